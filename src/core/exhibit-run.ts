@@ -1,0 +1,109 @@
+import type { QuizItem, StepDef } from './exhibit-kit.ts'
+
+/**
+ * The guided flow of one exhibit visit as a pure reducer: intro -> steps -> quiz -> result.
+ * The platform renders it (DOM panel in flat mode, 3D panel in VR); scenes read it to animate.
+ */
+export type RunPhase = 'intro' | 'step' | 'quiz' | 'result'
+
+export interface Feedback {
+  choiceId: string
+  correct: boolean
+  /** locale key: the reason (step) or explanation (quiz) */
+  text: string
+}
+
+export interface RunState {
+  phase: RunPhase
+  stepIndex: number
+  quizIndex: number
+  /** set after a choice; cleared by `next` (correct) or the next choice (retry) */
+  feedback: Feedback | null
+  completedSteps: string[]
+  mistakes: number
+  /** quiz id -> first choice id */
+  answers: Record<string, string>
+  score: number
+  startedAt: number
+}
+
+export interface RunSpec { steps: StepDef[]; quiz: QuizItem[]; pass: number }
+
+export type RunAction =
+  | { type: 'start' }
+  | { type: 'choose'; choiceId: string }
+  | { type: 'complete-step'; stepId: string }
+  | { type: 'next' }
+
+export function initialRun(now: number): RunState {
+  return { phase: 'intro', stepIndex: 0, quizIndex: 0, feedback: null, completedSteps: [], mistakes: 0, answers: {}, score: 0, startedAt: now }
+}
+
+export function currentStep(spec: RunSpec, s: RunState): StepDef | undefined {
+  return s.phase === 'step' ? spec.steps[s.stepIndex] : undefined
+}
+export function currentQuiz(spec: RunSpec, s: RunState): QuizItem | undefined {
+  return s.phase === 'quiz' ? spec.quiz[s.quizIndex] : undefined
+}
+
+export function isPassed(spec: RunSpec, s: RunState): boolean {
+  return s.completedSteps.length === spec.steps.length && s.score >= spec.pass
+}
+
+function markStepDone(s: RunState, id: string, choiceId: string, text: string): RunState {
+  const completedSteps = s.completedSteps.includes(id) ? s.completedSteps : [...s.completedSteps, id]
+  return { ...s, completedSteps, feedback: { choiceId, correct: true, text } }
+}
+
+function advance(spec: RunSpec, s: RunState): RunState {
+  if (s.phase === 'step') {
+    if (s.stepIndex + 1 < spec.steps.length) return { ...s, stepIndex: s.stepIndex + 1, feedback: null }
+    return spec.quiz.length > 0 ? { ...s, phase: 'quiz', quizIndex: 0, feedback: null } : { ...s, phase: 'result', feedback: null }
+  }
+  if (s.phase === 'quiz') {
+    if (s.quizIndex + 1 < spec.quiz.length) return { ...s, quizIndex: s.quizIndex + 1, feedback: null }
+    return { ...s, phase: 'result', feedback: null }
+  }
+  return s
+}
+
+/** Returns the same object when the action does not apply (cheap change detection). */
+export function reduceRun(spec: RunSpec, s: RunState, a: RunAction): RunState {
+  switch (a.type) {
+    case 'start':
+      if (s.phase !== 'intro') return s
+      return spec.steps.length > 0 ? { ...s, phase: 'step', stepIndex: 0 } : advance(spec, { ...s, phase: 'step', stepIndex: -1 })
+    case 'complete-step': {
+      const step = currentStep(spec, s)
+      if (!step || step.id !== a.stepId || s.feedback?.correct) return s
+      const right = step.choices.find((c) => c.correct)
+      return markStepDone(s, step.id, right?.id ?? 'scene', right?.feedback ?? '')
+    }
+    case 'choose': {
+      if (s.feedback?.correct || (s.phase === 'quiz' && s.feedback)) return s
+      const step = currentStep(spec, s)
+      if (step) {
+        const c = step.choices.find((x) => x.id === a.choiceId)
+        if (!c) return s
+        if (c.correct) return markStepDone(s, step.id, c.id, c.feedback)
+        return { ...s, mistakes: s.mistakes + 1, feedback: { choiceId: c.id, correct: false, text: c.feedback } }
+      }
+      const item = currentQuiz(spec, s)
+      if (item) {
+        const c = item.choices.find((x) => x.id === a.choiceId)
+        if (!c) return s
+        return {
+          ...s,
+          answers: { ...s.answers, [item.id]: c.id },
+          score: s.score + (c.correct ? 1 : 0),
+          feedback: { choiceId: c.id, correct: c.correct, text: item.explanation },
+        }
+      }
+      return s
+    }
+    case 'next':
+      if (!s.feedback) return s
+      if (s.phase === 'step' && !s.feedback.correct) return { ...s, feedback: null }
+      return advance(spec, s)
+  }
+}
