@@ -13,16 +13,20 @@ export function formatProblem(p: ExhibitProblem): string {
   return `exhibits/${p.folder}/${p.file}: ${p.field ? `field "${p.field}": ` : ''}${p.message}`
 }
 
-/** Raw file contents of one exhibit folder (undefined = file missing). */
+/**
+ * One exhibit folder's files: raw text (build time) or already-parsed JSON (runtime,
+ * from import.meta.glob). undefined = file missing; sources null = not checked.
+ */
 export interface ExhibitFiles {
   folder: string
-  manifest: string | undefined
-  locales: Partial<Record<string, string | undefined>>
+  manifest: unknown
+  locales: Partial<Record<string, unknown>>
   hasIndex: boolean
-  sources: string | undefined
+  sources: string | undefined | null
 }
 
-function parseJson(text: string, folder: string, file: string, out: ExhibitProblem[]): unknown {
+function parseJson(text: unknown, folder: string, file: string, out: ExhibitProblem[]): unknown {
+  if (typeof text !== 'string') return text
   try {
     return JSON.parse(text)
   } catch (e) {
@@ -56,7 +60,7 @@ export function validateExhibitFiles(f: ExhibitFiles): { problems: ExhibitProble
     }
   }
   if (!f.hasIndex) problems.push({ folder, file: 'index.ts', field: '', message: 'is missing (export default defineExhibit({...}))' })
-  if (f.sources === undefined || f.sources.trim().length < 20) {
+  if (f.sources !== null && (f.sources === undefined || f.sources.trim().length < 20)) {
     problems.push({ folder, file: 'sources.md', field: '', message: 'is missing or empty: cite where every fact comes from' })
   }
 

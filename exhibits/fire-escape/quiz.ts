@@ -1,0 +1,22 @@
+import type { Choice, QuizItem } from '@sophora/sdk'
+import { choice } from './steps.ts'
+
+/** A quiz item with keys `quiz.<id>.question` and `quiz.<id>.explanation`. */
+function item(id: string, choices: Choice[]): QuizItem {
+  return { id, question: `quiz.${id}.question`, choices, explanation: `quiz.${id}.explanation` }
+}
+
+/**
+ * Each item tests one rule against the misconception children most often hold
+ * (lift, hiding, belongings, hot door, stop-drop-roll, jumping). Choice ids start
+ * with `q-` so they never clash with step choices.
+ */
+export const quiz: QuizItem[] = [
+  item('lift', [choice('q-take-lift'), choice('q-stairs', true), choice('q-run-up')]),
+  item('hiding', [choice('q-under-bed'), choice('q-wardrobe'), choice('q-warn-and-leave', true)]),
+  item('belongings', [choice('q-go-back-bag'), choice('q-ask-friend'), choice('q-stay-out', true)]),
+  item('hot-door', [choice('q-open-hot-door'), choice('q-peek'), choice('q-keep-closed', true)]),
+  item('clothes-fire', [choice('q-stop-drop-roll'), choice('q-leave-now', true), choice('q-pack-up')]),
+  item('high-window', [choice('q-jump-window'), choice('q-signal-help', true), choice('q-run-into-smoke')]),
+  item('fire-number', [choice('q-call-110'), choice('q-call-119', true), choice('q-call-120')]),
+]

@@ -1,0 +1,52 @@
+import type { Choice, StepDef } from '@sophora/sdk'
+
+/**
+ * A choice whose locale keys follow the exhibit's convention:
+ * `choice.<id>` (label) and `feedback.<id>` (the reason, also when right).
+ */
+export function choice(id: string, correct = false): Choice {
+  return { id, label: `choice.${id}`, correct, feedback: `feedback.${id}` }
+}
+
+/** A step whose prompt key is `step.<id>.prompt` and whose narration cue is its id. */
+function step(id: string, choices: Choice[]): StepDef {
+  return { id, prompt: `step.${id}.prompt`, cue: id, choices }
+}
+
+/**
+ * The escape, in the order a student must do it. Step and choice ids are stable API:
+ * the scene and end-to-end tests choose them by id.
+ */
+export const steps: StepDef[] = [
+  step('alarm', [
+    choice('alarm-leave', true),
+    choice('alarm-keep-playing'),
+    choice('alarm-hide'),
+    choice('alarm-find-fire'),
+  ]),
+  step('door', [
+    choice('door-back-of-hand', true),
+    choice('door-open-fast'),
+    choice('door-palm'),
+  ]),
+  step('cloth', [
+    choice('cloth-wet-towel', true),
+    choice('cloth-hold-breath'),
+    choice('cloth-find-mask'),
+  ]),
+  step('low', [
+    choice('low-crouch', true),
+    choice('low-run-upright'),
+    choice('low-lie-wait'),
+  ]),
+  step('stairs', [
+    choice('stairs-take-stairs', true),
+    choice('stairs-take-lift'),
+    choice('stairs-go-up'),
+  ]),
+  step('out', [
+    choice('out-stay-call', true),
+    choice('out-go-back'),
+    choice('out-go-home'),
+  ]),
+]

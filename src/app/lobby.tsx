@@ -1,0 +1,65 @@
+import { CATEGORIES } from '../core/manifest-schema.ts'
+import { useLangStore, useT } from '../i18n/lang-store.ts'
+import { usePassportStore } from '../passport/passport-store.ts'
+import { registry } from './registry.ts'
+import { useRouteStore } from './route-store.ts'
+import { Seal } from './seal.tsx'
+
+/** The lobby: exhibits as cards by category, with the passport's stamps. */
+export function Lobby() {
+  const t = useT()
+  const lang = useLangStore((s) => s.lang)
+  const stamps = usePassportStore((s) => s.stamps)
+  const go = useRouteStore((s) => s.go)
+  const all = registry.exhibits
+  const earned = all.filter((e) => stamps[e.id]).length
+
+  return (
+    <main className="lobby" data-testid="lobby">
+      <section className="passport-summary" aria-label={t('lobby.passport')}>
+        <h2>{t('lobby.passport')}</h2>
+        <p data-testid="stamp-count">{t('lobby.stamps', { n: earned, total: all.length })}</p>
+        <div className="passport-seals">
+          {all.map((e) => (
+            <Seal key={e.id} glyph={e.manifest.stamp.glyph} color={e.manifest.stamp.color} earned={!!stamps[e.id]} size={40} label={e.manifest.stamp.label[lang]} />
+          ))}
+        </div>
+      </section>
+      {all.length === 0 && <p className="empty">{t('lobby.empty')}</p>}
+      {CATEGORIES.map((cat) => {
+        const items = all.filter((e) => e.manifest.category === cat)
+        if (!items.length) return null
+        return (
+          <section key={cat} className="category" aria-labelledby={`cat-${cat}`}>
+            <h2 id={`cat-${cat}`}>{t(`category.${cat}`)}</h2>
+            <ul className="cards">
+              {items.map(({ id, manifest: m }) => (
+                <li key={id} className="card" data-exhibit={id}>
+                  <Seal glyph={m.stamp.glyph} color={m.stamp.color} earned={!!stamps[id]} label={`${m.stamp.label[lang]} · ${stamps[id] ? t('lobby.stamp.earned') : t('lobby.stamp.missing')}`} />
+                  <div className="card-body">
+                    <h3>{m.title[lang]}</h3>
+                    <p className="summary">{m.summary[lang]}</p>
+                    <p className="meta">
+                      <span>{t('lobby.ages', { min: m.ages[0], max: m.ages[1] })}</span>
+                      <span>{t('lobby.minutes', { n: m.minutes })}</span>
+                      <span>{m.stamp.label[lang]} · {stamps[id] ? t('lobby.stamp.earned') : t('lobby.stamp.missing')}</span>
+                    </p>
+                  </div>
+                  <button className="btn primary" onClick={() => go({ name: 'exhibit', id })} data-testid={`open-${id}`}>
+                    {t('lobby.open')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
+      {import.meta.env.DEV && registry.unavailable.length > 0 && (
+        <section className="category unavailable">
+          <h2>{t('lobby.unavailable')}</h2>
+          <ul>{registry.unavailable.map((u) => <li key={u.folder}><code>exhibits/{u.folder}</code>: {u.problems.map((p) => `${p.file} ${p.field} ${p.message}`).join('; ')}</li>)}</ul>
+        </section>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,77 @@
+import { narration as narrationUrls } from 'virtual:sophora/exhibits'
+import { AudioControls, createAudioEngine, createAudioStore, SubtitleBar, useAudioStore, type AudioEngine } from '../audio/index.ts'
+import type { ExhibitEvent } from '../core/exhibit-kit.ts'
+import type { Lang } from '../core/manifest-schema.ts'
+import { usePassportStore } from '../passport/passport-store.ts'
+import type { ShellServices } from '../scene/exhibit-view.tsx'
+
+const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
+
+/** The shell's audio prefs (mute, volume) and current subtitle, persisted on this device. */
+export const audioStore = createAudioStore({ storage: typeof localStorage === 'undefined' ? null : localStorage })
+
+let engine: AudioEngine | null = null
+let engineLang: Lang = 'zh-CN'
+
+function narrationFor(exhibitId: string, lang: Lang): Record<string, string> {
+  const prefix = `/${exhibitId}/assets/narration/${lang}/`
+  const out: Record<string, string> = {}
+  for (const [path, url] of Object.entries(narrationUrls)) {
+    const i = path.indexOf(prefix)
+    if (i >= 0 && path.startsWith('/') && path.endsWith('.mp3')) out[path.slice(i + prefix.length, -4)] = url
+  }
+  return out
+}
+
+function sfxUrls(extra?: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [path, url] of Object.entries(sharedSfx)) out[path.split('/').pop()!.replace(/\.mp3$/, '')] = url
+  return { ...out, ...extra }
+}
+
+/** Events seen in this page (dev/test builds read it through window.__sophora). */
+export const recentEvents: { exhibitId: string; type: string; data?: ExhibitEvent['data'] }[] = []
+
+export const shellServices: ShellServices & {
+  openAudio(exhibitId: string, lang: Lang, sfx: Record<string, string> | undefined, onProgress: (f: number) => void, signal: AbortSignal): Promise<() => void>
+} = {
+  record(exhibitId, e) {
+    recentEvents.push({ exhibitId, type: e.type, data: e.data })
+    if (recentEvents.length > 500) recentEvents.shift()
+  },
+  narrate(cue, text) { void engine?.narrate(cue, text) },
+  stopNarration() { engine?.stopNarration() },
+  sfx(name, opts) { return engine?.sfx(name, opts) ?? (() => {}) },
+  awardStamp(exhibitId, score) { usePassportStore.getState().award(exhibitId, score) },
+  useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
+  /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
+  async openAudio(exhibitId, lang, sfx, onProgress, signal) {
+    engine?.dispose()
+    const e = createAudioEngine({ store: audioStore })
+    engine = e
+    engineLang = lang
+    await e.load(narrationFor(exhibitId, lang), sfxUrls(sfx), onProgress, signal)
+    return () => { e.dispose(); if (engine === e) engine = null }
+  },
+}
+void engineLang
+
+/** Mute/volume in the header; subtitles at the bottom of the page (flat mode). */
+export function ShellExtras(props: { lang: Lang }) {
+  return (
+    <>
+      <AudioControls lang={props.lang} store={audioStore} />
+      <SubtitleBar store={audioStore} />
+    </>
+  )
+}
+
+/** Once at start: unlock audio on the first tap; expose counters to dev/test builds. */
+export function setupShell(): void {
+  createAudioEngine({ store: audioStore }).setupUnlock(document)
+  if (__SOPHORA_EMULATOR__) {
+    void import('../scene/renderer-probe.ts').then(({ readRendererCounts }) => {
+      Object.assign(window, { __sophora: { events: recentEvents, counts: readRendererCounts, audio: audioStore } })
+    })
+  }
+}

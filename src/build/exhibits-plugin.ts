@@ -1,0 +1,44 @@
+import { relative, resolve } from 'node:path'
+import type { Plugin } from 'vite'
+import { describeProblems, validateExhibitDir } from './exhibit-folders.ts'
+
+export const EXHIBITS_MODULE = 'virtual:sophora/exhibits'
+const RESOLVED = `\0${EXHIBITS_MODULE}`
+
+/**
+ * Discovers exhibits: manifests and locales eagerly, code lazily (one chunk per exhibit).
+ * Folders listed in `dirs` (relative to the Vite root); tests add their fixture folder.
+ * A broken manifest or locale file fails `vite build` naming folder, file and field;
+ * in dev it is only warned about and the lobby lists it as unavailable.
+ */
+export function exhibitsPlugin(opts: { dirs: string[] }): Plugin {
+  let root = process.cwd()
+  let isBuild = false
+  return {
+    name: 'sophora:exhibits',
+    configResolved(c) {
+      root = c.root
+      isBuild = c.command === 'build'
+    },
+    buildStart() {
+      const problems = opts.dirs.flatMap((d) => validateExhibitDir(resolve(root, d)))
+      if (problems.length === 0) return
+      if (isBuild) this.error(describeProblems(problems))
+      else this.warn(describeProblems(problems))
+    },
+    resolveId(id) {
+      return id === EXHIBITS_MODULE ? RESOLVED : undefined
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined
+      const pats = (suffix: string) =>
+        JSON.stringify(opts.dirs.map((d) => `/${relative(root, resolve(root, d)).replaceAll('\\', '/')}/*/${suffix}`))
+      return [
+        `export const manifests = import.meta.glob(${pats('manifest.json')}, { eager: true, import: 'default' })`,
+        `export const locales = import.meta.glob(${pats('locales/*.json')}, { eager: true, import: 'default' })`,
+        `export const modules = import.meta.glob(${pats('index.ts')})`,
+        `export const narration = import.meta.glob(${pats('assets/narration/*/*.mp3')}, { eager: true, query: '?url', import: 'default' })`,
+      ].join('\n')
+    },
+  }
+}

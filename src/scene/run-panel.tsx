@@ -1,0 +1,87 @@
+import { useStore } from 'zustand'
+import type { Choice } from '../core/exhibit-kit.ts'
+import { currentQuiz, currentStep, isPassed } from '../core/exhibit-run.ts'
+import type { Visit } from '../core/visit.ts'
+import { useLangStore, useT } from '../i18n/lang-store.ts'
+import { Seal } from '../app/seal.tsx'
+
+/**
+ * The guided flow as a DOM panel over the 3D view (flat mode: mouse, touch, keyboard,
+ * screen readers). The same run store drives the 3D panel shown inside VR.
+ */
+export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void }) {
+  const { visit, onLobby, onAgain } = props
+  const s = useStore(visit.run, (x) => x.state)
+  const dispatch = visit.run.getState().dispatch
+  const t = useT()
+  const lang = useLangStore((x) => x.lang)
+  const et = visit.ctx.t
+  const m = visit.ctx.manifest
+  const spec = visit.spec
+
+  const choices = (list: Choice[], locked: boolean) => (
+    <div className="choices" role="group">
+      {list.map((c) => {
+        const picked = s.feedback?.choiceId === c.id
+        const cls = picked ? (s.feedback?.correct ? ' correct' : ' wrong') : ''
+        return (
+          <button key={c.id} className={`btn choice${cls}`} disabled={locked} data-testid={`choice-${c.id}`}
+            aria-pressed={picked} onClick={() => dispatch({ type: 'choose', choiceId: c.id })}>
+            {et(c.label)}
+          </button>
+        )
+      })}
+    </div>
+  )
+  const feedback = () => s.feedback && (
+    <div className={`feedback ${s.feedback.correct ? 'ok' : 'no'}`} role="status" data-testid="feedback">
+      <strong>{s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')}</strong> {et(s.feedback.text)}
+      <button className="btn primary" data-testid="run-next" onClick={() => dispatch({ type: 'next' })}>
+        {s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next')}
+      </button>
+    </div>
+  )
+
+  const step = currentStep(spec, s)
+  const item = currentQuiz(spec, s)
+  return (
+    <section className="run-panel" data-testid="run-panel" data-phase={s.phase} aria-live="polite">
+      {s.phase === 'intro' && (
+        <>
+          <h2>{m.title[lang]}</h2>
+          <p>{m.summary[lang]}</p>
+          <button className="btn primary big" data-testid="run-start" onClick={() => dispatch({ type: 'start' })}>{t('exhibit.start')}</button>
+        </>
+      )}
+      {step && (
+        <>
+          <p className="progress-label">{t('exhibit.step', { n: s.stepIndex + 1, total: spec.steps.length })}</p>
+          <h2 data-testid="prompt">{et(step.prompt)}</h2>
+          {choices(step.choices, !!s.feedback)}
+          {feedback()}
+        </>
+      )}
+      {item && (
+        <>
+          <p className="progress-label">{t('exhibit.quiz', { n: s.quizIndex + 1, total: spec.quiz.length })}</p>
+          <h2 data-testid="prompt">{et(item.question)}</h2>
+          {choices(item.choices, !!s.feedback)}
+          {feedback()}
+        </>
+      )}
+      {s.phase === 'result' && (
+        <div className="result" data-testid="result" data-passed={isPassed(spec, s)}>
+          <h2>{t('exhibit.result.title')}</h2>
+          <p>{t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}</p>
+          {isPassed(spec, s)
+            ? <p className="passed"><Seal glyph={m.stamp.glyph} color={m.stamp.color} earned size={88} label={m.stamp.label[lang]} /> {t('exhibit.result.passed')}</p>
+            : <p>{t('exhibit.result.failed', { pass: spec.pass })}</p>}
+          <div className="choices">
+            <button className="btn" data-testid="run-again" onClick={onAgain}>{t('exhibit.result.again')}</button>
+            <button className="btn primary" data-testid="run-lobby" onClick={onLobby}>{t('exhibit.result.lobby')}</button>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import { useStore } from 'zustand'
+import type { ThreeEvent } from '@react-three/fiber'
+import { currentQuiz, currentStep, isPassed } from '../core/exhibit-run.ts'
+import type { Visit } from '../core/visit.ts'
+import { tApp, type AppKey } from '../i18n/translate.ts'
+import type { Lang } from '../core/manifest-schema.ts'
+import { Label3D } from './text/label-3d.tsx'
+
+const W = 1.3
+
+function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; onPress(): void }) {
+  const [hover, setHover] = useState(false)
+  const base = props.tone === 'ok' ? '#2e7d4f' : props.tone === 'no' ? '#a33a2c' : props.tone === 'primary' ? '#c0392b' : '#34423a'
+  return (
+    <group position={[0, props.y, 0.01]}>
+      <mesh
+        name={props.testId}
+        onClick={(e: ThreeEvent<MouseEvent>) => { e.stopPropagation(); if (!props.disabled) props.onPress() }}
+        onPointerOver={() => setHover(true)}
+        onPointerOut={() => setHover(false)}
+      >
+        <planeGeometry args={[W - 0.1, 0.12]} />
+        <meshBasicMaterial color={hover && !props.disabled ? '#5a7a66' : base} />
+      </mesh>
+      <Label3D position={[0, 0, 0.005]} fontSize={0.045} maxWidth={W - 0.16} color="#ffffff">{props.label}</Label3D>
+    </group>
+  )
+}
+
+/**
+ * The guided flow inside the 3D view, for VR (no DOM there). Controllers, hands and
+ * gaze reach the buttons as ordinary pointer events through @react-three/xr.
+ */
+export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | null; onLobby(): void }) {
+  const { visit, lang, subtitle } = props
+  const s = useStore(visit.run, (x) => x.state)
+  const dispatch = visit.run.getState().dispatch
+  const t = (k: AppKey, v?: Record<string, string | number>) => tApp(lang, k, v)
+  const et = visit.ctx.t
+  const spec = visit.spec
+  const m = visit.ctx.manifest
+  const step = currentStep(spec, s)
+  const item = currentQuiz(spec, s)
+  const list = step?.choices ?? item?.choices ?? []
+  let title = ''
+  if (s.phase === 'intro') title = m.title[lang]
+  else if (step) title = et(step.prompt)
+  else if (item) title = et(item.question)
+  else title = `${t('exhibit.result.title')} · ${t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}`
+
+  const rows: { key: string; label: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; press(): void }[] = []
+  if (s.phase === 'intro') rows.push({ key: 'run-start', label: t('exhibit.start'), tone: 'primary', press: () => dispatch({ type: 'start' }) })
+  for (const c of list) {
+    const picked = s.feedback?.choiceId === c.id
+    rows.push({ key: `choice-${c.id}`, label: et(c.label), tone: picked ? (s.feedback?.correct ? 'ok' : 'no') : 'plain', disabled: !!s.feedback, press: () => dispatch({ type: 'choose', choiceId: c.id }) })
+  }
+  if (s.feedback) rows.push({ key: 'run-next', label: s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next'), tone: 'primary', press: () => dispatch({ type: 'next' }) })
+  if (s.phase === 'result') rows.push({ key: 'run-lobby', label: t('exhibit.result.lobby'), tone: 'primary', press: props.onLobby })
+
+  const feedbackText = s.feedback ? `${s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')} ${et(s.feedback.text)}` : s.phase === 'result' ? (isPassed(spec, s) ? t('exhibit.result.passed') : t('exhibit.result.failed', { pass: spec.pass })) : ''
+  const height = 0.3 + rows.length * 0.15 + (feedbackText ? 0.2 : 0)
+
+  return (
+    <group position={[0, 1.45, -1.25]} name="vr-panel">
+      <mesh position={[0, -height / 2 + 0.12, -0.01]}>
+        <planeGeometry args={[W + 0.1, height]} />
+        <meshBasicMaterial color="#111814" transparent opacity={0.88} />
+      </mesh>
+      <Label3D position={[0, 0.06, 0]} fontSize={0.055} maxWidth={W} color="#ffe9b0" anchorY="middle">{title}</Label3D>
+      {feedbackText && <Label3D position={[0, -0.1, 0]} fontSize={0.04} maxWidth={W} color={s.feedback?.correct === false ? '#ffb3a7' : '#c9f2d5'}>{feedbackText}</Label3D>}
+      {rows.map((r, i) => (
+        <Button3D key={r.key} testId={r.key} label={r.label} tone={r.tone} disabled={r.disabled} y={-0.1 - (feedbackText ? 0.2 : 0) - i * 0.15} onPress={r.press} />
+      ))}
+      {subtitle && <Label3D position={[0, -height + 0.02, 0]} fontSize={0.04} maxWidth={W} color="#ffffff" outlineWidth={0.004}>{subtitle}</Label3D>}
+    </group>
+  )
+}

@@ -1,0 +1,37 @@
+import { createXRStore } from '@react-three/xr'
+
+/** Headsets: 90 Hz where offered, else 72 Hz — not the 120 Hz 'high' default (heat, battery, budget). */
+export function pickFrameRate(supported: ArrayLike<number>): number | false {
+  const rates = Array.from(supported)
+  if (rates.length === 0) return false
+  if (rates.includes(90)) return 90
+  if (rates.includes(72)) return 72
+  const under = rates.filter((r) => r <= 90)
+  return under.length ? Math.max(...under) : Math.min(...rates)
+}
+
+/**
+ * Dev and test builds can emulate a Quest 3 with IWER when the page is opened with
+ * `?xr-emulate`. Chromium always exposes a native `navigator.xr` (which makes IWER
+ * decline), so it is removed first. Production builds never contain the emulator.
+ */
+function wantsEmulator(): boolean {
+  if (!__SOPHORA_EMULATOR__ || typeof location === 'undefined') return false
+  const on = new URLSearchParams(location.search).has('xr-emulate')
+  if (on) delete (Navigator.prototype as { xr?: unknown }).xr
+  return on
+}
+
+let store: ReturnType<typeof createXRStore> | undefined
+
+/** The one XR store of the platform, created on first use (after the polyfill). */
+export function getXRStore() {
+  return (store ??= createStore())
+}
+
+const createStore = () => createXRStore({
+  emulate: wantsEmulator() ? { type: 'metaQuest3', inject: true, syntheticEnvironment: false } : false,
+  frameRate: pickFrameRate,
+  offerSession: false,
+  baseAssetPath: '/xr-profiles/',
+})

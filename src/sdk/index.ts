@@ -1,0 +1,14 @@
+/**
+ * The Sophora exhibit SDK: the ONLY project module an exhibit may import
+ * (three, react, @react-three/* are fine too). Everything here is stable API.
+ * See docs/authoring-exhibits.md.
+ */
+export { defineExhibit } from '../core/exhibit-kit.ts'
+export type {
+  Choice, Cleanup, ExhibitContext, ExhibitDefinition, ExhibitEvent, ExhibitEventType,
+  PreloadArgs, QuizItem, SceneProps, StepDef, TFn,
+} from '../core/exhibit-kit.ts'
+export type { Lang, Manifest } from '../core/manifest-schema.ts'
+export type { RunPhase, RunState, Feedback } from '../core/exhibit-run.ts'
+export { useExhibit, useRun, type RunView } from './hooks.ts'
+export { Label3D } from '../scene/text/label-3d.tsx'

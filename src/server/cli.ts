@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util'
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
+import { RoleSchema, UserNameSchema, createUser, listUsers, resetPassword } from './auth/users.ts'
+
+/**
+ * Account administration, run on the server machine (same DB_PATH as the server):
+ *   npm run admin -- create-user --name alice --role admin --password '…'
+ *   npm run admin -- list-users
+ *   npm run admin -- reset-password --name alice --password '…'
+ * Without --password the password is read from the SOPHORA_PASSWORD variable, which keeps it out of shell history.
+ */
+const USAGE = `usage: npm run admin -- <command> [options]
+  create-user --name <name> --role guide|admin [--password <pw>]
+  list-users
+  reset-password --name <name> [--password <pw>]
+(--password may be replaced by the SOPHORA_PASSWORD environment variable)`
+
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, out: (s: string) => void = console.log): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean' } },
+  })
+  const command = positionals[0]
+  if (!command || values.help) { out(USAGE); return command ? 0 : 2 }
+  const config = loadConfig(env)
+  const db = openDatabase(config.dbPath, { synchronous: config.synchronous })
+  try {
+    const password = values.password ?? env.SOPHORA_PASSWORD
+    switch (command) {
+      case 'create-user': {
+        const name = UserNameSchema.parse(values.name)
+        const role = RoleSchema.parse(values.role)
+        if (!password) throw new Error('--password (or SOPHORA_PASSWORD) is required')
+        await createUser(db, name, role, password)
+        out(`created ${role} ${name}`)
+        return 0
+      }
+      case 'list-users':
+        for (const u of listUsers(db)) out(`${u.name}\t${u.role}\t${u.createdAt}`)
+        return 0
+      case 'reset-password': {
+        const name = UserNameSchema.parse(values.name)
+        if (!password) throw new Error('--password (or SOPHORA_PASSWORD) is required')
+        await resetPassword(db, name, password)
+        out(`password of ${name} reset; their sessions were signed out`)
+        return 0
+      }
+      default:
+        out(`unknown command ${command}\n${USAGE}`)
+        return 2
+    }
+  } finally {
+    db.close()
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
+    console.error(`error: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  })
+}

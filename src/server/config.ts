@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+/**
+ * Server configuration, read from environment variables once at start and checked
+ * with zod: a bad value stops the start with a message naming the variable.
+ */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const posInt = (def: number) => z.coerce.number().int().positive().default(def)
+const validTimeZone = (tz: string) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true } catch { return false } }
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DB_PATH: z.string().min(1).default('data/sophora.db'),
+  STATIC_DIR: z.string().min(1).default('dist'),
+  EXHIBITS_DIRS: z.string().default('exhibits')
+    .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** When set, stations must present it to register. Unset: open enrollment on the center's LAN. */
+  STATION_ENROLL_CODE: z.string().min(4).max(200).optional(),
+  /** Days in statistics are calendar days in this zone. */
+  TIME_ZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai'),
+  /** How far in the future an event's time may be (station clocks drift). */
+  MAX_CLOCK_SKEW_S: posInt(300),
+  SESSION_TTL_HOURS: posInt(12),
+  LOGIN_RATE_MAX: posInt(5),
+  INGEST_RATE_MAX: posInt(600),
+  BODY_LIMIT_BYTES: posInt(256 * 1024),
+  /** FULL: an acknowledged batch survives power loss (see docs/stats-server.md). */
+  DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+})
+
+export interface AppConfig {
+  port: number
+  host: string
+  dbPath: string
+  staticDir: string
+  exhibitsDirs: string[]
+  logLevel: (typeof LOG_LEVELS)[number]
+  enrollCode: string | undefined
+  timeZone: string
+  maxClockSkewMs: number
+  sessionTtlMs: number
+  loginRateMax: number
+  ingestRateMax: number
+  bodyLimitBytes: number
+  synchronous: 'FULL' | 'NORMAL'
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // Empty strings count as unset, so `PORT= npm start` means the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const r = EnvSchema.safeParse(cleaned)
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])] ?? null)})`))
+  }
+  const e = r.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbPath: e.DB_PATH,
+    staticDir: e.STATIC_DIR,
+    exhibitsDirs: e.EXHIBITS_DIRS,
+    logLevel: e.LOG_LEVEL,
+    enrollCode: e.STATION_ENROLL_CODE,
+    timeZone: e.TIME_ZONE,
+    maxClockSkewMs: e.MAX_CLOCK_SKEW_S * 1000,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    loginRateMax: e.LOGIN_RATE_MAX,
+    ingestRateMax: e.INGEST_RATE_MAX,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    synchronous: e.DB_SYNCHRONOUS,
+  }
+}

@@ -1,0 +1,92 @@
+import type { Db } from './db/database.ts'
+import { VisitEventSchema, formatIssues } from '../visits/event-schema.ts'
+import type { VisitEvent } from '../visits/event-schema.ts'
+
+export type IngestStatus = 'accepted' | 'duplicate' | 'rejected'
+export interface IngestResult { id: string | null; status: IngestStatus; reason?: string }
+
+export interface IngestOptions {
+  exhibitIds: ReadonlySet<string>
+  timeZone: string
+  maxClockSkewMs: number
+  now?: () => number
+}
+
+/** Calendar day (YYYY-MM-DD) of an instant in the center's zone, cached per half hour. */
+export function createDayOf(timeZone: string): (ms: number) => string {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const cache = new Map<number, string>()
+  return (ms) => {
+    const slot = Math.floor(ms / 1_800_000)
+    let day = cache.get(slot)
+    if (day === undefined) {
+      day = fmt.format(ms)
+      if (cache.size > 10_000) cache.clear()
+      cache.set(slot, day)
+    }
+    return day
+  }
+}
+
+type Row = [string, number, string, number, string, string | null, string | null, string, string, string | null, number | null, number | null, string]
+
+export function eventRow(e: VisitEvent, dayOf: (ms: number) => string, receivedMs: number): Row {
+  const t = Date.parse(e.time)
+  let item: string | null = null, correct: number | null = null, duration: number | null = null
+  switch (e.type) {
+    case 'step-completed': case 'step-mistake': item = e.data.stepId; break
+    case 'answer-given': item = e.data.quizId; correct = e.data.correct ? 1 : 0; break
+    case 'stamp-awarded': item = e.data.stampId; break
+    case 'exhibit-completed': duration = e.data.durationMs; break
+    default: break
+  }
+  return [e.id, t, dayOf(t), receivedMs, e.stationId, e.sessionId ?? null, e.passportId ?? null,
+    e.exhibitId, e.type, item, correct, duration, JSON.stringify(e.data)]
+}
+
+export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
+  (id, time_ms, day, received_ms, station_id, session_id, passport_id, exhibit_id, type, item_id, correct, duration_ms, data)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/**
+ * Validates each event on its own and stores the good ones in ONE transaction.
+ * INSERT OR IGNORE on the unique id makes a resent event a harmless duplicate.
+ * The function returns only after COMMIT, i.e. after the WAL fsync (synchronous=FULL),
+ * so a result of accepted/duplicate means the event is on disk.
+ */
+export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now = Date.now }: IngestOptions) {
+  const insert = db.prepare(INSERT_EVENT_SQL)
+  const touch = db.prepare('UPDATE stations SET last_seen_ms = ? WHERE id = ?')
+  const dayOf = createDayOf(timeZone)
+  const store = db.transaction((rows: Row[], stationId: string, at: number) => {
+    const changes = rows.map((r) => insert.run(r).changes)
+    touch.run(at, stationId)
+    return changes
+  })
+
+  return function ingest(stationId: string, items: readonly unknown[]): IngestResult[] {
+    const at = now()
+    const results: IngestResult[] = new Array(items.length)
+    const rows: Row[] = []
+    const rowIndex: number[] = []
+    items.forEach((item, i) => {
+      const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
+        ? (item as { id: string }).id.slice(0, 64) : null
+      const parsed = VisitEventSchema.safeParse(item)
+      if (!parsed.success) { results[i] = { id: rawId, status: 'rejected', reason: formatIssues(parsed.error).join('; ') }; return }
+      const e = parsed.data
+      if (e.stationId !== stationId) { results[i] = { id: e.id, status: 'rejected', reason: 'stationId: does not match the token\'s station' }; return }
+      if (!exhibitIds.has(e.exhibitId)) { results[i] = { id: e.id, status: 'rejected', reason: `exhibitId: unknown exhibit ${e.exhibitId}` }; return }
+      if (Date.parse(e.time) > at + maxClockSkewMs) { results[i] = { id: e.id, status: 'rejected', reason: 'time: more than the allowed clock skew in the future' }; return }
+      rows.push(eventRow(e, dayOf, at))
+      rowIndex.push(i)
+    })
+    const changes = store(rows, stationId, at)
+    changes.forEach((c, k) => {
+      const i = rowIndex[k]!
+      results[i] = { id: rows[k]![0], status: c === 1 ? 'accepted' : 'duplicate' }
+    })
+    return results
+  }
+}
+export type Ingest = ReturnType<typeof createIngest>

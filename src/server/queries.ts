@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import type { Db } from './db/database.ts'
+import { PassportIdSchema } from '../visits/passport-id.ts'
+
+/**
+ * Dashboard statistics. Counts come from the trigger-kept totals tables (a few rows
+ * per day and exhibit), medians from a partial covering index of completions, and a
+ * passport's history from its own index, so each stays fast at millions of events.
+ */
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+export const RangeSchema = z.strictObject({ from: DaySchema.optional(), to: DaySchema.optional() })
+export type Range = z.infer<typeof RangeSchema>
+const bounds = (r: Range): [string, string] => [r.from ?? '0000-00-00', r.to ?? '9999-12-31']
+
+const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 1000 : null)
+
+export interface DayStats { day: string; events: number; starts: number; completions: number; stamps: number; crashes: number; visitors: number }
+export interface SessionStats { sessionId: string; firstDay: string; lastDay: string; events: number; starts: number; completions: number; visitors: number }
+export interface ExhibitStats { exhibitId: string; starts: number; completions: number; completionRate: number | null; crashes: number; medianDurationMs: number | null }
+export interface QuizItemStats { exhibitId: string; quizId: string; answers: number; wrong: number; percentWrong: number | null }
+export interface PassportStats {
+  passportId: string
+  exhibitsStarted: string[]
+  exhibitsCompleted: string[]
+  stamps: string[]
+  answers: number
+  correctAnswers: number
+  events: { id: string; time: string; exhibitId: string; type: string; data: unknown }[]
+}
+
+const COUNT_COLUMNS = `SUM(n) AS events,
+  COALESCE(SUM(CASE WHEN type = 'exhibit-started' THEN n END), 0) AS starts,
+  COALESCE(SUM(CASE WHEN type = 'exhibit-completed' THEN n END), 0) AS completions,
+  COALESCE(SUM(CASE WHEN type = 'stamp-awarded' THEN n END), 0) AS stamps,
+  COALESCE(SUM(CASE WHEN type = 'exhibit-crashed' THEN n END), 0) AS crashes`
+
+export function createQueries(db: Db) {
+  const byDay = db.prepare(`SELECT day, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`)
+  const visitorsByDay = db.prepare(`SELECT day, COUNT(*) AS n FROM daily_visitors WHERE day BETWEEN ? AND ? GROUP BY day`)
+  const bySession = db.prepare(`SELECT session_id AS sessionId, MIN(day) AS firstDay, MAX(day) AS lastDay, ${COUNT_COLUMNS}
+    FROM daily_counts WHERE session_id <> '' AND day BETWEEN ? AND ? GROUP BY session_id ORDER BY firstDay DESC, session_id`)
+  const visitorsBySession = db.prepare(`SELECT session_id AS sessionId, COUNT(*) AS n FROM session_visitors GROUP BY session_id`)
+  const byExhibit = db.prepare(`SELECT exhibit_id AS exhibitId, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id ORDER BY exhibit_id`)
+  const medians = db.prepare(`WITH c AS (
+      SELECT exhibit_id, duration_ms,
+        ROW_NUMBER() OVER (PARTITION BY exhibit_id ORDER BY duration_ms) AS rn,
+        COUNT(*) OVER (PARTITION BY exhibit_id) AS cnt
+      FROM events INDEXED BY events_completed
+      WHERE type = 'exhibit-completed' AND day BETWEEN ? AND ?)
+    SELECT exhibit_id AS exhibitId, AVG(duration_ms) AS median FROM c
+    WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2) GROUP BY exhibit_id`)
+  const quiz = db.prepare(`SELECT exhibit_id AS exhibitId, quiz_id AS quizId, SUM(answers) AS answers, SUM(wrong) AS wrong
+    FROM quiz_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id, quiz_id ORDER BY exhibit_id, quiz_id`)
+  const passportEvents = db.prepare(`SELECT id, time_ms, exhibit_id, type, item_id, correct, data FROM events
+    WHERE passport_id = ? ORDER BY time_ms LIMIT ?`)
+
+  type Counts = { events: number; starts: number; completions: number; stamps: number; crashes: number }
+
+  return {
+    byDay(range: Range): DayStats[] {
+      const b = bounds(range)
+      const visitors = new Map((visitorsByDay.all(...b) as { day: string; n: number }[]).map((r) => [r.day, r.n]))
+      return (byDay.all(...b) as (Counts & { day: string })[]).map((r) => ({ ...r, visitors: visitors.get(r.day) ?? 0 }))
+    },
+    bySession(range: Range): SessionStats[] {
+      const visitors = new Map((visitorsBySession.all() as { sessionId: string; n: number }[]).map((r) => [r.sessionId, r.n]))
+      return (bySession.all(...bounds(range)) as (Counts & { sessionId: string; firstDay: string; lastDay: string })[])
+        .map(({ sessionId, firstDay, lastDay, events, starts, completions }) =>
+          ({ sessionId, firstDay, lastDay, events, starts, completions, visitors: visitors.get(sessionId) ?? 0 }))
+    },
+    byExhibit(range: Range): ExhibitStats[] {
+      const b = bounds(range)
+      const med = new Map((medians.all(...b) as { exhibitId: string; median: number }[]).map((r) => [r.exhibitId, r.median]))
+      return (byExhibit.all(...b) as (Counts & { exhibitId: string })[]).map((r) => ({
+        exhibitId: r.exhibitId,
+        starts: r.starts,
+        completions: r.completions,
+        completionRate: rate(r.completions, r.starts),
+        crashes: r.crashes,
+        medianDurationMs: med.get(r.exhibitId) ?? null,
+      }))
+    },
+    quizItems(range: Range): QuizItemStats[] {
+      return (quiz.all(...bounds(range)) as Omit<QuizItemStats, 'percentWrong'>[])
+        .map((r) => ({ ...r, percentWrong: r.answers > 0 ? Math.round((r.wrong / r.answers) * 1000) / 10 : null }))
+    },
+    passport(passportId: string, limit = 1000): PassportStats {
+      PassportIdSchema.parse(passportId)
+      const rows = passportEvents.all(passportId, limit) as { id: string; time_ms: number; exhibit_id: string; type: string; item_id: string | null; correct: number | null; data: string }[]
+      const started = new Set<string>(), completed = new Set<string>(), stamps = new Set<string>()
+      let answers = 0, correct = 0
+      for (const r of rows) {
+        if (r.type === 'exhibit-started') started.add(r.exhibit_id)
+        if (r.type === 'exhibit-completed') completed.add(r.exhibit_id)
+        if (r.type === 'stamp-awarded' && r.item_id) stamps.add(r.item_id)
+        if (r.type === 'answer-given') { answers++; correct += r.correct ?? 0 }
+      }
+      return {
+        passportId,
+        exhibitsStarted: [...started], exhibitsCompleted: [...completed], stamps: [...stamps],
+        answers, correctAnswers: correct,
+        events: rows.map((r) => ({ id: r.id, time: new Date(r.time_ms).toISOString(), exhibitId: r.exhibit_id, type: r.type, data: JSON.parse(r.data) as unknown })),
+      }
+    },
+  }
+}
+export type Queries = ReturnType<typeof createQueries>

@@ -1,0 +1,10 @@
+declare module 'virtual:sophora/exhibits' {
+  export const manifests: Record<string, unknown>
+  export const locales: Record<string, unknown>
+  export const modules: Record<string, () => Promise<unknown>>
+  /** path of each narration mp3 -> its URL */
+  export const narration: Record<string, string>
+}
+
+/** true in dev and e2e builds: the IWER XR emulator may be injected. */
+declare const __SOPHORA_EMULATOR__: boolean

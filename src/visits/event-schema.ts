@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { KebabIdSchema } from '../core/manifest-schema.ts'
+import { PassportIdSchema } from './passport-id.ts'
+
+/**
+ * The one visit-event model shared by stations (recorder, outbox) and the stats server.
+ * Every visit, step, answer and stamp becomes one of these; the id is a client-made
+ * UUIDv7 so events sort by time and a resent event is recognised as the same one.
+ */
+export const EVENT_TYPES = [
+  'exhibit-started', 'step-completed', 'step-mistake', 'answer-given',
+  'exhibit-completed', 'stamp-awarded', 'exhibit-crashed', 'exhibit-exited',
+] as const
+export const EventTypeSchema = z.enum(EVENT_TYPES)
+export type EventType = z.infer<typeof EventTypeSchema>
+
+const ItemIdSchema = KebabIdSchema.max(64)
+const DAY_MS = 24 * 60 * 60 * 1000
+const DurationMsSchema = z.number().int().min(0).max(DAY_MS)
+
+/** Station ids are UUIDs the station makes for itself, so it can record before it has ever reached the server. */
+export const StationIdSchema = z.uuid()
+/** A guide-run class session; a UUID so it can be an xAPI registration as is. */
+export const SessionIdSchema = z.uuid()
+
+const base = {
+  id: z.uuidv7(),
+  time: z.iso.datetime({ offset: true }),
+  stationId: StationIdSchema,
+  sessionId: SessionIdSchema.optional(),
+  passportId: PassportIdSchema.optional(),
+  exhibitId: KebabIdSchema.max(64),
+}
+
+const ev = <T extends EventType, D extends z.ZodType>(type: T, data: D) =>
+  z.strictObject({ ...base, type: z.literal(type), data })
+
+export const ExhibitStartedSchema = ev('exhibit-started', z.strictObject({ mode: z.enum(['flat', 'vr']).optional() }))
+export const StepCompletedSchema = ev('step-completed', z.strictObject({ stepId: ItemIdSchema }))
+export const StepMistakeSchema = ev('step-mistake', z.strictObject({ stepId: ItemIdSchema, choiceId: ItemIdSchema }))
+export const AnswerGivenSchema = ev('answer-given', z.strictObject({ quizId: ItemIdSchema, choiceId: ItemIdSchema, correct: z.boolean() }))
+export const ExhibitCompletedSchema = ev('exhibit-completed', z.strictObject({
+  score: z.number().int().min(0).max(10_000),
+  maxScore: z.number().int().min(0).max(10_000),
+  passed: z.boolean(),
+  durationMs: DurationMsSchema,
+}).refine((d) => d.score <= d.maxScore, { message: 'score cannot exceed maxScore', path: ['score'] }))
+export const StampAwardedSchema = ev('stamp-awarded', z.strictObject({ stampId: ItemIdSchema }))
+export const ExhibitCrashedSchema = ev('exhibit-crashed', z.strictObject({ message: z.string().max(500) }))
+export const ExhibitExitedSchema = ev('exhibit-exited', z.strictObject({
+  reason: z.enum(['visitor', 'idle', 'guide']).optional(),
+  durationMs: DurationMsSchema.optional(),
+}))
+
+export const VisitEventSchema = z.discriminatedUnion('type', [
+  ExhibitStartedSchema, StepCompletedSchema, StepMistakeSchema, AnswerGivenSchema,
+  ExhibitCompletedSchema, StampAwardedSchema, ExhibitCrashedSchema, ExhibitExitedSchema,
+])
+export type VisitEvent = z.infer<typeof VisitEventSchema>
+export type VisitEventOf<T extends EventType> = Extract<VisitEvent, { type: T }>
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+/** What a caller of the recorder provides; ids and time are filled in for it. */
+export type VisitEventInput = DistributiveOmit<VisitEvent, 'id' | 'time' | 'stationId' | 'sessionId' | 'passportId'>
+
+/** The ingest batch limit, shared so the client never builds a batch the server refuses. */
+export const MAX_BATCH_EVENTS = 500
+
+/** Flattens zod issues into short `path: message` reasons for API responses and dead letters. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 10).map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+}

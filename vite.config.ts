@@ -1,0 +1,37 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
+import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
+import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
+import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
+
+/**
+ * Modes: `production` (kiosk build, default for `vite build`), `development` (vite dev),
+ * `e2e` (production code plus the broken test fixtures and the IWER XR emulator, for
+ * the end-to-end suite; built into dist-e2e/).
+ */
+export default defineConfig(({ mode }) => {
+  const e2e = mode === 'e2e'
+  const withEmulator = e2e || mode === 'development'
+  return {
+    plugins: [
+      react(),
+      exhibitsPlugin({ dirs: e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits'] }),
+      xrProfilesPlugin(),
+      ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
+    ],
+    resolve: {
+      alias: { '@sophora/sdk': fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url)) },
+    },
+    define: {
+      __SOPHORA_EMULATOR__: JSON.stringify(withEmulator),
+    },
+    build: {
+      outDir: e2e ? 'dist-e2e' : 'dist',
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 1500,
+    },
+    server: { port: 5173 },
+  }
+})

@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
+
+const sdk = fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url))
+
+/**
+ * unit: pure logic and server in node. dom: React components in jsdom.
+ * e2e: real Chromium (SwiftShader WebGL) against the real server on loopback; one file
+ * at a time (2 cores), after a production-like build with test fixtures (mode e2e).
+ */
+export default defineConfig({
+  resolve: { alias: { '@sophora/sdk': sdk } },
+  define: { __SOPHORA_EMULATOR__: 'false' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/__tests__/**/*.test.ts', 'exhibits/**/__tests__/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/fonts/font-coverage.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/**/__tests__/**/*.test.tsx', 'exhibits/**/__tests__/**/*.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts', 'tests/fonts/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+})
