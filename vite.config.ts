@@ -30,6 +30,7 @@ export default defineConfig(({ mode }) => {
       outDir: e2e ? 'dist-e2e' : 'dist',
       target: 'es2022',
       sourcemap: false,
+      manifest: true,
       chunkSizeWarningLimit: 1500,
     },
     server: { port: 5173 },

@@ -24,9 +24,9 @@ const VOICES: Record<Lang, { voice: string; wpm: number }> = {
 const RATE = 22050
 const MAX_BYTES = 60_000
 /** MPEG-2 layer III bitrates usable at 22.05 kHz, best first; the first that fits MAX_BYTES wins. */
-const BITRATES = [40, 32, 24, 16]
+const BITRATES = [32, 24, 16]
 /** Part of the cache key: changing how we synthesize regenerates every synthesized cue. */
-const SYNTH_ID = 'espeak-ng+sox/v1'
+const synthId = (lang: Lang) => `espeak-ng:${VOICES[lang].voice}@${VOICES[lang].wpm}+sox:${RATE}/${BITRATES.join(',')}/v1`
 
 const EntrySchema = z.object({
   textHash: z.string(),
@@ -110,8 +110,8 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
       const textHash = sha(text)
       const prev: Entry | undefined = entries[cue]
       const onDisk = existsSync(out) ? sha(readFileSync(out)) : null
-      if (onDisk && (!prev || (prev.fileHash !== onDisk && !prev.recorded))) {
-        // A file we did not write: a recording dropped in by staff. Adopt it, never overwrite it.
+      if (onDisk && (!prev || prev.fileHash !== onDisk)) {
+        // A file we did not write (or a new take of a recording): staff dropped it in. Adopt it, never overwrite it.
         if (o.check) { c.problems.push(`${out}: recording not yet adopted (run gen:audio)`); continue }
         entries[cue] = { textHash, fileHash: onDisk, recorded: true, bytes: statSync(out).size, durationMs: durationMs(out) }
         dirty = true; c.adopted++
@@ -123,12 +123,12 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
         c.kept++
         continue
       }
-      const fresh = onDisk !== null && prev?.textHash === textHash && prev.synth === SYNTH_ID
+      const fresh = onDisk !== null && prev?.textHash === textHash && prev.synth === synthId(lang)
       if (fresh && !o.force) { c.kept++; continue }
       if (o.check) { c.problems.push(`${out}: ${onDisk ? 'stale' : 'missing'}`); continue }
       mkdirSync(join(narrDir, lang), { recursive: true })
       const { bytes, kbps } = synthesize(text, lang, out, tmp)
-      entries[cue] = { textHash, fileHash: sha(readFileSync(out)), recorded: false, synth: SYNTH_ID, bytes, durationMs: durationMs(out) }
+      entries[cue] = { textHash, fileHash: sha(readFileSync(out)), recorded: false, synth: synthId(lang), bytes, durationMs: durationMs(out) }
       dirty = true; c.made++
       c.sizes.push(`${relative('.', out)}  ${(bytes / 1024).toFixed(1)} KB  ${(entries[cue].durationMs / 1000).toFixed(1)} s  ${kbps} kbps`)
       if (bytes > MAX_BYTES) console.warn(`warning: ${relative('.', out)} is ${bytes} bytes; split the cue into shorter ones`)

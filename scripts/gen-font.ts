@@ -21,27 +21,76 @@ import {
   collectFontText,
 } from './font-chars.ts'
 
-type SubsetFont = (
-  font: Buffer,
-  text: string,
-  options: {
-    targetFormat: 'sfnt' | 'woff' | 'woff2'
-    keepFeatures?: string[]
-    preserveNameIds?: number[]
-  },
-) => Promise<Buffer>
-const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont
+// harfbuzz's subsetter, driven directly (as subset-font does internally) because we need a flag
+// subset-font does not expose: desubroutinize. troika's CFF reader (Typr) crashes on the
+// CID-keyed, subroutinized CFF that Noto Sans CJK subsets to; flat charstrings it draws fine.
+const require = createRequire(import.meta.url)
+const fontverter = createRequire(require.resolve('subset-font'))('fontverter') as {
+  convert(font: Buffer, to: 'sfnt' | 'woff' | 'woff2', from?: 'sfnt'): Promise<Buffer>
+}
+type HbExports = Record<string, (...args: number[]) => number> & { memory: WebAssembly.Memory }
+let harfbuzz: Promise<HbExports> | undefined
+function loadHarfbuzzSubset(): Promise<HbExports> {
+  harfbuzz ??= WebAssembly.instantiate(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))).then(
+    ({ instance }) => {
+      const hbx = instance.exports as unknown as HbExports
+      hbx._initialize!()
+      return hbx
+    },
+  )
+  return harfbuzz
+}
+const HB_MEMORY_MODE_WRITABLE = 2
+const HB_SUBSET_SETS_NAME_ID = 4
+const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
+const HB_SUBSET_FLAGS_DESUBROUTINIZE = 0x4
+const tag = (s: string) => [...s].reduce((a, c) => ((a << 8) | c.charCodeAt(0)) >>> 0, 0)
+
+/** Subset an sfnt to the code points of `text`; returns an sfnt. */
+async function subsetSfnt(font: Buffer, text: string, opts: { desubroutinize: boolean }): Promise<Buffer> {
+  const x = await loadHarfbuzzSubset()
+  const heap = () => new Uint8Array(x.memory.buffer)
+  const input = x.hb_subset_input_create_or_fail!()
+  if (!input) throw new Error('hb_subset_input_create_or_fail failed')
+  const ptr = x.malloc!(font.length)
+  heap().set(font, ptr)
+  const blob = x.hb_blob_create!(ptr, font.length, HB_MEMORY_MODE_WRITABLE, 0, 0)
+  const face = x.hb_face_create!(blob, 0)
+  x.hb_blob_destroy!(blob)
+  const features = x.hb_subset_input_set!(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG)
+  x.hb_set_clear!(features)
+  for (const f of KEEP_FEATURES) x.hb_set_add!(features, tag(f))
+  const names = x.hb_subset_input_set!(input, HB_SUBSET_SETS_NAME_ID)
+  for (const id of KEEP_NAME_IDS) x.hb_set_add!(names, id)
+  if (opts.desubroutinize) {
+    x.hb_subset_input_set_flags!(input, x.hb_subset_input_get_flags!(input) | HB_SUBSET_FLAGS_DESUBROUTINIZE)
+  }
+  const unicodes = x.hb_subset_input_unicode_set!(input)
+  for (const ch of text) x.hb_set_add!(unicodes, ch.codePointAt(0)!)
+  const subset = x.hb_subset_or_fail!(face, input)
+  x.hb_subset_input_destroy!(input)
+  if (!subset) throw new Error('hb_subset_or_fail failed')
+  const result = x.hb_face_reference_blob!(subset)
+  const data = x.hb_blob_get_data!(result, 0)
+  const out = Buffer.from(heap().slice(data, data + x.hb_blob_get_length!(result)))
+  x.hb_blob_destroy!(result)
+  x.hb_face_destroy!(subset)
+  x.hb_face_destroy!(face)
+  x.free!(ptr)
+  if (!out.length) throw new Error('harfbuzz produced an empty subset')
+  return out
+}
 
 const DEFAULT_SOURCE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 /** PostScript name (name id 6) of the face we want; the .ttc also holds JP/KR/TC/HK and Mono. */
 const WANTED_POSTSCRIPT_NAME = 'NotoSansCJKsc-Regular'
 
 /**
- * Layout features kept. All of them (the subsetter's default) would also keep every glyph that
- * `locl` (JP/KR/TC/HK forms), `vert`, `fwid`/`hwid`... can reach, roughly doubling the glyph
- * count for forms we never show.
+ * Layout features kept: those troika applies to horizontal text. All of them (the subsetter's
+ * default) would also keep every glyph that `locl` (JP/KR/TC/HK forms), `vert`, `fwid`, `hwid`,
+ * `palt`... can reach: glyphs for forms we never show.
  */
-const KEEP_FEATURES = ['ccmp', 'kern', 'liga', 'calt', 'palt', 'halt', 'vkrn']
+const KEEP_FEATURES = ['ccmp', 'kern', 'liga', 'calt']
 /** Copyright, family, style, unique id, full name, version, PostScript name, license, license URL. */
 const KEEP_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]
 
@@ -104,11 +153,12 @@ async function main(): Promise<void> {
   const available = fontCodePoints(face)
   const unavailable = [...chars].filter((c) => !available.has(c.codePointAt(0)!))
 
-  const options = { keepFeatures: KEEP_FEATURES, preserveNameIds: KEEP_NAME_IDS }
-  const sfnt = await subsetFont(face, chars, { ...options, targetFormat: 'sfnt' })
-  const woff = await subsetFont(face, chars, { ...options, targetFormat: 'woff' })
-  const woff2 = await subsetFont(face, chars, { ...options, targetFormat: 'woff2' })
-  const mapped = [...fontCodePoints(sfnt)].sort((a, b) => a - b)
+  // Scene: flat charstrings for troika. DOM: subroutinized (smaller; browsers read it fine).
+  const sceneSfnt = await subsetSfnt(face, chars, { desubroutinize: true })
+  const domSfnt = await subsetSfnt(face, chars, { desubroutinize: false })
+  const woff = await fontverter.convert(sceneSfnt, 'woff', 'sfnt')
+  const woff2 = await fontverter.convert(domSfnt, 'woff2', 'sfnt')
+  const mapped = [...fontCodePoints(sceneSfnt)].sort((a, b) => a - b)
 
   writeFileSync(join(REPO_ROOT, SCENE_FONT_FILE), woff)
   writeFileSync(join(REPO_ROOT, DOM_FONT_FILE), woff2)

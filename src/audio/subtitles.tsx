@@ -13,7 +13,7 @@ export interface SubtitleBarProps {
 // a couple of metres by an 8-year-old; never takes pointer input away from the exhibit beneath.
 const bar: CSSProperties = {
   position: 'fixed', left: '50%', bottom: 'max(24px, env(safe-area-inset-bottom))', transform: 'translateX(-50%)',
-  maxWidth: 'min(92vw, 1100px)', boxSizing: 'border-box', padding: '12px 28px', borderRadius: 12,
+  width: 'max-content', maxWidth: 'min(92vw, 1100px)', boxSizing: 'border-box', padding: '12px 28px', borderRadius: 12,
   background: 'rgba(10, 12, 16, 0.88)', color: '#ffffff', textAlign: 'center',
   fontSize: 'clamp(22px, 3.2vw, 40px)', lineHeight: 1.4, fontWeight: 600, letterSpacing: '0.02em',
   textShadow: '0 1px 2px #000', pointerEvents: 'none', zIndex: 50,

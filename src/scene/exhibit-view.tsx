@@ -12,6 +12,7 @@ import { VRPanel } from './vr-panel.tsx'
 import { getXRStore } from './xr-store.ts'
 import { useVRSupported } from './use-vr-supported.ts'
 import { preloadLabelFont } from './text/label-3d.tsx'
+import { requestMotionPermission } from './cardboard/motion-permission.ts'
 
 export type ShellServices = Omit<VisitServices, 'crash'> & {
   /** the subtitle line currently shown (for the 3D view in VR) */
@@ -129,7 +130,7 @@ export default function ExhibitView(props: {
         {ready && vrSupported && ready.visit.ctx.manifest.modes.includes('vr') && (
           session
             ? <button className="btn" data-testid="exit-vr" onClick={() => void session.end()}>{t('exhibit.exitVR')}</button>
-            : <button className="btn vr" data-testid="enter-vr" onClick={() => void xrStore.enterVR()}>{t('exhibit.enterVR')}</button>
+            : <button className="btn vr" data-testid="enter-vr" onClick={() => { void requestMotionPermission(); void xrStore.enterVR() }}>{t('exhibit.enterVR')}</button>
         )}
       </div>
       {load.status === 'loading' && (
@@ -146,6 +147,9 @@ export default function ExhibitView(props: {
 /** Before the first Canvas: install the cardboard polyfill where WebXR is missing, then create the XR store. */
 export async function prepareXR(): Promise<void> {
   const { setupXRPolyfill } = await import('./cardboard/setup-polyfill.ts')
-  try { await setupXRPolyfill() } catch (e) { console.warn('[sophora] XR polyfill unavailable', e) }
+  // Dev/e2e only: `?cardboard-desktop` tries the phone cardboard path on a desktop browser.
+  const desktop = __SOPHORA_EMULATOR__ && new URLSearchParams(location.search).has('cardboard-desktop')
+  if (desktop) (await import('./cardboard/simulate-no-webxr.ts')).simulateNoWebXR()
+  try { await setupXRPolyfill({ allowCardboardOnDesktop: desktop }) } catch (e) { console.warn('[sophora] XR polyfill unavailable', e) }
   getXRStore()
 }

@@ -1,12 +1,33 @@
 import { Canvas, useThree } from '@react-three/fiber'
 import { XR, type XRStore } from '@react-three/xr'
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import { Label3D } from './text/label-3d.tsx'
 import { setProbedRenderer } from './renderer-probe.ts'
 
-function Probe() {
-  const gl = useThree((s) => s.gl)
+function Probe(props: { xrStore: XRStore }) {
+  const { gl, scene, camera, get } = useThree()
   useEffect(() => { setProbedRenderer(gl); return () => setProbedRenderer(null) }, [gl])
+  useEffect(() => {
+    if (!__SOPHORA_EMULATOR__) return
+    let undo: (() => void) | undefined
+    let alive = true
+    void import('./test-hooks.ts').then((m) => { if (alive) undo = m.installTestHooks(scene, camera, props.xrStore, get) })
+    return () => { alive = false; undo?.() }
+  }, [scene, camera, get, props.xrStore])
   return null
+}
+
+/**
+ * The 3D font's glyph atlas is one texture shared by every label, kept for the app's
+ * lifetime. Drawing one label once when the stage starts makes it part of the baseline,
+ * so "counts are back after an exhibit exits" measures the exhibit, not the font cache.
+ */
+function FontWarmup() {
+  const [done, setDone] = useState(0)
+  return (
+    <Label3D position={[0, 1.6, -1]} fontSize={0.01} visible={done < 3} onSync={() => setDone(1)}
+      onAfterRender={() => { if (done > 0 && done < 3) setDone(done + 1) }}>国槐</Label3D>
+  )
 }
 
 /**
@@ -20,12 +41,13 @@ export function Stage(props: { active: boolean; xrStore: XRStore; children: Reac
     <div className="stage" hidden={!props.active} data-testid="stage">
       <Canvas
         frameloop={props.active ? 'always' : 'never'}
-        camera={{ position: [0, 1.6, 0], fov: 70, near: 0.05, far: 200 }}
+        camera={{ position: [0, 1.6, 0], rotation: [0, 0, 0], fov: 70, near: 0.05, far: 200 }}
         gl={{ antialias: true, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
         dpr={[1, 2]}
       >
         <XR store={props.xrStore}>
-          <Probe />
+          <Probe xrStore={props.xrStore} />
+          <FontWarmup />
           {props.children}
         </XR>
       </Canvas>

@@ -49,6 +49,8 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     queries: createQueries(db),
     ingest: createIngest(db, { exhibitIds, timeZone: config.timeZone, maxClockSkewMs: config.maxClockSkewMs, now }),
   }
+  // The API speaks JSON only; anything else is a 415, not a string for the validators.
+  app.removeContentTypeParser('text/plain')
   app.decorate('sophora', ctx)
   app.decorateRequest('principal', null)
 
@@ -67,13 +69,12 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   await app.register(async (scope) => authRoutes(scope, ctx))
   await app.register(async (scope) => statsRoutes(scope, ctx))
 
-  if (await setupStaticApp(app, config.staticDir)) {
-    app.setNotFoundHandler((request, reply) => {
-      if (wantsSpaFallback(request.method, request.url)) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html')
-      }
-      return reply.code(404).send({ error: 'not-found', reasons: [`${request.method} ${request.url.split('?')[0]}`] })
-    })
-  }
+  const spa = await setupStaticApp(app, config.staticDir)
+  app.setNotFoundHandler((request, reply) => {
+    if (spa && wantsSpaFallback(request.method, request.url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return reply.code(404).send({ error: 'not-found', reasons: [`${request.method} ${request.url.split('?')[0]}`] })
+  })
   return app
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { pathToFileURL } from 'node:url'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { RoleSchema, UserNameSchema, createUser, listUsers, resetPassword } from './auth/users.ts'
@@ -56,7 +57,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runCli(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
     console.error(`error: ${err instanceof Error ? err.message : String(err)}`)
     process.exit(1)

@@ -37,7 +37,4 @@ export function setupErrorHandler(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error')
     return reply.code(500).send({ error: 'internal', reasons: [] })
   })
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: 'not-found', reasons: [`${request.method} ${request.url.split('?')[0]}`] })
-  })
 }

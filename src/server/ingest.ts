@@ -48,23 +48,43 @@ export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
   (id, time_ms, day, received_ms, station_id, session_id, passport_id, exhibit_id, type, item_id, correct, duration_ms, data)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
+interface Job { rows: Row[]; stationId: string; at: number; resolve: (changes: number[]) => void; reject: (e: unknown) => void }
+
 /**
- * Validates each event on its own and stores the good ones in ONE transaction.
- * INSERT OR IGNORE on the unique id makes a resent event a harmless duplicate.
- * The function returns only after COMMIT, i.e. after the WAL fsync (synchronous=FULL),
- * so a result of accepted/duplicate means the event is on disk.
+ * Validates each event on its own and stores the good ones with INSERT OR IGNORE on the
+ * unique id, so a resent event is a harmless duplicate. The promise resolves only after
+ * COMMIT, i.e. after the WAL fsync (synchronous=FULL): accepted/duplicate means on disk.
+ *
+ * Group commit: batches that arrive while a commit is running (the event loop is
+ * blocked in fsync) are committed together in the next turn — one fsync for all of
+ * them. Each request still gets its own per-event answer.
  */
 export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now = Date.now }: IngestOptions) {
   const insert = db.prepare(INSERT_EVENT_SQL)
   const touch = db.prepare('UPDATE stations SET last_seen_ms = ? WHERE id = ?')
   const dayOf = createDayOf(timeZone)
-  const store = db.transaction((rows: Row[], stationId: string, at: number) => {
-    const changes = rows.map((r) => insert.run(r).changes)
-    touch.run(at, stationId)
+  const commit = db.transaction((jobs: Job[]) => jobs.map((job) => {
+    const changes = job.rows.map((r) => insert.run(r).changes)
+    touch.run(job.at, job.stationId)
     return changes
+  }))
+  let queue: Job[] = []
+  const flush = () => {
+    const jobs = queue
+    queue = []
+    try {
+      const changes = commit(jobs)
+      jobs.forEach((job, i) => job.resolve(changes[i]!))
+    } catch (e) {
+      for (const job of jobs) job.reject(e)
+    }
+  }
+  const store = (rows: Row[], stationId: string, at: number) => new Promise<number[]>((resolve, reject) => {
+    queue.push({ rows, stationId, at, resolve, reject })
+    if (queue.length === 1) setImmediate(flush)
   })
 
-  return function ingest(stationId: string, items: readonly unknown[]): IngestResult[] {
+  return async function ingest(stationId: string, items: readonly unknown[]): Promise<IngestResult[]> {
     const at = now()
     const results: IngestResult[] = new Array(items.length)
     const rows: Row[] = []
@@ -81,10 +101,9 @@ export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now
       rows.push(eventRow(e, dayOf, at))
       rowIndex.push(i)
     })
-    const changes = store(rows, stationId, at)
+    const changes = rows.length ? await store(rows, stationId, at) : []
     changes.forEach((c, k) => {
-      const i = rowIndex[k]!
-      results[i] = { id: rows[k]![0], status: c === 1 ? 'accepted' : 'duplicate' }
+      results[rowIndex[k]!] = { id: rows[k]![0], status: c === 1 ? 'accepted' : 'duplicate' }
     })
     return results
   }

@@ -37,18 +37,23 @@ const COUNT_COLUMNS = `SUM(n) AS events,
 export function createQueries(db: Db) {
   const byDay = db.prepare(`SELECT day, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`)
   const visitorsByDay = db.prepare(`SELECT day, COUNT(*) AS n FROM daily_visitors WHERE day BETWEEN ? AND ? GROUP BY day`)
-  const bySession = db.prepare(`SELECT session_id AS sessionId, MIN(day) AS firstDay, MAX(day) AS lastDay, ${COUNT_COLUMNS}
-    FROM daily_counts WHERE session_id <> '' AND day BETWEEN ? AND ? GROUP BY session_id ORDER BY firstDay DESC, session_id`)
+  const bySession = db.prepare(`SELECT session_id AS sessionId, MIN(first_day) AS firstDay, MAX(last_day) AS lastDay, ${COUNT_COLUMNS}
+    FROM session_counts GROUP BY session_id HAVING lastDay >= ? AND firstDay <= ? ORDER BY firstDay DESC, session_id`)
   const visitorsBySession = db.prepare(`SELECT session_id AS sessionId, COUNT(*) AS n FROM session_visitors GROUP BY session_id`)
   const byExhibit = db.prepare(`SELECT exhibit_id AS exhibitId, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id ORDER BY exhibit_id`)
-  const medians = db.prepare(`WITH c AS (
-      SELECT exhibit_id, duration_ms,
-        ROW_NUMBER() OVER (PARTITION BY exhibit_id ORDER BY duration_ms) AS rn,
-        COUNT(*) OVER (PARTITION BY exhibit_id) AS cnt
-      FROM events INDEXED BY events_completed
-      WHERE type = 'exhibit-completed' AND day BETWEEN ? AND ?)
-    SELECT exhibit_id AS exhibitId, AVG(duration_ms) AS median FROM c
-    WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2) GROUP BY exhibit_id`)
+  // Median = the middle of the exhibit's completions in duration order, read off the
+  // partial index (no sort): count, then step to the middle one or two.
+  const completedCount = db.prepare(`SELECT COUNT(*) FROM events INDEXED BY events_completed
+    WHERE type = 'exhibit-completed' AND exhibit_id = ? AND day BETWEEN ? AND ?`).pluck()
+  const middle = db.prepare(`SELECT duration_ms FROM events INDEXED BY events_completed
+    WHERE type = 'exhibit-completed' AND exhibit_id = ? AND day BETWEEN ? AND ?
+    ORDER BY duration_ms LIMIT ? OFFSET ?`).pluck()
+  const median = (exhibitId: string, [from, to]: [string, string]): number | null => {
+    const n = completedCount.get(exhibitId, from, to) as number
+    if (n === 0) return null
+    const mid = middle.all(exhibitId, from, to, 2 - (n % 2), Math.floor((n - 1) / 2)) as number[]
+    return mid.reduce((a, b) => a + b, 0) / mid.length
+  }
   const quiz = db.prepare(`SELECT exhibit_id AS exhibitId, quiz_id AS quizId, SUM(answers) AS answers, SUM(wrong) AS wrong
     FROM quiz_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id, quiz_id ORDER BY exhibit_id, quiz_id`)
   const passportEvents = db.prepare(`SELECT id, time_ms, exhibit_id, type, item_id, correct, data FROM events
@@ -70,14 +75,13 @@ export function createQueries(db: Db) {
     },
     byExhibit(range: Range): ExhibitStats[] {
       const b = bounds(range)
-      const med = new Map((medians.all(...b) as { exhibitId: string; median: number }[]).map((r) => [r.exhibitId, r.median]))
       return (byExhibit.all(...b) as (Counts & { exhibitId: string })[]).map((r) => ({
         exhibitId: r.exhibitId,
         starts: r.starts,
         completions: r.completions,
         completionRate: rate(r.completions, r.starts),
         crashes: r.crashes,
-        medianDurationMs: med.get(r.exhibitId) ?? null,
+        medianDurationMs: r.completions > 0 ? median(r.exhibitId, b) : null,
       }))
     },
     quizItems(range: Range): QuizItemStats[] {

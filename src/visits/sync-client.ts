@@ -52,6 +52,8 @@ export interface SyncClientOptions {
   pollIntervalMs?: number
   requestTimeoutMs?: number
   random?: () => number
+  /** Where `online` events come from; defaults to the window. */
+  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
 }
 
 class SyncError extends Error {}
@@ -176,8 +178,8 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
       if (started) return () => {}
       started = true
       const onOnline = () => { state.failures = 0; void syncNow() }
-      const target = globalThis as { addEventListener?: (t: string, l: () => void) => void; removeEventListener?: (t: string, l: () => void) => void }
-      target.addEventListener?.('online', onOnline)
+      const target = opts.events ?? (typeof globalThis.addEventListener === 'function' ? globalThis : undefined)
+      target?.addEventListener('online', onOnline)
       const poll = setInterval(() => { if (!retryTimer) void syncNow() }, pollIntervalMs)
       let debounce: ReturnType<typeof setTimeout> | null = null
       const unsub = outbox.subscribe((n) => {
@@ -189,7 +191,7 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
       void syncNow()
       return () => {
         started = false
-        target.removeEventListener?.('online', onOnline)
+        target?.removeEventListener('online', onOnline)
         clearInterval(poll)
         if (debounce) clearTimeout(debounce)
         if (retryTimer) clearTimeout(retryTimer)

@@ -1,4 +1,5 @@
 import type { CardboardConfig, CardboardViewerProfile } from 'webxr-polyfill'
+import { guardContextTypeLookups } from './guard-context-type.ts'
 import { patchCardboardDistorter } from './patch-distorter.ts'
 
 /** What `setupXRPolyfill` found: native WebXR, the cardboard polyfill, or no immersive VR. */
@@ -42,7 +43,7 @@ export function setupXRPolyfill(opts: SetupXRPolyfillOptions = {}): Promise<XRSu
 
 async function install(opts: SetupXRPolyfillOptions): Promise<XRSupport> {
   if (typeof navigator === 'undefined' || typeof window === 'undefined') return 'none'
-  if (navigator.xr) return 'native'
+  if (currentXR()) return 'native'
   // Desktop browsers without WebXR get no cardboard from the polyfill either: skip the download.
   if (!opts.allowCardboardOnDesktop && !/Android|iPhone|iPod|iPad|Mobi/i.test(navigator.userAgent)) {
     return 'none'
@@ -63,10 +64,16 @@ async function install(opts: SetupXRPolyfillOptions): Promise<XRSupport> {
     cardboardConfig,
   })
 
-  const xr = navigator.xr
+  const xr = currentXR() // now the polyfill's
   if (!xr || !(await xr.isSessionSupported('immersive-vr'))) return 'none'
+  guardContextTypeLookups()
   if (!patchCardboardDistorter(xr)) {
     console.warn('setupXRPolyfill: webxr-polyfill internals changed; cardboard frames may render empty')
   }
   return 'cardboard'
+}
+
+// A function, so TypeScript does not carry the `'native'` check's narrowing past the install.
+function currentXR(): XRSystem | undefined {
+  return navigator.xr
 }

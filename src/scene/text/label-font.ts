@@ -26,7 +26,7 @@ export const LABEL_SDF_GLYPH_SIZE = 64
 configureTextBuilder({ defaultFontURL: LABEL_FONT_URL, sdfGlyphSize: LABEL_SDF_GLYPH_SIZE })
 
 const covered = new Set<number>()
-for (const ch of charset.trim()) covered.add(ch.codePointAt(0)!)
+for (const ch of charset.replace(/\n$/, '')) covered.add(ch.codePointAt(0)!)
 
 /** Whether the subset font has a glyph for this code point. */
 export function labelFontCovers(codePoint: number): boolean {

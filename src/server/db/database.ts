@@ -26,7 +26,12 @@ export function openDatabase(path: string, { synchronous = 'FULL', migrationsDir
   db.pragma(`synchronous = ${synchronous}`)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
-  runMigrations(db, migrationsDir)
+  try {
+    runMigrations(db, migrationsDir)
+  } catch (e) {
+    db.close()
+    throw e
+  }
   return db
 }
 

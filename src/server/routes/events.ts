@@ -25,7 +25,7 @@ export async function eventRoutes(app: FastifyInstance, { guards, ingest, config
   }, async (request, reply) => {
     const principal = request.principal
     if (principal?.kind !== 'station') throw new Error('station guard did not run')
-    const results = ingest(principal.stationId, request.body.events)
+    const results = await ingest(principal.stationId, request.body.events)
     const accepted = results.filter((r) => r.status === 'accepted').length
     const duplicate = results.filter((r) => r.status === 'duplicate').length
     const rejected = results.length - accepted - duplicate

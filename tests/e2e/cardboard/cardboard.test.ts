@@ -69,6 +69,7 @@ function countMagenta(page: Page, png: Buffer, rect: { x: number; y: number; wid
 }
 
 async function enterAndShoot(page: Page, shot: string) {
+  await page.waitForFunction(() => (window as unknown as { __probe: ProbeState }).__probe.ready)
   await page.click('#enter')
   await page.waitForFunction(() => {
     const p = (window as unknown as { __probe: ProbeState }).__probe
@@ -80,6 +81,16 @@ async function enterAndShoot(page: Page, shot: string) {
   mkdirSync(join(repoRoot, 'test-results'), { recursive: true })
   writeFileSync(join(repoRoot, 'test-results', shot), png)
   return { rect, eyes: await countMagenta(page, png, rect) }
+}
+
+/** Leaving VR gives the normal single view back, still drawing the box. */
+async function expectFlatViewAfterExit(page: Page) {
+  await page.evaluate(() => (window as unknown as { __probe: ProbeState }).__probe.exit!())
+  await page.waitForFunction(() => (window as unknown as { __probe: ProbeState }).__probe.sessionEnded, undefined, { timeout: 30_000 })
+  await page.waitForTimeout(500)
+  const flat = await countMagenta(page, await page.screenshot(), { x: 0, y: 0, width: 640, height: 360 })
+  expect(flat.left + flat.right).toBeGreaterThan(0.05 * flat.total)
+  expect((await probeState(page)).errors).toEqual([])
 }
 
 describe('cardboard immersive-vr through webxr-polyfill', () => {
@@ -108,14 +119,7 @@ describe('cardboard immersive-vr through webxr-polyfill', () => {
     expect(eyes.left).toBeGreaterThan(0.03 * eyes.total / 2)
     expect(eyes.right).toBeGreaterThan(0.03 * eyes.total / 2)
 
-    // Leaving VR gives the normal, single view back, still drawing the box.
-    await page.evaluate(() => (window as unknown as { __probe: ProbeState }).__probe.exit!())
-    await page.waitForFunction(() => (window as unknown as { __probe: ProbeState }).__probe.sessionEnded, undefined, { timeout: 30_000 })
-    await page.waitForTimeout(500)
-    const after = await page.screenshot()
-    const flat = await countMagenta(page, after, { x: 0, y: 0, width: 640, height: 360 })
-    expect(flat.left + flat.right).toBeGreaterThan(0.05 * flat.total)
-    expect((await probeState(page)).errors).toEqual([])
+    await expectFlatViewAfterExit(page)
     expect(offHost).toEqual([])
     await page.close()
   }, SLOW)
@@ -123,14 +127,23 @@ describe('cardboard immersive-vr through webxr-polyfill', () => {
   it('R3F + @react-three/xr: store.enterVR() shows the object in both eyes', async () => {
     const page = await openProbe('r3f-probe.html')
     expect((await probeState(page)).support).toBe('cardboard')
-    await page.waitForSelector('canvas')
     const { eyes } = await enterAndShoot(page, 'cardboard-eyes-r3f.png')
     const state = await probeState(page)
     expect(state.errors).toEqual([])
     expect(state.sessionStarted).toBe(true)
     expect(eyes.left).toBeGreaterThan(0.03 * eyes.total / 2)
     expect(eyes.right).toBeGreaterThan(0.03 * eyes.total / 2)
+    await expectFlatViewAfterExit(page)
     expect(offHost).toEqual([])
+    await page.close()
+  }, SLOW)
+
+  it('control: webxr-polyfill installed bare draws the lens frame but not the object (the original bug)', async () => {
+    const page = await openProbe('probe.html?mode=unpatched')
+    const { eyes } = await enterAndShoot(page, 'cardboard-eyes-unpatched.png')
+    expect((await probeState(page)).sessionStarted).toBe(true)
+    expect(eyes.lit / eyes.total).toBeGreaterThan(0.5) // the clear colour and lens frame do render
+    expect(eyes.left + eyes.right).toBe(0) // the mesh does not: its VAO reads the distortion mesh
     await page.close()
   }, SLOW)
 })

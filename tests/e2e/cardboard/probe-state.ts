@@ -1,6 +1,8 @@
 /** What a probe page reports to the test through `window.__probe`. */
 export interface ProbeState {
   support?: string
+  /** The Enter VR button can be used (R3F: the XR store is connected to the renderer). */
+  ready: boolean
   sessionStarted: boolean
   sessionEnded: boolean
   xrFrames: number
@@ -10,7 +12,7 @@ export interface ProbeState {
 }
 
 export function createProbeState(): ProbeState {
-  const probe: ProbeState = { sessionStarted: false, sessionEnded: false, xrFrames: 0, errors: [] }
+  const probe: ProbeState = { ready: false, sessionStarted: false, sessionEnded: false, xrFrames: 0, errors: [] }
   ;(window as unknown as { __probe: ProbeState }).__probe = probe
   window.addEventListener('error', (e) => probe.errors.push(String(e.message)))
   window.addEventListener('unhandledrejection', (e) => probe.errors.push(String(e.reason)))

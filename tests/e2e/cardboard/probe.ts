@@ -3,15 +3,25 @@ import {
 } from 'three'
 import { requestMotionPermission, setupXRPolyfill } from '../../../src/scene/cardboard/index.ts'
 import { createProbeState, nativeEvidence } from './probe-state.ts'
-import { simulateNoWebXR } from './simulate-no-webxr.ts'
+import { simulateNoWebXR } from '../../../src/scene/cardboard/simulate-no-webxr.ts'
 
-// Plain three.js: ?mode=cardboard (phone without WebXR, simulated) or ?mode=native.
+// Plain three.js. ?mode=cardboard: a phone without WebXR (simulated) using setupXRPolyfill;
+// ?mode=unpatched: the same with webxr-polyfill installed bare (shows the original bug);
+// ?mode=native: Chromium's own WebXR left in place.
 const probe = createProbeState()
 const mode = new URLSearchParams(location.search).get('mode') ?? 'cardboard'
-if (mode === 'cardboard') simulateNoWebXR()
+if (mode !== 'native') simulateNoWebXR()
+
+async function installBarePolyfill(): Promise<string> {
+  const { default: WebXRPolyfill } = await import('webxr-polyfill')
+  new WebXRPolyfill({ webvr: false, allowCardboardOnDesktop: true, cardboardConfig: { DPDB_URL: false } })
+  return 'unpatched'
+}
 
 async function main() {
-  probe.support = await setupXRPolyfill({ allowCardboardOnDesktop: mode === 'cardboard' })
+  probe.support = mode === 'unpatched'
+    ? await installBarePolyfill()
+    : await setupXRPolyfill({ allowCardboardOnDesktop: mode === 'cardboard' })
   if (mode === 'native') {
     probe.native = nativeEvidence()
     return
@@ -40,6 +50,7 @@ async function main() {
 
   const button = document.getElementById('enter') as HTMLButtonElement
   button.disabled = false
+  probe.ready = true
   button.addEventListener('click', () => {
     void requestMotionPermission()
     navigator.xr!

@@ -5,7 +5,7 @@ import { createXRStore, XR } from '@react-three/xr'
 import type { Mesh } from 'three'
 import { requestMotionPermission, setupXRPolyfill } from '../../../src/scene/cardboard/index.ts'
 import { createProbeState } from './probe-state.ts'
-import { simulateNoWebXR } from './simulate-no-webxr.ts'
+import { simulateNoWebXR } from '../../../src/scene/cardboard/simulate-no-webxr.ts'
 
 // R3F <Canvas> + createXRStore() + <XR> + store.enterVR(), on the cardboard polyfill.
 const probe = createProbeState()
@@ -14,6 +14,8 @@ simulateNoWebXR()
 function Box() {
   const ref = useRef<Mesh>(null)
   useFrame((state) => {
+    // First frame: effects have run, so <XR> has handed the renderer to the store.
+    probe.ready = true
     if (ref.current) ref.current.rotation.y += 0.01
     if (state.gl.xr.isPresenting) probe.xrFrames++
   })
@@ -48,7 +50,7 @@ async function main() {
       <button id="enter" onClick={enter} style={{ position: 'fixed', left: 8, top: 8, zIndex: 10, fontSize: 20 }}>
         Enter VR
       </button>
-      <Canvas camera={{ position: [0, 1.6, 0], fov: 70 }} gl={{ antialias: false }} dpr={1}>
+      <Canvas camera={{ position: [0, 1.6, 0], rotation: [0, 0, 0], fov: 70 }} gl={{ antialias: false }} dpr={1}>
         <color attach="background" args={['#203040']} />
         <XR store={store}>
           <Box />

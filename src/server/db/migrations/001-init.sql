@@ -43,7 +43,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_passport ON events (passport_id, time_ms) WHERE passport_id IS NOT NULL;
 CREATE INDEX events_session ON events (session_id, time_ms) WHERE session_id IS NOT NULL;
-CREATE INDEX events_completed ON events (exhibit_id, day, duration_ms) WHERE type = 'exhibit-completed';
+-- Medians walk this index in duration order per exhibit (covering, day included for ranges).
+CREATE INDEX events_completed ON events (exhibit_id, duration_ms, day) WHERE type = 'exhibit-completed';
 
 -- Running totals kept by a trigger in the same transaction as the insert, so the
 -- dashboard reads a few thousand rows instead of scanning millions of events.
@@ -51,12 +52,20 @@ CREATE INDEX events_completed ON events (exhibit_id, day, duration_ms) WHERE typ
 CREATE TABLE daily_counts (
   day           TEXT NOT NULL,
   exhibit_id    TEXT NOT NULL,
-  session_id    TEXT NOT NULL,
   type          TEXT NOT NULL,
   n             INTEGER NOT NULL,
-  PRIMARY KEY (day, exhibit_id, session_id, type)
+  PRIMARY KEY (day, exhibit_id, type)
 ) WITHOUT ROWID;
-CREATE INDEX daily_counts_session ON daily_counts (session_id) WHERE session_id <> '';
+
+CREATE TABLE session_counts (
+  session_id    TEXT NOT NULL,
+  exhibit_id    TEXT NOT NULL,
+  type          TEXT NOT NULL,
+  n             INTEGER NOT NULL,
+  first_day     TEXT NOT NULL,
+  last_day      TEXT NOT NULL,
+  PRIMARY KEY (session_id, exhibit_id, type)
+) WITHOUT ROWID;
 
 CREATE TABLE daily_visitors (
   day           TEXT NOT NULL,
@@ -80,9 +89,12 @@ CREATE TABLE quiz_counts (
 ) WITHOUT ROWID;
 
 CREATE TRIGGER events_totals AFTER INSERT ON events BEGIN
-  INSERT INTO daily_counts (day, exhibit_id, session_id, type, n)
-    VALUES (NEW.day, NEW.exhibit_id, coalesce(NEW.session_id, ''), NEW.type, 1)
+  INSERT INTO daily_counts (day, exhibit_id, type, n)
+    VALUES (NEW.day, NEW.exhibit_id, NEW.type, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO session_counts (session_id, exhibit_id, type, n, first_day, last_day)
+    SELECT NEW.session_id, NEW.exhibit_id, NEW.type, 1, NEW.day, NEW.day WHERE NEW.session_id IS NOT NULL
+    ON CONFLICT DO UPDATE SET n = n + 1, first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day);
   INSERT OR IGNORE INTO daily_visitors (day, passport_id)
     SELECT NEW.day, NEW.passport_id WHERE NEW.passport_id IS NOT NULL;
   INSERT OR IGNORE INTO session_visitors (session_id, passport_id)

@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import { CHROMIUM, startServer, type Counts } from '../tests/e2e/harness.ts'
+
+export interface ExhibitBench {
+  id: string
+  drawCalls: number
+  triangles: number
+  geometries: number
+  textures: number
+  maxTextureSize: number
+  leftAfterCycles: { geometries: number; textures: number }
+  heapMB: { before: number; after: number }
+  frameMs: { r3fMedian: number; plainMedian: number; ratio: number }
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? 0 }
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d
+
+/**
+ * Per exhibit, in real Chromium (SwiftShader) against the real server: renderer counts
+ * while a step is on screen, counts left after 20 enter/exit cycles, JS heap before and
+ * after, and main-thread time per frame of the app versus the same scene drawn by a bare
+ * three.js loop in the same page (a ratio; absolute times mean little without a GPU).
+ */
+export async function runExhibitBench(opts: { cycles?: number; frames?: number } = {}): Promise<ExhibitBench[]> {
+  const cycles = opts.cycles ?? 20
+  const frames = opts.frames ?? 90
+  const ids = readdirSync('exhibits').filter((d) => existsSync(`exhibits/${d}/manifest.json`)).sort()
+  const server = await startServer()
+  const ctx = await chromium.launchPersistentContext(mkdtempSync('/tmp/sophora-bench-'), {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 640, height: 360 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--autoplay-policy=no-user-gesture-required',
+      '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  })
+  const page = ctx.pages()[0] ?? (await ctx.newPage())
+  type Hooks = { counts(): Counts | null; measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }> }
+  const counts = () => page.evaluate(() => (window as unknown as { __sophora: Hooks }).__sophora.counts()!)
+  const heap = () => page.evaluate(() => { (window as unknown as { gc?: () => void }).gc?.(); return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20 })
+  const enter = async (id: string) => {
+    await page.evaluate((h) => { location.hash = h }, `#/exhibit/${id}`)
+    await page.waitForSelector('[data-testid="exhibit-view"][data-status="ready"]', { timeout: 90_000 })
+    await page.click('[data-testid="run-start"]')
+    await page.waitForTimeout(400)
+  }
+  const exit = async () => {
+    await page.click('[data-testid="back-to-lobby"]')
+    await page.waitForSelector('[data-testid="lobby"]')
+    await page.waitForTimeout(150)
+  }
+  const out: ExhibitBench[] = []
+  try {
+    await page.goto(server.url)
+    await page.waitForSelector('[data-testid="lobby"]')
+    for (const id of ids) {
+      await enter(id)
+      await exit()
+      const base = await counts()
+      const heapBefore = await heap()
+      await enter(id)
+      await page.waitForTimeout(1500)
+      const live = await counts()
+      const maxTextureSize = await page.evaluate(() => (window as unknown as { __sophora: { maxTextureSize?(): number } }).__sophora.maxTextureSize?.() ?? 0)
+      const f = await page.evaluate((n) => (window as unknown as { __sophora: Hooks }).__sophora.measureFrames(n), frames)
+      await exit()
+      for (let i = 1; i < cycles; i++) { await enter(id); await exit() }
+      const after = await counts()
+      const heapAfter = await heap()
+      const r3fMedian = median(f.r3f)
+      const plainMedian = median(f.plain)
+      out.push({
+        id, drawCalls: live.calls, triangles: live.triangles, geometries: live.geometries - base.geometries, textures: live.textures - base.textures, maxTextureSize,
+        leftAfterCycles: { geometries: after.geometries - base.geometries, textures: after.textures - base.textures },
+        heapMB: { before: round(heapBefore, 1), after: round(heapAfter, 1) },
+        frameMs: { r3fMedian: round(r3fMedian), plainMedian: round(plainMedian), ratio: round(r3fMedian / Math.max(plainMedian, 1e-6), 2) },
+      })
+    }
+  } finally {
+    await ctx.close()
+    await server.stop()
+  }
+  return out
+}

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { bundleReport } from './bundle-sizes.ts'
+import { runExhibitBench, type ExhibitBench } from './exhibit-bench.ts'
+
+/**
+ * `npm run bench`: prints figures and writes bench/results/*.json and BENCHMARKS.md.
+ * Not a test: nothing here passes or fails on timing; budgets are reported side by side.
+ */
+const BUDGET = { drawCalls: 100, triangles: 300_000, maxTexture: 2048, frameRatio: 1.3, lobbyKB: 200 }
+const kb = (n: number) => Math.round(n / 102.4) / 10
+const vite = (...args: string[]) => execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...args], { stdio: 'inherit' })
+
+async function main() {
+  const only = process.argv.slice(2)
+  const want = (part: string) => only.length === 0 || only.includes(part)
+  mkdirSync('bench/results', { recursive: true })
+  const md: string[] = ['# Benchmarks', '', `Run \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, ${process.platform}, Node ${process.version}; headless Chromium with SwiftShader: no GPU, so frame *times* are only meaningful as ratios).`, '']
+
+  if (want('bundle')) {
+    vite()
+    const b = bundleReport('dist')
+    writeFileSync('bench/results/bundle.json', JSON.stringify(b, null, 2))
+    console.log('\nBundle (gzip):')
+    console.table({ lobby: kb(b.lobbyFirstLoadGzip), stage: kb(b.stageGzip), ...Object.fromEntries(Object.entries(b.exhibits).map(([k, v]) => [`exhibit ${k}`, kb(v)])) })
+    console.log(`emulator in production chunks: ${b.emulatorInProduction.length ? b.emulatorInProduction.join(', ') : 'none'}`)
+    md.push('## Bundle (production build, gzip -9)', '', '| part | KB | budget |', '|---|---:|---|',
+      `| lobby first load (${b.lobbyFiles.length} JS files) | ${kb(b.lobbyFirstLoadGzip)} | ≤ ${BUDGET.lobbyKB} KB ${kb(b.lobbyFirstLoadGzip) <= BUDGET.lobbyKB ? '✅' : '❌'} |`,
+      `| 3D stage (three, R3F, XR, drei text), loaded when an exhibit opens | ${kb(b.stageGzip)} | — |`,
+      ...Object.entries(b.exhibits).map(([id, n]) => `| exhibit \`${id}\` own chunk(s) | ${kb(n)} | — |`),
+      '', `XR emulator (IWER) in production chunks: **${b.emulatorInProduction.length ? b.emulatorInProduction.join(', ') : 'none'}**.`, '')
+  }
+
+  if (want('exhibits')) {
+    vite('--mode', 'e2e')
+    const rows: ExhibitBench[] = await runExhibitBench()
+    writeFileSync('bench/results/exhibits.json', JSON.stringify(rows, null, 2))
+    console.log('\nExhibits:')
+    console.table(rows.map((r) => ({ id: r.id, calls: r.drawCalls, tris: r.triangles, geo: r.geometries, tex: r.textures, maxTex: r.maxTextureSize, leftGeo: r.leftAfterCycles.geometries, leftTex: r.leftAfterCycles.textures, heapBefore: r.heapMB.before, heapAfter: r.heapMB.after, r3fMs: r.frameMs.r3fMedian, plainMs: r.frameMs.plainMedian, ratio: r.frameMs.ratio })))
+    md.push('## Exhibits (headless Chromium, SwiftShader, 640×360)', '',
+      'Counts while the first step is on screen. "Left after 20 cycles" = geometries/textures above the baseline taken after a first enter/exit (the shared 3D font atlas is part of the baseline). Frame time = main-thread ms per frame, median of 90 frames: the app (React + R3F + exhibit logic + render) vs the same scene, camera and renderer drawn by a bare `renderer.render` loop in the same page.', '',
+      '| exhibit | draw calls | triangles | geometries | textures | largest texture | left after 20 cycles (geo/tex) | JS heap MB before → after | app ms | plain three.js ms | ratio |',
+      '|---|---:|---:|---:|---:|---:|---|---|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.id} | ${r.drawCalls} ${r.drawCalls <= BUDGET.drawCalls ? '✅' : '❌'} | ${r.triangles} ${r.triangles <= BUDGET.triangles ? '✅' : '❌'} | ${r.geometries} | ${r.textures} | ${r.maxTextureSize}${r.maxTextureSize <= BUDGET.maxTexture ? '' : ' ❌'} | ${r.leftAfterCycles.geometries} / ${r.leftAfterCycles.textures} ${r.leftAfterCycles.geometries === 0 && r.leftAfterCycles.textures === 0 ? '✅' : '❌'} | ${r.heapMB.before} → ${r.heapMB.after} | ${r.frameMs.r3fMedian} | ${r.frameMs.plainMedian} | ${r.frameMs.ratio} ${r.frameMs.ratio <= BUDGET.frameRatio ? '✅' : '❌'} |`),
+      '', `Budgets: ≤ ${BUDGET.drawCalls} draw calls (aim ≤ 60), ≤ ${BUDGET.triangles / 1000} K triangles, textures ≤ ${BUDGET.maxTexture}², nothing left after 20 cycles, frame ratio ≤ ${BUDGET.frameRatio}.`, '')
+  }
+
+  if (want('server')) {
+    const { runServerBench } = await import('./server-bench.ts')
+    const s = await runServerBench()
+    md.push('## Stats server', '', '```json', JSON.stringify(s, null, 2), '```', '')
+  }
+  writeFileSync('BENCHMARKS.md', md.join('\n'))
+  console.log('\nWrote BENCHMARKS.md and bench/results/')
+}
+
+main().catch((e) => { console.error(e); process.exit(1) })

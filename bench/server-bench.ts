@@ -1,0 +1,194 @@
+/**
+ * Stats server benchmark: `npx tsx bench/server-bench.ts` (also `runServerBench()` for npm run bench).
+ *  1. Sustained ingest over HTTP on loopback (real server process, batches of 50, 4 concurrent
+ *     clients, ~10 s) next to the raw rate of the same batches inserted straight into SQLite with
+ *     the same schema, triggers and durability (WAL, synchronous=FULL, one transaction per batch).
+ *  2. One million events in a temp DB: the time of each dashboard query and the size on disk.
+ * Writes bench/results/server.json.
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { v7 as uuidv7 } from 'uuid'
+import { openDatabase } from '../src/server/db/database.ts'
+import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../src/server/ingest.ts'
+import { createQueries } from '../src/server/queries.ts'
+import type { VisitEvent } from '../src/visits/event-schema.ts'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const FIXTURES = join(ROOT, 'tests/server/fixtures/exhibits')
+const BATCH = 50, CLIENTS = 4, HTTP_SECONDS = 10, RAW_SECONDS = 4, MILLION = 1_000_000
+
+function batchOf(stationId: string): VisitEvent[] {
+  const now = new Date().toISOString()
+  return Array.from({ length: BATCH }, (_, i): VisitEvent => i % 5 === 0
+    ? { id: uuidv7(), time: now, stationId, exhibitId: 'fire-escape', passportId: 'SP-0123456789AB', type: 'answer-given', data: { quizId: 'q-exit', choiceId: 'b', correct: i % 2 === 0 } }
+    : { id: uuidv7(), time: now, stationId, exhibitId: 'fire-escape', passportId: 'SP-0123456789AB', type: 'step-completed', data: { stepId: 'crawl-low' } })
+}
+
+async function startServer(dbPath: string): Promise<{ base: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DB_PATH: dbPath, EXHIBITS_DIRS: FIXTURES, LOG_LEVEL: 'warn', INGEST_RATE_MAX: '100000000', STATIC_DIR: join(dbPath, '..', 'none') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  const base = await new Promise<string>((res, rej) => {
+    const on = (d: Buffer) => { out += d.toString(); const m = /running at (\S+)/.exec(out); if (m?.[1]) res(m[1]) }
+    child.stdout.on('data', on); child.stderr.on('data', on)
+    child.once('exit', (c) => rej(new Error(`server exited ${c}: ${out}`)))
+  })
+  return { base, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM') }) }
+}
+
+async function httpIngest(dir: string) {
+  const server = await startServer(join(dir, 'http.db'))
+  const stationId = crypto.randomUUID()
+  const reg = await (await fetch(`${server.base}/api/stations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stationId }) })).json() as { token: string }
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${reg.token}` }
+  let events = 0, batches = 0, errors = 0
+  const latencies: number[] = []
+  const end = performance.now() + HTTP_SECONDS * 1000
+  const t0 = performance.now()
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (performance.now() < end) {
+      const body = JSON.stringify({ events: batchOf(stationId) })
+      const s = performance.now()
+      const res = await fetch(`${server.base}/api/events`, { method: 'POST', headers, body })
+      const json = await res.json() as { accepted?: number }
+      latencies.push(performance.now() - s)
+      if (res.status === 200 && json.accepted === BATCH) { events += BATCH; batches++ } else errors++
+    }
+  }))
+  const seconds = (performance.now() - t0) / 1000
+  await server.stop()
+  latencies.sort((a, b) => a - b)
+  return {
+    eventsPerSecond: Math.round(events / seconds), events, batches, errors, seconds: +seconds.toFixed(2),
+    batchLatencyMs: { p50: +latencies[Math.floor(latencies.length * 0.5)]!.toFixed(2), p99: +latencies[Math.floor(latencies.length * 0.99)]!.toFixed(2) },
+  }
+}
+
+function rawIngest(dir: string, synchronous: 'FULL' | 'NORMAL') {
+  const db = openDatabase(join(dir, `raw-${synchronous}.db`), { synchronous })
+  const insert = db.prepare(INSERT_EVENT_SQL)
+  const dayOf = createDayOf('Asia/Shanghai')
+  const tx = db.transaction((rows: unknown[][]) => { for (const r of rows) insert.run(r) })
+  const stationId = crypto.randomUUID()
+  let events = 0
+  const t0 = performance.now()
+  const end = t0 + RAW_SECONDS * 1000
+  while (performance.now() < end) {
+    const now = Date.now()
+    tx(batchOf(stationId).map((e) => eventRow(e, dayOf, now)))
+    events += BATCH
+  }
+  const seconds = (performance.now() - t0) / 1000
+  db.close()
+  return { eventsPerSecond: Math.round(events / seconds), events, seconds: +seconds.toFixed(2) }
+}
+
+/** One million plausible events: a year of days, 10 exhibits, class sessions, 40 000 passports. */
+function fillMillion(path: string) {
+  const db = openDatabase(path, { synchronous: 'FULL' })
+  db.pragma('synchronous = OFF') // generation only; the queries below run on the normal settings
+  const insert = db.prepare(INSERT_EVENT_SQL)
+  const dayOf = createDayOf('Asia/Shanghai')
+  const exhibits = Array.from({ length: 10 }, (_, i) => `exhibit-${i}`)
+  const sessions = Array.from({ length: 1000 }, () => crypto.randomUUID())
+  const stations = Array.from({ length: 20 }, () => crypto.randomUUID())
+  const start = Date.parse('2025-06-01T01:00:00Z')
+  let seed = 42
+  const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff }
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]!
+  const t0 = performance.now()
+  const chunk = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const t = start + Math.floor((i / MILLION) * 365 * 86_400_000)
+      const visit = Math.floor(i / 20)
+      const passport = `SP-${String(visit % 40_000).padStart(12, '0')}`
+      const session = visit % 3 === 0 ? sessions[Math.floor((i / MILLION) * sessions.length)]! : null
+      const exhibit = exhibits[visit % exhibits.length]!
+      const k = i % 20
+      const type = k === 0 ? 'exhibit-started' : k < 12 ? 'step-completed' : k < 16 ? 'answer-given' : k === 16 ? 'step-mistake' : k === 17 ? 'exhibit-completed' : k === 18 ? 'stamp-awarded' : 'exhibit-exited'
+      const correct = type === 'answer-given' ? (rnd() < 0.7 ? 1 : 0) : null
+      const duration = type === 'exhibit-completed' ? 60_000 + Math.floor(rnd() * 600_000) : null
+      const item = type === 'answer-given' ? `q-${k}` : type === 'stamp-awarded' ? 'stamp' : type.startsWith('step') ? `step-${k}` : null
+      insert.run([uuidv7({ msecs: t }), t, dayOf(t), t, pick(stations), session, passport, exhibit, type, item, correct, duration, '{}'])
+    }
+  })
+  for (let i = 0; i < MILLION; i += 100_000) chunk(i, i + 100_000)
+  const genSeconds = (performance.now() - t0) / 1000
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  return { genSeconds: +genSeconds.toFixed(1), samplePassport: 'SP-000000012345' }
+}
+
+function time(fn: () => unknown, runs = 7) {
+  fn() // warm the page cache and statement
+  const ms: number[] = []
+  for (let i = 0; i < runs; i++) { const s = performance.now(); fn(); ms.push(performance.now() - s) }
+  ms.sort((a, b) => a - b)
+  return { medianMs: +ms[Math.floor(runs / 2)]!.toFixed(2), maxMs: +ms[runs - 1]!.toFixed(2) }
+}
+
+export async function runServerBench(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'sophora-bench-'))
+  try {
+    // Raw runs before and after the HTTP run: fsync cost on this disk drifts within a run.
+    const rawBefore = rawIngest(join(dir, 'a'), 'FULL')
+    const http = await httpIngest(dir)
+    const rawAfter = rawIngest(join(dir, 'b'), 'FULL')
+    const raw = { eventsPerSecond: Math.round((rawBefore.eventsPerSecond + rawAfter.eventsPerSecond) / 2), before: rawBefore, after: rawAfter }
+    const rawNormal = rawIngest(dir, 'NORMAL')
+    const path = join(dir, 'million.db')
+    const gen = fillMillion(path)
+    const sizeBytes = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0)
+    const db = openDatabase(path)
+    const q = createQueries(db)
+    const last30 = { from: '2026-04-01', to: '2026-04-30' }
+    const queries = {
+      byDay: time(() => q.byDay({})),
+      byDayLast30: time(() => q.byDay(last30)),
+      bySession: time(() => q.bySession({})),
+      byExhibit: time(() => q.byExhibit({})),
+      byExhibitLast30: time(() => q.byExhibit(last30)),
+      quizItems: time(() => q.quizItems({})),
+      passport: time(() => q.passport(gen.samplePassport)),
+    }
+    const rows = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+    db.close()
+    const result = {
+      machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+      ingest: {
+        durability: 'WAL, synchronous=FULL, one transaction per batch of 50',
+        http: { clients: CLIENTS, batch: BATCH, ...http },
+        rawSqlite: raw,
+        httpShareOfRaw: +(http.eventsPerSecond / raw.eventsPerSecond).toFixed(2),
+        rawSqliteSynchronousNormalForReference: rawNormal,
+      },
+      million: {
+        rows,
+        generateSeconds: gen.genSeconds,
+        dbSizeMiB: +(sizeBytes / 2 ** 20).toFixed(1),
+        dbSizeMiBPerMillionEvents: +((sizeBytes / 2 ** 20) * (MILLION / rows)).toFixed(1),
+        queries,
+        slowestQueryMs: Math.max(...Object.values(queries).map((v) => v.maxMs)),
+      },
+    }
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+    writeFileSync(join(ROOT, 'bench/results/server.json'), `${JSON.stringify(result, null, 2)}\n`)
+    return result
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const t0 = performance.now()
+  const r = await runServerBench()
+  console.log(JSON.stringify(r, null, 2))
+  console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s; written to bench/results/server.json`)
+}

@@ -1,0 +1,86 @@
+import { Matrix4, Quaternion, Vector3, type Camera, type Scene } from 'three'
+import type { XRStore } from '@react-three/xr'
+import type { RootState } from '@react-three/fiber'
+
+/**
+ * Dev/e2e builds only (guarded by __SOPHORA_EMULATOR__ at the call site): lets the
+ * end-to-end suite find 3D objects and aim the emulated controller at them, as a
+ * student would point and pull the trigger.
+ */
+export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get: () => RootState): () => void {
+  const w = window as unknown as { __sophora?: Record<string, unknown> }
+  const hooks = {
+    xr: () => xr,
+    find(name: string) {
+      const o = scene.getObjectByName(name)
+      if (!o) return null
+      const p = o.getWorldPosition(new Vector3())
+      return { x: p.x, y: p.y, z: p.z, visible: o.visible }
+    },
+    /** Point the right controller from `from` at the named object; returns false if not found. */
+    aim(name: string, from: [number, number, number] = [0.15, 1.35, -0.25]) {
+      const o = scene.getObjectByName(name)
+      const dev = (xr.getState() as { emulator?: { controllers: Record<string, { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }> } }).emulator
+      const ctrl = dev?.controllers.right
+      if (!o || !ctrl) return false
+      const target = o.getWorldPosition(new Vector3())
+      const eye = new Vector3(...from)
+      const q = new Quaternion().setFromRotationMatrix(new Matrix4().lookAt(eye, target, new Vector3(0, 1, 0)))
+      ctrl.position.set(eye.x, eye.y, eye.z)
+      ctrl.quaternion.set(q.x, q.y, q.z, q.w)
+      return true
+    },
+    /**
+     * Main-thread milliseconds per frame for `n` frames: first the app's own loop (React,
+     * R3F, the exhibit's useFrame work and the render), then the same scene, camera and
+     * renderer drawn by a bare requestAnimationFrame + renderer.render loop.
+     */
+    async measureFrames(n: number) {
+      const orig = window.requestAnimationFrame.bind(window)
+      const r3f = await new Promise<number[]>((resolve) => {
+        const samples: number[] = []
+        window.requestAnimationFrame = (cb) => orig((t) => {
+          const t0 = performance.now()
+          cb(t)
+          samples.push(performance.now() - t0)
+          if (samples.length === n) { window.requestAnimationFrame = orig; resolve(samples) }
+        })
+      })
+      const st = get()
+      st.setFrameloop('never')
+      const plain = await new Promise<number[]>((resolve) => {
+        const samples: number[] = []
+        const loop = () => {
+          const t0 = performance.now()
+          st.gl.render(st.scene, st.camera)
+          samples.push(performance.now() - t0)
+          if (samples.length === n) resolve(samples)
+          else orig(loop)
+        }
+        orig(loop)
+      })
+      st.setFrameloop('always')
+      return { r3f, plain }
+    },
+    /** Largest texture (width or height) used by anything in the scene now. */
+    maxTextureSize() {
+      let max = 0
+      scene.traverse((o) => {
+        const m = (o as { material?: Record<string, unknown> | Record<string, unknown>[] }).material
+        for (const mat of Array.isArray(m) ? m : m ? [m] : []) {
+          for (const v of Object.values(mat)) {
+            const img = (v as { isTexture?: boolean; image?: { width?: number; height?: number } } | null)
+            if (img?.isTexture) max = Math.max(max, img.image?.width ?? 0, img.image?.height ?? 0)
+          }
+        }
+      })
+      return max
+    },
+    r3f() { const st = get(); return { frameloop: st.frameloop, size: st.size, xr: !!st.gl.xr.isPresenting, frames: st.internal.frames, active: st.internal.active, renderFrame: st.gl.info.render.frame, children: st.scene.children.length, camType: st.camera.type, camIsDefault: st.camera === camera } },
+    tree() { const out: string[] = []; scene.traverse((o) => { let d = 0; let p = o.parent; while (p) { d++; p = p.parent } if (d < 4) out.push(`${'  '.repeat(d)}${o.type}:${o.name}:${o.visible}`) }); return out },
+    camInfo() { const c = camera as unknown as { layers: { mask: number }; projectionMatrix: { elements: number[] }; matrixWorldInverse: { elements: number[] } }; const st = get(); return { mask: c.layers.mask, proj: c.projectionMatrix.elements.slice(0, 6), inv: c.matrixWorldInverse.elements.slice(12), autoClear: st.gl.autoClear, rtarget: !!st.gl.getRenderTarget(), meshLayers: scene.getObjectByName('bomb')?.layers.mask } },
+    cameraPosition() { const p = camera.getWorldPosition(new Vector3()); return [p.x, p.y, p.z] },
+  }
+  w.__sophora = { ...(w.__sophora ?? {}), ...hooks }
+  return () => { for (const k of Object.keys(hooks)) delete w.__sophora?.[k] }
+}

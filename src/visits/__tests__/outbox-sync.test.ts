@@ -1,0 +1,165 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../server/app.ts'
+import { tempDir, testConfig } from '../../../tests/server/helpers.ts'
+import { createOutbox } from '../outbox.ts'
+import type { Outbox } from '../outbox.ts'
+import { createSyncClient } from '../sync-client.ts'
+import { createStationCredentials } from '../station-credentials.ts'
+import { createVisitRecorder } from '../recorder.ts'
+
+/**
+ * The station side against the real server on loopback: IndexedDB (fake-indexeddb),
+ * real HTTP, real SQLite. Offline, reload, lost responses, DB reset, rejections.
+ */
+let app: FastifyInstance
+let base: string
+let cleanup: () => void
+let n = 0
+
+function memoryStorage() {
+  const m = new Map<string, string>()
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => { m.set(k, v) }, removeItem: (k: string) => { m.delete(k) } }
+}
+const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'))
+const storedIds = () => app.sophora.db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as string[]
+const waitFor = async (cond: () => boolean | Promise<boolean>, ms = 5000) => {
+  const end = Date.now() + ms
+  while (!(await cond())) { if (Date.now() > end) throw new Error('timed out'); await new Promise((r) => setTimeout(r, 10)) }
+}
+
+function station(outbox: Outbox, storage = memoryStorage()) {
+  const creds = createStationCredentials({ storage, name: 'kiosk-1' })
+  const recorder = createVisitRecorder({ outbox, stationId: creds.stationId, getPassportId: () => 'SP-0123456789AB', getSessionId: () => null })
+  return { creds, recorder, storage }
+}
+
+beforeAll(async () => {
+  const t = tempDir(); cleanup = t.cleanup
+  app = await buildApp(testConfig(t.dir, { ingestRateMax: 100_000 }), { logger: false })
+  base = await app.listen({ port: 0, host: '127.0.0.1' })
+})
+afterAll(async () => { await app.close(); cleanup() })
+
+describe('outbox + sync client', () => {
+  it('keeps events offline, across a reload, then drains them exactly once', async () => {
+    app.sophora.db.exec('DELETE FROM events')
+    const dbName = `outbox-${++n}`
+    const outbox = createOutbox({ dbName })
+    const { creds, recorder, storage } = station(outbox)
+    const counts: number[] = []
+    outbox.subscribe((c) => counts.push(c))
+    const recorded = []
+    for (let i = 0; i < 120; i++) recorded.push(await recorder.record({ type: 'step-completed', exhibitId: 'fire-escape', data: { stepId: `step-${i % 5}` } }))
+    expect(outbox.getPendingCount()).toBe(120)
+    expect(counts.at(-1)).toBe(120)
+
+    const sync1 = createSyncClient({ outbox, baseUrl: base, station: creds, fetch: offline })
+    const r1 = await sync1.syncNow()
+    expect(r1.error).toMatch(/network/)
+    expect(sync1.getState()).toMatchObject({ failures: 1, pending: 120 })
+    expect(await outbox.countPending()).toBe(120)
+    expect(storedIds()).toEqual([])
+
+    // "Reload": a new outbox over the same IndexedDB database, credentials from the same storage.
+    outbox.close()
+    const outbox2 = createOutbox({ dbName })
+    expect(await outbox2.countPending()).toBe(120)
+    expect((await outbox2.peek(500)).map((e) => e.id)).toEqual(recorded.map((e) => e.id))
+    const creds2 = createStationCredentials({ storage })
+    expect(creds2.stationId).toBe(creds.stationId)
+
+    const sync2 = createSyncClient({ outbox: outbox2, baseUrl: base, station: creds2 })
+    const r2 = await sync2.syncNow()
+    expect(r2).toEqual({ acknowledged: 120, rejected: 0, error: null })
+    expect(await outbox2.countPending()).toBe(0)
+    expect(storedIds()).toEqual(recorded.map((e) => e.id).sort())
+    expect(creds2.getToken()).toMatch(/^sst_/)
+    outbox2.close()
+  })
+
+  it('a lost response is resent and counted once; refused events go to dead letters and are not retried', async () => {
+    app.sophora.db.exec('DELETE FROM events')
+    const outbox = createOutbox({ dbName: `outbox-${++n}` })
+    const { creds, recorder } = station(outbox)
+    const good = await recorder.record({ type: 'exhibit-started', exhibitId: 'fire-escape', data: {} })
+    const ghost = await recorder.record({ type: 'exhibit-started', exhibitId: 'ghost-house', data: {} })
+    let calls = 0
+    const loseFirstResponse: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      if (String(input).endsWith('/api/events') && ++calls === 1) throw new TypeError('connection reset')
+      return res
+    }
+    const sync = createSyncClient({ outbox, baseUrl: base, station: creds, fetch: loseFirstResponse })
+    expect((await sync.syncNow()).error).toMatch(/reset/)
+    expect(storedIds()).toEqual([good.id]) // the server did store it
+    expect(await outbox.countPending()).toBe(2) // but the station could not know
+    const r = await sync.syncNow()
+    expect(r).toEqual({ acknowledged: 1, rejected: 1, error: null })
+    expect(storedIds()).toEqual([good.id])
+    expect(await outbox.countPending()).toBe(0)
+    const dead = await outbox.deadLetters()
+    expect(dead).toHaveLength(1)
+    expect(dead[0]).toMatchObject({ id: ghost.id, reason: expect.stringMatching(/unknown exhibit ghost-house/) })
+    expect((await sync.syncNow()).acknowledged).toBe(0)
+    expect(calls).toBe(2)
+    // An admin can put them back once the server knows the exhibit.
+    expect(await outbox.requeueDeadLetters()).toBe(1)
+    expect(await outbox.countPending()).toBe(1)
+    outbox.close()
+  })
+
+  it('re-registers when the server no longer knows its token (database reset)', async () => {
+    const outbox = createOutbox({ dbName: `outbox-${++n}` })
+    const { creds, recorder } = station(outbox)
+    const sync = createSyncClient({ outbox, baseUrl: base, station: creds })
+    await recorder.record({ type: 'exhibit-started', exhibitId: 'quake-drill', data: {} })
+    await sync.syncNow()
+    const oldToken = creds.getToken()
+    app.sophora.db.exec('DELETE FROM stations')
+    const e = await recorder.record({ type: 'exhibit-started', exhibitId: 'quake-drill', data: {} })
+    expect(await sync.syncNow()).toEqual({ acknowledged: 1, rejected: 0, error: null })
+    expect(creds.getToken()).not.toBe(oldToken)
+    expect(storedIds()).toContain(e.id)
+    outbox.close()
+  })
+
+  it('backs off exponentially while down and resumes at once on `online`', async () => {
+    const outbox = createOutbox({ dbName: `outbox-${++n}` })
+    const { creds, recorder } = station(outbox)
+    await recorder.record({ type: 'exhibit-started', exhibitId: 'fire-escape', data: {} })
+    let up = false
+    let attempts = 0
+    const flaky: typeof fetch = (input, init) => { attempts++; return up ? fetch(input, init) : offline(input, init) }
+    const events = new EventTarget()
+    const sync = createSyncClient({ outbox, baseUrl: base, station: creds, fetch: flaky, retryBaseMs: 20, retryMaxMs: 60_000, random: () => 0.5, events, pollIntervalMs: 60_000 })
+    const stop = sync.start()
+    await new Promise((r) => setTimeout(r, 500))
+    // Delays 15, 30, 60, 120, 240 ms (cap/2 + 0.5·cap/2): about 5-6 tries in 500 ms, not hundreds.
+    expect(attempts).toBeGreaterThanOrEqual(4)
+    expect(attempts).toBeLessThanOrEqual(7)
+    const s = sync.getState()
+    expect(s.failures).toBe(attempts)
+    expect(Date.parse(s.nextAttemptAt!) - Date.now()).toBeGreaterThan(100)
+    up = true
+    events.dispatchEvent(new Event('online'))
+    await waitFor(async () => (await outbox.countPending()) === 0, 2000)
+    expect(sync.getState()).toMatchObject({ failures: 0, lastError: null, pending: 0 })
+    stop()
+    outbox.close()
+  })
+
+  it('a started client sends new events soon after they are recorded', async () => {
+    const outbox = createOutbox({ dbName: `outbox-${++n}` })
+    const { creds, recorder } = station(outbox)
+    const sync = createSyncClient({ outbox, baseUrl: base, station: creds, pollIntervalMs: 60_000 })
+    const stop = sync.start()
+    const e = await recorder.record({ type: 'stamp-awarded', exhibitId: 'fire-escape', data: { stampId: 'fire' } })
+    await waitFor(() => storedIds().includes(e.id), 3000)
+    await waitFor(() => outbox.getPendingCount() === 0, 3000)
+    stop()
+    outbox.close()
+  })
+})

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { counts, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
+
+let server: RunningServer
+let b: Browser
+beforeAll(async () => { server = await startServer(); b = await launch() })
+afterAll(async () => { await b?.close(); await server?.stop() })
+
+async function openBroken(how: string) {
+  const { page } = b
+  await page.goto(`${server.url}/?break=${how}#/exhibit/broken-exhibit`)
+  await waitForExhibit(page)
+  await page.click('[data-testid="run-start"]')
+  if (how === 'handler') {
+    // the red cube sits straight ahead of the camera: a real click on the canvas
+    await page.waitForTimeout(300)
+    const box = (await page.locator('[data-testid="stage"] canvas').boundingBox())!
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  }
+  await page.waitForSelector('[data-testid="notice"][data-notice="exhibit.crashed"]', { timeout: 30_000 })
+  await page.waitForSelector('[data-testid="lobby"]')
+  expect(await page.evaluate(() => location.hash)).toBe('#/')
+}
+
+describe('an exhibit that throws', () => {
+  for (const how of ['handler', 'render', 'effect', 'promise', 'frame']) {
+    it(`(${how}) is unmounted, reported, and the visitor lands in the lobby`, async () => {
+      await openBroken(how)
+      const events = await b.page.evaluate(() => (window as unknown as { __sophora: { events: { exhibitId: string; type: string; data?: { message?: string } }[] } }).__sophora.events)
+      const crash = events.filter((e) => e.type === 'exhibit-crashed').at(-1)
+      expect(crash).toMatchObject({ exhibitId: 'broken-exhibit', data: { message: expect.stringContaining(`broken-exhibit: ${how === 'frame' ? 'useFrame' : how}`) } })
+    })
+  }
+
+  it('leaves no geometry or texture behind, and the other exhibits keep working', async () => {
+    const { page } = b
+    // Baseline: the stage exists and is idle in the lobby.
+    const before = await counts(page)
+    expect(before).not.toBeNull()
+    await openBroken('handler')
+    const after = await counts(page)
+    expect(after?.geometries).toBe(before!.geometries)
+    expect(after?.textures).toBe(before!.textures)
+    await page.click('[data-testid="open-fire-escape"]')
+    await waitForExhibit(page)
+    await page.click('[data-testid="run-start"]')
+    await page.waitForSelector('[data-testid="run-panel"][data-phase="step"]')
+  })
+})

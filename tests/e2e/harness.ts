@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address()
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export interface RunningServer { url: string; dbPath: string; proc: ChildProcess; stop(): Promise<void>; kill(): Promise<void> }
+
+/** The real stats server (`src/server/server.ts`) serving dist-e2e on loopback, with its own SQLite file. */
+export async function startServer(opts: { dbPath?: string; port?: number } = {}): Promise<RunningServer> {
+  const port = opts.port ?? (await freePort())
+  const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'sophora-db-')), 'e2e.db')
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: 'dist-e2e', EXHIBITS_DIRS: 'exhibits,tests/fixtures/exhibits', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  proc.stdout?.on('data', (d) => (log += d))
+  proc.stderr?.on('data', (d) => (log += d))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log}`)
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  const waitExit = () => new Promise<void>((r) => (proc.exitCode !== null ? r() : proc.once('exit', () => r())))
+  return {
+    url, dbPath, proc,
+    async stop() { proc.kill('SIGTERM'); await waitExit() },
+    async kill() { proc.kill('SIGKILL'); await waitExit() },
+  }
+}
+
+export interface Browser { context: BrowserContext; page: Page; errors: string[]; externalRequests: string[]; close(): Promise<void> }
+
+/** Debian's Chromium, headless, WebGL through SwiftShader; records page errors and any request off loopback. */
+export async function launch(opts: { width?: number; height?: number; userDataDir?: string } = {}): Promise<Browser> {
+  const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: opts.width ?? 640, height: opts.height ?? 480 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--autoplay-policy=no-user-gesture-required'],
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors: string[] = []
+  const externalRequests: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  context.on('request', (r) => {
+    const u = new URL(r.url())
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) externalRequests.push(r.url())
+  })
+  return {
+    context, page, errors, externalRequests,
+    async close() {
+      await context.close()
+      if (!opts.userDataDir) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface Counts { geometries: number; textures: number; programs: number; calls: number; triangles: number }
+
+/** renderer.info of the app's one Canvas (dev/e2e builds expose it). */
+export async function counts(page: Page): Promise<Counts | null> {
+  return page.evaluate(() => (window as unknown as { __sophora?: { counts(): Counts | null } }).__sophora?.counts() ?? null)
+}
+
+/** Wait until the exhibit's visit is ready (loading done, run panel shown). */
+export async function waitForExhibit(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="exhibit-view"][data-status="ready"]', { timeout: 90_000 })
+  await page.waitForSelector('[data-testid="run-panel"]', { timeout: 30_000 })
+}
+
+/** Fraction of sampled canvas pixels that differ from the most common colour: 0 = blank. */
+export async function canvasVariety(page: Page): Promise<number> {
+  const png = await page.locator('[data-testid="stage"] canvas').screenshot()
+  return page.evaluate(async (b64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const c = document.createElement('canvas')
+    c.width = img.width; c.height = img.height
+    const g = c.getContext('2d')!
+    g.drawImage(img, 0, 0)
+    const d = g.getImageData(0, 0, c.width, c.height).data
+    const hist = new Map<number, number>()
+    let n = 0
+    for (let i = 0; i < d.length; i += 4 * 37) {
+      const k = ((d[i]! >> 4) << 8) | ((d[i + 1]! >> 4) << 4) | (d[i + 2]! >> 4)
+      hist.set(k, (hist.get(k) ?? 0) + 1)
+      n++
+    }
+    return 1 - Math.max(...hist.values()) / n
+  }, png.toString('base64'))
+}

@@ -1,0 +1,104 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it } from 'vitest'
+import { loginAs, makeEvent, postEvents, registerStation, testApp, countEvents } from './helpers.ts'
+
+let cleanup: (() => Promise<void>) | undefined
+afterEach(async () => { await cleanup?.(); cleanup = undefined })
+
+describe('roles and tokens', () => {
+  it('a station token cannot read statistics; a guide can', async () => {
+    const t = await testApp(); cleanup = t.cleanup
+    const station = await registerStation(t.app)
+    const guide = await loginAs(t.app, 'wang', 'guide', '2468')
+    for (const url of ['/api/stats/days', '/api/stats/sessions', '/api/stats/exhibits', '/api/stats/quiz', '/api/stats/passports/SP-0123456789AB']) {
+      const asStation = await t.app.inject({ url, headers: { authorization: `Bearer ${station.token}` } })
+      expect(asStation.statusCode, url).toBe(403)
+      const anonymous = await t.app.inject({ url })
+      expect(anonymous.statusCode, url).toBe(401)
+      const asGuide = await t.app.inject({ url, headers: { authorization: `Bearer ${guide}` } })
+      expect(asGuide.statusCode, url).toBe(200)
+    }
+  })
+
+  it('no token, a forged token or a user token cannot write events', async () => {
+    const t = await testApp(); cleanup = t.cleanup
+    const station = await registerStation(t.app)
+    const admin = await loginAs(t.app, 'alice')
+    const e = makeEvent(station.stationId)
+    expect((await postEvents(t.app, null, [e])).statusCode).toBe(401)
+    expect((await postEvents(t.app, 'sst_forgedforgedforgedforgedforged', [e])).json()).toMatchObject({ error: 'invalid-token' })
+    expect((await postEvents(t.app, admin, [e])).statusCode).toBe(403)
+    expect(countEvents(t.app)).toBe(0)
+    expect((await postEvents(t.app, station.token, [e])).statusCode).toBe(200)
+  })
+
+  it('refuses a wrong password and rate-limits repeated tries per IP and name', async () => {
+    const t = await testApp({ loginRateMax: 5 }); cleanup = t.cleanup
+    await loginAs(t.app, 'alice', 'admin', 'right-password')
+    const codes: number[] = []
+    for (let i = 0; i < 7; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: `wrong-${i}` } })
+      codes.push(res.statusCode)
+      if (res.statusCode === 401) expect(res.json()).toMatchObject({ error: 'bad-credentials' })
+    }
+    // The successful login in loginAs counted as the first attempt.
+    expect(codes).toEqual([401, 401, 401, 401, 429, 429, 429])
+    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'right-password' } })
+    expect(right.statusCode).toBe(429)
+    // Another name from the same IP has its own budget, and an unknown name is a plain 401.
+    const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'bob', password: 'whatever' } })
+    expect(other.statusCode).toBe(401)
+  })
+
+  it('expired sessions and logged-out tokens are refused', async () => {
+    const t = await testApp({ sessionTtlMs: 1000 }); cleanup = t.cleanup
+    const token = await loginAs(t.app, 'alice')
+    const ok = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })
+    expect(ok.json()).toEqual({ name: 'alice', role: 'admin' })
+    await new Promise((r) => setTimeout(r, 1100))
+    const expired = await t.app.inject({ url: '/api/stats/days', headers: { authorization: `Bearer ${token}` } })
+    expect(expired.statusCode).toBe(401)
+    const fresh = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'correct-horse' } })).json().token as string
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${fresh}` } })).statusCode).toBe(204)
+    expect((await t.app.inject({ url: '/api/stats/days', headers: { authorization: `Bearer ${fresh}` } })).statusCode).toBe(401)
+  })
+
+  it('tokens and passwords are stored hashed only', async () => {
+    const t = await testApp(); cleanup = t.cleanup
+    const station = await registerStation(t.app)
+    const admin = await loginAs(t.app, 'alice', 'admin', 'correct-horse')
+    const dump = JSON.stringify([
+      t.app.sophora.db.prepare('SELECT * FROM stations').all(),
+      t.app.sophora.db.prepare('SELECT * FROM users').all(),
+      t.app.sophora.db.prepare('SELECT * FROM auth_sessions').all(),
+    ])
+    expect(dump).not.toContain(station.token)
+    expect(dump).not.toContain(admin)
+    expect(dump).not.toContain('correct-horse')
+    expect(dump).toMatch(/scrypt\$16384\$8\$1\$/)
+  })
+})
+
+describe('station enrollment', () => {
+  it('is open by default, and re-registering an id rotates its token', async () => {
+    const t = await testApp(); cleanup = t.cleanup
+    const first = await registerStation(t.app)
+    const second = await registerStation(t.app, { stationId: first.stationId })
+    expect(second.token).not.toBe(first.token)
+    expect((await postEvents(t.app, first.token, [makeEvent(first.stationId)])).statusCode).toBe(401)
+    expect((await postEvents(t.app, second.token, [makeEvent(first.stationId)])).statusCode).toBe(200)
+  })
+
+  it('requires STATION_ENROLL_CODE when it is set', async () => {
+    const t = await testApp({ enrollCode: 'guohuai-2026' }); cleanup = t.cleanup
+    const stationId = crypto.randomUUID()
+    const none = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId } })
+    expect(none.statusCode).toBe(403)
+    expect(none.json().error).toBe('enroll-code-required')
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId, enrollCode: 'guess' } })
+    expect(wrong.statusCode).toBe(403)
+    const right = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId, enrollCode: 'guohuai-2026' } })
+    expect(right.statusCode).toBe(201)
+    expect(right.json().token).toMatch(/^sst_/)
+  })
+})

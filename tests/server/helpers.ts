@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { v7 as uuidv7 } from 'uuid'
+import { buildApp } from '../../src/server/app.ts'
+import { loadConfig } from '../../src/server/config.ts'
+import type { AppConfig } from '../../src/server/config.ts'
+import { openDatabase } from '../../src/server/db/database.ts'
+import { createUser } from '../../src/server/auth/users.ts'
+import type { VisitEvent } from '../../src/visits/event-schema.ts'
+
+export const FIXTURE_EXHIBITS = resolve(import.meta.dirname, 'fixtures/exhibits')
+
+export function tempDir(prefix = 'sophora-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export function testConfig(dir: string, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...loadConfig({}),
+    dbPath: join(dir, 'db', 'sophora.db'),
+    staticDir: join(dir, 'no-dist'),
+    exhibitsDirs: [FIXTURE_EXHIBITS],
+    logLevel: 'silent',
+    ...overrides,
+  }
+}
+
+export async function testApp(overrides: Partial<AppConfig> = {}): Promise<{ app: FastifyInstance; config: AppConfig; cleanup: () => Promise<void> }> {
+  const t = tempDir()
+  const config = testConfig(t.dir, overrides)
+  const app = await buildApp(config, { logger: false })
+  return { app, config, cleanup: async () => { await app.close(); t.cleanup() } }
+}
+
+export async function registerStation(app: FastifyInstance, body: Record<string, unknown> = {}): Promise<{ stationId: string; token: string }> {
+  const stationId = (body.stationId as string | undefined) ?? crypto.randomUUID()
+  const res = await app.inject({ method: 'POST', url: '/api/stations', payload: { stationId, name: 'test', ...body } })
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`)
+  return res.json()
+}
+
+/** Creates a user directly in the app's database and logs in through the API. */
+export async function loginAs(app: FastifyInstance, name: string, role: 'guide' | 'admin' = 'admin', password = 'correct-horse'): Promise<string> {
+  await createUser(app.sophora.db, name, role, password)
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password } })
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
+  return (res.json() as { token: string }).token
+}
+
+export function makeEvent(stationId: string, over: Partial<VisitEvent> & Record<string, unknown> = {}): VisitEvent {
+  return {
+    id: uuidv7(),
+    time: new Date().toISOString(),
+    stationId,
+    exhibitId: 'fire-escape',
+    type: 'exhibit-started',
+    data: {},
+    ...over,
+  } as VisitEvent
+}
+
+export function postEvents(app: FastifyInstance, token: string | null, events: unknown[]) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/events',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    payload: { events },
+  })
+}
+
+export function countEvents(app: FastifyInstance): number {
+  return app.sophora.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+}
+
+export { openDatabase }
