@@ -4,6 +4,8 @@ import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { Lang } from '../core/manifest-schema.ts'
 import { usePassportStore } from '../passport/passport-store.ts'
 import type { ShellServices } from '../scene/exhibit-view.tsx'
+import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, type VisitEventInput } from '../visits/index.ts'
+import { PendingBadge } from '../visits/pending-badge.tsx'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
 
@@ -11,7 +13,6 @@ const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?
 export const audioStore = createAudioStore({ storage: typeof localStorage === 'undefined' ? null : localStorage })
 
 let engine: AudioEngine | null = null
-let engineLang: Lang = 'zh-CN'
 
 function narrationFor(exhibitId: string, lang: Lang): Record<string, string> {
   const prefix = `/${exhibitId}/assets/narration/${lang}/`
@@ -29,6 +30,20 @@ function sfxUrls(extra?: Record<string, string>): Record<string, string> {
   return { ...out, ...extra }
 }
 
+/**
+ * Visit recording: every event goes to this station's IndexedDB outbox first and is
+ * synced to the stats server (same origin) in the background, surviving reloads and
+ * hours offline. Only the pseudonymous passport id identifies the student.
+ */
+const outbox = createOutbox()
+const station = createStationCredentials()
+const recorder = createVisitRecorder({
+  outbox,
+  stationId: station.stationId,
+  getPassportId: () => usePassportStore.getState().passportId,
+  getSessionId: () => null,
+})
+
 /** Events seen in this page (dev/test builds read it through window.__sophora). */
 export const recentEvents: { exhibitId: string; type: string; data?: ExhibitEvent['data'] }[] = []
 
@@ -38,6 +53,8 @@ export const shellServices: ShellServices & {
   record(exhibitId, e) {
     recentEvents.push({ exhibitId, type: e.type, data: e.data })
     if (recentEvents.length > 500) recentEvents.shift()
+    recorder.record({ type: e.type, exhibitId, data: e.data ?? {} } as VisitEventInput)
+      .catch((err: unknown) => console.error('[sophora] visit event not recorded', err))
   },
   narrate(cue, text) { void engine?.narrate(cue, text) },
   stopNarration() { engine?.stopNarration() },
@@ -49,19 +66,18 @@ export const shellServices: ShellServices & {
     engine?.dispose()
     const e = createAudioEngine({ store: audioStore })
     engine = e
-    engineLang = lang
     await e.load(narrationFor(exhibitId, lang), sfxUrls(sfx), onProgress, signal)
     return () => { e.dispose(); if (engine === e) engine = null }
   },
 }
-void engineLang
 
 /** Mute/volume in the header; subtitles at the bottom of the page (flat mode). */
 export function ShellExtras(props: { lang: Lang }) {
   return (
     <>
+      <PendingBadge lang={props.lang} outbox={outbox} />
       <AudioControls lang={props.lang} store={audioStore} />
-      <SubtitleBar store={audioStore} />
+      <SubtitleBar store={audioStore} className="subtitle-bar" />
     </>
   )
 }
@@ -69,9 +85,10 @@ export function ShellExtras(props: { lang: Lang }) {
 /** Once at start: unlock audio on the first tap; expose counters to dev/test builds. */
 export function setupShell(): void {
   createAudioEngine({ store: audioStore }).setupUnlock(document)
+  createSyncClient({ outbox, baseUrl: '', station }).start()
   if (__SOPHORA_EMULATOR__) {
     void import('../scene/renderer-probe.ts').then(({ readRendererCounts }) => {
-      Object.assign(window, { __sophora: { events: recentEvents, counts: readRendererCounts, audio: audioStore } })
+      Object.assign(window, { __sophora: { ...(window as { __sophora?: object }).__sophora, events: recentEvents, counts: readRendererCounts, audio: audioStore, outbox } })
     })
   }
 }

@@ -106,7 +106,7 @@ export function createVisit(args: {
     dispose() {
       if (disposed) return
       const s = run.getState().state
-      if (s.phase !== 'result') emit({ type: 'exhibit-exited', data: { phase: s.phase, completedSteps: s.completedSteps.length } })
+      if (s.phase !== 'result') emit({ type: 'exhibit-exited', data: { reason: 'visitor', durationMs: Math.max(0, now() - s.startedAt) } })
       disposed = true
       abort.abort()
       sv.stopNarration()

@@ -66,3 +66,14 @@ export function checkStoredPassport(storage: Storage = localStorage): 'ok' | 're
   storage.removeItem('sophora.passport')
   return 'reset'
 }
+
+/**
+ * Start-up: check what is stored, load it, and write it straight back so a new passport
+ * id is kept from the first page view (not only after the first stamp).
+ */
+export async function hydratePassport(storage: Storage = localStorage): Promise<'ok' | 'reset'> {
+  const status = checkStoredPassport(storage)
+  await usePassportStore.persist.rehydrate()
+  usePassportStore.setState({})
+  return status
+}

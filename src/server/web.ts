@@ -15,7 +15,8 @@ export async function setupSecurityHeaders(app: FastifyInstance): Promise<void> 
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        // blob: for troika-three-text's worker, which importScripts() its own blob modules
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'", 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         childSrc: ["'self'", 'blob:'],
         imgSrc: ["'self'", 'data:', 'blob:'],

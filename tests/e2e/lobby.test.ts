@@ -26,7 +26,7 @@ describe('lobby', () => {
     const { page } = b
     await page.click('[data-testid="lang-switch"]')
     await expect(page.locator('#cat-emergency').textContent()).resolves.toBe('Emergency escape')
-    await expect(page.locator('[data-exhibit="fire-escape"] h3').textContent()).resolves.toBe('Fire escape')
+    await expect(page.locator('[data-exhibit="fire-escape"] h3').textContent()).resolves.toBe('Fire Escape')
     await page.reload()
     await page.waitForSelector('[data-testid="lobby"]')
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en')

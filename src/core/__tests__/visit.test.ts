@@ -70,7 +70,7 @@ describe('createVisit', () => {
     expect(s.sfxStopped()).toBe(1)
     expect(signal?.aborted).toBe(true)
     expect(s.crashes).toEqual([])
-    expect(s.events.at(-1)).toMatchObject({ type: 'exhibit-exited', data: { phase: 'intro' } })
+    expect(s.events.at(-1)).toMatchObject({ type: 'exhibit-exited', data: { reason: 'visitor', durationMs: 0 } })
     s.visit.ctx.emit({ type: 'step-completed' })
     expect(s.events.at(-1)?.type).toBe('exhibit-exited')
   })
