@@ -12,8 +12,11 @@ void hydratePassport().then((status) => { if (status === 'reset') useNoticeStore
 setupHashRouting()
 setupShell()
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+const root = createRoot(document.getElementById('root')!)
+const preview = import.meta.env.DEV ? /^\/dev\/exhibits\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1] : undefined
+if (preview) {
+  // Authoring preview (dev server only): one exhibit with step jumps, language, VR emulation, meters.
+  void import('../dev/preview.tsx').then(({ default: DevPreview }) => root.render(<StrictMode><DevPreview id={preview} /></StrictMode>))
+} else {
+  root.render(<StrictMode><App /></StrictMode>)
+}

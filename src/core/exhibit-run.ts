@@ -34,6 +34,8 @@ export type RunAction =
   | { type: 'choose'; choiceId: string }
   | { type: 'complete-step'; stepId: string }
   | { type: 'next' }
+  /** Authoring preview only: go straight to a step or quiz item, earlier steps counted done. */
+  | { type: 'jump'; phase: 'step' | 'quiz'; index: number }
 
 export function initialRun(now: number): RunState {
   return { phase: 'intro', stepIndex: 0, quizIndex: 0, feedback: null, completedSteps: [], mistakes: 0, answers: {}, score: 0, startedAt: now }
@@ -100,6 +102,12 @@ export function reduceRun(spec: RunSpec, s: RunState, a: RunAction): RunState {
         }
       }
       return s
+    }
+    case 'jump': {
+      const max = a.phase === 'step' ? spec.steps.length : spec.quiz.length
+      if (a.index < 0 || a.index >= max) return s
+      const doneSteps = spec.steps.slice(0, a.phase === 'step' ? a.index : spec.steps.length).map((x) => x.id)
+      return { ...s, phase: a.phase, stepIndex: a.phase === 'step' ? a.index : s.stepIndex, quizIndex: a.phase === 'quiz' ? a.index : 0, feedback: null, completedSteps: doneSteps }
     }
     case 'next':
       if (!s.feedback) return s

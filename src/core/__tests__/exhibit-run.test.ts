@@ -60,4 +60,12 @@ describe('exhibit run', () => {
     const s = play([{ type: 'start' }])
     expect(reduceRun(spec, s, { type: 'choose', choiceId: 'nope' })).toBe(s)
   })
+
+  it('jump (authoring preview) goes to a step or quiz item with earlier steps done', () => {
+    let s = play([{ type: 'jump', phase: 'step', index: 1 }])
+    expect(s).toMatchObject({ phase: 'step', stepIndex: 1, completedSteps: ['a'] })
+    s = play([{ type: 'jump', phase: 'quiz', index: 2 }], s)
+    expect(s).toMatchObject({ phase: 'quiz', quizIndex: 2, completedSteps: ['a', 'b'] })
+    expect(play([{ type: 'jump', phase: 'quiz', index: 9 }], s)).toBe(s)
+  })
 })
