@@ -16,7 +16,10 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       react(),
-      exhibitsPlugin({ dirs: e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits'] }),
+      exhibitsPlugin({
+        dirs: e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits'],
+        only: process.env.SOPHORA_EXHIBITS?.split(',').map((s) => s.trim()).filter(Boolean),
+      }),
       xrProfilesPlugin(),
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
     ],

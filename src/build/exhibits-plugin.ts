@@ -10,8 +10,12 @@ const RESOLVED = `\0${EXHIBITS_MODULE}`
  * Folders listed in `dirs` (relative to the Vite root); tests add their fixture folder.
  * A broken manifest or locale file fails `vite build` naming folder, file and field;
  * in dev it is only warned about and the lobby lists it as unavailable.
+ * `only` (env SOPHORA_EXHIBITS=a,b) builds a subset: a kiosk showing some exhibits, or
+ * working on one while another folder is half-written.
  */
-export function exhibitsPlugin(opts: { dirs: string[] }): Plugin {
+export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugin {
+  const only = opts.only?.length ? opts.only : undefined
+  const folderGlob = only ? (only.length === 1 ? only[0]! : `{${only.join(',')}}`) : '*'
   let root = process.cwd()
   let isBuild = false
   return {
@@ -21,7 +25,7 @@ export function exhibitsPlugin(opts: { dirs: string[] }): Plugin {
       isBuild = c.command === 'build'
     },
     buildStart() {
-      const problems = opts.dirs.flatMap((d) => validateExhibitDir(resolve(root, d)))
+      const problems = opts.dirs.flatMap((d) => validateExhibitDir(resolve(root, d))).filter((p) => !only || only.includes(p.folder))
       if (problems.length === 0) return
       if (isBuild) this.error(describeProblems(problems))
       else this.warn(describeProblems(problems))
@@ -32,7 +36,7 @@ export function exhibitsPlugin(opts: { dirs: string[] }): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined
       const pats = (suffix: string) =>
-        JSON.stringify(opts.dirs.map((d) => `/${relative(root, resolve(root, d)).replaceAll('\\', '/')}/*/${suffix}`))
+        JSON.stringify(opts.dirs.map((d) => `/${relative(root, resolve(root, d)).replaceAll('\\', '/')}/${folderGlob}/${suffix}`))
       return [
         `export const manifests = import.meta.glob(${pats('manifest.json')}, { eager: true, import: 'default' })`,
         `export const locales = import.meta.glob(${pats('locales/*.json')}, { eager: true, import: 'default' })`,

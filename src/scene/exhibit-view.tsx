@@ -45,8 +45,10 @@ export default function ExhibitView(props: {
   services: ShellServices
   onLobby(): void
   onFailure(kind: 'crashed' | 'notFound' | 'loadFailed'): void
+  /** Authoring tools: called with each new visit (and null when it ends). */
+  onVisit?(visit: Visit | null): void
 }) {
-  const { id, lang, registry, services, onLobby, onFailure } = props
+  const { id, lang, registry, services, onLobby, onFailure, onVisit } = props
   const xrStore = getXRStore()
   const vrSupported = useVRSupported(xrStore)
   const session = useStore(xrStore, (s) => s.session)
@@ -98,6 +100,7 @@ export default function ExhibitView(props: {
           services: { ...services, crash: (e) => fail('crashed', e) },
         })
         setLoad({ status: 'ready', def, visit })
+        onVisit?.(visit)
       } catch (e) {
         if (!abort.signal.aborted) fail('loadFailed', e)
       }
@@ -106,6 +109,7 @@ export default function ExhibitView(props: {
       abort.abort()
       window.removeEventListener('error', onError)
       window.removeEventListener('unhandledrejection', onRejection)
+      if (visit) onVisit?.(null)
       visit?.dispose()
       closeAudio?.()
       setLoad({ status: 'idle' })

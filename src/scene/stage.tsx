@@ -1,4 +1,4 @@
-import { Canvas, useThree } from '@react-three/fiber'
+import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { XR, type XRStore } from '@react-three/xr'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Label3D } from './text/label-3d.tsx'
@@ -14,6 +14,15 @@ function Probe(props: { xrStore: XRStore }) {
     void import('./test-hooks.ts').then((m) => { if (alive) undo = m.installTestHooks(scene, camera, props.xrStore, get) })
     return () => { alive = false; undo?.() }
   }, [scene, camera, get, props.xrStore])
+  return null
+}
+
+/** Dev/e2e builds: frames drawn, flat or XR (tests wait on frames, not milliseconds). */
+function FrameCounter() {
+  useFrame(() => {
+    const w = window as unknown as { __sophoraFrames?: number }
+    w.__sophoraFrames = (w.__sophoraFrames ?? 0) + 1
+  })
   return null
 }
 
@@ -48,6 +57,7 @@ export function Stage(props: { active: boolean; xrStore: XRStore; children: Reac
         <XR store={props.xrStore}>
           <Probe xrStore={props.xrStore} />
           <FontWarmup />
+          {__SOPHORA_EMULATOR__ && <FrameCounter />}
           {props.children}
         </XR>
       </Canvas>

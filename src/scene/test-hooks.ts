@@ -17,10 +17,15 @@ export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get:
       const p = o.getWorldPosition(new Vector3())
       return { x: p.x, y: p.y, z: p.z, visible: o.visible }
     },
-    /** Point the right controller from `from` at the named object; returns false if not found. */
+    /**
+     * Point the right controller from `from` at the named object; returns false if not
+     * found. IWER's dev UI re-applies its own transform handles every frame, so when it is
+     * present the handle (a child of its camera rig) is moved instead of the controller.
+     */
     aim(name: string, from: [number, number, number] = [0.15, 1.35, -0.25]) {
+      type Pose = { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }
       const o = scene.getObjectByName(name)
-      const dev = (xr.getState() as { emulator?: { controllers: Record<string, { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }> } }).emulator
+      const dev = (xr.getState() as { emulator?: { controllers: Record<string, Pose> } }).emulator
       const ctrl = dev?.controllers.right
       if (!o || !ctrl) return false
       const target = o.getWorldPosition(new Vector3())
@@ -28,6 +33,16 @@ export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get:
       const q = new Quaternion().setFromRotationMatrix(new Matrix4().lookAt(eye, target, new Vector3(0, 1, 0)))
       ctrl.position.set(eye.x, eye.y, eye.z)
       ctrl.quaternion.set(q.x, q.y, q.z, q.w)
+      const handle = (window as unknown as { transformHandles?: Map<string, Pose & { parent: { updateWorldMatrix(a: boolean, b: boolean): void; matrixWorld: { elements: number[] } } }> }).transformHandles?.get('right')
+      if (handle) {
+        handle.parent.updateWorldMatrix(true, false)
+        const parent = new Matrix4().fromArray(handle.parent.matrixWorld.elements)
+        const local = new Matrix4().copy(parent).invert().multiply(new Matrix4().compose(eye, q, new Vector3(1, 1, 1)))
+        const lp = new Vector3(), lq = new Quaternion(), ls = new Vector3()
+        local.decompose(lp, lq, ls)
+        handle.position.set(lp.x, lp.y, lp.z)
+        handle.quaternion.set(lq.x, lq.y, lq.z, lq.w)
+      }
       return true
     },
     /**

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ThreeEvent } from '@react-three/fiber'
 import { currentQuiz, currentStep, isPassed } from '../core/exhibit-run.ts'
@@ -11,14 +11,22 @@ const W = 1.3
 
 function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; onPress(): void }) {
   const [hover, setHover] = useState(false)
+  // Our own press: down then up on the same button. A child may hold the trigger for a
+  // second; the library's click gives up after ~300 ms.
+  const down = useRef<number | null>(null)
   const base = props.tone === 'ok' ? '#2e7d4f' : props.tone === 'no' ? '#a33a2c' : props.tone === 'primary' ? '#c0392b' : '#34423a'
   return (
     <group position={[0, props.y, 0.01]}>
       <mesh
         name={props.testId}
-        onClick={(e: ThreeEvent<MouseEvent>) => { e.stopPropagation(); if (!props.disabled) props.onPress() }}
+        onPointerDown={(e: ThreeEvent<PointerEvent>) => { e.stopPropagation(); down.current = e.pointerId }}
+        onPointerUp={(e: ThreeEvent<PointerEvent>) => {
+          e.stopPropagation()
+          if (down.current === e.pointerId && !props.disabled) props.onPress()
+          down.current = null
+        }}
         onPointerOver={() => setHover(true)}
-        onPointerOut={() => setHover(false)}
+        onPointerOut={() => { setHover(false); down.current = null }}
       >
         <planeGeometry args={[W - 0.1, 0.12]} />
         <meshBasicMaterial color={hover && !props.disabled ? '#5a7a66' : base} />

@@ -33,5 +33,6 @@ const createStore = () => createXRStore({
   emulate: wantsEmulator() ? { type: 'metaQuest3', inject: true, syntheticEnvironment: false } : false,
   frameRate: pickFrameRate,
   offerSession: false,
-  baseAssetPath: '/xr-profiles/',
+  // must be absolute: the layout loader resolves with new URL(path, base)
+  baseAssetPath: new URL('/xr-profiles/', location.href).href,
 })

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canvasVariety, counts, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
 
 /** The right choice per step, and per quiz item, as a student who learned the lesson would click. */
-export const STEPS = ['alarm-leave', 'door-back-of-hand', 'cloth-wet-towel', 'low-crouch', 'stairs-take-stairs', 'out-stay-call']
-export const QUIZ = ['q-stairs', 'q-warn-and-leave', 'q-stay-out', 'q-keep-closed', 'q-leave-now', 'q-signal-help', 'q-call-119']
+const STEPS = ['alarm-leave', 'door-back-of-hand', 'cloth-wet-towel', 'low-crouch', 'stairs-take-stairs', 'out-stay-call']
+const QUIZ = ['q-stairs', 'q-warn-and-leave', 'q-stay-out', 'q-keep-closed', 'q-leave-now', 'q-signal-help', 'q-call-119']
 
 let server: RunningServer
 let b: Browser

@@ -1,0 +1,22 @@
+import type { Choice, QuizItem } from '@sophora/sdk'
+import { choice } from './steps.ts'
+
+/** A quiz item with keys `quiz.<id>.question` and `quiz.<id>.explanation`. */
+function item(id: string, choices: Choice[]): QuizItem {
+  return { id, question: `quiz.${id}.question`, choices, explanation: `quiz.${id}.explanation` }
+}
+
+/**
+ * One idea per item, each against a common misconception (a printer "prints the whole
+ * thing at once", supports are decoration, thinner layers are faster, PLA is oil plastic,
+ * models are solid inside, a finished print is safe to grab). Choice ids start with `q-`.
+ */
+export const quiz: QuizItem[] = [
+  item('slicing', [choice('q-slice-paint'), choice('q-slice-layers', true), choice('q-slice-knife')]),
+  item('why-supports', [choice('q-supports-decor'), choice('q-supports-heavy'), choice('q-supports-air', true)]),
+  item('layer-height', [choice('q-thin-fine-slow', true), choice('q-thin-rough-fast'), choice('q-thin-same')]),
+  item('pla', [choice('q-pla-oil-only'), choice('q-pla-plants', true), choice('q-pla-glass')]),
+  item('infill', [choice('q-infill-solid'), choice('q-infill-water'), choice('q-infill-grid', true)]),
+  item('hot-nozzle', [choice('q-touch-test'), choice('q-wait-cool', true), choice('q-blow-grab')]),
+  item('additive', [choice('q-add-layers', true), choice('q-carve-block'), choice('q-pour-mould')]),
+]

@@ -1,0 +1,55 @@
+import { useExhibit, useRun, type SceneProps } from '@sophora/sdk'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { sliceForPrint, type ModelId } from '../models.ts'
+import { Lights } from './lights.tsx'
+import { mergeBoxes } from './merge-boxes.ts'
+import { Printer } from './printer.tsx'
+import { shellParts } from './shell-parts.ts'
+import { Shelf } from './shelf.tsx'
+import { stageOf, type Stage } from './stage.ts'
+
+/** Move the world, never the camera (the same rig is the headset user's head). */
+const WORLD_OFFSET: [number, number, number] = [-0.12, 0.12, -0.2]
+
+/**
+ * The 3D printing lab: a bench with an FDM printer and a shelf of models. The chosen model
+ * is really sliced (slicer.ts) and printed line by line along its contours; first without
+ * supports (the overhang droops), then with them.
+ */
+export function PrintScene(_: SceneProps) {
+  const ctx = useExhibit()
+  const { state, step, stepDone, completed } = useRun()
+  const stage = stageOf(state.phase, step?.id, stepDone, completed)
+  const live = useRef<Stage>(stage)
+  useLayoutEffect(() => {
+    live.current = stage
+  })
+
+  const [model, setModel] = useState<ModelId>('t-shape')
+  const sliced = useMemo(() => sliceForPrint(model), [model])
+  const shell = useMemo(() => ctx.track(mergeBoxes(shellParts())), [ctx])
+
+  const printing = stage.job !== 'none' && !stage.supportsRemoved
+  useEffect(() => (printing ? ctx.audio.sfx('hum', { loop: true, volume: 0.25 }) : undefined), [ctx, printing])
+  const finished = state.phase === 'result'
+  useEffect(() => {
+    if (finished) ctx.audio.narrate('outro')
+  }, [ctx, finished])
+
+  const pick = (id: ModelId) => {
+    setModel(id)
+    ctx.progress.completeStep('pick-model')
+  }
+
+  return (
+    // the whole lab sits a little higher, further and left of the viewer, clear of the flat-mode panel
+    <group position={WORLD_OFFSET}>
+      <Lights />
+      <mesh geometry={shell}>
+        <meshLambertMaterial vertexColors />
+      </mesh>
+      <Shelf stage={stage} live={live} model={model} onPick={pick} />
+      <Printer key={model} stage={stage} live={live} sliced={sliced} />
+    </group>
+  )
+}

@@ -1,0 +1,52 @@
+import type { Choice, StepDef } from '@sophora/sdk'
+
+/**
+ * A choice whose locale keys follow the exhibit's convention:
+ * `choice.<id>` (label) and `feedback.<id>` (the reason, also when right).
+ */
+export function choice(id: string, correct = false): Choice {
+  return { id, label: `choice.${id}`, correct, feedback: `feedback.${id}` }
+}
+
+/** A step whose prompt key is `step.<id>.prompt` and whose narration cue is its id. */
+function step(id: string, choices: Choice[]): StepDef {
+  return { id, prompt: `step.${id}.prompt`, cue: id, choices }
+}
+
+/**
+ * One print from file to finished part. Step and choice ids are stable API: the scene and
+ * end-to-end tests use them. In `pick-model`, tapping a model on the shelf completes the
+ * step too (the scene calls `completeStep('pick-model')`, which counts as `file-sliced`).
+ */
+export const steps: StepDef[] = [
+  step('pick-model', [
+    choice('file-sliced', true),
+    choice('file-photo'),
+    choice('file-name'),
+  ]),
+  step('nozzle', [
+    choice('nozzle-melt', true),
+    choice('nozzle-glue'),
+    choice('nozzle-laser'),
+  ]),
+  step('filament', [
+    choice('filament-pla', true),
+    choice('filament-ink'),
+    choice('filament-steel'),
+  ]),
+  step('layers', [
+    choice('layers-thin-fine', true),
+    choice('layers-thin-fast'),
+    choice('layers-one-go'),
+  ]),
+  step('supports', [
+    choice('supports-add', true),
+    choice('supports-faster'),
+    choice('supports-hotter'),
+  ]),
+  step('finished', [
+    choice('finished-wait-cool', true),
+    choice('finished-grab-now'),
+    choice('finished-wipe-nozzle'),
+  ]),
+]
