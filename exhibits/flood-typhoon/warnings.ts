@@ -1,0 +1,34 @@
+/**
+ * China's meteorological warning signals (暴雨/台风预警信号, 中国气象局) come in four
+ * colours. Pure data, ordered from the mildest to the most serious: the scene's sign
+ * board, the feedback texts and the tests all read this one list.
+ */
+export interface WarningLevel {
+  id: 'blue' | 'yellow' | 'orange' | 'red'
+  /** 1 = mildest .. 4 = most serious */
+  severity: 1 | 2 | 3 | 4
+  /** the official grade: IV (一般) .. I (特别严重) */
+  grade: 'IV' | 'III' | 'II' | 'I'
+  colour: string
+  /** locale keys: the colour's name and, simplified for children, what it asks of you */
+  name: string
+  action: string
+}
+
+const level = (id: WarningLevel['id'], severity: WarningLevel['severity'], grade: WarningLevel['grade'], colour: string): WarningLevel =>
+  ({ id, severity, grade, colour, name: `warning.${id}`, action: `warning.${id}.action` })
+
+export const WARNING_LEVELS: readonly WarningLevel[] = [
+  level('blue', 1, 'IV', '#1f6fe0'),
+  level('yellow', 2, 'III', '#f5c400'),
+  level('orange', 3, 'II', '#f27a10'),
+  level('red', 4, 'I', '#d8231b'),
+]
+
+/** A warning in force in the story: its kind (rain/typhoon) and colour. */
+export type ActiveWarning = 'rain-blue' | 'rain-yellow' | 'rain-orange' | 'typhoon-orange' | 'typhoon-red'
+
+export function levelOf(w: ActiveWarning): WarningLevel {
+  const id = w.split('-')[1] as WarningLevel['id']
+  return WARNING_LEVELS.find((l) => l.id === id)!
+}

@@ -1,0 +1,26 @@
+import type { Choice, QuizItem } from '@sophora/sdk'
+
+/**
+ * A quiz choice: label `choice.<id>`. The platform shows the item's explanation after any
+ * answer, so each choice's feedback points at that explanation.
+ */
+function item(id: string, choices: Array<[string, boolean?]>): QuizItem {
+  const explanation = `quiz.${id}.explanation`
+  const cs: Choice[] = choices.map(([cid, correct]) => ({ id: cid, label: `choice.${cid}`, correct: !!correct, feedback: explanation }))
+  return { id, question: `quiz.${id}.question`, choices: cs, explanation }
+}
+
+/**
+ * The colours, why we sort, what happens to each category, and the tricky items.
+ * Choice ids start with `q-` so they never clash with step choices.
+ */
+export const quiz: QuizItem[] = [
+  item('colours', [['q-red-recyclable'], ['q-red-hazardous', true], ['q-red-food'], ['q-red-residual']]),
+  item('why-sort', [['q-why-resources', true], ['q-why-tidy'], ['q-why-vanish']]),
+  item('food-fate', [['q-food-bottles'], ['q-food-compost', true], ['q-food-river']]),
+  item('hazardous-fate', [['q-hazard-money'], ['q-hazard-burn'], ['q-hazard-safe', true]]),
+  item('residual-fate', [['q-residual-recycle'], ['q-residual-burn', true], ['q-residual-compost']]),
+  item('shanghai-wet', [['q-wet-anything'], ['q-wet-hazardous'], ['q-wet-food', true]]),
+  item('bones', [['q-bones-food'], ['q-bones-split', true], ['q-bones-hazardous']]),
+  item('battery', [['q-battery-red', true], ['q-battery-grey'], ['q-battery-soil']]),
+]

@@ -1,0 +1,21 @@
+import { Label3D, useExhibit, useRun } from '@sophora/sdk'
+import { sortScore } from '../score.ts'
+import { BOARD } from './layout.ts'
+
+/** The board on the wall: "得分 n / 30" (first-try sorts) and which item is on the belt. */
+export function Scoreboard({ total }: { total: number }) {
+  const { t } = useExhibit()
+  const { state } = useRun()
+  const score = sortScore(state)
+  const sorting = state.phase === 'step'
+  const [x, y, z] = BOARD
+  return (
+    <group position={[x, y, z + 0.01]} name="scoreboard">
+      <Label3D position={[0, 0.17, 0]} fontSize={0.09} color="#ffe9b0" anchorY="middle">{t('scene.title')}</Label3D>
+      <Label3D position={[0, 0.0, 0]} fontSize={0.14} color="#ffffff" anchorY="middle">{t('scene.score', { score, total })}</Label3D>
+      <Label3D position={[0, -0.18, 0]} fontSize={0.07} color="#c9f2d5" anchorY="middle">
+        {sorting ? t('scene.count', { n: state.stepIndex + 1, total }) : state.phase === 'intro' ? t('scene.hint') : t('scene.done')}
+      </Label3D>
+    </group>
+  )
+}
