@@ -1,0 +1,90 @@
+import { useFrame } from '@react-three/fiber'
+import { Label3D, useExhibit } from '@sophora/sdk'
+import { Suspense, useMemo, useRef, type RefObject } from 'react'
+import { DoubleSide, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
+import { Crowd } from './crowd.tsx'
+import { FallingThings, SwayingLamps } from './falling-things.tsx'
+import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM } from './layout.ts'
+import { mergeBoxes } from './merge-boxes.ts'
+import type { Motion, PartProps } from './part-props.ts'
+import { classFigures } from './people.ts'
+import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
+import { pulse, useTap } from './use-tap.ts'
+
+/**
+ * The classroom where the quake strikes. Tappable: the student's own desk (stay calm and
+ * take cover here), its legs (hold on, stay put), the windows, the bookcase and the door
+ * (the wrong places to go while it shakes).
+ */
+export function Classroom({ stage, live, motion }: PartProps & { motion: RefObject<Motion> }) {
+  const ctx = useExhibit()
+  const tap = useTap(stage)
+  const shell = useMemo(() => ctx.track(mergeBoxes(classroomParts())), [ctx])
+  const deskTop = useMemo(() => ctx.track(mergeBoxes(ownDeskTopParts())), [ctx])
+  const deskLegs = useMemo(() => ctx.track(mergeBoxes(ownDeskLegParts())), [ctx])
+  const bookcase = useMemo(() => ctx.track(mergeBoxes(bookcaseParts())), [ctx])
+  const glassGeo = useMemo(() => ctx.track(mergeBoxes(glassParts())), [ctx])
+  const figures = useMemo(() => classFigures(stage.classDucked), [stage.classDucked])
+  const topMat = useRef<MeshLambertMaterial>(null)
+  const legMat = useRef<MeshLambertMaterial>(null)
+  const glass = useRef<MeshBasicMaterial>(null)
+
+  useFrame(({ clock }) => {
+    const s = live.current
+    const p = pulse(clock.elapsedTime)
+    if (topMat.current) topMat.current.emissiveIntensity = s.highlight === 'desk' ? 0.1 + 0.35 * p : 0
+    if (legMat.current) legMat.current.emissiveIntensity = s.highlight === 'desk-leg' ? 0.2 + 0.6 * p : 0
+    // the windows rattle: the glass flickers a little while it shakes
+    if (glass.current) glass.current.opacity = 0.45 + 0.1 * motion.current.shake * Math.sin(clock.elapsedTime * 23)
+  })
+
+  const ownDesk = tap(['feel-shaking', 'shaking-stay-calm'], ['drop-cover', 'cover-under-desk'], ['hold-on', 'hold-desk-leg'], ['wait-until-stops', 'wait-stay-put'])
+  return (
+    <group>
+      <mesh geometry={shell}>
+        <meshLambertMaterial vertexColors />
+      </mesh>
+
+      <group name="eq-own-desk" onClick={ownDesk}>
+        <mesh geometry={deskTop}>
+          <meshLambertMaterial ref={topMat} vertexColors emissive="#ffd36b" emissiveIntensity={0} side={DoubleSide} />
+        </mesh>
+        <mesh geometry={deskLegs}>
+          <meshLambertMaterial ref={legMat} vertexColors emissive="#ffd36b" emissiveIntensity={0} />
+        </mesh>
+      </group>
+      {/* the student's hand gripping the front-left desk leg (the choice panel covers the right) */}
+      <mesh name="eq-hand" visible={stage.holding} position={[OWN_DESK.x - DESK.w / 2 + 0.09, 0.42, OWN_DESK.z - DESK.d / 2 + 0.04]} rotation={[0, 0, Math.PI / 2]}>
+        <capsuleGeometry args={[0.035, 0.09, 4, 8]} />
+        <meshLambertMaterial color={C.skin} />
+      </mesh>
+
+      <mesh name="eq-bookcase" geometry={bookcase} onClick={tap(['drop-cover', 'cover-by-bookcase'])}>
+        <meshLambertMaterial vertexColors />
+      </mesh>
+
+      {/* window glass, all three panes in one mesh */}
+      <mesh name="eq-windows" geometry={glassGeo} onClick={tap(['drop-cover', 'cover-by-window'], ['wait-until-stops', 'wait-jump-window'])}>
+        <meshBasicMaterial ref={glass} vertexColors transparent opacity={0.5} depthWrite={false} />
+      </mesh>
+
+      <mesh name="eq-door" position={[DOOR.x - 0.05, DOOR.h / 2, DOOR.z]} onClick={tap(['feel-shaking', 'shaking-doorway'], ['wait-until-stops', 'wait-run-now'])}>
+        <boxGeometry args={[0.05, DOOR.h, DOOR.w]} />
+        <meshLambertMaterial color={C.wood} />
+      </mesh>
+
+      <Crowd figures={figures} />
+      <SwayingLamps motion={motion} />
+      <FallingThings motion={motion} />
+
+      <Suspense fallback={null}>
+        <Label3D position={[0, 2.0, ROOM.front + 0.06]} fontSize={0.26} color="#f5f5f0" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
+          {ctx.t('scene.blackboard')}
+        </Label3D>
+        <Label3D visible={stage.holding} position={[0, 1.45, ROOM.front + 0.06]} fontSize={0.3} color="#ffe680" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
+          {ctx.t('scene.drop-cover-hold')}
+        </Label3D>
+      </Suspense>
+    </group>
+  )
+}

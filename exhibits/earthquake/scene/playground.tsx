@@ -1,0 +1,66 @@
+import { useFrame } from '@react-three/fiber'
+import { Label3D, useExhibit } from '@sophora/sdk'
+import { Suspense, useMemo, useRef } from 'react'
+import { BackSide, Color, type MeshBasicMaterial } from 'three'
+import { Crowd } from './crowd.tsx'
+import { ASSEMBLY, COLORS as C, SCHOOL_DOOR } from './layout.ts'
+import { mergeBoxes } from './merge-boxes.ts'
+import type { PartProps } from './part-props.ts'
+import { playgroundFigures } from './people.ts'
+import { hazardParts, playgroundParts } from './shell-parts.ts'
+import { pulse, useTap } from './use-tap.ts'
+
+const SIGN = new Color(C.exitGreen)
+const SIGN_AT = [ASSEMBLY.x, 2.2, ASSEMBLY.z - 2.0] as const
+
+/**
+ * The playground after the quake: open ground in the middle, the shaken school on the
+ * left, the boundary wall and power lines on the right. Tap the assembly sign (right),
+ * the school entrance or the wall and poles (wrong). Also the setting of quiz and result.
+ */
+export function Playground({ stage, live }: PartProps) {
+  const ctx = useExhibit()
+  const tap = useTap(stage)
+  const shell = useMemo(() => ctx.track(mergeBoxes(playgroundParts())), [ctx])
+  const hazards = useMemo(() => ctx.track(mergeBoxes(hazardParts())), [ctx])
+  const figures = useMemo(() => playgroundFigures(stage.gathered), [stage.gathered])
+  const sign = useRef<MeshBasicMaterial>(null)
+
+  useFrame(({ clock }) => {
+    if (sign.current) sign.current.color.copy(SIGN).multiplyScalar(live.current.highlight === 'assembly' ? 1 + 0.7 * pulse(clock.elapsedTime) : 1)
+  })
+
+  return (
+    <group>
+      <mesh geometry={shell}>
+        <meshLambertMaterial vertexColors />
+      </mesh>
+      <mesh>
+        <sphereGeometry args={[90, 16, 10]} />
+        <meshBasicMaterial color={C.sky} side={BackSide} />
+      </mesh>
+
+      <mesh name="eq-wall-and-poles" geometry={hazards} onClick={tap(['open-area', 'open-by-wall'])}>
+        <meshLambertMaterial vertexColors />
+      </mesh>
+
+      <mesh name="eq-school-door" position={SCHOOL_DOOR} onClick={tap(['open-area', 'open-by-building'])}>
+        <boxGeometry args={[2, 2.4, 0.1]} />
+        <meshLambertMaterial color="#33414f" />
+      </mesh>
+
+      <mesh name="eq-assembly-sign" position={SIGN_AT} onClick={tap(['open-area', 'open-playground'])}>
+        <boxGeometry args={[2.0, 0.7, 0.05]} />
+        <meshBasicMaterial ref={sign} color={C.exitGreen} />
+      </mesh>
+
+      <Crowd figures={figures} />
+
+      <Suspense fallback={null}>
+        <Label3D position={[SIGN_AT[0], SIGN_AT[1], SIGN_AT[2] + 0.03]} fontSize={0.32} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.9}>
+          {ctx.t('scene.assembly')}
+        </Label3D>
+      </Suspense>
+    </group>
+  )
+}
