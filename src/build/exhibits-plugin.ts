@@ -39,7 +39,7 @@ export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugi
         JSON.stringify(opts.dirs.map((d) => `/${relative(root, resolve(root, d)).replaceAll('\\', '/')}/${folderGlob}/${suffix}`))
       return [
         `export const manifests = import.meta.glob(${pats('manifest.json')}, { eager: true, import: 'default' })`,
-        `export const locales = import.meta.glob(${pats('locales/*.json')}, { eager: true, import: 'default' })`,
+        `export const locales = import.meta.glob(${pats('locales/*.json')}, { import: 'default' })`,
         `export const modules = import.meta.glob(${pats('index.ts')})`,
         `export const narration = import.meta.glob(${pats('assets/narration/*/*.mp3')}, { eager: true, query: '?url', import: 'default' })`,
       ].join('\n')

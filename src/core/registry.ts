@@ -1,13 +1,17 @@
 import type { ExhibitDefinition } from './exhibit-kit.ts'
 import type { Lang, LocaleFile, Manifest } from './manifest-schema.ts'
-import { validateExhibitFiles, type ExhibitProblem } from './validate.ts'
+import { formatProblem, validateExhibitFiles, type ExhibitProblem } from './validate.ts'
+
+export interface LoadedExhibit {
+  def: ExhibitDefinition
+  locales: Record<Lang, LocaleFile>
+}
 
 export interface ExhibitEntry {
   id: string
   manifest: Manifest
-  locales: Record<Lang, LocaleFile>
-  /** Lazy: each exhibit's code is its own chunk. */
-  load(): Promise<ExhibitDefinition>
+  /** Lazy: each exhibit's code (and its locale files) is its own chunk, fetched on open. */
+  load(): Promise<LoadedExhibit>
 }
 
 export interface UnavailableExhibit { folder: string; problems: ExhibitProblem[] }
@@ -21,7 +25,8 @@ export interface Registry {
 /** Glob results keyed by path, as import.meta.glob returns them. */
 export interface ExhibitSources {
   manifests: Record<string, unknown>
-  locales: Record<string, unknown>
+  /** lazy loaders: the lobby needs only manifests */
+  locales: Record<string, () => Promise<unknown>>
   modules: Record<string, () => Promise<unknown>>
 }
 
@@ -32,7 +37,7 @@ const folderOf = (path: string) => /([^/]+)\/(?:manifest\.json|index\.ts|locales
  * `unavailable` with precise problems) and every valid one still runs.
  */
 export function createRegistry(src: ExhibitSources): Registry {
-  const folders = new Map<string, { manifest?: unknown; locales: Record<string, unknown>; module?: () => Promise<unknown> }>()
+  const folders = new Map<string, { manifest?: unknown; locales: Record<string, () => Promise<unknown>>; module?: () => Promise<unknown> }>()
   const slot = (path: string) => {
     const f = folderOf(path)
     if (!f) return undefined
@@ -52,18 +57,26 @@ export function createRegistry(src: ExhibitSources): Registry {
   const unavailable: UnavailableExhibit[] = []
   for (const [folder, s] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
     const { problems, manifest } = validateExhibitFiles({
-      folder, manifest: s.manifest, locales: s.locales, hasIndex: !!s.module, sources: null,
+      folder, manifest: s.manifest, locales: null, hasIndex: !!s.module, sources: null,
     })
     if (!manifest || !s.module) {
       unavailable.push({ folder, problems })
       continue
     }
-    const load = s.module
+    const { module: load, locales } = s
     exhibits.push({
       id: folder,
       manifest,
-      locales: s.locales as Record<Lang, LocaleFile>,
-      load: async () => checkDefinition(folder, await load()),
+      async load() {
+        const [mod, tables] = await Promise.all([
+          load(),
+          Promise.all(Object.entries(locales).map(async ([lang, get]) => [lang, await get()] as const)),
+        ])
+        const parsed = Object.fromEntries(tables)
+        const { problems } = validateExhibitFiles({ folder, manifest, locales: parsed, hasIndex: true, sources: null })
+        if (problems.length) throw new Error(problems.map(formatProblem).join('\n'))
+        return { def: checkDefinition(folder, mod), locales: parsed as Record<Lang, LocaleFile> }
+      },
     })
   }
   const byId = new Map(exhibits.map((e) => [e.id, e]))

@@ -84,7 +84,7 @@ export default function ExhibitView(props: {
     setLoad({ status: 'loading', pct: 0 })
     void (async () => {
       try {
-        const def = await entry.load()
+        const { def, locales } = await entry.load()
         if (abort.signal.aborted) return
         setLoad({ status: 'loading', pct: 30 })
         const pct = (from: number, span: number) => (f: number) => setLoad({ status: 'loading', pct: from + Math.round(Math.min(1, Math.max(0, f)) * span) })
@@ -96,7 +96,7 @@ export default function ExhibitView(props: {
         await preloadLabelFont()
         if (abort.signal.aborted) return
         visit = createVisit({
-          manifest: entry.manifest, locales: entry.locales, def, getLang: () => langRef.current,
+          manifest: entry.manifest, locales, def, getLang: () => langRef.current,
           services: { ...services, crash: (e) => fail('crashed', e) },
         })
         setLoad({ status: 'ready', def, visit })

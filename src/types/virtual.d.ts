@@ -1,6 +1,6 @@
 declare module 'virtual:sophora/exhibits' {
   export const manifests: Record<string, unknown>
-  export const locales: Record<string, unknown>
+  export const locales: Record<string, () => Promise<unknown>>
   export const modules: Record<string, () => Promise<unknown>>
   /** path of each narration mp3 -> its URL */
   export const narration: Record<string, string>

@@ -21,13 +21,15 @@ const work = resolve('test-results/new-exhibit-e2e')
 const exhibitsDir = join(work, 'exhibits')
 const outDir = join(work, 'dist')
 
-/** The e2e build (vite.config.ts, mode e2e) with the temp exhibits folder added. */
+const only = process.env.SOPHORA_EXHIBITS?.split(',').map((x) => x.trim()).filter(Boolean)
+
+/** The e2e build (vite.config.ts, mode e2e) with the temp exhibits folder added (and SOPHORA_EXHIBITS honoured). */
 async function buildWithExtraExhibits(): Promise<void> {
   const env = { command: 'build' as const, mode: 'e2e', isSsrBuild: false, isPreview: false }
   const loaded = await loadConfigFromFile(env, resolve('vite.config.ts'), undefined, 'silent')
   if (!loaded) throw new Error('vite.config.ts not found')
   const plugins = (loaded.config.plugins ?? []).flat(Infinity as 1).map((p: PluginOption) =>
-    p && typeof p === 'object' && 'name' in p && p.name === 'sophora:exhibits' ? exhibitsPlugin({ dirs: ['exhibits', 'test-results/new-exhibit-e2e/exhibits'] }) : p)
+    p && typeof p === 'object' && 'name' in p && p.name === 'sophora:exhibits' ? exhibitsPlugin({ dirs: ['exhibits', 'test-results/new-exhibit-e2e/exhibits'], only: only?.length ? [...only, ID] : undefined }) : p)
   await build({ ...loaded.config, configFile: false, mode: 'e2e', logLevel: 'error', plugins, build: { ...loaded.config.build, outDir, emptyOutDir: true } })
 }
 

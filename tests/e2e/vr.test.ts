@@ -37,6 +37,17 @@ async function pull(page: Page, target: string) {
   await Promise.race([frames(page, 3), page.waitForSelector('[data-testid="lobby"]', { timeout: 30_000 })])
 }
 
+/** Hide IWER's dev UI overlay so screenshots show what the headset shows. */
+async function hideDevUI(page: Page) {
+  await page.evaluate(() => {
+    const emu = (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().emulator as unknown as Record<symbol, { devui?: { devUIContainer?: HTMLElement } }>
+    for (const k of Object.getOwnPropertySymbols(emu)) {
+      const c = emu[k]?.devui?.devUIContainer
+      if (c) c.style.display = 'none'
+    }
+  })
+}
+
 const phase = (page: Page) => page.locator('[data-testid="run-panel"]').getAttribute('data-phase')
 
 describe('fire escape in VR (emulated Quest 3, controller clicks)', () => {
@@ -48,6 +59,7 @@ describe('fire escape in VR (emulated Quest 3, controller clicks)', () => {
     await page.click('[data-testid="enter-vr"]', { timeout: 30_000 })
     await page.waitForFunction(() => (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().mode === 'immersive-vr', null, { timeout: 30_000 })
     await page.waitForFunction(() => !!(window as unknown as { __sophora: Hooks }).__sophora.find('vr-panel'), null, { timeout: 30_000 })
+    await hideDevUI(page)
     await page.waitForTimeout(500)
     await page.screenshot({ path: 'test-results/fire-escape-vr.png' })
   })

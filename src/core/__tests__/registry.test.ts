@@ -8,8 +8,8 @@ describe('createRegistry', () => {
     const reg = createRegistry({
       manifests: { '/exhibits/demo/manifest.json': manifest, '/exhibits/bad/manifest.json': { ...manifest, id: 'bad', minutes: 'ten' } },
       locales: {
-        '/exhibits/demo/locales/zh-CN.json': locales['zh-CN'], '/exhibits/demo/locales/en.json': locales.en,
-        '/exhibits/bad/locales/zh-CN.json': locales['zh-CN'], '/exhibits/bad/locales/en.json': locales.en,
+        '/exhibits/demo/locales/zh-CN.json': async () => locales['zh-CN'], '/exhibits/demo/locales/en.json': async () => locales.en,
+        '/exhibits/bad/locales/zh-CN.json': async () => locales['zh-CN'], '/exhibits/bad/locales/en.json': async () => locales.en,
       },
       modules: {
         '/exhibits/demo/index.ts': async () => { loaded++; return { default: def } },
@@ -19,16 +19,25 @@ describe('createRegistry', () => {
     expect(reg.exhibits.map((e) => e.id)).toEqual(['demo'])
     expect(reg.unavailable).toEqual([{ folder: 'bad', problems: [expect.objectContaining({ file: 'manifest.json', field: 'minutes' })] }])
     expect(loaded).toBe(0)
-    await expect(reg.get('demo')!.load()).resolves.toBe(def)
+    await expect(reg.get('demo')!.load()).resolves.toEqual({ def, locales })
     expect(loaded).toBe(1)
   })
 
   it('a module without a definition fails with a message naming its folder', async () => {
     const reg = createRegistry({
       manifests: { '/exhibits/demo/manifest.json': manifest },
-      locales: { '/exhibits/demo/locales/zh-CN.json': locales['zh-CN'], '/exhibits/demo/locales/en.json': locales.en },
+      locales: { '/exhibits/demo/locales/zh-CN.json': async () => locales['zh-CN'], '/exhibits/demo/locales/en.json': async () => locales.en },
       modules: { '/exhibits/demo/index.ts': async () => ({ default: { steps: [] } }) },
     })
     await expect(reg.get('demo')!.load()).rejects.toThrow(/exhibits\/demo\/index\.ts: missing Scene, quiz/)
+  })
+
+  it('a locale file that fails validation when the exhibit opens is reported, naming file and field', async () => {
+    const reg = createRegistry({
+      manifests: { '/exhibits/demo/manifest.json': manifest },
+      locales: { '/exhibits/demo/locales/zh-CN.json': async () => locales['zh-CN'], '/exhibits/demo/locales/en.json': async () => ({ 'narration.intro': 'Hi' }) },
+      modules: { '/exhibits/demo/index.ts': async () => ({ default: def }) },
+    })
+    await expect(reg.get('demo')!.load()).rejects.toThrow(/exhibits\/demo\/locales\/en\.json: field "narration\.a": key is missing/)
   })
 })

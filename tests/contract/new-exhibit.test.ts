@@ -1,0 +1,86 @@
+/**
+ * `npm run new-exhibit` makes a folder that passes every check at once: build validation,
+ * the contract checks, its own content test's rules and the import boundary.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { describeProblems, validateExhibitDir } from '../../src/build/exhibit-folders.ts'
+import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
+import { ManifestSchema } from '../../src/core/manifest-schema.ts'
+import { createExhibit, idProblem, NewExhibitError } from '../../scripts/new-exhibit.ts'
+import { folderImportViolations } from './boundaries.ts'
+import {
+  assetProblems, dataProblems, localeMythProblems, narrationProblems, readJson, referencedAssetProblems,
+  sourcesProblems, type LocaleTable,
+} from './checks.ts'
+
+const tmp = mkdtempSync(join(tmpdir(), 'sophora-new-exhibit-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+// gen-audio needs espeak-ng and sox (with mp3 support); without them the script only warns
+const hasEspeak = ['espeak-ng', 'sox'].every((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0)
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/new-exhibit.ts', ...args], { encoding: 'utf8' })
+
+describe('new-exhibit', () => {
+  const lines: string[] = []
+  const { dir: base, warnings } = createExhibit({
+    id: 'water-cycle', titleZh: '水的旅行', titleEn: 'The Water Cycle', category: 'science', dir: tmp, log: (l) => lines.push(l),
+  })
+
+  it('creates a folder that passes the build validation', () => {
+    const problems = validateExhibitDir(tmp)
+    expect(problems, describeProblems(problems)).toEqual([])
+    const m = ManifestSchema.parse(readJson(join(base, 'manifest.json')))
+    expect(m).toMatchObject({ id: 'water-cycle', title: { 'zh-CN': '水的旅行', en: 'The Water Cycle' }, category: 'science', stamp: { glyph: '水' } })
+    expect(m.steps).toHaveLength(2)
+    expect(m.quiz.items).toHaveLength(6)
+  })
+
+  it('passes the contract checks and the import boundary', async () => {
+    const m = ManifestSchema.parse(readJson(join(base, 'manifest.json')))
+    const locales = { 'zh-CN': readJson(join(base, 'locales/zh-CN.json')) as LocaleTable, en: readJson(join(base, 'locales/en.json')) as LocaleTable }
+    const { steps } = await import(pathToFileURL(join(base, 'steps.ts')).href) as { steps: StepDef[] }
+    const { quiz } = await import(pathToFileURL(join(base, 'quiz.ts')).href) as { quiz: QuizItem[] }
+    expect(dataProblems(m, steps, quiz, locales)).toEqual([])
+    expect([...assetProblems(base), ...referencedAssetProblems(base), ...sourcesProblems(base), ...localeMythProblems(locales)]).toEqual([])
+    expect(folderImportViolations(base)).toEqual([])
+  })
+
+  it.skipIf(!hasEspeak)('generates the narration with espeak-ng', () => {
+    expect(warnings).toEqual([])
+    expect(narrationProblems(base, ManifestSchema.parse(readJson(join(base, 'manifest.json'))))).toEqual([])
+    expect(lines.join('\n')).toMatch(/gen-audio: 8 generated/)
+  })
+
+  it('fills every placeholder and marks the content to replace', () => {
+    for (const f of ['manifest.json', 'index.ts', 'sources.md', 'locales/zh-CN.json', '__tests__/content.test.ts']) {
+      expect(readFileSync(join(base, f), 'utf8'), f).not.toMatch(/__[A-Z_]+__/)
+    }
+    expect(readFileSync(join(base, 'locales/en.json'), 'utf8')).toContain('TODO: replace')
+    expect(readFileSync(join(base, 'sources.md'), 'utf8')).toMatch(/^# Sources: 水的旅行 \/ The Water Cycle/)
+  })
+
+  it('explains a bad id, an existing folder and a bad category, writing nothing', () => {
+    expect(idProblem('Water_Cycle', tmp)).toMatch(/"Water_Cycle" is not a valid id: use kebab-case .*e\.g\. "water-cycle"/)
+    expect(idProblem('water-cycle', tmp)).toMatch(/water-cycle already exists/)
+    expect(idProblem('fire-escape', 'exhibits')).toMatch(/exhibits\/fire-escape already exists/)
+    expect(idProblem('broken-exhibit', 'exhibits')).toMatch(/broken-exhibit already exists/)
+    expect(() => createExhibit({ id: 'x-y', category: 'cooking', dir: tmp })).toThrow(NewExhibitError)
+    expect(existsSync(join(tmp, 'x-y'))).toBe(false)
+  })
+
+  it('runs as a command with clear errors (exit code 2)', () => {
+    const bad = cli('Bad Id', '--dir', tmp)
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/new-exhibit: "Bad Id" is not a valid id/)
+    expect(cli('--dir', tmp).stderr).toMatch(/give the exhibit id/)
+    expect(cli('a-b', '--colour', 'red').stderr).toMatch(/unknown option --colour/)
+    const ok = cli('tiny-one', '--dir', tmp, '--no-audio', '--category', 'vr')
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toMatch(/\/dev\/exhibits\/tiny-one/)
+    expect(validateExhibitDir(tmp)).toEqual([])
+  })
+})
