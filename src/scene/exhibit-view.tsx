@@ -67,6 +67,7 @@ export default function ExhibitView(props: {
     const abort = new AbortController()
     let visit: Visit | undefined
     let closeAudio: (() => void) | undefined
+    let loaded: ExhibitDefinition | undefined
     const fail = (kind: 'crashed' | 'loadFailed', e: unknown) => {
       if (failed.current) return
       failed.current = true
@@ -76,6 +77,13 @@ export default function ExhibitView(props: {
       onFailure(kind)
     }
     failRef.current = fail
+    // pause/resume: the page is hidden (kiosk screen off, tab switched, headset taken off)
+    const onVisibility = () => {
+      const def = loaded
+      if (!def) return
+      try { if (document.hidden) def.onPause?.(); else def.onResume?.() } catch (e) { fail('crashed', e) }
+    }
+    document.addEventListener('visibilitychange', onVisibility)
     const onError = (ev: ErrorEvent) => fail('crashed', ev.error ?? ev.message)
     const onRejection = (ev: PromiseRejectionEvent) => fail('crashed', ev.reason)
     window.addEventListener('error', onError)
@@ -99,6 +107,7 @@ export default function ExhibitView(props: {
           manifest: entry.manifest, locales, def, getLang: () => langRef.current,
           services: { ...services, crash: (e) => fail('crashed', e) },
         })
+        loaded = def
         setLoad({ status: 'ready', def, visit })
         onVisit?.(visit)
       } catch (e) {
@@ -109,6 +118,7 @@ export default function ExhibitView(props: {
       abort.abort()
       window.removeEventListener('error', onError)
       window.removeEventListener('unhandledrejection', onRejection)
+      document.removeEventListener('visibilitychange', onVisibility)
       if (visit) onVisit?.(null)
       visit?.dispose()
       closeAudio?.()

@@ -1,4 +1,4 @@
-import { Matrix4, Quaternion, Vector3, type Camera, type Scene } from 'three'
+import { Matrix4, Quaternion, Raycaster, Vector3, type Camera, type Object3D, type Scene } from 'three'
 import type { XRStore } from '@react-three/xr'
 import type { RootState } from '@react-three/fiber'
 
@@ -44,6 +44,16 @@ export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get:
         handle.quaternion.set(lq.x, lq.y, lq.z, lq.w)
       }
       return true
+    },
+    /** What a ray from `from` towards the named object crosses, nearest first (diagnostics). */
+    rayHits(name: string, from: [number, number, number] = [0.15, 1.35, -0.25]) {
+      const o = scene.getObjectByName(name)
+      if (!o) return null
+      const eye = new Vector3(...from)
+      const dir = o.getWorldPosition(new Vector3()).sub(eye).normalize()
+      const order = (x: Object3D | null): number | undefined => (x ? (x as { pointerEventsOrder?: number }).pointerEventsOrder ?? order(x.parent) : undefined)
+      const label = (x: Object3D) => `${x.name || x.type}${x.parent ? `<${x.parent.name || x.parent.type}` : ''} order=${order(x) ?? 0}`
+      return new Raycaster(eye, dir).intersectObjects(scene.children, true).slice(0, 8).map((h) => `${label(h.object)} @${h.distance.toFixed(2)}`)
     },
     /**
      * Main-thread milliseconds per frame for `n` frames: first the app's own loop (React,

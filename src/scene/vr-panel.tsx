@@ -8,6 +8,11 @@ import type { Lang } from '../core/manifest-schema.ts'
 import { Label3D } from './text/label-3d.tsx'
 
 const W = 1.3
+/**
+ * The panel is drawn over the world and wins every pointer hit (pointerEventsOrder), so an
+ * exhibit's geometry near the student (a desk overhead, a wall) can never hide or block it.
+ */
+const ON_TOP = 1000
 
 function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; onPress(): void }) {
   const [hover, setHover] = useState(false)
@@ -15,23 +20,24 @@ function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok'
   // second; the library's click gives up after ~300 ms.
   const down = useRef<number | null>(null)
   const base = props.tone === 'ok' ? '#2e7d4f' : props.tone === 'no' ? '#a33a2c' : props.tone === 'primary' ? '#c0392b' : '#34423a'
+  // Handlers sit on the group: a ray that hits the label (a sibling mesh) still presses.
   return (
-    <group position={[0, props.y, 0.01]}>
-      <mesh
-        name={props.testId}
-        onPointerDown={(e: ThreeEvent<PointerEvent>) => { e.stopPropagation(); down.current = e.pointerId }}
-        onPointerUp={(e: ThreeEvent<PointerEvent>) => {
-          e.stopPropagation()
-          if (down.current === e.pointerId && !props.disabled) props.onPress()
-          down.current = null
-        }}
-        onPointerOver={() => setHover(true)}
-        onPointerOut={() => { setHover(false); down.current = null }}
-      >
+    <group
+      position={[0, props.y, 0.01]}
+      onPointerDown={(e: ThreeEvent<PointerEvent>) => { e.stopPropagation(); down.current = e.pointerId }}
+      onPointerUp={(e: ThreeEvent<PointerEvent>) => {
+        e.stopPropagation()
+        if (down.current === e.pointerId && !props.disabled) props.onPress()
+        down.current = null
+      }}
+      onPointerOver={() => setHover(true)}
+      onPointerOut={() => { setHover(false); down.current = null }}
+    >
+      <mesh name={props.testId} renderOrder={ON_TOP + 1}>
         <planeGeometry args={[W - 0.1, 0.12]} />
-        <meshBasicMaterial color={hover && !props.disabled ? '#5a7a66' : base} />
+        <meshBasicMaterial color={hover && !props.disabled ? '#5a7a66' : base} depthTest={false} />
       </mesh>
-      <Label3D position={[0, 0, 0.005]} fontSize={0.045} maxWidth={W - 0.16} color="#ffffff">{props.label}</Label3D>
+      <Label3D position={[0, 0, 0.005]} fontSize={0.045} maxWidth={W - 0.16} color="#ffffff" renderOrder={ON_TOP + 2} material-depthTest={false}>{props.label}</Label3D>
     </group>
   )
 }
@@ -70,17 +76,17 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
   const height = 0.3 + rows.length * 0.15 + (feedbackText ? 0.2 : 0)
 
   return (
-    <group position={[0, 1.45, -1.25]} name="vr-panel">
-      <mesh position={[0, -height / 2 + 0.12, -0.01]}>
+    <group position={[0, 1.45, -1.25]} name="vr-panel" pointerEventsOrder={10}>
+      <mesh position={[0, -height / 2 + 0.12, -0.01]} renderOrder={ON_TOP}>
         <planeGeometry args={[W + 0.1, height]} />
-        <meshBasicMaterial color="#111814" transparent opacity={0.88} />
+        <meshBasicMaterial color="#111814" transparent opacity={0.88} depthTest={false} />
       </mesh>
-      <Label3D position={[0, 0.06, 0]} fontSize={0.055} maxWidth={W} color="#ffe9b0" anchorY="middle">{title}</Label3D>
-      {feedbackText && <Label3D position={[0, -0.1, 0]} fontSize={0.04} maxWidth={W} color={s.feedback?.correct === false ? '#ffb3a7' : '#c9f2d5'}>{feedbackText}</Label3D>}
+      <Label3D position={[0, 0.06, 0]} fontSize={0.055} maxWidth={W} color="#ffe9b0" anchorY="middle" renderOrder={ON_TOP + 2} material-depthTest={false}>{title}</Label3D>
+      {feedbackText && <Label3D position={[0, -0.1, 0]} fontSize={0.04} maxWidth={W} color={s.feedback?.correct === false ? '#ffb3a7' : '#c9f2d5'} renderOrder={ON_TOP + 2} material-depthTest={false}>{feedbackText}</Label3D>}
       {rows.map((r, i) => (
         <Button3D key={r.key} testId={r.key} label={r.label} tone={r.tone} disabled={r.disabled} y={-0.1 - (feedbackText ? 0.2 : 0) - i * 0.15} onPress={r.press} />
       ))}
-      {subtitle && <Label3D position={[0, -height + 0.02, 0]} fontSize={0.04} maxWidth={W} color="#ffffff" outlineWidth={0.004}>{subtitle}</Label3D>}
+      {subtitle && <Label3D position={[0, -height + 0.02, 0]} fontSize={0.04} maxWidth={W} color="#ffffff" outlineWidth={0.004} renderOrder={ON_TOP + 2} material-depthTest={false}>{subtitle}</Label3D>}
     </group>
   )
 }
