@@ -6,6 +6,8 @@ import type { Visit } from '../core/visit.ts'
 import { tApp, type AppKey } from '../i18n/translate.ts'
 import type { Lang } from '../core/manifest-schema.ts'
 import { Label3D } from './text/label-3d.tsx'
+import { GazeDwell } from './gaze-dwell.tsx'
+import type { Group } from 'three'
 
 const W = 1.3
 /**
@@ -33,7 +35,7 @@ function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok'
       onPointerOver={() => setHover(true)}
       onPointerOut={() => { setHover(false); down.current = null }}
     >
-      <mesh name={props.testId} renderOrder={ON_TOP + 1}>
+      <mesh name={props.testId} renderOrder={ON_TOP + 1} userData={{ press: props.disabled ? undefined : props.onPress }}>
         <planeGeometry args={[W - 0.1, 0.12]} />
         <meshBasicMaterial color={hover && !props.disabled ? '#5a7a66' : base} depthTest={false} />
       </mesh>
@@ -48,6 +50,7 @@ function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok'
  */
 export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | null; onLobby(): void }) {
   const { visit, lang, subtitle } = props
+  const panel = useRef<Group>(null)
   const s = useStore(visit.run, (x) => x.state)
   const dispatch = visit.run.getState().dispatch
   const t = (k: AppKey, v?: Record<string, string | number>) => tApp(lang, k, v)
@@ -76,7 +79,9 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
   const height = 0.3 + rows.length * 0.15 + (feedbackText ? 0.2 : 0)
 
   return (
-    <group position={[0, 1.45, -1.25]} name="vr-panel" pointerEventsOrder={10}>
+    <>
+    <GazeDwell target={panel} />
+    <group ref={panel} position={[0, 1.45, -1.25]} name="vr-panel" pointerEventsOrder={10}>
       <mesh position={[0, -height / 2 + 0.12, -0.01]} renderOrder={ON_TOP}>
         <planeGeometry args={[W + 0.1, height]} />
         <meshBasicMaterial color="#111814" transparent opacity={0.88} depthTest={false} />
@@ -88,5 +93,6 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
       ))}
       {subtitle && <Label3D position={[0, -height + 0.02, 0]} fontSize={0.04} maxWidth={W} color="#ffffff" outlineWidth={0.004} renderOrder={ON_TOP + 2} material-depthTest={false}>{subtitle}</Label3D>}
     </group>
+    </>
   )
 }
