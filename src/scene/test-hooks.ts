@@ -57,8 +57,10 @@ export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get:
     },
     /**
      * Main-thread milliseconds per frame for `n` frames: first the app's own loop (React,
-     * R3F, the exhibit's useFrame work and the render), then the same scene, camera and
-     * renderer drawn by a bare requestAnimationFrame + renderer.render loop.
+     * R3F, XR and pointer-event upkeep, the exhibit's useFrame work, the render), then the
+     * same scene, camera and renderer driven by a bare requestAnimationFrame loop that runs
+     * the same per-frame animation functions and calls renderer.render — what a plain
+     * three.js version of the exhibit would do each frame.
      */
     async measureFrames(n: number) {
       const orig = window.requestAnimationFrame.bind(window)
@@ -75,8 +77,13 @@ export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get:
       st.setFrameloop('never')
       const plain = await new Promise<number[]>((resolve) => {
         const samples: number[] = []
+        const subs = st.internal.subscribers.filter((x) => x.priority === 0)
+        let last = performance.now()
         const loop = () => {
           const t0 = performance.now()
+          const delta = (t0 - last) / 1000
+          last = t0
+          for (const sub of subs) sub.ref.current?.(st, delta)
           st.gl.render(st.scene, st.camera)
           samples.push(performance.now() - t0)
           if (samples.length === n) resolve(samples)
