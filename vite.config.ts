@@ -36,6 +36,7 @@ export default defineConfig(({ mode }) => {
       manifest: true,
       chunkSizeWarningLimit: 1500,
     },
-    server: { port: 5173 },
+    // `npm run dev` talks to a stats server started separately (`npm start` or `npx tsx src/server/server.ts`).
+    server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },
   }
 })

@@ -26,6 +26,7 @@ export function Lobby() {
         </div>
       </section>
       {all.length === 0 && <p className="empty">{t('lobby.empty')}</p>}
+      <div className="categories">
       {CATEGORIES.map((cat) => {
         const items = all.filter((e) => e.manifest.category === cat)
         if (!items.length) return null
@@ -54,6 +55,7 @@ export function Lobby() {
           </section>
         )
       })}
+      </div>
       {import.meta.env.DEV && registry.unavailable.length > 0 && (
         <section className="category unavailable">
           <h2>{t('lobby.unavailable')}</h2>
