@@ -1,5 +1,5 @@
 import { BENCH_TOP, COLORS as C, FRAME, PLATE_Y, PRINTER, SHELF, SPOOL } from './layout.ts'
-import type { BoxPart } from './merge-boxes.ts'
+import type { BoxPart } from '@sophora/sdk'
 
 /** The lab, bench, printer frame and shelf: everything that never moves, one draw call. */
 export function shellParts(): BoxPart[] {

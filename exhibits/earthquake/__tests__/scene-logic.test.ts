@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DESK, PLATFORM_H, ROOM, TEACHER_DESK, UNDER_DESK } from '../scene/layout.ts'
-import { mergeBoxes } from '../scene/merge-boxes.ts'
+import { mergeBoxes } from '@sophora/sdk'
 import { classFigures, playgroundFigures } from '../scene/people.ts'
 import { fallers, fallPose, lampSwing, shakeOffset, SHAKE_AMP, type Pose } from '../scene/quake-motion.ts'
 import * as parts from '../scene/shell-parts.ts'

@@ -2,7 +2,7 @@ import {
   ASSEMBLY, BOOKCASE, PLATFORM_H, COLORS as C, DESK, DESK_COLS, DESK_ROWS, DOOR, HALL, LIFT, OWN_DESK, POLE, ROOM,
   SCHOOL_DOOR, SHELVES_Y, TEACHER_DESK, TILES, WALL_X, WINDOWS_Z,
 } from './layout.ts'
-import type { BoxPart } from './merge-boxes.ts'
+import type { BoxPart } from '@sophora/sdk'
 
 const { halfW, back, front, ceiling } = ROOM
 const LEN = back - front

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeBoxes } from '../scene/merge-boxes.ts'
+import { mergeBoxes } from '@sophora/sdk'
 import { burningWindowParts, corridorParts, outdoorParts } from '../scene/shell-parts.ts'
 import { stageOf } from '../scene/stage.ts'
 import { steps } from '../steps.ts'

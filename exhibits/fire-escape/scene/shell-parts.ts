@@ -1,5 +1,5 @@
 import { ASSEMBLY, BUILDING_DOOR, CEILING, COLORS as C, HALF_W, HOT_DOOR, LIFT, STAIR_DOOR, Z_FAR, Z_NEAR } from './layout.ts'
-import type { BoxPart } from './merge-boxes.ts'
+import type { BoxPart } from '@sophora/sdk'
 
 const LEN = Z_NEAR - Z_FAR
 const MID = (Z_NEAR + Z_FAR) / 2

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeBoxes } from '../scene/merge-boxes.ts'
+import { mergeBoxes } from '@sophora/sdk'
 import { rainSeeds, RAIN_COUNT } from '../scene/rain.tsx'
 import { billboardPostParts, entranceParts, footbridgeParts, roomParts, stairParts, streetParts } from '../scene/shell-parts.ts'
 import { stageOf } from '../scene/stage.ts'

@@ -1,5 +1,5 @@
 import { BILLBOARD, BOARD, COLORS as C, FAR_KERB, FOOTBRIDGE, HOME_DOOR, HOME_FRONT, POLE, ROAD, ROOM, SWITCH_BOX, TREES, TV, WINDOW } from './layout.ts'
-import type { BoxPart } from './merge-boxes.ts'
+import type { BoxPart } from '@sophora/sdk'
 
 const W = 70 // street length along x
 

@@ -8,10 +8,12 @@ export interface BoxPart {
   size: Vec3
   at: Vec3
   color: string
+  /** optional tilt (radians about x, y, z, applied in that order) for rubble and beams */
+  rot?: Vec3
 }
 
 /**
- * Merge many coloured boxes into one geometry: the whole static corridor becomes a single
+ * Merge many coloured boxes into one geometry: a whole static room becomes a single
  * draw call with one plain material (`vertexColors`), and no textures at all.
  * The caller owns the result (wrap it in `ctx.track`).
  */
@@ -19,6 +21,7 @@ export function mergeBoxes(parts: readonly BoxPart[]): BufferGeometry {
   const c = new Color()
   const boxes = parts.map((p) => {
     const g = new BoxGeometry(p.size[0], p.size[1], p.size[2])
+    if (p.rot) g.rotateX(p.rot[0]).rotateY(p.rot[1]).rotateZ(p.rot[2])
     g.translate(p.at[0], p.at[1], p.at[2])
     g.deleteAttribute('uv')
     c.set(p.color)
