@@ -11,7 +11,7 @@ export interface ExhibitBench {
   maxTextureSize: number
   leftAfterCycles: { geometries: number; textures: number }
   heapMB: { before: number; after: number }
-  frameMs: { r3fMedian: number; plainMedian: number; ratio: number }
+  frameMs: { appMs: number; plainMs: number; ratio: number }
 }
 
 /**
@@ -76,13 +76,13 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
       for (let i = 1; i < cycles; i++) { await enter(id); await exit() }
       const after = await counts()
       const heapAfter = await heap()
-      const r3fMedian = trimmedMean(f.r3f)
-      const plainMedian = trimmedMean(f.plain)
+      const appMs = trimmedMean(f.r3f)
+      const plainMs = trimmedMean(f.plain)
       out.push({
         id, drawCalls: live.calls, triangles: live.triangles, geometries: live.geometries - base.geometries, textures: live.textures - base.textures, maxTextureSize,
         leftAfterCycles: { geometries: after.geometries - base.geometries, textures: after.textures - base.textures },
         heapMB: { before: round(heapBefore, 1), after: round(heapAfter, 1) },
-        frameMs: { r3fMedian: round(r3fMedian), plainMedian: round(plainMedian), ratio: round(r3fMedian / Math.max(plainMedian, 1e-6), 2) },
+        frameMs: { appMs: round(appMs), plainMs: round(plainMs), ratio: round(appMs / Math.max(plainMs, 1e-6), 2) },
       })
     }
   } finally {

@@ -5,15 +5,15 @@ import { Label3D } from './text/label-3d.tsx'
 import { setProbedRenderer } from './renderer-probe.ts'
 
 function Probe(props: { xrStore: XRStore }) {
-  const { gl, scene, camera, get } = useThree()
+  const { gl, scene, get } = useThree()
   useEffect(() => { setProbedRenderer(gl); return () => setProbedRenderer(null) }, [gl])
   useEffect(() => {
     if (!__SOPHORA_EMULATOR__) return
     let undo: (() => void) | undefined
     let alive = true
-    void import('./test-hooks.ts').then((m) => { if (alive) undo = m.installTestHooks(scene, camera, props.xrStore, get) })
+    void import('./test-hooks.ts').then((m) => { if (alive) undo = m.installTestHooks(scene, props.xrStore, get) })
     return () => { alive = false; undo?.() }
-  }, [scene, camera, get, props.xrStore])
+  }, [scene, get, props.xrStore])
   return null
 }
 

@@ -1,4 +1,4 @@
-import { Matrix4, Quaternion, Raycaster, Vector3, type Camera, type Object3D, type Scene } from 'three'
+import { Matrix4, Quaternion, Raycaster, Vector3, type Object3D, type Scene } from 'three'
 import type { XRStore } from '@react-three/xr'
 import type { RootState } from '@react-three/fiber'
 
@@ -7,7 +7,7 @@ import type { RootState } from '@react-three/fiber'
  * end-to-end suite find 3D objects and aim the emulated controller at them, as a
  * student would point and pull the trigger.
  */
-export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get: () => RootState): () => void {
+export function installTestHooks(scene: Scene, xr: XRStore, get: () => RootState): () => void {
   const w = window as unknown as { __sophora?: Record<string, unknown> }
   const hooks = {
     xr: () => xr,
@@ -108,10 +108,6 @@ export function installTestHooks(scene: Scene, camera: Camera, xr: XRStore, get:
       })
       return max
     },
-    r3f() { const st = get(); return { frameloop: st.frameloop, size: st.size, xr: !!st.gl.xr.isPresenting, frames: st.internal.frames, active: st.internal.active, renderFrame: st.gl.info.render.frame, children: st.scene.children.length, camType: st.camera.type, camIsDefault: st.camera === camera } },
-    tree() { const out: string[] = []; scene.traverse((o) => { let d = 0; let p = o.parent; while (p) { d++; p = p.parent } if (d < 4) out.push(`${'  '.repeat(d)}${o.type}:${o.name}:${o.visible}`) }); return out },
-    camInfo() { const c = camera as unknown as { layers: { mask: number }; projectionMatrix: { elements: number[] }; matrixWorldInverse: { elements: number[] } }; const st = get(); return { mask: c.layers.mask, proj: c.projectionMatrix.elements.slice(0, 6), inv: c.matrixWorldInverse.elements.slice(12), autoClear: st.gl.autoClear, rtarget: !!st.gl.getRenderTarget(), meshLayers: scene.getObjectByName('bomb')?.layers.mask } },
-    cameraPosition() { const p = camera.getWorldPosition(new Vector3()); return [p.x, p.y, p.z] },
   }
   w.__sophora = { ...(w.__sophora ?? {}), ...hooks }
   return () => { for (const k of Object.keys(hooks)) delete w.__sophora?.[k] }
