@@ -33,7 +33,7 @@ export function bundleReport(dist = 'dist'): BundleReport {
   const lobby = staticClosure(m, entryKey)
   const jsOf = (keys: Iterable<string>) => [...keys].map((k) => m[k]!.file).filter((f) => f.endsWith('.js'))
   const lobbyFiles = jsOf(lobby)
-  const stageKey = Object.keys(m).find((k) => k.endsWith('src/scene/exhibit-view.tsx'))
+  const stageKey = Object.keys(m).find((k) => k.endsWith('src/features/exhibit-visit/exhibit-view.tsx'))
   const stage = stageKey ? staticClosure(m, stageKey) : new Set<string>()
   const shared = new Set([...lobby, ...stage])
   const exhibits: Record<string, number> = {}

@@ -16,7 +16,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { openDatabase } from '../src/server/db/database.ts'
 import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../src/server/ingest.ts'
 import { createQueries } from '../src/server/queries.ts'
-import type { VisitEvent } from '../src/visits/event-schema.ts'
+import type { VisitEvent } from '../src/core/event-schema.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests/server/fixtures/exhibits')

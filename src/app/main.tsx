@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.tsx'
 import { setupHashRouting } from './route-store.ts'
-import { hydratePassport } from '../passport/passport-store.ts'
+import { hydratePassport } from '../features/passport/passport-store.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { setupShell } from './shell-services.tsx'
 import './app.css'
@@ -16,7 +16,7 @@ const root = createRoot(document.getElementById('root')!)
 const preview = import.meta.env.DEV ? /^\/dev\/exhibits\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1] : undefined
 if (preview) {
   // Authoring preview (dev server only): one exhibit with step jumps, language, VR emulation, meters.
-  void import('../dev/preview.tsx').then(({ default: DevPreview }) => root.render(<StrictMode><DevPreview id={preview} /></StrictMode>))
+  void import('./dev-preview/preview.tsx').then(({ default: DevPreview }) => root.render(<StrictMode><DevPreview id={preview} /></StrictMode>))
 } else {
   root.render(<StrictMode><App /></StrictMode>)
 }

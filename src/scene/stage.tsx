@@ -1,7 +1,7 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { XR, type XRStore } from '@react-three/xr'
 import { useEffect, useState, type ReactNode } from 'react'
-import { Label3D } from './text/label-3d.tsx'
+import { Label3D } from '../sdk/text/label-3d.tsx'
 import { setProbedRenderer } from './renderer-probe.ts'
 
 function Probe(props: { xrStore: XRStore }) {

@@ -11,5 +11,5 @@ export type {
 export type { Lang, Manifest } from '../core/manifest-schema.ts'
 export type { RunPhase, RunState, Feedback } from '../core/exhibit-run.ts'
 export { useExhibit, useRun, type RunView } from './hooks.ts'
-export { Label3D } from '../scene/text/label-3d.tsx'
+export { Label3D } from './text/label-3d.tsx'
 export { mergeBoxes, type BoxPart, type Vec3 } from './merge-boxes.ts'

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { ZodError } from 'zod'
-import { formatIssues } from '../visits/event-schema.ts'
+import { formatIssues } from '../core/event-schema.ts'
 
 /** An error that becomes a JSON `{error, reasons}` response with its status code. */
 export class HttpError extends Error {

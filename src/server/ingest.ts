@@ -1,6 +1,6 @@
 import type { Db } from './db/database.ts'
-import { VisitEventSchema, formatIssues } from '../visits/event-schema.ts'
-import type { VisitEvent } from '../visits/event-schema.ts'
+import { VisitEventSchema, formatIssues } from '../core/event-schema.ts'
+import type { VisitEvent } from '../core/event-schema.ts'
 
 export type IngestStatus = 'accepted' | 'duplicate' | 'rejected'
 export interface IngestResult { id: string | null; status: IngestStatus; reason?: string }

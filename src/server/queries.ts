@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Db } from './db/database.ts'
-import { PassportIdSchema } from '../visits/passport-id.ts'
+import { PassportIdSchema } from '../core/passport-id.ts'
 
 /**
  * Dashboard statistics. Counts come from the trigger-kept totals tables (a few rows

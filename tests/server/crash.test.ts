@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FIXTURE_EXHIBITS, makeEvent, tempDir } from './helpers.ts'
-import type { VisitEvent } from '../../src/visits/event-schema.ts'
+import type { VisitEvent } from '../../src/core/event-schema.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const children: ChildProcess[] = []

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { VisitEventSchema } from '../../src/visits/event-schema.ts'
+import { VisitEventSchema } from '../../src/core/event-schema.ts'
 import { makeEvent, registerStation, testApp, loginAs } from './helpers.ts'
 
 /**

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/server/config.ts'
 import type { AppConfig } from '../../src/server/config.ts'
 import { openDatabase } from '../../src/server/db/database.ts'
 import { createUser } from '../../src/server/auth/users.ts'
-import type { VisitEvent } from '../../src/visits/event-schema.ts'
+import type { VisitEvent } from '../../src/core/event-schema.ts'
 
 export const FIXTURE_EXHIBITS = resolve(import.meta.dirname, 'fixtures/exhibits')
 

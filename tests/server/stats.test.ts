@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { loginAs, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
-import type { VisitEvent } from '../../src/visits/event-schema.ts'
+import type { VisitEvent } from '../../src/core/event-schema.ts'
 
 let app: FastifyInstance
 let cleanup: () => Promise<void>

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { MAX_BATCH_EVENTS } from '../../visits/event-schema.ts'
+import { MAX_BATCH_EVENTS } from '../../core/event-schema.ts'
 import type { AppContext } from '../context.ts'
 import { hashToken } from '../auth/secrets.ts'
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { StationIdSchema } from '../../visits/event-schema.ts'
+import { StationIdSchema } from '../../core/event-schema.ts'
 import type { AppContext } from '../context.ts'
 import { createToken, hashToken } from '../auth/secrets.ts'
 import { HttpError } from '../http-error.ts'

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { RangeSchema } from '../queries.ts'
 import type { Range } from '../queries.ts'
-import { PassportIdSchema } from '../../visits/passport-id.ts'
+import { PassportIdSchema } from '../../core/passport-id.ts'
 
 const PassportParamsSchema = z.strictObject({ passportId: PassportIdSchema })
 

@@ -3,8 +3,8 @@
 import { Canvas } from '@react-three/fiber'
 import { Text } from '@react-three/drei'
 import { createRoot } from 'react-dom/client'
-import { Label3D, preloadLabelFont } from '../../../src/scene/text/index.ts'
-import '../../../src/scene/text/font-face.css'
+import { Label3D, preloadLabelFont } from '../../../src/sdk/text/index.ts'
+import '../../../src/sdk/text/font-face.css'
 
 declare global {
   interface Window { __probe: { synced: number; preloaded: boolean; error?: string } }

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createOutbox } from '../outbox.ts'
 import { InvalidVisitEventError, createVisitRecorder } from '../recorder.ts'
-import type { VisitEvent } from '../event-schema.ts'
+import type { VisitEvent } from '../../../core/event-schema.ts'
 
 const stationId = '6f1c1a52-55b0-4d5e-9d43-8f0d7f1f4f10'
 

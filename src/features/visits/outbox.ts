@@ -1,8 +1,8 @@
 import { openDB } from 'idb'
 import type { DBSchema, IDBPDatabase } from 'idb'
 import { z } from 'zod'
-import { VisitEventSchema, formatIssues } from './event-schema.ts'
-import type { VisitEvent } from './event-schema.ts'
+import { VisitEventSchema, formatIssues } from '../../core/event-schema.ts'
+import type { VisitEvent } from '../../core/event-schema.ts'
 
 /**
  * The station's durable queue of visit events (IndexedDB). An event is written here

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
-import { VisitEventSchema, formatIssues } from './event-schema.ts'
-import type { VisitEvent, VisitEventInput } from './event-schema.ts'
+import { VisitEventSchema, formatIssues } from '../../core/event-schema.ts'
+import type { VisitEvent, VisitEventInput } from '../../core/event-schema.ts'
 import type { Outbox } from './outbox.ts'
 
 /**

@@ -1,15 +1,15 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
-import type { Visit } from '../core/visit.ts'
-import { registry } from '../app/registry.ts'
-import { shellServices, ShellExtras } from '../app/shell-services.tsx'
-import { useLangStore } from '../i18n/lang-store.ts'
+import type { Visit } from '../../core/visit.ts'
+import { registry } from '../registry.ts'
+import { shellServices, ShellExtras } from '../shell-services.tsx'
+import { useLangStore } from '../../i18n/lang-store.ts'
 import { DevToolbar } from './dev-toolbar.tsx'
 import { PerfMeter } from './perf-meter.tsx'
 import './preview.css'
 
 // Same order as the app: the XR polyfill and store exist before the first Canvas.
 const ExhibitView = lazy(async () => {
-  const m = await import('../scene/exhibit-view.tsx')
+  const m = await import('../../features/exhibit-visit/exhibit-view.tsx')
   await m.prepareXR()
   return m
 })

@@ -1,5 +1,5 @@
 import { Howler } from 'howler'
-import type { Cleanup } from '../core/exhibit-kit.ts'
+import type { Cleanup } from '../../core/exhibit-kit.ts'
 import type { AudioStore } from './audio-store.ts'
 import { createSoundBank, type LoadResult } from './sound-bank.ts'
 import { splitSubtitle, timeLines, trackMs, type TimedLine } from './subtitle-timing.ts'

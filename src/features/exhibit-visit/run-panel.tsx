@@ -1,9 +1,9 @@
 import { useStore } from 'zustand'
-import type { Choice } from '../core/exhibit-kit.ts'
-import { currentQuiz, currentStep, isPassed } from '../core/exhibit-run.ts'
-import type { Visit } from '../core/visit.ts'
-import { useLangStore, useT } from '../i18n/lang-store.ts'
-import { Seal } from '../app/seal.tsx'
+import type { Choice } from '../../core/exhibit-kit.ts'
+import { currentQuiz, currentStep, isPassed } from '../../core/exhibit-run.ts'
+import type { Visit } from '../../core/visit.ts'
+import { useLangStore, useT } from '../../i18n/lang-store.ts'
+import { Seal } from '../passport/seal.tsx'
 
 /**
  * The guided flow as a DOM panel over the 3D view (flat mode: mouse, touch, keyboard,

@@ -7,10 +7,10 @@
  *   const stop = createSyncClient({ outbox, baseUrl: '', station }).start()
  *   await recorder.record({ type: 'exhibit-started', exhibitId: 'fire-escape', data: {} })
  */
-export { VisitEventSchema, EventTypeSchema, EVENT_TYPES, MAX_BATCH_EVENTS, StationIdSchema, SessionIdSchema, formatIssues } from './event-schema.ts'
-export type { VisitEvent, VisitEventInput, VisitEventOf, EventType } from './event-schema.ts'
-export { PassportIdSchema, createPassportId, normalizePassportId } from './passport-id.ts'
-export type { PassportId } from './passport-id.ts'
+export { VisitEventSchema, EventTypeSchema, EVENT_TYPES, MAX_BATCH_EVENTS, StationIdSchema, SessionIdSchema, formatIssues } from '../../core/event-schema.ts'
+export type { VisitEvent, VisitEventInput, VisitEventOf, EventType } from '../../core/event-schema.ts'
+export { PassportIdSchema, createPassportId, normalizePassportId } from '../../core/passport-id.ts'
+export type { PassportId } from '../../core/passport-id.ts'
 export { createOutbox, DeadLetterSchema } from './outbox.ts'
 export type { Outbox, OutboxOptions, DeadLetter, Cleanup, PendingListener } from './outbox.ts'
 export { createStationCredentials } from './station-credentials.ts'
@@ -19,5 +19,5 @@ export { createSyncClient, IngestResponseSchema } from './sync-client.ts'
 export type { SyncClient, SyncClientOptions, SyncState, SyncRunResult, IngestResponse } from './sync-client.ts'
 export { createVisitRecorder, InvalidVisitEventError } from './recorder.ts'
 export type { VisitRecorder, VisitRecorderOptions } from './recorder.ts'
-export { toXapiStatement, toIsoDuration, XAPI_VERBS } from './xapi.ts'
-export type { XapiStatement } from './xapi.ts'
+export { toXapiStatement, toIsoDuration, XAPI_VERBS } from '../../core/xapi.ts'
+export type { XapiStatement } from '../../core/xapi.ts'

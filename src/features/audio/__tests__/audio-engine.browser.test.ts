@@ -6,7 +6,7 @@ import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Probe } from './browser/main.ts'
 
-const repo = resolve(import.meta.dirname, '../../..')
+const repo = resolve(import.meta.dirname, '../../../..')
 const CHROMIUM = '/usr/bin/chromium'
 const sfxUrl = (name: string) => `/@fs${repo}/assets/sfx/${name}.mp3`
 const ready = existsSync(CHROMIUM) && existsSync(join(repo, 'assets/sfx/alarm.mp3'))

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { create } from 'zustand'
 import { persist, createJSONStorage } from 'zustand/middleware'
-import { createPassportId, PassportIdSchema } from '../visits/passport-id.ts'
+import { createPassportId, PassportIdSchema } from '../../core/passport-id.ts'
 
 /**
  * This device's science passport: a pseudonymous id and the stamps earned.

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KebabIdSchema } from '../core/manifest-schema.ts'
+import { KebabIdSchema } from './manifest-schema.ts'
 import { PassportIdSchema } from './passport-id.ts'
 
 /**

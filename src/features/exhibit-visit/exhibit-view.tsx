@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
-import type { ExhibitDefinition } from '../core/exhibit-kit.ts'
-import type { Lang } from '../core/manifest-schema.ts'
-import type { Registry } from '../core/registry.ts'
-import { createVisit, type Visit, type VisitServices } from '../core/visit.ts'
-import { tApp } from '../i18n/translate.ts'
-import { ExhibitHost } from './exhibit-host.tsx'
+import type { ExhibitDefinition } from '../../core/exhibit-kit.ts'
+import type { Lang } from '../../core/manifest-schema.ts'
+import type { Registry } from '../../core/registry.ts'
+import { createVisit, type Visit, type VisitServices } from '../../core/visit.ts'
+import { tApp } from '../../i18n/translate.ts'
+import { ExhibitHost } from '../../scene/exhibit-host.tsx'
 import { RunPanel } from './run-panel.tsx'
-import { Stage } from './stage.tsx'
+import { Stage } from '../../scene/stage.tsx'
 import { VRPanel } from './vr-panel.tsx'
-import { getXRStore } from './xr-store.ts'
-import { useVRSupported } from './use-vr-supported.ts'
-import { preloadLabelFont } from './text/label-3d.tsx'
-import { requestMotionPermission } from './cardboard/motion-permission.ts'
+import { getXRStore } from '../../scene/xr-store.ts'
+import { useVRSupported } from '../../scene/use-vr-supported.ts'
+import { preloadLabelFont } from '../../sdk/text/label-3d.tsx'
+import { requestMotionPermission } from '../../scene/cardboard/motion-permission.ts'
 
 export type ShellServices = Omit<VisitServices, 'crash'> & {
   /** the subtitle line currently shown (for the 3D view in VR) */
@@ -160,10 +160,10 @@ export default function ExhibitView(props: {
 
 /** Before the first Canvas: install the cardboard polyfill where WebXR is missing, then create the XR store. */
 export async function prepareXR(): Promise<void> {
-  const { setupXRPolyfill } = await import('./cardboard/setup-polyfill.ts')
+  const { setupXRPolyfill } = await import('../../scene/cardboard/setup-polyfill.ts')
   // Dev/e2e only: `?cardboard-desktop` tries the phone cardboard path on a desktop browser.
   const desktop = __SOPHORA_EMULATOR__ && new URLSearchParams(location.search).has('cardboard-desktop')
-  if (desktop) (await import('./cardboard/simulate-no-webxr.ts')).simulateNoWebXR()
+  if (desktop) (await import('../../scene/cardboard/simulate-no-webxr.ts')).simulateNoWebXR()
   try { await setupXRPolyfill({ allowCardboardOnDesktop: desktop }) } catch (e) { console.warn('[sophora] XR polyfill unavailable', e) }
   getXRStore()
 }

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import type { Lang } from '../core/manifest-schema.ts'
+import type { Lang } from '../../core/manifest-schema.ts'
 import { useAudioStoreApi } from './audio-context.ts'
 import { useAudioStore, type AudioStore } from './audio-store.ts'
 

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
-import type { Visit } from '../core/visit.ts'
-import type { Lang } from '../core/manifest-schema.ts'
-import { getXRStore } from '../scene/xr-store.ts'
+import type { Visit } from '../../core/visit.ts'
+import type { Lang } from '../../core/manifest-schema.ts'
+import { getXRStore } from '../../scene/xr-store.ts'
 
 const emulating = () => new URLSearchParams(location.search).has('xr-emulate')
 

@@ -1,4 +1,4 @@
-// troika-three-text 0.52 ships no "types" entry; this declares only what src/scene/text uses.
+// troika-three-text 0.52 ships no "types" entry; this declares only what src/sdk/text uses.
 declare module 'troika-three-text' {
   import type { Mesh } from 'three'
 

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ThreeEvent } from '@react-three/fiber'
-import { currentQuiz, currentStep, isPassed } from '../core/exhibit-run.ts'
-import type { Visit } from '../core/visit.ts'
-import { tApp, type AppKey } from '../i18n/translate.ts'
-import type { Lang } from '../core/manifest-schema.ts'
-import { Label3D } from './text/label-3d.tsx'
-import { GazeDwell } from './gaze-dwell.tsx'
+import { currentQuiz, currentStep, isPassed } from '../../core/exhibit-run.ts'
+import type { Visit } from '../../core/visit.ts'
+import { tApp, type AppKey } from '../../i18n/translate.ts'
+import type { Lang } from '../../core/manifest-schema.ts'
+import { Label3D } from '../../sdk/text/label-3d.tsx'
+import { GazeDwell } from '../../scene/gaze-dwell.tsx'
 import type { Group } from 'three'
 
 const W = 1.3
