@@ -28,6 +28,7 @@ export default defineConfig(({ mode }) => {
     },
     define: {
       __SOPHORA_EMULATOR__: JSON.stringify(withEmulator),
+      __SOPHORA_TEST_BRIDGE__: JSON.stringify(e2e || mode === 'development'),
     },
     build: {
       outDir: e2e ? 'dist-e2e' : 'dist',

@@ -11,7 +11,7 @@ const sdk = fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url))
  */
 export default defineConfig({
   resolve: { alias: { '@sophora/sdk': sdk } },
-  define: { __SOPHORA_EMULATOR__: 'false' },
+  define: { __SOPHORA_EMULATOR__: 'false', __SOPHORA_TEST_BRIDGE__: 'false' },
   test: {
     projects: [
       {

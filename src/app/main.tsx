@@ -11,6 +11,8 @@ import './app.css'
 void hydratePassport().then((status) => { if (status === 'reset') useNoticeStore.getState().show('storage.reset') })
 setupHashRouting()
 setupShell()
+// Dev/e2e builds only: the constant is false in production, so the bridge is not even bundled.
+if (__SOPHORA_TEST_BRIDGE__) void import('../test-bridge/install.ts').then((m) => m.installTestBridge())
 
 const root = createRoot(document.getElementById('root')!)
 const preview = import.meta.env.DEV ? /^\/dev\/exhibits\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1] : undefined

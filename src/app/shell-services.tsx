@@ -35,7 +35,7 @@ function sfxUrls(extra?: Record<string, string>): Record<string, string> {
  * synced to the stats server (same origin) in the background, surviving reloads and
  * hours offline. Only the pseudonymous passport id identifies the student.
  */
-const outbox = createOutbox()
+export const outbox = createOutbox()
 const station = createStationCredentials()
 const recorder = createVisitRecorder({
   outbox,
@@ -44,15 +44,19 @@ const recorder = createVisitRecorder({
   getSessionId: () => null,
 })
 
-/** Events seen in this page (dev/test builds read it through window.__sophora). */
-export const recentEvents: { exhibitId: string; type: string; data?: ExhibitEvent['data'] }[] = []
+type RecordedListener = (e: { exhibitId: string; type: string; data?: ExhibitEvent['data'] }) => void
+const recordedListeners = new Set<RecordedListener>()
+/** Observe every event the shell records (live station status; the test bridge). Returns the cleanup. */
+export function subscribeRecorded(l: RecordedListener): () => void {
+  recordedListeners.add(l)
+  return () => { recordedListeners.delete(l) }
+}
 
 export const shellServices: ShellServices & {
   openAudio(exhibitId: string, lang: Lang, sfx: Record<string, string> | undefined, onProgress: (f: number) => void, signal: AbortSignal): Promise<() => void>
 } = {
   record(exhibitId, e) {
-    recentEvents.push({ exhibitId, type: e.type, data: e.data })
-    if (recentEvents.length > 500) recentEvents.shift()
+    for (const l of recordedListeners) l({ exhibitId, type: e.type, data: e.data })
     recorder.record({ type: e.type, exhibitId, data: e.data ?? {} } as VisitEventInput)
       .catch((err: unknown) => console.error('[sophora] visit event not recorded', err))
   },
@@ -82,13 +86,8 @@ export function ShellExtras(props: { lang: Lang }) {
   )
 }
 
-/** Once at start: unlock audio on the first tap; expose counters to dev/test builds. */
+/** Once at start: unlock audio on the first tap, start syncing the outbox. */
 export function setupShell(): void {
   createAudioEngine({ store: audioStore }).setupUnlock(document)
   createSyncClient({ outbox, baseUrl: '', station }).start()
-  if (__SOPHORA_EMULATOR__) {
-    void import('../scene/renderer-probe.ts').then(({ readRendererCounts }) => {
-      Object.assign(window, { __sophora: { ...(window as { __sophora?: object }).__sophora, events: recentEvents, counts: readRendererCounts, audio: audioStore, outbox } })
-    })
-  }
 }

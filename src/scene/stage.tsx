@@ -1,28 +1,13 @@
-import { Canvas, useFrame, useThree } from '@react-three/fiber'
+import { Canvas, useThree } from '@react-three/fiber'
 import { XR, type XRStore } from '@react-three/xr'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Label3D } from '../sdk/text/label-3d.tsx'
-import { setProbedRenderer } from './renderer-probe.ts'
+import { registerStage } from './stage-probe.ts'
 
+/** Registers the live stage (R3F root + XR store) for the authoring meter and test builds. */
 function Probe(props: { xrStore: XRStore }) {
-  const { gl, scene, get } = useThree()
-  useEffect(() => { setProbedRenderer(gl); return () => setProbedRenderer(null) }, [gl])
-  useEffect(() => {
-    if (!__SOPHORA_EMULATOR__) return
-    let undo: (() => void) | undefined
-    let alive = true
-    void import('./test-hooks.ts').then((m) => { if (alive) undo = m.installTestHooks(scene, props.xrStore, get) })
-    return () => { alive = false; undo?.() }
-  }, [scene, get, props.xrStore])
-  return null
-}
-
-/** Dev/e2e builds: frames drawn, flat or XR (tests wait on frames, not milliseconds). */
-function FrameCounter() {
-  useFrame(() => {
-    const w = window as unknown as { __sophoraFrames?: number }
-    w.__sophoraFrames = (w.__sophoraFrames ?? 0) + 1
-  })
+  const get = useThree((s) => s.get)
+  useEffect(() => registerStage({ get, xrStore: props.xrStore }), [get, props.xrStore])
   return null
 }
 
@@ -57,7 +42,6 @@ export function Stage(props: { active: boolean; xrStore: XRStore; children: Reac
         <XR store={props.xrStore}>
           <Probe xrStore={props.xrStore} />
           <FontWarmup />
-          {__SOPHORA_EMULATOR__ && <FrameCounter />}
           {props.children}
         </XR>
       </Canvas>

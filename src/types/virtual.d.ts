@@ -8,3 +8,6 @@ declare module 'virtual:sophora/exhibits' {
 
 /** true in dev and e2e builds: the IWER XR emulator may be injected. */
 declare const __SOPHORA_EMULATOR__: boolean
+
+/** true in dev and e2e builds: `window.__sophora` (src/test-bridge) is installed for tests and the bench. */
+declare const __SOPHORA_TEST_BRIDGE__: boolean

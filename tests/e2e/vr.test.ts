@@ -18,9 +18,9 @@ const hooks = (p: Page) => p.evaluateHandle(() => (window as unknown as { __soph
 
 /** Wait until the renderer has drawn `n` more frames (SwiftShader frame times vary a lot under load). */
 async function frames(page: Page, n: number) {
-  const start = await page.evaluate(() => (window as unknown as { __sophoraFrames: number }).__sophoraFrames)
-  await page.waitForFunction((s) => (window as unknown as { __sophoraFrames: number }).__sophoraFrames >= s, start + n, { timeout: 30_000 }).catch(async (e) => {
-    const state = await page.evaluate(() => ({ mode: (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().mode, hash: location.hash, frames: (window as unknown as { __sophoraFrames: number }).__sophoraFrames }))
+  const start = await page.evaluate(() => window.__sophora!.frames())
+  await page.waitForFunction((s) => window.__sophora!.frames() >= s, start + n, { timeout: 30_000 }).catch(async (e) => {
+    const state = await page.evaluate(() => ({ mode: (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().mode, hash: location.hash, frames: window.__sophora!.frames() }))
     await page.screenshot({ path: 'test-results/vr-stalled.png' })
     throw new Error(`no frames drawn: ${JSON.stringify(state)}, page errors: ${b.errors.join(' | ')}; ${e}`)
   })

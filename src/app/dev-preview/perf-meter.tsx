@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { readRendererCounts, type RendererCounts } from '../../scene/renderer-probe.ts'
+import { readRendererCounts, type RendererCounts } from '../../scene/stage-probe.ts'
 
 /** Headset budgets (docs/authoring-exhibits.md, "Budgets"). */
 export const BUDGET = { calls: 100, callsAim: 60, triangles: 300_000, frameMs: 1000 / 72 } as const

@@ -1,17 +1,26 @@
 import { Matrix4, Quaternion, Raycaster, Vector3, type Object3D, type Scene } from 'three'
-import type { XRStore } from '@react-three/xr'
-import type { RootState } from '@react-three/fiber'
+import { getStage, readRendererCounts, type StageRoot } from '../scene/stage-probe.ts'
+import type { SceneBridge } from './bridge.ts'
+
+function stage(): StageRoot {
+  const s = getStage()
+  if (!s) throw new Error('test bridge: no stage is mounted (open an exhibit first)')
+  return s
+}
 
 /**
- * Dev/e2e builds only (guarded by __SOPHORA_EMULATOR__ at the call site): lets the
- * end-to-end suite find 3D objects and aim the emulated controller at them, as a
- * student would point and pull the trigger.
+ * Test builds only: lets the end-to-end suite and the bench find 3D objects and aim the
+ * emulated controller at them, as a student would point and pull the trigger. Every call
+ * reads the stage that is mounted now (it mounts on the first exhibit visit).
  */
-export function installTestHooks(scene: Scene, xr: XRStore, get: () => RootState): () => void {
-  const w = window as unknown as { __sophora?: Record<string, unknown> }
-  const hooks = {
-    xr: () => xr,
+export function createSceneHooks(): SceneBridge {
+  const sceneNow = (): Scene => stage().get().scene
+  return {
+    xr: () => stage().xrStore,
+    counts: readRendererCounts,
+    frames: () => readRendererCounts()?.frames ?? 0,
     find(name: string) {
+      const scene = sceneNow()
       const o = scene.getObjectByName(name)
       if (!o) return null
       const p = o.getWorldPosition(new Vector3())
@@ -23,6 +32,7 @@ export function installTestHooks(scene: Scene, xr: XRStore, get: () => RootState
      * present the handle (a child of its camera rig) is moved instead of the controller.
      */
     aim(name: string, from: [number, number, number] = [0.15, 1.35, -0.25]) {
+      const scene = sceneNow(), xr = stage().xrStore
       type Pose = { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }
       const o = scene.getObjectByName(name)
       const dev = (xr.getState() as { emulator?: { controllers: Record<string, Pose> } }).emulator
@@ -47,6 +57,7 @@ export function installTestHooks(scene: Scene, xr: XRStore, get: () => RootState
     },
     /** What a ray from `from` towards the named object crosses, nearest first (diagnostics). */
     rayHits(name: string, from: [number, number, number] = [0.15, 1.35, -0.25]) {
+      const scene = sceneNow()
       const o = scene.getObjectByName(name)
       if (!o) return null
       const eye = new Vector3(...from)
@@ -73,7 +84,7 @@ export function installTestHooks(scene: Scene, xr: XRStore, get: () => RootState
           if (samples.length === n) { window.requestAnimationFrame = orig; resolve(samples) }
         })
       })
-      const st = get()
+      const st = stage().get()
       st.setFrameloop('never')
       const plain = await new Promise<number[]>((resolve) => {
         const samples: number[] = []
@@ -96,6 +107,7 @@ export function installTestHooks(scene: Scene, xr: XRStore, get: () => RootState
     },
     /** Largest texture (width or height) used by anything in the scene now. */
     maxTextureSize() {
+      const scene = sceneNow()
       let max = 0
       scene.traverse((o) => {
         const m = (o as { material?: Record<string, unknown> | Record<string, unknown>[] }).material
@@ -109,6 +121,4 @@ export function installTestHooks(scene: Scene, xr: XRStore, get: () => RootState
       return max
     },
   }
-  w.__sophora = { ...(w.__sophora ?? {}), ...hooks }
-  return () => { for (const k of Object.keys(hooks)) delete w.__sophora?.[k] }
 }

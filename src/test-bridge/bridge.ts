@@ -1,0 +1,39 @@
+import type { XRStore } from '@react-three/xr'
+import type { ExhibitEvent } from '../core/exhibit-kit.ts'
+import type { AudioStore } from '../features/audio/index.ts'
+import type { Outbox } from '../features/visits/index.ts'
+import type { RendererCounts } from '../scene/stage-probe.ts'
+
+/** An exhibit event as the shell recorded it in this page. */
+export interface RecordedEvent { exhibitId: string; type: string; data?: ExhibitEvent['data'] }
+
+/** Reaching into the live 3D stage (mounted on the first exhibit visit). */
+export interface SceneBridge {
+  xr(): XRStore
+  counts(): RendererCounts | null
+  /** frames the renderer has drawn (flat or XR): tests wait on frames, not milliseconds */
+  frames(): number
+  find(name: string): { x: number; y: number; z: number; visible: boolean } | null
+  aim(name: string, from?: [number, number, number]): boolean
+  rayHits(name: string, from?: [number, number, number]): string[] | null
+  measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }>
+  maxTextureSize(): number
+}
+
+/**
+ * What dev and e2e builds expose as `window.__sophora` to the end-to-end suite and the
+ * bench. Production builds contain none of it: `src/app/main.tsx` imports the installer
+ * only when `__SOPHORA_TEST_BRIDGE__` is true, and the constant folds the import away.
+ */
+export interface SophoraTestBridge extends SceneBridge {
+  /** events recorded in this page since it loaded (oldest first) */
+  events: RecordedEvent[]
+  audio: AudioStore
+  outbox: Outbox
+  /** Throws from shell code, outside any exhibit (proves crash attribution). */
+  throwOutside(kind: 'error' | 'rejection'): void
+}
+
+declare global {
+  interface Window { __sophora?: SophoraTestBridge }
+}

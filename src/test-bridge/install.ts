@@ -1,0 +1,21 @@
+import { audioStore, outbox, subscribeRecorded } from '../app/shell-services.tsx'
+import type { RecordedEvent, SophoraTestBridge } from './bridge.ts'
+import { createSceneHooks } from './scene-hooks.ts'
+
+/** Test builds only (see bridge.ts): installs `window.__sophora`. */
+export function installTestBridge(): void {
+  const events: RecordedEvent[] = []
+  subscribeRecorded((e) => events.push(e))
+  const bridge: SophoraTestBridge = {
+    ...createSceneHooks(),
+    events,
+    audio: audioStore,
+    outbox,
+    throwOutside(kind) {
+      // Deferred so the error reaches the window handlers as an uncaught one, from shell code.
+      if (kind === 'error') setTimeout(() => { throw new Error('test bridge: shell error outside the exhibit') })
+      else void Promise.reject(new Error('test bridge: shell rejection outside the exhibit'))
+    },
+  }
+  window.__sophora = bridge
+}
