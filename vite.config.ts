@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
 import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
 import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
+import { exhibitChunkFileName } from './src/core/crash-attribution.ts'
 
 /**
  * Modes: `production` (kiosk build, default for `vite build`), `development` (vite dev),
@@ -36,6 +37,11 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       manifest: true,
       chunkSizeWarningLimit: 1500,
+      // Each exhibit's code chunk carries its id, so an uncaught error is attributed to the
+      // exhibit only when its stack runs through that chunk (src/core/crash-attribution.ts).
+      rolldownOptions: {
+        output: { chunkFileNames: (c) => exhibitChunkFileName(c.facadeModuleId) ?? 'assets/[name]-[hash].js' },
+      },
     },
     // `npm run dev` talks to a stats server started separately (`npm start` or `npx tsx src/server/server.ts`).
     server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },

@@ -6,6 +6,7 @@ import { usePassportStore } from '../features/passport/passport-store.ts'
 import type { ShellServices } from '../features/exhibit-visit/exhibit-view.tsx'
 import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, type VisitEventInput } from '../features/visits/index.ts'
 import { PendingBadge } from '../features/visits/pending-badge.tsx'
+import { preloadLabelFont } from '../sdk/text/label-3d.tsx'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
 
@@ -52,9 +53,7 @@ export function subscribeRecorded(l: RecordedListener): () => void {
   return () => { recordedListeners.delete(l) }
 }
 
-export const shellServices: ShellServices & {
-  openAudio(exhibitId: string, lang: Lang, sfx: Record<string, string> | undefined, onProgress: (f: number) => void, signal: AbortSignal): Promise<() => void>
-} = {
+export const shellServices: ShellServices = {
   record(exhibitId, e) {
     for (const l of recordedListeners) l({ exhibitId, type: e.type, data: e.data })
     recorder.record({ type: e.type, exhibitId, data: e.data ?? {} } as VisitEventInput)
@@ -64,6 +63,7 @@ export const shellServices: ShellServices & {
   stopNarration() { engine?.stopNarration() },
   sfx(name, opts) { return engine?.sfx(name, opts) ?? (() => {}) },
   awardStamp(exhibitId, score) { usePassportStore.getState().award(exhibitId, score) },
+  preloadFont: preloadLabelFont,
   useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
   /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
   async openAudio(exhibitId, lang, sfx, onProgress, signal) {

@@ -47,3 +47,26 @@ describe('an exhibit that throws', () => {
     await page.waitForSelector('[data-testid="run-panel"][data-phase="step"]')
   })
 })
+
+describe('an error outside the exhibit (shell, audio, sync)', () => {
+  it('does not eject the student or record a crash against the open exhibit', async () => {
+    const { page } = b
+    await page.goto(`${server.url}/#/exhibit/fire-escape`)
+    await waitForExhibit(page)
+    await page.click('[data-testid="run-start"]')
+    await page.waitForSelector('[data-testid="run-panel"][data-phase="step"]')
+    const pageErrors = b.errors.length
+    await page.evaluate(() => { window.__sophora!.throwOutside('error'); window.__sophora!.throwOutside('rejection') })
+    // Both reached the page as uncaught (so the window handlers saw them)…
+    await expect.poll(() => b.errors.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(pageErrors + 1)
+    const start = await page.evaluate(() => window.__sophora!.frames())
+    await page.waitForFunction((s) => window.__sophora!.frames() >= s + 10, start, { timeout: 30_000 })
+    // …and the visit goes on.
+    expect(await page.locator('[data-testid="notice"]').count()).toBe(0)
+    expect(await page.getAttribute('[data-testid="run-panel"]', 'data-phase')).toBe('step')
+    const types = await page.evaluate(() => window.__sophora!.events.filter((e) => e.exhibitId === 'fire-escape').map((e) => e.type))
+    expect(types).toContain('exhibit-started')
+    expect(types).not.toContain('exhibit-crashed')
+    b.errors.splice(pageErrors)
+  })
+})
