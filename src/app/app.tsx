@@ -8,7 +8,7 @@ import { shellServices, ShellExtras } from './shell-services.tsx'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
 const ExhibitView = lazy(async () => {
-  const m = await import('../features/exhibit-visit/exhibit-view.tsx')
+  const m = await (await import('../features/exhibit-visit/index.ts')).loadExhibitView()
   await m.prepareXR()
   return m
 })

@@ -1,9 +1,8 @@
 import { CATEGORIES } from '../core/manifest-schema.ts'
 import { useLangStore, useT } from '../i18n/lang-store.ts'
-import { usePassportStore } from '../features/passport/passport-store.ts'
+import { Seal, usePassportStore } from '../features/passport/index.ts'
 import { registry } from './registry.ts'
 import { useRouteStore } from './route-store.ts'
-import { Seal } from '../features/passport/seal.tsx'
 
 /** The lobby: exhibits as cards by category, with the passport's stamps. */
 export function Lobby() {

@@ -2,10 +2,10 @@ import { narration as narrationUrls } from 'virtual:sophora/exhibits'
 import { AudioControls, createAudioEngine, createAudioStore, SubtitleBar, useAudioStore, type AudioEngine } from '../features/audio/index.ts'
 import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { Lang } from '../core/manifest-schema.ts'
-import { usePassportStore } from '../features/passport/passport-store.ts'
-import type { ShellServices } from '../features/exhibit-visit/exhibit-view.tsx'
-import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, type VisitEventInput } from '../features/visits/index.ts'
-import { PendingBadge } from '../features/visits/pending-badge.tsx'
+import { usePassportStore } from '../features/passport/index.ts'
+import type { ShellServices } from '../features/exhibit-visit/index.ts'
+import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, PendingBadge, type VisitEventInput } from '../features/visits/index.ts'
+
 import { preloadLabelFont } from '../sdk/text/label-3d.tsx'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>

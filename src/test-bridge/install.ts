@@ -1,9 +1,15 @@
-import { audioStore, outbox, subscribeRecorded } from '../app/shell-services.tsx'
 import type { RecordedEvent, SophoraTestBridge } from './bridge.ts'
 import { createSceneHooks } from './scene-hooks.ts'
 
+/** What the shell lends the bridge (passed in, so the bridge does not import the app). */
+export interface ShellHandles {
+  audio: SophoraTestBridge['audio']
+  outbox: SophoraTestBridge['outbox']
+  subscribeRecorded(listener: (e: RecordedEvent) => void): () => void
+}
+
 /** Test builds only (see bridge.ts): installs `window.__sophora`. */
-export function installTestBridge(): void {
+export function installTestBridge({ audio: audioStore, outbox, subscribeRecorded }: ShellHandles): void {
   const events: RecordedEvent[] = []
   subscribeRecorded((e) => events.push(e))
   const bridge: SophoraTestBridge = {

@@ -9,7 +9,7 @@ import './preview.css'
 
 // Same order as the app: the XR polyfill and store exist before the first Canvas.
 const ExhibitView = lazy(async () => {
-  const m = await import('../../features/exhibit-visit/exhibit-view.tsx')
+  const m = await (await import('../../features/exhibit-visit/index.ts')).loadExhibitView()
   await m.prepareXR()
   return m
 })

@@ -3,7 +3,7 @@ import type { Choice } from '../../core/exhibit-kit.ts'
 import { currentQuiz, currentStep, isPassed } from '../../core/exhibit-run.ts'
 import type { Visit } from '../../core/visit.ts'
 import { useLangStore, useT } from '../../i18n/lang-store.ts'
-import { Seal } from '../passport/seal.tsx'
+import { Seal } from '../passport/index.ts'
 
 /**
  * The guided flow as a DOM panel over the 3D view (flat mode: mouse, touch, keyboard,
