@@ -78,7 +78,7 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
 
       {/* the early-warning loudspeaker: a grey horn with a red ring */}
       <mesh name="eq-speaker" position={[SPEAKER.x, SPEAKER.y, SPEAKER.z]} rotation={[Math.PI / 2, 0, 0]}>
-        <cylinderGeometry args={[0.2, 0.12, 0.16, 16]} />
+        <cylinderGeometry args={[0.28, 0.16, 0.2, 16]} />
         <meshBasicMaterial ref={speaker} color="#591414" />
       </mesh>
 
@@ -90,7 +90,7 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
         <Label3D position={[0, 2.0, ROOM.front + 0.06]} fontSize={0.26} color="#f5f5f0" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
           {ctx.t('scene.blackboard')}
         </Label3D>
-        <Label3D visible={stage.warning} position={[SPEAKER.x, SPEAKER.y - 0.34, ROOM.front + 0.06]} fontSize={0.2} color="#ff6a5a" outlineWidth={0.01} outlineColor="#2a0000" anchorX="center" anchorY="middle" maxWidth={2}>
+        <Label3D visible={stage.warning} position={[SPEAKER.x, SPEAKER.y - 0.5, ROOM.front + 0.06]} fontSize={0.32} color="#ff6a5a" outlineWidth={0.01} outlineColor="#2a0000" anchorX="center" anchorY="middle" maxWidth={2}>
           {ctx.t('scene.warning')}
         </Label3D>
         <Label3D visible={stage.holding} position={[0, 1.45, ROOM.front + 0.06]} fontSize={0.3} color="#ffe680" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
