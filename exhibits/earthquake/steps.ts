@@ -14,12 +14,18 @@ function step(id: string, choices: Choice[]): StepDef {
 }
 
 /**
- * The earthquake drill, in the order a student lives it: shaking starts, drop, cover and
- * hold on, stay put until it stops, go down the stairs with the teacher, gather in the
- * open, and a last "what if you were trapped". Step and choice ids are stable API: the
+ * The earthquake drill, in the order a student lives it: the early-warning countdown
+ * sounds (act at once), shaking starts, drop, cover and hold on, stay put until it stops,
+ * go down the stairs with the teacher, gather in the open, and a last "what if you were
+ * trapped". Step and choice ids are stable API: the
  * scene and end-to-end tests choose them by id.
  */
 export const steps: StepDef[] = [
+  step('early-warning', [
+    choice('warn-act-now', true),
+    choice('warn-wait-feel'),
+    choice('warn-run-out'),
+  ]),
   step('feel-shaking', [
     choice('shaking-stay-calm', true),
     choice('shaking-run-out'),

@@ -8,15 +8,17 @@ function item(id: string, choices: Choice[]): QuizItem {
 
 /**
  * Each item tests one rule against the misconception children most often hold
- * (lift, hiding, belongings, hot door, stop-drop-roll, jumping). Choice ids start
- * with `q-` so they never clash with step choices.
+ * (lift, hiding, belongings, hot door, pushing through a smoke-filled stairwell,
+ * stop-drop-roll, jumping, a 119 call that says too little). Choice ids start with `q-`
+ * so they never clash with step choices.
  */
 export const quiz: QuizItem[] = [
   item('lift', [choice('q-take-lift'), choice('q-stairs', true), choice('q-run-up')]),
   item('hiding', [choice('q-under-bed'), choice('q-wardrobe'), choice('q-warn-and-leave', true)]),
   item('belongings', [choice('q-go-back-bag'), choice('q-ask-friend'), choice('q-stay-out', true)]),
   item('hot-door', [choice('q-open-hot-door'), choice('q-peek'), choice('q-keep-closed', true)]),
+  item('smoky-stairwell', [choice('q-smoke-run-down'), choice('q-smoke-shut-door', true), choice('q-smoke-hide-bed')]),
   item('clothes-fire', [choice('q-stop-drop-roll'), choice('q-leave-now', true), choice('q-pack-up')]),
   item('high-window', [choice('q-jump-window'), choice('q-signal-help', true), choice('q-run-into-smoke')]),
-  item('fire-number', [choice('q-call-110'), choice('q-call-119', true), choice('q-call-120')]),
+  item('fire-number', [choice('q-only-fire'), choice('q-tell-details', true), choice('q-no-address')]),
 ]

@@ -44,6 +44,11 @@ export const steps: StepDef[] = [
     choice('stairs-take-lift'),
     choice('stairs-go-up'),
   ]),
+  step('close-door', [
+    choice('close-door-shut', true),
+    choice('close-door-leave-open'),
+    choice('close-door-prop-open'),
+  ]),
   step('out', [
     choice('out-stay-call', true),
     choice('out-go-back'),

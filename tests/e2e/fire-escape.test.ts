@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canvasVariety, counts, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
 
 /** The right choice per step, and per quiz item, as a student who learned the lesson would click. */
-const STEPS = ['alarm-leave', 'door-back-of-hand', 'cloth-wet-towel', 'low-crouch', 'stairs-take-stairs', 'out-stay-call']
-const QUIZ = ['q-stairs', 'q-warn-and-leave', 'q-stay-out', 'q-keep-closed', 'q-leave-now', 'q-signal-help', 'q-call-119']
+const STEPS = ['alarm-leave', 'door-back-of-hand', 'cloth-wet-towel', 'low-crouch', 'stairs-take-stairs', 'close-door-shut', 'out-stay-call']
+const QUIZ = ['q-stairs', 'q-warn-and-leave', 'q-stay-out', 'q-keep-closed', 'q-smoke-shut-door', 'q-leave-now', 'q-signal-help', 'q-tell-details']
 
 let server: RunningServer
 let b: Browser
@@ -60,11 +60,11 @@ describe('fire escape, flat mode, by clicking', () => {
       await click('run-next')
     }
     await page.waitForSelector('[data-testid="result"][data-passed="true"]')
-    await expect(page.locator('[data-testid="result"]').textContent()).resolves.toMatch(/答对 6 \/ 7 题/)
+    await expect(page.locator('[data-testid="result"]').textContent()).resolves.toMatch(/答对 7 \/ 8 题/)
     await page.screenshot({ path: 'test-results/fire-escape-result.png' })
     const events = await page.evaluate(() => (window as unknown as { __sophora: { events: { type: string }[] } }).__sophora.events.map((e) => e.type))
     expect(events).toEqual(expect.arrayContaining(['exhibit-started', 'step-mistake', 'step-completed', 'answer-given', 'exhibit-completed', 'stamp-awarded']))
-    expect(events.filter((e) => e === 'step-completed')).toHaveLength(6)
+    expect(events.filter((e) => e === 'step-completed')).toHaveLength(STEPS.length)
     await click('run-lobby')
     await page.waitForSelector('[data-exhibit="fire-escape"] .seal--earned')
     await page.reload()

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -19,14 +19,14 @@ const rightId = (id: string) => [...steps, ...quiz].find((x) => x.id === id)!.ch
 
 describe('earthquake content', () => {
   it('plays the drill in the right order', () => {
-    expect(steps.map((s) => s.id)).toEqual(['feel-shaking', 'drop-cover', 'hold-on', 'wait-until-stops', 'evacuate', 'open-area', 'trapped'])
+    expect(steps.map((s) => s.id)).toEqual(['early-warning', 'feel-shaking', 'drop-cover', 'hold-on', 'wait-until-stops', 'evacuate', 'open-area', 'trapped'])
     expect(manifest.steps).toEqual(steps.map((s) => s.id))
     expect(manifest.quiz.items).toEqual(quiz.map((q) => q.id))
   })
 
-  it('teaches drop, cover, hold on, stay put, stairs, open ground and tapping', () => {
+  it('teaches acting on the warning, drop, cover, hold on, stay put, stairs, open ground and tapping', () => {
     expect(steps.map((s) => rightId(s.id))).toEqual([
-      'shaking-stay-calm', 'cover-under-desk', 'hold-desk-leg', 'wait-stay-put', 'evacuate-stairs', 'open-playground', 'trapped-tap-pipe',
+      'warn-act-now', 'shaking-stay-calm', 'cover-under-desk', 'hold-desk-leg', 'wait-stay-put', 'evacuate-stairs', 'open-playground', 'trapped-tap-pipe',
     ])
     expect(zh['choice.cover-under-desk']).toContain('伏地')
     expect(zh['choice.cover-under-desk']).toContain('遮挡')
@@ -53,15 +53,16 @@ describe('earthquake content', () => {
     expect(manifest.narration).toContain('intro')
     expect(manifest.narration).toContain('outro')
     for (const s of steps) {
-      expect(s.cue, s.id).toBeTruthy()
+      expect(s.cue, s.id).toBe(s.id)
       expect(manifest.narration).toContain(s.cue)
     }
   })
 
   it('has every referenced locale key in both languages, with the same key set', () => {
-    const sceneKeys = [...new Set(['scene/classroom.tsx', 'scene/stairwell.tsx', 'scene/playground.tsx', 'scene/rubble.tsx']
-      .flatMap((f) => [...read(f).matchAll(/ctx\.t\('([^']+)'\)/g)].map((m) => m[1]!)))]
-    expect(sceneKeys.length).toBeGreaterThanOrEqual(6)
+    // every scene file, so a label added to a new part cannot go untranslated
+    const sceneKeys = [...new Set(readdirSync(join(dir, 'scene')).filter((f) => f.endsWith('.tsx'))
+      .flatMap((f) => [...read(`scene/${f}`).matchAll(/ctx\.t\('([^']+)'\)/g)].map((m) => m[1]!)))]
+    expect(sceneKeys).toEqual(expect.arrayContaining(['scene.warning', 'scene.lift-warning', 'scene.drop-cover-hold', 'scene.tap']))
     const used = [
       ...steps.map((s) => s.prompt),
       ...quiz.flatMap((q) => [q.question, q.explanation]),
@@ -120,12 +121,14 @@ describe('earthquake content', () => {
     const zhWhy = zh['quiz.triangle-of-life.explanation']!
     const enWhy = en['quiz.triangle-of-life.explanation']!
     expect(zhWhy).toMatch(/错误/)
-    expect(zhWhy).toContain('美国红十字会')
     expect(zhWhy).toMatch(/无法预测/)
     expect(zhWhy).toContain('伏地、遮挡、手抓牢')
+    // Chinese official guidance: under the desk first; beside it only if you cannot fit; never go looking
+    expect(zhWhy).toMatch(/先躲到结实的桌子下面.*躲不进去.*旁边蹲下.*护住头和脖子/)
+    expect(zhWhy).toContain('千万不要去找')
     expect(enWhy).toMatch(/myth/)
-    expect(enWhy).toContain('American Red Cross')
-    expect(enWhy).toMatch(/predict/)
+    expect(enWhy).toMatch(/get under a sturdy desk first.*cannot fit.*crouch beside it.*head and neck/)
+    expect(enWhy).toMatch(/never go looking/)
     expect(enWhy).toMatch(/drop, cover and hold on/)
   })
 
@@ -140,6 +143,33 @@ describe('earthquake content', () => {
     const sources = read('sources.md')
     expect(sources).toMatch(/triangle of life/i)
     expect(sources).toMatch(/not taught|reject/i)
+  })
+
+  it('acts on the early-warning countdown: cover if there is no time, leave only from a low floor with time', () => {
+    expect(steps[0]!.id).toBe('early-warning')
+    expect(zh['step.early-warning.prompt']).toMatch(/地震预警.*倒计时.*三楼/)
+    expect(zh['feedback.warn-act-now']).toMatch(/马上行动.*来不及下楼.*伏地、遮挡、手抓牢.*只有在一楼、预警时间又足够时/)
+    expect(en['feedback.warn-act-now']).toMatch(/act at once.*drop, cover and hold on.*Only on the ground floor, with enough warning time/)
+    const wrong = steps[0]!.choices.filter((c) => !c.correct).map((c) => c.id)
+    expect(wrong).toEqual(['warn-wait-feel', 'warn-run-out'])
+  })
+
+  it('says what to do when trapped without crying out all the time, and clears the dust first', () => {
+    expect(zh['choice.trapped-shout']).not.toContain('哭')
+    expect(zh['choice.trapped-tap-pipe']).toMatch(/清掉脸上.*灰土.*捂住口鼻.*敲/)
+    expect(en['choice.trapped-tap-pipe']).toMatch(/Wipe the dust from your face.*cover your nose and mouth.*tap/)
+    expect(zh['quiz.trapped-shout.explanation']).toMatch(/清掉脸上/)
+  })
+
+  it('does not overclaim: not pushing avoids a crush, it does not guarantee there is none', () => {
+    expect(zh['feedback.evacuate-stairs']).toContain('不推不挤，才能避免踩踏')
+    expect(zh['feedback.evacuate-stairs']).not.toContain('就不会发生踩踏')
+    expect(en['feedback.evacuate-stairs']).not.toMatch(/means nobody gets/)
+  })
+
+  it('says to crouch beside the desk only when you cannot fit under it', () => {
+    expect(zh['feedback.cover-under-desk']).toMatch(/躲不进去.*紧挨着桌子蹲下.*护住头和脖子/)
+    expect(en['feedback.cover-under-desk']).toMatch(/cannot fit under it, crouch right beside it/)
   })
 
   it('passes the platform folder validation', () => {
@@ -170,8 +200,8 @@ describe('earthquake run', () => {
   function playSteps(): RunState {
     let s = reduceRun(spec, initialRun(0), { type: 'start' })
     // one mistake first: the feedback explains it and the step stays open
-    s = play(s, 'shaking-run-out')
-    expect(s.feedback).toMatchObject({ correct: false, text: 'feedback.shaking-run-out' })
+    s = play(s, 'warn-wait-feel')
+    expect(s.feedback).toMatchObject({ correct: false, text: 'feedback.warn-wait-feel' })
     s = next(s)
     for (const step of steps) {
       expect(s.phase).toBe('step')

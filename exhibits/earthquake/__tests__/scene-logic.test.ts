@@ -20,8 +20,15 @@ describe('earthquake stage', () => {
     expect(at('feel-shaking').rumble).toBe(true)
   })
 
+  it('counts down before the shaking: the warning sounds, nothing shakes or falls yet', () => {
+    expect(at('early-warning')).toMatchObject({ place: 'classroom', warning: true, shaking: 0, rumble: false, quakeStarted: false })
+    expect(at('early-warning', true).warning).toBe(true)
+    expect(at('feel-shaking')).toMatchObject({ warning: false, quakeStarted: true })
+    expect(stageOf('intro', undefined, false, []).warning).toBe(false)
+  })
+
   it('moves from the classroom to the stairwell, the playground and the rubble; quiz and result are outdoors', () => {
-    expect(ids.map((id) => at(id).place)).toEqual(['classroom', 'classroom', 'classroom', 'classroom', 'stairwell', 'playground', 'rubble'])
+    expect(ids.map((id) => at(id).place)).toEqual(['classroom', 'classroom', 'classroom', 'classroom', 'classroom', 'stairwell', 'playground', 'rubble'])
     expect(stageOf('quiz', undefined, false, ids)).toMatchObject({ place: 'playground', gathered: true, highlight: null, shaking: 0 })
     expect(stageOf('result', undefined, false, ids).place).toBe('playground')
   })
@@ -34,8 +41,8 @@ describe('earthquake stage', () => {
     expect(at('wait-until-stops')).toMatchObject({ underDesk: true, holding: true })
     expect(at('evacuate').underDesk).toBe(false)
     // the classmates take cover as soon as the student has reacted
-    expect(at('feel-shaking').classDucked).toBe(false)
-    expect(at('drop-cover').classDucked).toBe(true)
+    expect(at('early-warning').classDucked).toBe(false)
+    expect(at('feel-shaking').classDucked).toBe(true)
   })
 
   it('gathers the class once open-area is done, and knocks on the pipe once trapped is done', () => {
@@ -46,7 +53,7 @@ describe('earthquake stage', () => {
   })
 
   it('hints the tappable object of the open step, and stops hinting once answered', () => {
-    expect(ids.map((id) => at(id).highlight)).toEqual(['desk', 'desk', 'desk-leg', 'desk-leg', 'stairs', 'assembly', 'pipe'])
+    expect(ids.map((id) => at(id).highlight)).toEqual(['desk', 'desk', 'desk', 'desk-leg', 'desk-leg', 'stairs', 'assembly', 'pipe'])
     expect(at('evacuate', true).highlight).toBeNull()
   })
 })

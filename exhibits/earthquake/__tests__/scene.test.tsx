@@ -64,6 +64,16 @@ describe('earthquake scene', () => {
     // intro: a calm classroom, no rumble
     expect(s.sfx).toEqual([])
     await dispatch({ type: 'start' })
+    // the early-warning countdown: the alarm sounds before any shaking; running out is wrong
+    expect(s.sfx).toEqual(['alarm'])
+    expect(r.scene.find((x) => x.instance.name === 'eq-speaker')).toBeTruthy()
+    await click('eq-door')
+    expect(state().feedback).toMatchObject({ choiceId: 'warn-run-out', correct: false })
+    await dispatch({ type: 'next' })
+    await click('eq-own-desk')
+    expect(state().feedback).toMatchObject({ choiceId: 'warn-act-now', correct: true })
+    await dispatch({ type: 'next' })
+    expect(s.stopped).toContain('alarm')
     expect(s.sfx).toContain('rumble')
 
     // while it shakes the door is the doorway myth: wrong, explained, the step stays open
@@ -130,7 +140,7 @@ describe('earthquake scene', () => {
     expect(state().phase).toBe('quiz')
     expect(state().completedSteps).toEqual(steps.map((x) => x.id))
     expect(s.chosen.filter((id) => steps.some((st) => st.choices.some((c) => c.id === id && c.correct))))
-      .toEqual(['shaking-stay-calm', 'cover-under-desk', 'hold-desk-leg', 'wait-stay-put', 'evacuate-stairs', 'open-playground', 'trapped-tap-pipe'])
+      .toEqual(['warn-act-now', 'shaking-stay-calm', 'cover-under-desk', 'hold-desk-leg', 'wait-stay-put', 'evacuate-stairs', 'open-playground', 'trapped-tap-pipe'])
     // scene taps do nothing in the quiz
     await click('eq-assembly-sign')
     expect(state().feedback).toBeNull()

@@ -4,16 +4,17 @@ import { Suspense, useMemo, useRef, type RefObject } from 'react'
 import { DoubleSide, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
 import { FallingThings, SwayingLamps } from './falling-things.tsx'
-import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM } from './layout.ts'
+import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM, SPEAKER } from './layout.ts'
 import type { Motion, PartProps } from './part-props.ts'
 import { classFigures } from './people.ts'
 import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
 import { pulse, useTap } from './use-tap.ts'
 
 /**
- * The classroom where the quake strikes. Tappable: the student's own desk (stay calm and
- * take cover here), its legs (hold on, stay put), the windows, the bookcase and the door
- * (the wrong places to go while it shakes).
+ * The classroom where the quake strikes. Tappable: the student's own desk (act on the
+ * warning, stay calm and take cover here), its legs (hold on, stay put), the windows, the
+ * bookcase and the door (running out on the warning, or the wrong places while it shakes).
+ * The early-warning loudspeaker hangs above the blackboard and pulses while it counts down.
  */
 export function Classroom({ stage, live, motion }: PartProps & { motion: RefObject<Motion> }) {
   const ctx = useExhibit()
@@ -27,17 +28,20 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
   const topMat = useRef<MeshLambertMaterial>(null)
   const legMat = useRef<MeshLambertMaterial>(null)
   const glass = useRef<MeshBasicMaterial>(null)
+  const speaker = useRef<MeshBasicMaterial>(null)
 
   useFrame(({ clock }) => {
     const s = live.current
     const p = pulse(clock.elapsedTime)
     if (topMat.current) topMat.current.emissiveIntensity = s.highlight === 'desk' ? 0.1 + 0.35 * p : 0
     if (legMat.current) legMat.current.emissiveIntensity = s.highlight === 'desk-leg' ? 0.2 + 0.6 * p : 0
+    // the loudspeaker's red ring breathes at about 1 Hz while it counts down (photosensitivity-safe)
+    if (speaker.current) speaker.current.color.setRGB(s.warning ? 0.55 + 0.45 * (0.5 + 0.5 * Math.sin(clock.elapsedTime * Math.PI * 2)) : 0.35, 0.08, 0.08)
     // the windows rattle: the glass flickers a little while it shakes
     if (glass.current) glass.current.opacity = 0.45 + 0.1 * motion.current.shake * Math.sin(clock.elapsedTime * 23)
   })
 
-  const ownDesk = tap(['feel-shaking', 'shaking-stay-calm'], ['drop-cover', 'cover-under-desk'], ['hold-on', 'hold-desk-leg'], ['wait-until-stops', 'wait-stay-put'])
+  const ownDesk = tap(['early-warning', 'warn-act-now'], ['feel-shaking', 'shaking-stay-calm'], ['drop-cover', 'cover-under-desk'], ['hold-on', 'hold-desk-leg'], ['wait-until-stops', 'wait-stay-put'])
   return (
     <group>
       <mesh geometry={shell}>
@@ -67,9 +71,15 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
         <meshBasicMaterial ref={glass} vertexColors transparent opacity={0.5} depthWrite={false} />
       </mesh>
 
-      <mesh name="eq-door" position={[DOOR.x - 0.05, DOOR.h / 2, DOOR.z]} onClick={tap(['feel-shaking', 'shaking-doorway'], ['wait-until-stops', 'wait-run-now'])}>
+      <mesh name="eq-door" position={[DOOR.x - 0.05, DOOR.h / 2, DOOR.z]} onClick={tap(['early-warning', 'warn-run-out'], ['feel-shaking', 'shaking-doorway'], ['wait-until-stops', 'wait-run-now'])}>
         <boxGeometry args={[0.05, DOOR.h, DOOR.w]} />
         <meshLambertMaterial color={C.wood} />
+      </mesh>
+
+      {/* the early-warning loudspeaker: a grey horn with a red ring */}
+      <mesh name="eq-speaker" position={[SPEAKER.x, SPEAKER.y, SPEAKER.z]} rotation={[Math.PI / 2, 0, 0]}>
+        <cylinderGeometry args={[0.28, 0.16, 0.2, 16]} />
+        <meshBasicMaterial ref={speaker} color="#591414" />
       </mesh>
 
       <Crowd figures={figures} />
@@ -79,6 +89,9 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
       <Suspense fallback={null}>
         <Label3D position={[0, 2.0, ROOM.front + 0.06]} fontSize={0.26} color="#f5f5f0" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
           {ctx.t('scene.blackboard')}
+        </Label3D>
+        <Label3D visible={stage.warning} position={[SPEAKER.x, SPEAKER.y - 0.5, ROOM.front + 0.06]} fontSize={0.32} color="#ff6a5a" outlineWidth={0.01} outlineColor="#2a0000" anchorX="center" anchorY="middle" maxWidth={2}>
+          {ctx.t('scene.warning')}
         </Label3D>
         <Label3D visible={stage.holding} position={[0, 1.45, ROOM.front + 0.06]} fontSize={0.3} color="#ffe680" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
           {ctx.t('scene.drop-cover-hold')}

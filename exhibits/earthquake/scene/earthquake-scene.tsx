@@ -38,6 +38,8 @@ export function EarthquakeScene(_: SceneProps) {
   const tmp = useMemo(() => ({ base: { y: 0, z: 0 }, off: { x: 0, y: 0, z: 0 }, pos: { y: 0, z: 0 } }), [])
 
   useEffect(() => (stage.rumble ? ctx.audio.sfx('rumble', { loop: true, volume: 0.6 }) : undefined), [ctx, stage.rumble])
+  // the platform's shared alarm stands in for the school's early-warning siren
+  useEffect(() => (stage.warning ? ctx.audio.sfx('alarm', { loop: true, volume: 0.4 }) : undefined), [ctx, stage.warning])
   useEffect(() => {
     if (!stage.tapped) return
     const stops: (() => void)[] = []

@@ -23,6 +23,9 @@ export const UNDER_DESK = { rise: 0.95, forward: -OWN_DESK.z - 0.25 } as const
 /** In the rubble the viewer is sitting: the world rises a little. */
 export const SITTING_RISE = 0.55
 
+/** The early-warning loudspeaker, high on the front wall, left of the blackboard (the choice panel covers the right). */
+export const SPEAKER = { x: -2.9, y: 2.65, z: ROOM.front + 0.1 } as const
+
 export const BOOKCASE = { x: ROOM.halfW - 0.22, z: -3, w: 1.4, h: 2.1, d: 0.4 } as const
 export const SHELVES_Y = [0.45, 1.03, 1.43, 1.83] as const
 export const DOOR = { x: ROOM.halfW, z: -6.4, w: 1.0, h: 2.1 } as const

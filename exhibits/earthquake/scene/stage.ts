@@ -23,6 +23,8 @@ export interface Stage {
   gathered: boolean
   /** the viewer tapped on the pipe (rubble) */
   tapped: boolean
+  /** the early-warning loudspeaker is counting down (before the shaking arrives) */
+  warning: boolean
   /** the rumbling sound plays */
   rumble: boolean
   /** which tappable object invites a tap now */
@@ -30,11 +32,11 @@ export interface Stage {
 }
 
 const PLACE: Record<string, Place> = {
-  'feel-shaking': 'classroom', 'drop-cover': 'classroom', 'hold-on': 'classroom', 'wait-until-stops': 'classroom',
+  'early-warning': 'classroom', 'feel-shaking': 'classroom', 'drop-cover': 'classroom', 'hold-on': 'classroom', 'wait-until-stops': 'classroom',
   evacuate: 'stairwell', 'open-area': 'playground', trapped: 'rubble',
 }
 const HIGHLIGHT: Record<string, Highlight> = {
-  'feel-shaking': 'desk', 'drop-cover': 'desk', 'hold-on': 'desk-leg', 'wait-until-stops': 'desk-leg',
+  'early-warning': 'desk', 'feel-shaking': 'desk', 'drop-cover': 'desk', 'hold-on': 'desk-leg', 'wait-until-stops': 'desk-leg',
   evacuate: 'stairs', 'open-area': 'assembly', trapped: 'pipe',
 }
 const SHAKING_STEPS = ['feel-shaking', 'drop-cover', 'hold-on', 'wait-until-stops']
@@ -51,12 +53,15 @@ export function stageOf(phase: RunPhase, stepId: string | undefined, done: boole
     done,
     place,
     shaking,
-    quakeStarted: phase !== 'intro',
+    // the warning comes before the shaking: nothing has fallen yet
+    quakeStarted: phase !== 'intro' && id !== 'early-warning',
     underDesk: classroom && completed.includes('drop-cover'),
     holding: classroom && completed.includes('hold-on'),
-    classDucked: classroom && completed.includes('feel-shaking'),
+    // the class takes cover on the teacher's word once the student has reacted to the warning
+    classDucked: classroom && completed.includes('early-warning'),
     gathered: place === 'playground' && (completed.includes('open-area') || phase !== 'step'),
     tapped: place === 'rubble' && completed.includes('trapped'),
+    warning: id === 'early-warning',
     rumble: shaking > 0,
     highlight: inStep && !done ? HIGHLIGHT[id] ?? null : null,
   }

@@ -25,13 +25,15 @@ describe('fire-escape stage', () => {
 
   it('thickens the smoke step by step and clears it outside', () => {
     const smoke = ids.map((id) => stageOf('step', id, false, upTo(id)).smoke)
-    for (let i = 1; i < 5; i++) expect(smoke[i]!).toBeGreaterThanOrEqual(smoke[i - 1]!)
-    expect(smoke[3]).toBe(1)
-    expect(smoke[5]).toBe(0)
+    const out = ids.indexOf('out')
+    for (let i = 1; i < out; i++) expect(smoke[i]!).toBeGreaterThanOrEqual(smoke[i - 1]!)
+    expect(smoke[ids.indexOf('low')]).toBe(1)
+    expect(smoke[out]).toBe(0)
   })
 
   it('goes outside for the last step, the quiz and the result, and shows 119 once out is done', () => {
-    expect(stageOf('step', 'stairs', true, ids.slice(0, 5)).outside).toBe(false)
+    expect(stageOf('step', 'stairs', true, upTo('close-door')).outside).toBe(false)
+    expect(stageOf('step', 'close-door', false, upTo('close-door')).outside).toBe(false)
     expect(stageOf('step', 'out', false, upTo('out')).outside).toBe(true)
     expect(stageOf('step', 'out', false, upTo('out')).show119).toBe(false)
     expect(stageOf('step', 'out', true, ids).show119).toBe(true)
@@ -41,8 +43,16 @@ describe('fire-escape stage', () => {
 
   it('hints the tappable object of the open step, and stops hinting once answered', () => {
     expect(ids.map((id) => stageOf('step', id, false, upTo(id)).highlight))
-      .toEqual(['exit', 'hot-door', 'towel', 'low-signs', 'stairs', 'assembly'])
-    expect(stageOf('step', 'stairs', true, ids.slice(0, 5)).highlight).toBeNull()
+      .toEqual(['exit', 'hot-door', 'towel', 'low-signs', 'stairs', 'stair-door', 'assembly'])
+    expect(stageOf('step', 'stairs', true, upTo('close-door')).highlight).toBeNull()
+  })
+
+  it('leaves the stairwell door open once through it, until "close the door" is done', () => {
+    expect(stageOf('step', 'stairs', false, upTo('stairs')).stairDoorOpen).toBe(false)
+    expect(stageOf('step', 'stairs', true, upTo('close-door')).stairDoorOpen).toBe(true)
+    expect(stageOf('step', 'close-door', false, upTo('close-door')).stairDoorOpen).toBe(true)
+    expect(stageOf('step', 'close-door', true, upTo('out')).stairDoorOpen).toBe(false)
+    expect(stageOf('step', 'out', false, upTo('out')).stairDoorOpen).toBe(false)
   })
 
   it('holds the towel from "cover your mouth" on, indoors', () => {

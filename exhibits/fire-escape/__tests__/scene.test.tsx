@@ -80,8 +80,19 @@ describe('fire-escape scene', () => {
     await click(stairs)
     expect(s.run.getState().state.feedback).toMatchObject({ choiceId: 'stairs-take-stairs', correct: true })
     await dispatch({ type: 'next' })
+
+    // through the stairwell door, it stands open; tapping it shuts it behind you
+    const stairDoor = r.scene.find((n) => n.instance.name === 'fire-stair-door')
+    const hinge = stairDoor.instance.parent!
+    await r.advanceFrames(120, 1 / 30)
+    expect(hinge.rotation.y).toBeGreaterThan(1)
+    await click(stairDoor)
+    expect(s.run.getState().state.feedback).toMatchObject({ choiceId: 'close-door-shut', correct: true })
+    await r.advanceFrames(120, 1 / 30)
+    expect(hinge.rotation.y).toBeLessThan(0.05)
+    await dispatch({ type: 'next' })
     expect(s.stopped).toContain('crackle')
-    expect(s.run.getState().state.completedSteps).toEqual(['alarm', 'door', 'cloth', 'low', 'stairs'])
+    expect(s.run.getState().state.completedSteps).toEqual(['alarm', 'door', 'cloth', 'low', 'stairs', 'close-door'])
 
     await r.unmount()
   })

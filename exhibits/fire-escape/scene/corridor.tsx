@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber'
 import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
-import { Color, Object3D, type InstancedMesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
+import { Color, Object3D, type Group, type InstancedMesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { ALARM_BELL, COLORS as C, HALF_W, HOT_DOOR, LIFT, LOW_SIGNS_Z, STAIR_DOOR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { corridorParts } from './shell-parts.ts'
@@ -9,6 +9,8 @@ import { pulse, useTap } from './use-tap.ts'
 
 const EXIT = new Color(C.exitGreen)
 const GLOW = new Color(C.fireOrange)
+/** How far the stairwell door swings into the corridor when it stands open (radians). */
+const STAIR_DOOR_OPEN = 1.2
 
 /** The school corridor: the static shell plus the things that react to the run. */
 export function Corridor({ stage, live }: PartProps) {
@@ -20,6 +22,7 @@ export function Corridor({ stage, live }: PartProps) {
   const bell = useRef<MeshLambertMaterial>(null)
   const exit = useRef<MeshBasicMaterial>(null)
   const stairs = useRef<MeshLambertMaterial>(null)
+  const stairHinge = useRef<Group>(null)
   const lowSigns = useRef<InstancedMesh>(null)
   const lowMat = useRef<MeshBasicMaterial>(null)
 
@@ -37,7 +40,7 @@ export function Corridor({ stage, live }: PartProps) {
     m.instanceMatrix.needsUpdate = true
   }, [])
 
-  useFrame(({ clock }) => {
+  useFrame(({ clock }, dt) => {
     const s = live.current
     const t = clock.elapsedTime
     const p = pulse(t)
@@ -47,7 +50,9 @@ export function Corridor({ stage, live }: PartProps) {
     if (gap.current) gap.current.color.copy(GLOW).multiplyScalar(0.75 + 0.2 * Math.sin(t * 6.1) + 0.05 * Math.sin(t * 15.3))
     if (bell.current) bell.current.emissiveIntensity = s.alarm ? 0.3 + 0.7 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2)) : 0.05
     if (exit.current) exit.current.color.copy(EXIT).multiplyScalar(s.highlight === 'exit' ? 1 + 0.7 * p : 1)
-    if (stairs.current) stairs.current.emissiveIntensity = s.highlight === 'stairs' ? 0.15 + 0.35 * p : 0
+    if (stairs.current) stairs.current.emissiveIntensity = s.highlight === 'stairs' || s.highlight === 'stair-door' ? 0.15 + 0.35 * p : 0
+    const hinge = stairHinge.current
+    if (hinge) hinge.rotation.y += ((s.stairDoorOpen ? STAIR_DOOR_OPEN : 0) - hinge.rotation.y) * (1 - Math.exp(-dt * 3))
     if (lowMat.current) lowMat.current.color.copy(EXIT).multiplyScalar(s.highlight === 'low-signs' ? 1 + 0.9 * p : 1)
   })
 
@@ -80,12 +85,19 @@ export function Corridor({ stage, live }: PartProps) {
         <meshBasicMaterial ref={lowMat} color={C.exitGreen} />
       </instancedMesh>
 
-      {/* stairwell: door, blade sign and the exit sign above. Tapping any of it = take the stairs */}
+      {/* stairwell: door, blade sign and the exit sign above. Tapping any of it = take the stairs.
+          Once through, the door stands open (hinged at its near edge) until it is tapped shut. */}
       <group onClick={tap('stairs', 'stairs-take-stairs')}>
-        <mesh position={[STAIR_DOOR.x - 0.05, 1.05, STAIR_DOOR.z]}>
-          <boxGeometry args={[0.06, 2.1, 1]} />
-          <meshLambertMaterial ref={stairs} color="#7b8d84" emissive={C.exitGreen} emissiveIntensity={0} />
+        <mesh position={[HALF_W - 0.016, 1.05, STAIR_DOOR.z]}>
+          <boxGeometry args={[0.004, 2.1, 1]} />
+          <meshBasicMaterial color="#2b3034" />
         </mesh>
+        <group ref={stairHinge} position={[STAIR_DOOR.x - 0.05, 0, STAIR_DOOR.z + 0.5]}>
+          <mesh name="fire-stair-door" position={[0, 1.05, -0.5]} onClick={tap('close-door', 'close-door-shut')}>
+            <boxGeometry args={[0.06, 2.1, 1]} />
+            <meshLambertMaterial ref={stairs} color="#7b8d84" emissive={C.exitGreen} emissiveIntensity={0} />
+          </mesh>
+        </group>
         <mesh position={[HALF_W - 0.3, 2.05, -5.75]}>
           <boxGeometry args={[0.6, 0.28, 0.04]} />
           <meshBasicMaterial color="#f4f4f0" />

@@ -18,15 +18,17 @@ export interface Stage {
   crackle: boolean
   /** the door was tested: it glows hot and says so */
   doorTested: boolean
+  /** the stairwell door stands open: the student has gone through it and not yet closed it */
+  stairDoorOpen: boolean
   show119: boolean
   /** which tappable object invites a tap now */
-  highlight: 'exit' | 'hot-door' | 'towel' | 'low-signs' | 'stairs' | 'assembly' | null
+  highlight: 'exit' | 'hot-door' | 'towel' | 'low-signs' | 'stairs' | 'stair-door' | 'assembly' | null
 }
 
-const SMOKE: Record<string, number> = { alarm: 0.1, door: 0.35, cloth: 0.6, low: 1, stairs: 1 }
-const WALKED: Record<string, number> = { door: 0.8, cloth: 0.8, low: 1.5, stairs: 3 }
+const SMOKE: Record<string, number> = { alarm: 0.1, door: 0.35, cloth: 0.6, low: 1, stairs: 1, 'close-door': 1 }
+const WALKED: Record<string, number> = { door: 0.8, cloth: 0.8, low: 1.5, stairs: 3, 'close-door': 3 }
 const HIGHLIGHT: Record<string, Stage['highlight']> = {
-  alarm: 'exit', door: 'hot-door', cloth: 'towel', low: 'low-signs', stairs: 'stairs', out: 'assembly',
+  alarm: 'exit', door: 'hot-door', cloth: 'towel', low: 'low-signs', stairs: 'stairs', 'close-door': 'stair-door', out: 'assembly',
 }
 
 export function stageOf(phase: RunPhase, stepId: string | undefined, done: boolean, completed: readonly string[]): Stage {
@@ -44,6 +46,7 @@ export function stageOf(phase: RunPhase, stepId: string | undefined, done: boole
     alarm: id === 'alarm',
     crackle: inStep && !outside,
     doorTested: completed.includes('door'),
+    stairDoorOpen: !outside && completed.includes('stairs') && !completed.includes('close-door'),
     show119: outside && (completed.includes('out') || phase !== 'step'),
     highlight: inStep && !done ? HIGHLIGHT[id] ?? null : null,
   }
