@@ -8,3 +8,10 @@ declare module 'virtual:sophora/exhibits' {
 
 /** true in dev and e2e builds: the IWER XR emulator may be injected. */
 declare const __SOPHORA_EMULATOR__: boolean
+
+declare module 'virtual:sophora-center' {
+  import type { CenterProfile } from '../core/center-profile.ts'
+  /** The center profile chosen at build time (centers/<SOPHORA_CENTER>.json). */
+  const profile: CenterProfile
+  export default profile
+}
