@@ -183,7 +183,7 @@ describe('flood-typhoon content', () => {
     expect(en['feedback.road-footbridge']).toMatch(/National Weather Service and Ready\.gov/)
     expect(en['quiz.shallow-water.explanation']).toMatch(/Turn Around, Don't Drown/)
     const sources = read('sources.md')
-    for (const org of ['中国气象局', '应急管理部', 'Ready.gov', 'FEMA', 'National Weather Service', 'Turn Around Don\'t Drown', 'American Red Cross']) {
+    for (const org of ['中国气象局', '应急管理部', 'Ready.gov', 'FEMA', 'National Weather Service', 'Turn Around Don\'t Drown', '95598']) {
       expect(sources, org).toContain(org)
     }
     expect(zh['feedback.eye-stay-inside']).toMatch(/另一边/)
