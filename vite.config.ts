@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
+import { centerPlugin, loadCenterProfile } from './src/build/center-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
 import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
 import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
@@ -14,13 +15,16 @@ import { exhibitChunkFileName } from './src/core/crash-attribution.ts'
 export default defineConfig(({ mode }) => {
   const e2e = mode === 'e2e'
   const withEmulator = e2e || mode === 'development'
+  // the center profile (centers/<SOPHORA_CENTER>.json): a bad one stops here, naming file and field
+  const center = loadCenterProfile(fileURLToPath(new URL('.', import.meta.url)))
   return {
     plugins: [
       react(),
       exhibitsPlugin({
         dirs: e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits'],
-        only: process.env.SOPHORA_EXHIBITS?.split(',').map((s) => s.trim()).filter(Boolean),
+        only: process.env.SOPHORA_EXHIBITS?.split(',').map((s) => s.trim()).filter(Boolean) ?? (e2e ? undefined : center.exhibits),
       }),
+      centerPlugin({ profile: center }),
       xrProfilesPlugin(),
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
     ],

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
+import { centerPlugin } from './src/build/center-plugin.ts'
 
 const sdk = fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url))
 
@@ -10,6 +11,8 @@ const sdk = fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url))
  * at a time (2 cores), after a production-like build with test fixtures (mode e2e).
  */
 export default defineConfig({
+  // SDK code reads the center profile (virtual:sophora-center); tests get SOPHORA_CENTER's, default generic
+  plugins: [centerPlugin()],
   resolve: { alias: { '@sophora/sdk': sdk } },
   define: { __SOPHORA_EMULATOR__: 'false', __SOPHORA_TEST_BRIDGE__: 'false' },
   test: {

@@ -77,7 +77,8 @@ function listJson(dir: string): string[] {
 
 /**
  * The JSON files whose strings end up on screen: exhibits' locale files and manifests, and
- * the app's own locale files. Missing folders are fine (a fresh checkout has no exhibits).
+ * the app's own locale files, and the center profiles (their texts replace exhibit texts).
+ * Missing folders are fine (a fresh checkout has no exhibits).
  */
 export function textSourceFiles(root: string = REPO_ROOT): string[] {
   const files: string[] = []
@@ -87,6 +88,7 @@ export function textSourceFiles(root: string = REPO_ROOT): string[] {
     files.push(...listJson(join(root, 'exhibits', id, 'locales')))
   }
   files.push(...listJson(join(root, 'src', 'i18n', 'locales')))
+  files.push(...listJson(join(root, 'centers')))
   return files
 }
 

@@ -1,11 +1,15 @@
 import { BoxGeometry, CylinderGeometry, type BufferGeometry } from 'three'
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js'
 import { sliceModel, toTriangles, type Layer } from './slicer.ts'
-import { findSupports, sagFootprint, type Pillar } from './supports.ts'
+import { dropBridged, findSupports, sagFootprint, type Pillar } from './supports.ts'
 import { buildJob, type PrintJob } from './toolpath.ts'
 
-/** The models a student can print. Each has an overhang, so each needs supports. */
-export const MODEL_IDS = ['t-shape', 'bridge', 'mushroom'] as const
+/**
+ * The models a student can print. Each has an overhang open on one side (no bridge: a short
+ * span between two pillars prints without supports, see supports.ts), so each needs supports
+ * as it stands, and none would if turned upside down.
+ */
+export const MODEL_IDS = ['t-shape', 'signpost', 'mushroom'] as const
 export type ModelId = (typeof MODEL_IDS)[number]
 
 /**
@@ -23,8 +27,9 @@ function parts(id: ModelId): BufferGeometry[] {
   switch (id) {
     case 't-shape':
       return [box(10, 28, 12, 0, 14), box(40, 10, 12, 0, 33)]
-    case 'bridge':
-      return [box(9, 20, 12, -13, 10), box(9, 20, 12, 13, 10), box(40, 8, 12, 0, 24)]
+    case 'signpost':
+      // a post with one arm sticking out to the right: a one-sided overhang
+      return [box(10, 30, 12, -12, 15), box(26, 8, 12, 6, 26)]
     case 'mushroom':
       // the cap's sloping top is exactly 45°: printable; its flat underside is not
       return [new CylinderGeometry(6, 7, 20, 20).translate(0, 10, 0), new CylinderGeometry(5, 17, 12, 24).translate(0, 26, 0)]
@@ -40,8 +45,15 @@ export function modelGeometry(id: ModelId): BufferGeometry {
   return g
 }
 
-export function modelTriangles(id: ModelId): Float32Array {
-  const g = modelGeometry(id)
+/** The model as printed upside down (turned over about the X axis, still standing on y = 0). */
+export function flippedGeometry(id: ModelId): BufferGeometry {
+  const g = modelGeometry(id).rotateX(Math.PI)
+  g.computeBoundingBox()
+  return g.translate(0, -g.boundingBox!.min.y, 0)
+}
+
+export function modelTriangles(id: ModelId, flipped = false): Float32Array {
+  const g = flipped ? flippedGeometry(id) : modelGeometry(id)
   const tris = toTriangles(g.getAttribute('position').array, g.index?.array)
   g.dispose()
   return tris
@@ -60,7 +72,7 @@ export interface SlicedModel {
 export function sliceForPrint(id: ModelId): SlicedModel {
   const tris = modelTriangles(id)
   const layers = sliceModel(tris, LAYER_MM)
-  const pillars = findSupports(tris, { spacing: 4 })
+  const pillars = dropBridged(findSupports(tris, { spacing: 4 }), layers)
   const opts = { layerHeight: LAYER_MM, lineWidth: LINE_MM, infillSpacing: INFILL_MM }
   return {
     layers,

@@ -9,7 +9,8 @@ function item(id: string, choices: Choice[]): QuizItem {
 /**
  * One idea per item, each against a common misconception (a printer "prints the whole
  * thing at once", supports are decoration, thinner layers are faster, PLA is oil plastic,
- * models are solid inside, a finished print is safe to grab). Choice ids start with `q-`.
+ * models are solid inside, a finished print is safe to grab, supports are the only fix, a
+ * running printer can be left alone). Choice ids start with `q-`.
  */
 export const quiz: QuizItem[] = [
   item('slicing', [choice('q-slice-paint'), choice('q-slice-layers', true), choice('q-slice-knife')]),
@@ -19,4 +20,6 @@ export const quiz: QuizItem[] = [
   item('infill', [choice('q-infill-solid'), choice('q-infill-water'), choice('q-infill-grid', true)]),
   item('hot-nozzle', [choice('q-touch-test'), choice('q-wait-cool', true), choice('q-blow-grab')]),
   item('additive', [choice('q-add-layers', true), choice('q-carve-block'), choice('q-pour-mould')]),
+  item('orientation', [choice('q-same-faster'), choice('q-flip-t', true), choice('q-same-hotter')]),
+  item('printer-safety', [choice('q-reach-in'), choice('q-leave-overnight'), choice('q-safe-watch', true)]),
 ]

@@ -1,8 +1,9 @@
 import { distanceToRegion, type Layer, type Loop, type Triangles } from './slicer.ts'
 
 /**
- * Overhangs and supports. The rule most slicers default to: a surface that faces down more
- * steeply than 45° from vertical (its normal points down by more than 45° below the
+ * Overhangs and supports. The rule most slicers default to: a surface that leans out more
+ * than 45° from vertical (the angle is measured from the vertical wall, so 0° is a wall
+ * and 90° a flat ceiling) (its normal points down by more than 45° below the
  * horizon) cannot be printed on thin air, so it gets vertical support pillars standing on the
  * plate or on the model below. Pillars stop one layer under the model (the "air gap" that
  * lets them snap off afterwards).
@@ -97,6 +98,32 @@ export function findSupports(tris: Triangles, opts: SupportOptions = {}): Pillar
     }
   }
   return [...pillars.values()].sort((a, b) => a.x - b.x || a.z - b.z)
+}
+
+/**
+ * Bridging: a flat span held up at BOTH ends (a bridge between two pillars) prints without
+ * supports: the nozzle stretches the hot plastic across from one end to the other. So a pillar
+ * is dropped when, in the layer just under the overhang, the model stands on both sides of it
+ * along one axis within `maxSpan` mm. A one-sided overhang (an arm, a mushroom cap) keeps its
+ * pillars: on its open side there is nothing to stretch the plastic to.
+ */
+export function dropBridged(pillars: readonly Pillar[], layers: readonly Layer[], maxSpan = 20): Pillar[] {
+  const step = 0.5
+  const hits = (loops: readonly Loop[], x: number, z: number, dx: number, dz: number) => {
+    // a point on the model's outline counts as model (pillars may stand on the grid's edge lines)
+    for (let d = step; d <= maxSpan; d += step) if (distanceToRegion(loops, x + dx * d, z + dz * d) < 1e-6) return d
+    return undefined
+  }
+  return pillars.filter((p) => {
+    const under = layers.filter((l) => l.y < p.top).at(-1)
+    if (!under) return true
+    for (const [dx, dz] of [[1, 0], [0, 1]] as const) {
+      const a = hits(under.loops, p.x, p.z, dx, dz)
+      const b = hits(under.loops, p.x, p.z, -dx, -dz)
+      if (a !== undefined && b !== undefined && a + b <= maxSpan) return false
+    }
+    return true
+  })
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * China's meteorological warning signals (暴雨/台风预警信号, 中国气象局) come in four
- * colours. Pure data, ordered from the mildest to the most serious: the scene's sign
+ * China's rainstorm and typhoon warning signals (暴雨/台风预警信号, 中国气象局令第16号) come in
+ * four colours; other signals (thunder, heat...) may have fewer. Pure data, ordered from the mildest to the most serious: the scene's sign
  * board, the feedback texts and the tests all read this one list.
  */
 export interface WarningLevel {
@@ -10,7 +10,7 @@ export interface WarningLevel {
   /** the official grade: IV (一般) .. I (特别严重) */
   grade: 'IV' | 'III' | 'II' | 'I'
   colour: string
-  /** locale keys: the colour's name and, simplified for children, what it asks of you */
+  /** locale keys: the colour's name and, simplified for children, what the typhoon signal of that colour asks of you */
   name: string
   action: string
 }
@@ -25,8 +25,12 @@ export const WARNING_LEVELS: readonly WarningLevel[] = [
   level('red', 4, 'I', '#d8231b'),
 ]
 
-/** A warning in force in the story: its kind (rain/typhoon) and colour. */
-export type ActiveWarning = 'rain-blue' | 'rain-yellow' | 'rain-orange' | 'typhoon-orange' | 'typhoon-red'
+/** The warnings in force during the story: kind (rain/typhoon) and colour. */
+export const ACTIVE_WARNINGS = ['rain-blue', 'rain-yellow', 'rain-orange', 'typhoon-orange', 'typhoon-red'] as const
+export type ActiveWarning = (typeof ACTIVE_WARNINGS)[number]
+
+/** The active warning's own advice (locale key): rainstorm and typhoon guidance differ per colour. */
+export const actionOf = (w: ActiveWarning): string => `scene.action.${w}`
 
 export function levelOf(w: ActiveWarning): WarningLevel {
   const id = w.split('-')[1] as WarningLevel['id']

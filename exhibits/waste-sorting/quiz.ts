@@ -11,7 +11,8 @@ function item(id: string, choices: Array<[string, boolean?]>): QuizItem {
 }
 
 /**
- * The colours, why we sort, what happens to each category, and the tricky items.
+ * The colours, why we sort, what happens to each category, what the green bin (whatever a
+ * city calls it) is for, and the tricky items.
  * Choice ids start with `q-` so they never clash with step choices.
  */
 export const quiz: QuizItem[] = [
@@ -20,7 +21,7 @@ export const quiz: QuizItem[] = [
   item('food-fate', [['q-food-bottles'], ['q-food-compost', true], ['q-food-river']]),
   item('hazardous-fate', [['q-hazard-money'], ['q-hazard-burn'], ['q-hazard-safe', true]]),
   item('residual-fate', [['q-residual-recycle'], ['q-residual-burn', true], ['q-residual-compost']]),
-  item('shanghai-wet', [['q-wet-anything'], ['q-wet-hazardous'], ['q-wet-food', true]]),
+  item('green-bin', [['q-green-wet'], ['q-green-perishable', true], ['q-green-kitchen-all']]),
   item('bones', [['q-bones-food'], ['q-bones-split', true], ['q-bones-hazardous']]),
   item('battery', [['q-battery-red', true], ['q-battery-grey'], ['q-battery-soil']]),
 ]

@@ -11,3 +11,10 @@ declare const __SOPHORA_EMULATOR__: boolean
 
 /** true in dev and e2e builds: `window.__sophora` (src/test-bridge) is installed for tests and the bench. */
 declare const __SOPHORA_TEST_BRIDGE__: boolean
+
+declare module 'virtual:sophora-center' {
+  import type { CenterProfile } from '../core/center-profile.ts'
+  /** The center profile chosen at build time (centers/<SOPHORA_CENTER>.json). */
+  const profile: CenterProfile
+  export default profile
+}

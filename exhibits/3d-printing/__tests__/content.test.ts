@@ -92,7 +92,23 @@ describe('3d-printing content', () => {
     expect(quiz.length).toBeGreaterThanOrEqual(6)
     expect(zh['feedback.nozzle-melt']).toMatch(/别用手碰/)
     expect(en['feedback.nozzle-melt']).toMatch(/never touch/)
-    expect(en['quiz.why-supports.explanation']).toMatch(/45 degrees/)
+    expect(en['quiz.why-supports.explanation']).toMatch(/45 degrees from vertical/)
+    expect(zh['quiz.why-supports.explanation']).toMatch(/从竖直方向斜出超过 45 度/)
+    // bridging is the contrast: a short span held at both ends needs no supports
+    expect(zh['quiz.why-supports.explanation']).toMatch(/搭桥/)
+    expect(en['quiz.why-supports.explanation']).toMatch(/bridging/)
+  })
+
+  it('teaches the upside-down T as a right answer and the rules of a running printer', () => {
+    const right = (id: string) => quiz.find((q) => q.id === id)!.choices.find((c) => c.correct)!.id
+    expect(right('orientation')).toBe('q-flip-t')
+    expect(zh['feedback.supports-add']).toMatch(/把 T 倒过来/)
+    expect(right('printer-safety')).toBe('q-safe-watch')
+    expect(zh['quiz.printer-safety.explanation']).toMatch(/手不要伸进去.*通风.*无人看管/)
+    expect(en['quiz.printer-safety.explanation']).toMatch(/keep hands out.*well ventilated.*never leave it running unattended/)
+    expect(zh['feedback.filament-ink']).toContain('这台熔融沉积（FDM）打印机')
+    expect(zh['narration.intro']).toContain('熔融沉积打印机')
+    expect(zh['narration.intro']).not.toMatch(/[A-Za-z]{2,}/) // no letters read aloud
   })
 
   it('passes the platform folder validation', () => {
@@ -104,7 +120,7 @@ describe('3d-printing content', () => {
       sources: readIf('sources.md'),
     })
     expect(problems).toEqual([])
-    expect(m?.quiz.pass).toBe(4)
+    expect(m?.quiz.pass).toBe(5)
   })
 })
 
@@ -138,17 +154,17 @@ describe('3d-printing run', () => {
     return s
   }
 
-  it('passes with 4 correct quiz answers', () => {
-    const s = answerQuiz(playSteps(), 4)
+  it('passes with 5 correct quiz answers', () => {
+    const s = answerQuiz(playSteps(), 5)
     expect(s.phase).toBe('result')
-    expect(s.score).toBe(4)
+    expect(s.score).toBe(5)
     expect(isPassed(spec, s)).toBe(true)
   })
 
-  it('does not pass with only 3 correct quiz answers', () => {
-    const s = answerQuiz(playSteps(), 3)
+  it('does not pass with only 4 correct quiz answers', () => {
+    const s = answerQuiz(playSteps(), 4)
     expect(s.phase).toBe('result')
-    expect(s.score).toBe(3)
+    expect(s.score).toBe(4)
     expect(isPassed(spec, s)).toBe(false)
   })
 

@@ -51,8 +51,8 @@ describe('3d-printing scene', () => {
     const dispatch = (a: Parameters<ReturnType<typeof s.run.getState>['dispatch']>[0]) => act(async () => s.run.getState().dispatch(a))
     await dispatch({ type: 'start' })
 
-    const bridge = r.scene.find((n) => n.props.name === 'model-bridge')
-    await r.fireEvent(bridge, 'click', { stopPropagation: () => {} })
+    const signpost = r.scene.find((n) => n.props.name === 'model-signpost')
+    await r.fireEvent(signpost, 'click', { stopPropagation: () => {} })
     expect(s.run.getState().state.completedSteps).toEqual(['pick-model'])
     expect(s.run.getState().state.feedback).toMatchObject({ choiceId: 'file-sliced', correct: true })
     // a second tap after the step is done does nothing

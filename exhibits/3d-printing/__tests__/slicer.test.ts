@@ -2,7 +2,7 @@ import { BoxGeometry, CylinderGeometry, ExtrudeGeometry, Path, Shape, TorusGeome
 import { describe, expect, it } from 'vitest'
 import { MODEL_IDS, modelTriangles, sliceForPrint } from '../models.ts'
 import { area, infillLines, insideLoops, perimeter, sliceModel, toTriangles } from '../slicer.ts'
-import { findSupports, overhangTriangles } from '../supports.ts'
+import { dropBridged, findSupports, overhangTriangles } from '../supports.ts'
 import { KIND, VERTS_PER_LINE, buildJob, linesDoneAt } from '../toolpath.ts'
 
 const tris = (g: BufferGeometry) => toTriangles(g.getAttribute('position').array, g.index?.array)
@@ -88,12 +88,50 @@ describe('supports', () => {
     expect(findSupports(tris(wedge(5))).length).toBeGreaterThan(0) // ~27°: droops, needs support
   })
 
-  it('supports the bridge deck between the legs and the mushroom cap around the stem', () => {
-    const bridge = findSupports(modelTriangles('bridge'))
-    expect(bridge.some((p) => Math.abs(p.x) < 8)).toBe(true)
+  it('supports the signpost arm on its open side only, and the mushroom cap around the stem', () => {
+    const arm = sliceForPrint('signpost').pillars
+    expect(arm.length).toBeGreaterThan(0)
+    for (const p of arm) {
+      expect(p.x).toBeGreaterThan(-7) // right of the post (x -17..-7), under the arm
+      expect(p.top).toBeCloseTo(22)
+      expect(p.bottom).toBe(0)
+    }
     const mush = findSupports(modelTriangles('mushroom'))
     expect(mush.length).toBeGreaterThan(4)
     for (const p of mush) expect(Math.hypot(p.x, p.z)).toBeGreaterThan(6)
+  })
+})
+
+describe('bridging and orientation', () => {
+  // two 9 mm legs 17 mm apart with a deck on top: the classic bridge
+  const bridge = () => {
+    const g = [new BoxGeometry(9, 20, 12).translate(-13, 10, 0), new BoxGeometry(9, 20, 12).translate(13, 10, 0), new BoxGeometry(40, 8, 12).translate(0, 24, 0)]
+    return new Float32Array([...g.flatMap((x) => [...tris(x)])])
+  }
+
+  it('prints a 17 mm bridge without supports, but keeps them under the deck ends that hang out', () => {
+    const t = bridge()
+    const raw = findSupports(t, { spacing: 4 })
+    const under = raw.filter((p) => Math.abs(p.x) < 8.5)
+    expect(under.length).toBeGreaterThan(0) // the overhang rule alone would support the span...
+    const kept = dropBridged(raw, sliceModel(t, 1))
+    expect(kept.filter((p) => Math.abs(p.x) < 8.5)).toEqual([]) // ...bridging does not need it
+    expect(kept.length).toBeGreaterThan(0) // the deck overhangs past each leg (x 17.5..20): one-sided
+    for (const p of kept) expect(Math.abs(p.x)).toBeGreaterThan(17.5)
+  })
+
+  it('does not bridge a span longer than the limit', () => {
+    const t = bridge()
+    const raw = findSupports(t, { spacing: 4 })
+    expect(dropBridged(raw, sliceModel(t, 1), 10).filter((p) => Math.abs(p.x) < 8.5).length).toBeGreaterThan(0)
+  })
+
+  it('needs no supports at all for any model printed upside down', () => {
+    for (const id of MODEL_IDS) {
+      expect(findSupports(modelTriangles(id)).length, id).toBeGreaterThan(0)
+      // turned over, every down-facing face lies on the plate or on the model (no gap to fill)
+      expect(findSupports(modelTriangles(id, true)), id).toEqual([])
+    }
   })
 })
 

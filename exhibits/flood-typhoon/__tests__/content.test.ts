@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -6,7 +6,7 @@ import { validateExhibitFiles } from '../../../src/core/validate.ts'
 import { initialRun, isPassed, reduceRun, type RunSpec, type RunState } from '../../../src/core/exhibit-run.ts'
 import { steps } from '../steps.ts'
 import { quiz } from '../quiz.ts'
-import { WARNING_LEVELS, levelOf } from '../warnings.ts'
+import { ACTIVE_WARNINGS, WARNING_LEVELS, actionOf, levelOf } from '../warnings.ts'
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const read = (p: string) => readFileSync(join(dir, p), 'utf8')
@@ -62,7 +62,13 @@ describe('flood-typhoon content', () => {
     expect(zh['warning.orange.action']).toMatch(/屋里.*远离窗户/)
     expect(zh['warning.red.action']).toMatch(/安全的房子.*撤离/)
     expect(en['warning.red.action']).toMatch(/evacuation/)
+    expect(zh['warning.orange.action']).toMatch(/关好门窗/)
+    expect(en['warning.orange.action']).toMatch(/doors and windows shut/)
     expect(zh['feedback.colours-red']).toContain('蓝色＜黄色＜橙色＜红色')
+    // which signals use the four colours, and that the per-colour advice is the typhoon one
+    for (const t of [zh['step.warning-colours.prompt']!, zh['feedback.colours-red']!]) expect(t).toMatch(/暴雨预警和台风预警/)
+    expect(zh['feedback.colours-red']).toMatch(/以台风预警为例/)
+    expect(en['feedback.colours-red']).toMatch(/Rainstorm and typhoon warnings.*For a typhoon:/)
     expect(en['feedback.colours-red']).toContain('blue < yellow < orange < red')
   })
 
@@ -73,7 +79,7 @@ describe('flood-typhoon content', () => {
       ...allChoices.flatMap((c) => [c.label, c.feedback]),
       ...manifest.narration.map((n) => `narration.${n}`),
       ...WARNING_LEVELS.flatMap((l) => [l.name, l.action]),
-      ...['rain-blue', 'rain-yellow', 'rain-orange', 'typhoon-orange', 'typhoon-red'].map((w) => `scene.now.${w}`),
+      ...ACTIVE_WARNINGS.flatMap((w) => [`scene.now.${w}`, actionOf(w)]),
       ...['board-title', 'footbridge', 'manhole', 'danger-wire', 'switch', 'upstairs', 'eye'].map((k) => `scene.${k}`),
       'intro.title', 'intro.body', 'result.pass', 'result.retry',
     ]
@@ -84,16 +90,49 @@ describe('flood-typhoon content', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort())
   })
 
-  it('uses in the scene only locale keys that exist', () => {
-    const sceneDir = join(dir, 'scene')
-    const files = ['warning-board.tsx', 'street.tsx', 'whirlpool.tsx', 'power-line.tsx', 'home.tsx']
+  it('uses in the scene only locale keys that exist, including the ones built from a warning', () => {
+    const files = readdirSync(join(dir, 'scene')).filter((f) => f.endsWith('.tsx'))
+    const has = (key: string, where: string) => {
+      expect(zh[key], `${where}: zh-CN ${key}`).toBeTruthy()
+      expect(en[key], `${where}: en ${key}`).toBeTruthy()
+    }
+    let literal = 0
+    let built = 0
     for (const f of files) {
-      for (const [, key] of read(join('scene', f)).matchAll(/ctx\.t\('([^']+)'\)/g)) {
-        expect(zh[key!], `${f}: ${key}`).toBeTruthy()
-        expect(en[key!], `${f}: ${key}`).toBeTruthy()
+      for (const [, arg] of read(join('scene', f)).matchAll(/ctx\.t\(([^)]*\)?)\)/g)) {
+        const lit = /^'([^']+)'$/.exec(arg!)
+        if (lit) {
+          has(lit[1]!, f)
+          literal++
+        } else if (arg === '`scene.now.${stage.warning}`') {
+          for (const w of ACTIVE_WARNINGS) has(`scene.now.${w}`, f)
+          built++
+        } else if (arg === 'actionOf(stage.warning)') {
+          for (const w of ACTIVE_WARNINGS) has(actionOf(w), f)
+          built++
+        } else if (arg === 'l.name') {
+          for (const l of WARNING_LEVELS) has(l.name, f)
+          built++
+        } else {
+          expect.fail(`${f}: ctx.t(${arg}) builds a key this test cannot check; list its values here`)
+        }
       }
     }
-    expect(sceneDir).toBeTruthy()
+    // the scene's signs: board title, footbridge, manhole, wire, switch, upstairs, eye; and the built ones
+    expect(literal).toBeGreaterThanOrEqual(7)
+    expect(built).toBeGreaterThanOrEqual(5)
+  })
+
+  it('never suggests any stick is safe near a fallen wire', () => {
+    for (const [k, v] of Object.entries(zh)) expect(v, k).not.toMatch(/湿的?木棍也会导电|湿树枝也会导电/)
+    for (const [k, v] of Object.entries(en)) expect(v, k).not.toMatch(/wet (stick|branch) conducts/i)
+    expect(zh['feedback.wire-move-stick']).toMatch(/不管是湿木棍还是干木棍.*95598.*110/)
+    expect(en['feedback.wire-move-stick']).toMatch(/with anything, wet or dry.*95598 or 110/)
+    expect(zh['quiz.fallen-wire.explanation']).toMatch(/木棍、树枝也不行/)
+  })
+
+  it('keeps Latin names out of the zh-CN text a voice could read', () => {
+    for (const [k, v] of Object.entries(zh)) expect(v, k).not.toMatch(/Ready\.gov|FEMA/)
   })
 
   it('writes the zh-CN file in Chinese and keeps narration short', () => {
@@ -144,7 +183,7 @@ describe('flood-typhoon content', () => {
     expect(en['feedback.road-footbridge']).toMatch(/National Weather Service and Ready\.gov/)
     expect(en['quiz.shallow-water.explanation']).toMatch(/Turn Around, Don't Drown/)
     const sources = read('sources.md')
-    for (const org of ['中国气象局', '应急管理部', 'Ready.gov', 'FEMA', 'National Weather Service', 'Turn Around Don\'t Drown', 'American Red Cross']) {
+    for (const org of ['中国气象局', '应急管理部', 'Ready.gov', 'FEMA', 'National Weather Service', 'Turn Around Don\'t Drown', '95598']) {
       expect(sources, org).toContain(org)
     }
     expect(zh['feedback.eye-stay-inside']).toMatch(/另一边/)

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber'
 import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { Color, type Mesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
-import { levelOf } from '../warnings.ts'
+import { actionOf, levelOf } from '../warnings.ts'
 import { COLORS as C, HOME_DOOR, ROOM, STRIP, SWITCH_BOX, TV, WINDOW } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { roomParts, stairParts } from './shell-parts.ts'
@@ -126,7 +126,7 @@ export function Home({ stage, live }: PartProps) {
           {ctx.t(`scene.now.${stage.warning}`)}
         </Label3D>
         <Label3D position={[TV[0], TV[1] - 0.12, TV[2] + 0.045]} fontSize={0.075} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.3} textAlign="center">
-          {ctx.t(warning.action)}
+          {ctx.t(actionOf(stage.warning))}
         </Label3D>
         <Label3D position={[SWITCH_BOX[0] + 0.08, SWITCH_BOX[1] + 0.42, SWITCH_BOX[2]]} rotation={[0, Math.PI / 2, 0]} fontSize={0.12} color="#222222" outlineWidth={0} anchorX="center" anchorY="middle">
           {ctx.t('scene.switch')}

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber'
 import { Label3D, useExhibit } from '@sophora/sdk'
 import { Suspense, useRef } from 'react'
 import { Color, type Group, type MeshBasicMaterial } from 'three'
-import { levelOf, WARNING_LEVELS } from '../warnings.ts'
+import { actionOf, levelOf, WARNING_LEVELS } from '../warnings.ts'
 import { BOARD, COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { pulse, useTap } from './use-tap.ts'
@@ -70,7 +70,7 @@ export function WarningBoard({ stage, live }: PartProps) {
           {ctx.t(`scene.now.${stage.warning}`)}
         </Label3D>
         <Label3D position={[0, -0.55, 0.05]} fontSize={0.08} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.95} textAlign="center">
-          {ctx.t(active.action)}
+          {ctx.t(actionOf(stage.warning))}
         </Label3D>
       </Suspense>
     </group>

@@ -146,7 +146,33 @@ describe('waste-sorting content', () => {
       expect(q.choices.every((c) => c.id.startsWith('q-')), q.id).toBe(true)
     }
     expect(zh['quiz.colours.explanation']).toMatch(/蓝色.*红色.*绿色.*灰色/)
-    expect(zh['quiz.shanghai-wet.explanation']).toContain('干垃圾')
+    // the green bin is about rotting quickly, not about feeling wet or coming from the kitchen
+    expect(zh['quiz.green-bin.explanation']).toMatch(/容易腐烂.*湿纸巾是其他垃圾/)
+    expect(en['quiz.green-bin.explanation']).toMatch(/rots quickly.*wet wipes are residual/)
+  })
+
+  it('never gives "it does not rot" as the reason a recyclable is not food waste', () => {
+    for (const it of ITEMS.filter((x) => x.bin === 'recyclable')) {
+      expect(zh[`feedback.${it.key}-food`], it.key).not.toMatch(/不会腐烂|不容易腐烂/)
+      expect(en[`feedback.${it.key}-food`], it.key).not.toMatch(/doesn't rot|does not rot/)
+      expect(zh[`feedback.${it.key}-food`], it.key).toMatch(/容易腐烂的厨房垃圾.*回收/)
+    }
+  })
+
+  it('calls no battery chemical a heavy metal unless it is one, and sends e-bike batteries to the seller', () => {
+    // lithium was once listed among the heavy metals
+    for (const text of Object.values(zh)) expect(text).not.toMatch(/镍、镉、锂等重金属|锂等重金属/)
+    for (const text of Object.values(en)) expect(text).not.toMatch(/such as nickel, cadmium and lithium|lithium is a heavy metal/)
+    expect(zh['feedback.rechargeable-battery-hazardous']).toContain('镉、镍等重金属，锂电池里还有锂等有害的化学物质')
+    expect(en['feedback.rechargeable-battery-hazardous']).toContain('heavy metals such as cadmium and nickel, and lithium batteries contain lithium')
+    expect(zh['feedback.rechargeable-battery-hazardous']).toMatch(/电动自行车.*销售商/)
+    expect(en['quiz.battery.explanation']).toMatch(/e-bike battery goes back to the seller/)
+  })
+
+  it('names no bin in the narration (centers rename bins; the audio is made once)', () => {
+    for (const cue of manifest.narration) {
+      for (const b of BINS) expect(zh[`narration.${cue}`], cue).not.toContain(zh[`scene.bin.${b}`]!)
+    }
   })
 
   it('passes the platform folder validation', () => {

@@ -70,7 +70,7 @@ export function SortingScene(_: SceneProps) {
       <Bins anim={anim} onPick={onPick} />
       <ItemProp anim={anim} itemKey={itemKey} />
       <Scoreboard total={ctx.manifest.steps.length} />
-      <Label3D position={[0, 1.98, WALL_Z + 0.01]} fontSize={0.045} maxWidth={1.8} color="#35503a" outlineWidth={0}>{ctx.t('scene.shanghai')}</Label3D>
+      <Label3D position={[0, 1.98, WALL_Z + 0.01]} fontSize={0.045} maxWidth={1.8} color="#35503a" outlineWidth={0}>{ctx.t('scene.local-note')}</Label3D>
     </group>
   )
 }
