@@ -19,7 +19,12 @@ export interface ManifestIds { steps: readonly string[]; quiz: { items: readonly
 const SOURCES_HEADING = /^##\s+Sources\s*$/i
 const FACTS_HEADING = /^##\s+Facts\s*(→|->)\s*sources\s*$/i
 /** Chinese national/industry standards and the usual international ones, with a number. */
-const STANDARD = /\b(?:GB(?:\/[TZ])?|JGJ|JY\/T|MZ\/T|XF|WS|AQ|DB\d{2}(?:\/T)?|ISO|IEC|EN|NFPA)\s?\d+(?:\.\d+)*(?:-\d{4})?\b/
+const STANDARD = /\b(?:GB(?:\/[TZ])?|JGJ|JY\/T|MZ\/T|XF|WS|AQ|DB\d{2}(?:\/T)?|ISO(?:\/ASTM)?|ASTM|IEC|EN|NFPA)\s?\d+(?:\.\d+)*(?:-\d{4})?\b/
+/**
+ * Chinese official documents are found by their document number (文号): 中国气象局令第16号,
+ * 建城〔2019〕56号, 环境保护部公告2016年第82号; journal articles by DOI.
+ */
+const DOCUMENT_NUMBER = /令第\s?\d+\s?号|〔\d{4}〕\s?\d+\s?号|公告\s?\d{4}\s?年第\s?\d+\s?号|\bdoi:\s?10\.\d{4,}\/\S+/i
 const URL_RE = /https?:\/\/[^\s|)>\]]+/g
 const YEAR = /\b(?:19|20)\d{2}\b/
 const USED_IN = /^(?:(?:step|quiz|narration):[a-z0-9]+(?:-[a-z0-9]+)*|scene)$/
@@ -62,7 +67,7 @@ export function referenceProblem(ref: string): string | undefined {
       return `"${u}" is a homepage: link the specific page or document`
     }
   }
-  if (urls.length === 0 && !STANDARD.test(ref)) return 'has no URL and no standard number (e.g. GB 50016-2014)'
+  if (urls.length === 0 && !STANDARD.test(ref) && !DOCUMENT_NUMBER.test(ref)) return 'has no URL, standard number or document number (e.g. GB 50016-2014, 建城〔2019〕56号)'
   return undefined
 }
 
