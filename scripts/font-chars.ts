@@ -108,7 +108,7 @@ export function collectStringChars(root: string = REPO_ROOT): FontTextSource[] {
     try {
       json = JSON.parse(readFileSync(path, 'utf8'))
     } catch (err) {
-      throw new Error(`${file}: not valid JSON (${(err as Error).message})`)
+      throw new Error(`${file}: not valid JSON (${(err as Error).message})`, { cause: err })
     }
     return { file, chars: uniqueChars(stringsIn(json, []).join('')) }
   })

@@ -48,7 +48,7 @@ export function parseCenterProfile(file: string, text: string): CenterProfile {
   try {
     raw = JSON.parse(text)
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`)
+    throw new Error(`${file}: not valid JSON (${(e as Error).message})`, { cause: e })
   }
   const r = CenterProfileSchema.safeParse(raw)
   if (!r.success) {

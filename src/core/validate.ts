@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { LANGS, LocaleFileSchema, ManifestSchema, type Manifest } from './manifest-schema.ts'
 
 /** One problem found in an exhibit folder, precise enough to fix without guessing. */

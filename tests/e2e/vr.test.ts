@@ -14,7 +14,6 @@ beforeAll(async () => { server = await startServer(); b = await launch({ width: 
 afterAll(async () => { await b?.close(); await server?.stop() })
 
 type Hooks = { aim(name: string): boolean; find(name: string): { visible: boolean } | null; xr(): { getState(): { mode?: string | null; emulator?: { controllers: { right: { updateButtonValue(id: string, v: number): void } } } } } }
-const hooks = (p: Page) => p.evaluateHandle(() => (window as unknown as { __sophora: Hooks }).__sophora)
 
 /** Wait until the renderer has drawn `n` more frames (SwiftShader frame times vary a lot under load). */
 async function frames(page: Page, n: number) {

@@ -35,7 +35,7 @@ export function Printer({ stage, live, sliced }: Props) {
     { size: [0.05, 0.04, 0.006], at: [0, 0.064, 0.03], color: C.accent },
   ])), [ctx])
 
-  const sim = useMemo(createSim, [])
+  const sim = useMemo(() => createSim(), [])
   const failedMesh = useRef<Mesh>(null)
   const goodMesh = useRef<Mesh>(null)
   const head = useRef<Group>(null)

@@ -1,3 +1,4 @@
+import type * as Sdk from '@sophora/sdk'
 // the test renderer drives React through act()
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -13,7 +14,7 @@ import { steps } from '../steps.ts'
 
 // troika needs a real WebGL context and font files: stand in a plain group for the text
 vi.mock('@sophora/sdk', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@sophora/sdk')>()),
+  ...(await importOriginal<typeof Sdk>()),
   Label3D: (p: { children?: ReactNode }) => createElement('group', { name: `label:${String(p.children)}` }),
 }))
 

@@ -11,7 +11,7 @@ import { fallPose, fallers, lampSwing, type Pose } from './quake-motion.ts'
  */
 export function FallingThings({ motion }: { motion: RefObject<Motion> }) {
   const mesh = useRef<InstancedMesh>(null)
-  const list = useMemo(fallers, [])
+  const list = useMemo(() => fallers(), [])
   const tmp = useMemo(() => ({ o: new Object3D(), pose: { x: 0, y: 0, z: 0, rx: 0, ry: 0, rz: 0, landed: false } as Pose }), [])
 
   useLayoutEffect(() => {

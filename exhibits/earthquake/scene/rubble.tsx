@@ -29,7 +29,7 @@ export function Rubble({ stage, live }: PartProps) {
   const tap = useTap(stage)
   const shell = useMemo(() => ctx.track(mergeBoxes(rubbleParts())), [ctx])
   const debris = useMemo(() => ctx.track(mergeBoxes(debrisParts())), [ctx])
-  const seeds = useMemo(dustSeeds, [])
+  const seeds = useMemo(() => dustSeeds(), [])
   const dust = useRef<InstancedMesh>(null)
   const pipeMat = useRef<MeshLambertMaterial>(null)
   const o = useMemo(() => new Object3D(), [])

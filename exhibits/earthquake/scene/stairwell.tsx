@@ -24,7 +24,7 @@ export function Stairwell({ stage, live }: PartProps) {
   const tap = useTap(stage)
   const shell = useMemo(() => ctx.track(mergeBoxes(stairwellParts())), [ctx])
   const stairs = useMemo(() => ctx.track(mergeBoxes(stairsParts())), [ctx])
-  const figures = useMemo(stairwellFigures, [])
+  const figures = useMemo(() => stairwellFigures(), [])
   const stairsMat = useRef<MeshLambertMaterial>(null)
   const sign = useRef<MeshBasicMaterial>(null)
 

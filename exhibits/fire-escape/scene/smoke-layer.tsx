@@ -26,7 +26,7 @@ function seeds() {
 export function SmokeLayer({ live }: Pick<PartProps, 'live'>) {
   const mesh = useRef<InstancedMesh>(null)
   const mat = useRef<MeshBasicMaterial>(null)
-  const data = useMemo(seeds, [])
+  const data = useMemo(() => seeds(), [])
   const dummy = useMemo(() => new Object3D(), [])
   const level = useRef(0.1)
 

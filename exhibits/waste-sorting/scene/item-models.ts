@@ -47,7 +47,7 @@ const SHAPES: Record<Shape, (a: string, b: string) => Part[]> = {
   peel: (a, b) => [
     put(cyl(0.018, 0.026, 0.08, 8), a, [0, 0.04, 0]),
     put(cyl(0.008, 0.012, 0.04, 6), b, [0, 0.1, 0]),
-    ...[0.3, 1.9, 3.4, 4.9].map((ang, i) => put(new SphereGeometry(0.03, 8, 6), a, [Math.sin(ang) * 0.08, 0.015, Math.cos(ang) * 0.08], [0, ang, 0], [1, 0.35, 3.2])),
+    ...[0.3, 1.9, 3.4, 4.9].map((ang) => put(new SphereGeometry(0.03, 8, 6), a, [Math.sin(ang) * 0.08, 0.015, Math.cos(ang) * 0.08], [0, ang, 0], [1, 0.35, 3.2])),
     put(new SphereGeometry(0.012, 6, 4), b, [0.09, 0.03, 0.02]),
   ],
   bone: (a, b) => [

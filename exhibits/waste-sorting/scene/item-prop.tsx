@@ -29,7 +29,7 @@ export function ItemProp({ anim, itemKey }: ItemPropProps) {
   const ctx = useExhibit()
   const geos = useMemo(() => new Map(ITEMS.map((it) => [it.key, ctx.track(buildItemGeometry(it))])), [ctx])
   const holder = useRef<Group>(null)
-  const pose = useMemo(newPose, [])
+  const pose = useMemo(() => newPose(), [])
 
   useFrame(({ clock }) => {
     const g = holder.current

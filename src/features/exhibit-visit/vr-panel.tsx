@@ -60,11 +60,10 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
   const step = currentStep(spec, s)
   const item = currentQuiz(spec, s)
   const list = step?.choices ?? item?.choices ?? []
-  let title = ''
-  if (s.phase === 'intro') title = m.title[lang]
-  else if (step) title = et(step.prompt)
-  else if (item) title = et(item.question)
-  else title = `${t('exhibit.result.title')} · ${t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}`
+  const title = s.phase === 'intro' ? m.title[lang]
+    : step ? et(step.prompt)
+    : item ? et(item.question)
+    : `${t('exhibit.result.title')} · ${t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}`
 
   const rows: { key: string; label: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; press(): void }[] = []
   if (s.phase === 'intro') rows.push({ key: 'run-start', label: t('exhibit.start'), tone: 'primary', press: () => dispatch({ type: 'start' }) })
