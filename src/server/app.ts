@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppConfig } from './config.ts'
 import { createAppContext } from './context.ts'
 import type { AppContext } from './context.ts'
+import { clockStore } from './rate-limit-store.ts'
 import { setupErrorHandler } from './http-error.ts'
 import { setupSecurityHeaders, setupStaticApp, wantsSpaFallback } from './web.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -50,7 +51,7 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   app.setSerializerCompiler(serializerCompiler)
   setupErrorHandler(app)
   await setupSecurityHeaders(app)
-  await app.register(rateLimit, { global: false })
+  await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
   for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes]) {
     await app.register(routes, { ctx })

@@ -48,6 +48,11 @@ describe('roles and tokens', () => {
     // Another name from the same IP has its own budget, and an unknown name is a plain 401.
     const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'bob', password: 'whatever' } })
     expect(other.statusCode).toBe(401)
+    // The window is one minute of the app's clock.
+    t.clock.advance(59_000)
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'right-password' } })).statusCode).toBe(429)
+    t.clock.advance(1_000)
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'right-password' } })).statusCode).toBe(200)
   })
 
   it('expired sessions and logged-out tokens are refused', async () => {
