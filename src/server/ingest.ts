@@ -3,8 +3,6 @@ import { VisitEventSchema, formatIssues } from '../core/event-schema.ts'
 import type { VisitEvent } from '../core/event-schema.ts'
 import type { IngestResult } from './schemas/events.ts'
 
-export type { IngestResult }
-
 export interface IngestOptions {
   exhibitIds: ReadonlySet<string>
   timeZone: string

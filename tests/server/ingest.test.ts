@@ -85,8 +85,8 @@ describe('POST /api/events', () => {
     const cases = [
       { payload: '{"events": [', headers: { ...auth, 'content-type': 'application/json' }, status: 400, error: 'malformed-json' },
       { payload: 'events=1', headers: { ...auth, 'content-type': 'text/plain' }, status: 415, error: 'unsupported-media-type' },
-      { payload: { events: [] }, headers: auth, status: 400, error: 'invalid-request' },
-      { payload: { events: 'x' }, headers: auth, status: 400, error: 'invalid-request' },
+      { payload: { events: [] }, headers: auth, status: 400, error: 'invalid-request', reason: /^events: Too small/ },
+      { payload: { events: 'x', more: 1 }, headers: auth, status: 400, error: 'invalid-request', reason: /^events: .*expected array/ },
       { payload: { events: Array.from({ length: 501 }, () => ({})) }, headers: auth, status: 400, error: 'invalid-request' },
       { payload: JSON.stringify({ events: [{ pad: 'x'.repeat(300 * 1024) }] }), headers: { ...auth, 'content-type': 'application/json' }, status: 413, error: 'body-too-large' },
     ]
@@ -95,6 +95,7 @@ describe('POST /api/events', () => {
       expect(res.statusCode, JSON.stringify(c).slice(0, 80)).toBe(c.status)
       expect(res.json().error).toBe(c.error)
       expect(Array.isArray(res.json().reasons)).toBe(true)
+      if (c.reason) expect(res.json().reasons[0]).toMatch(c.reason)
     }
     expect(countEvents(t)).toBe(0)
   })
