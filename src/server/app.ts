@@ -1,73 +1,61 @@
 import Fastify from 'fastify'
 import type { FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
-import type { ZodType } from 'zod'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppConfig } from './config.ts'
+import { createAppContext } from './context.ts'
 import type { AppContext } from './context.ts'
-import { openDatabase } from './db/database.ts'
-import { loadExhibitIds } from './exhibit-ids.ts'
-import { createGuards } from './auth/guards.ts'
-import type { Principal } from './auth/guards.ts'
-import { createIngest } from './ingest.ts'
-import { createQueries } from './queries.ts'
+import { clockStore } from './rate-limit-store.ts'
 import { setupErrorHandler } from './http-error.ts'
 import { setupSecurityHeaders, setupStaticApp, wantsSpaFallback } from './web.ts'
+import { healthRoutes } from './routes/health.ts'
 import { stationRoutes } from './routes/stations.ts'
 import { eventRoutes } from './routes/events.ts'
 import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
 
-declare module 'fastify' {
-  interface FastifyRequest { principal: Principal | null }
-  interface FastifyInstance { sophora: AppContext }
-}
-
 export interface BuildAppOptions {
   /** Fastify logger option; defaults to `{ level: config.logLevel }`. */
   logger?: boolean | { level: string }
+  /** The clock (default Date.now). */
   now?: () => number
 }
 
 /** Builds the stats server (API + built app) without listening. Closing the app closes the database. */
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  return buildAppOver(createAppContext(config, options), options)
+}
+
+/**
+ * The HTTP layer over a context that the caller built with createAppContext — which
+ * is how tests reach the database and the clock; the app itself never exposes them.
+ * Closing the app closes `ctx.db`.
+ */
+export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOptions, 'logger'> = {}): Promise<FastifyInstance> {
+  const { config } = ctx
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
-  })
-  const db = openDatabase(config.dbPath, { synchronous: config.synchronous })
-  app.addHook('onClose', async () => { db.close() })
+  }).withTypeProvider<ZodTypeProvider>()
+  app.addHook('onClose', async () => { ctx.db.close() })
+  for (const w of ctx.warnings) app.log.warn(w)
+  if (ctx.exhibitIds.size === 0) app.log.warn(`no exhibits found in ${config.exhibitsDirs.join(', ')}: every event will be rejected`)
 
-  const { ids: exhibitIds, warnings } = loadExhibitIds(config.exhibitsDirs)
-  for (const w of warnings) app.log.warn(w)
-  if (exhibitIds.size === 0) app.log.warn(`no exhibits found in ${config.exhibitsDirs.join(', ')}: every event will be rejected`)
-
-  const now = options.now ?? Date.now
-  const ctx: AppContext = {
-    config, db, exhibitIds, now,
-    guards: createGuards(db, now),
-    queries: createQueries(db),
-    ingest: createIngest(db, { exhibitIds, timeZone: config.timeZone, maxClockSkewMs: config.maxClockSkewMs, now }),
-  }
   // The API speaks JSON only; anything else is a 415, not a string for the validators.
   app.removeContentTypeParser('text/plain')
-  app.decorate('sophora', ctx)
   app.decorateRequest('principal', null)
-
-  // Route schemas are zod schemas: one source of truth with the client.
-  app.setValidatorCompiler(({ schema }) => (data: unknown) => {
-    const r = (schema as ZodType).safeParse(data)
-    return r.success ? { value: r.data } : { error: r.error }
-  })
+  // Route schemas are zod schemas: one source of truth for validation, types and responses.
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
   setupErrorHandler(app)
   await setupSecurityHeaders(app)
-  await app.register(rateLimit, { global: false })
+  await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
-  app.get('/api/health', async () => ({ ok: true, exhibits: exhibitIds.size }))
-  await app.register(async (scope) => stationRoutes(scope, ctx))
-  await app.register(async (scope) => eventRoutes(scope, ctx))
-  await app.register(async (scope) => authRoutes(scope, ctx))
-  await app.register(async (scope) => statsRoutes(scope, ctx))
+  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes]) {
+    await app.register(routes, { ctx })
+  }
 
   const spa = await setupStaticApp(app, config.staticDir)
   app.setNotFoundHandler((request, reply) => {

@@ -1,16 +1,48 @@
 import type { AppConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
 import type { Db } from './db/database.ts'
+import { createStationsRepo } from './db/stations-repo.ts'
+import type { StationsRepo } from './db/stations-repo.ts'
+import { createSessionsRepo } from './db/sessions-repo.ts'
+import type { SessionsRepo } from './db/sessions-repo.ts'
+import { loadExhibitIds } from './exhibit-ids.ts'
+import { createGuards } from './auth/guards.ts'
 import type { Guards } from './auth/guards.ts'
+import { createQueries } from './queries.ts'
 import type { Queries } from './queries.ts'
+import { createIngest } from './ingest.ts'
 import type { Ingest } from './ingest.ts'
 
-/** What route modules get from buildApp: one database, its prepared helpers, the config. */
+/** What route modules get: one database, the data modules over it, the config and the one clock. */
 export interface AppContext {
   config: AppConfig
   db: Db
+  /** Every time the server reads (token expiry, rate limits, day keys, created/received times). */
+  now: () => number
+  exhibitIds: ReadonlySet<string>
+  /** Problems found while loading exhibit manifests, for the app to log. */
+  warnings: readonly string[]
+  stations: StationsRepo
+  sessions: SessionsRepo
   guards: Guards
   queries: Queries
   ingest: Ingest
-  exhibitIds: ReadonlySet<string>
-  now: () => number
+}
+
+export interface ContextOptions {
+  now?: () => number
+}
+
+/** Opens the database (running migrations) and builds the data modules. Whoever builds the app over it closes the database. */
+export function createAppContext(config: AppConfig, { now = Date.now }: ContextOptions = {}): AppContext {
+  const { ids: exhibitIds, warnings } = loadExhibitIds(config.exhibitsDirs)
+  const db = openDatabase(config.dbPath, { synchronous: config.synchronous, now })
+  const stations = createStationsRepo(db)
+  const sessions = createSessionsRepo(db)
+  return {
+    config, db, now, exhibitIds, warnings, stations, sessions,
+    guards: createGuards({ stations, sessions }, now),
+    queries: createQueries(db),
+    ingest: createIngest(db, { exhibitIds, timeZone: config.timeZone, maxClockSkewMs: config.maxClockSkewMs, now }),
+  }
 }

@@ -1,15 +1,13 @@
 import type { Db } from './db/database.ts'
 import { VisitEventSchema, formatIssues } from '../core/event-schema.ts'
 import type { VisitEvent } from '../core/event-schema.ts'
-
-export type IngestStatus = 'accepted' | 'duplicate' | 'rejected'
-export interface IngestResult { id: string | null; status: IngestStatus; reason?: string }
+import type { IngestResult } from './schemas/events.ts'
 
 export interface IngestOptions {
   exhibitIds: ReadonlySet<string>
   timeZone: string
   maxClockSkewMs: number
-  now?: () => number
+  now: () => number
 }
 
 /** Calendar day (YYYY-MM-DD) of an instant in the center's zone, cached per half hour. */
@@ -59,7 +57,7 @@ interface Job { rows: Row[]; stationId: string; at: number; resolve: (changes: n
  * blocked in fsync) are committed together in the next turn — one fsync for all of
  * them. Each request still gets its own per-event answer.
  */
-export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now = Date.now }: IngestOptions) {
+export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now }: IngestOptions) {
   const insert = db.prepare(INSERT_EVENT_SQL)
   const touch = db.prepare('UPDATE stations SET last_seen_ms = ? WHERE id = ?')
   const dayOf = createDayOf(timeZone)

@@ -1,32 +1,15 @@
-import { z } from 'zod'
 import type { Db } from './db/database.ts'
 import { PassportIdSchema } from '../core/passport-id.ts'
+import type { DayStats, ExhibitStats, PassportStats, QuizItemStats, Range, SessionStats } from './schemas/stats.ts'
 
 /**
  * Dashboard statistics. Counts come from the trigger-kept totals tables (a few rows
  * per day and exhibit), medians from a partial covering index of completions, and a
  * passport's history from its own index, so each stays fast at millions of events.
  */
-const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-export const RangeSchema = z.strictObject({ from: DaySchema.optional(), to: DaySchema.optional() })
-export type Range = z.infer<typeof RangeSchema>
 const bounds = (r: Range): [string, string] => [r.from ?? '0000-00-00', r.to ?? '9999-12-31']
 
 const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 1000 : null)
-
-export interface DayStats { day: string; events: number; starts: number; completions: number; stamps: number; crashes: number; visitors: number }
-export interface SessionStats { sessionId: string; firstDay: string; lastDay: string; events: number; starts: number; completions: number; visitors: number }
-export interface ExhibitStats { exhibitId: string; starts: number; completions: number; completionRate: number | null; crashes: number; medianDurationMs: number | null }
-export interface QuizItemStats { exhibitId: string; quizId: string; answers: number; wrong: number; percentWrong: number | null }
-export interface PassportStats {
-  passportId: string
-  exhibitsStarted: string[]
-  exhibitsCompleted: string[]
-  stamps: string[]
-  answers: number
-  correctAnswers: number
-  events: { id: string; time: string; exhibitId: string; type: string; data: unknown }[]
-}
 
 const COUNT_COLUMNS = `SUM(n) AS events,
   COALESCE(SUM(CASE WHEN type = 'exhibit-started' THEN n END), 0) AS starts,

@@ -9,7 +9,7 @@ describe('roles and tokens', () => {
   it('a station token cannot read statistics; a guide can', async () => {
     const t = await testApp(); cleanup = t.cleanup
     const station = await registerStation(t.app)
-    const guide = await loginAs(t.app, 'wang', 'guide', '2468')
+    const guide = await loginAs(t, 'wang', 'guide', '2468')
     for (const url of ['/api/stats/days', '/api/stats/sessions', '/api/stats/exhibits', '/api/stats/quiz', '/api/stats/passports/SP-0123456789AB']) {
       const asStation = await t.app.inject({ url, headers: { authorization: `Bearer ${station.token}` } })
       expect(asStation.statusCode, url).toBe(403)
@@ -23,18 +23,18 @@ describe('roles and tokens', () => {
   it('no token, a forged token or a user token cannot write events', async () => {
     const t = await testApp(); cleanup = t.cleanup
     const station = await registerStation(t.app)
-    const admin = await loginAs(t.app, 'alice')
+    const admin = await loginAs(t, 'alice')
     const e = makeEvent(station.stationId)
     expect((await postEvents(t.app, null, [e])).statusCode).toBe(401)
     expect((await postEvents(t.app, 'sst_forgedforgedforgedforgedforged', [e])).json()).toMatchObject({ error: 'invalid-token' })
     expect((await postEvents(t.app, admin, [e])).statusCode).toBe(403)
-    expect(countEvents(t.app)).toBe(0)
+    expect(countEvents(t)).toBe(0)
     expect((await postEvents(t.app, station.token, [e])).statusCode).toBe(200)
   })
 
   it('refuses a wrong password and rate-limits repeated tries per IP and name', async () => {
     const t = await testApp({ loginRateMax: 5 }); cleanup = t.cleanup
-    await loginAs(t.app, 'alice', 'admin', 'right-password')
+    await loginAs(t, 'alice', 'admin', 'right-password')
     const codes: number[] = []
     for (let i = 0; i < 7; i++) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: `wrong-${i}` } })
@@ -48,14 +48,21 @@ describe('roles and tokens', () => {
     // Another name from the same IP has its own budget, and an unknown name is a plain 401.
     const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'bob', password: 'whatever' } })
     expect(other.statusCode).toBe(401)
+    // The window is one minute of the app's clock.
+    t.clock.advance(59_000)
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'right-password' } })).statusCode).toBe(429)
+    t.clock.advance(1_000)
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'right-password' } })).statusCode).toBe(200)
   })
 
   it('expired sessions and logged-out tokens are refused', async () => {
     const t = await testApp({ sessionTtlMs: 1000 }); cleanup = t.cleanup
-    const token = await loginAs(t.app, 'alice')
+    const token = await loginAs(t, 'alice')
     const ok = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })
     expect(ok.json()).toEqual({ name: 'alice', role: 'admin' })
-    await new Promise((r) => setTimeout(r, 1100))
+    t.clock.advance(999)
+    expect((await t.app.inject({ url: '/api/stats/days', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200)
+    t.clock.advance(1)
     const expired = await t.app.inject({ url: '/api/stats/days', headers: { authorization: `Bearer ${token}` } })
     expect(expired.statusCode).toBe(401)
     const fresh = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'correct-horse' } })).json().token as string
@@ -66,11 +73,11 @@ describe('roles and tokens', () => {
   it('tokens and passwords are stored hashed only', async () => {
     const t = await testApp(); cleanup = t.cleanup
     const station = await registerStation(t.app)
-    const admin = await loginAs(t.app, 'alice', 'admin', 'correct-horse')
+    const admin = await loginAs(t, 'alice', 'admin', 'correct-horse')
     const dump = JSON.stringify([
-      t.app.sophora.db.prepare('SELECT * FROM stations').all(),
-      t.app.sophora.db.prepare('SELECT * FROM users').all(),
-      t.app.sophora.db.prepare('SELECT * FROM auth_sessions').all(),
+      t.ctx.db.prepare('SELECT * FROM stations').all(),
+      t.ctx.db.prepare('SELECT * FROM users').all(),
+      t.ctx.db.prepare('SELECT * FROM auth_sessions').all(),
     ])
     expect(dump).not.toContain(station.token)
     expect(dump).not.toContain(admin)

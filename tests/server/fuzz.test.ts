@@ -4,23 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { VisitEventSchema } from '../../src/core/event-schema.ts'
 import { makeEvent, registerStation, testApp, loginAs } from './helpers.ts'
+import type { TestApp } from './helpers.ts'
 
 /**
  * Thousands of malformed requests at every endpoint: the server must answer each
  * with a 4xx (or a harmless 2xx for reads), never 5xx, stay up, and write nothing.
  */
+let t: TestApp
 let app: FastifyInstance
-let cleanup: () => Promise<void>
 let station: { stationId: string; token: string }
 let staff: string
 const RUNS = 400
 
 beforeAll(async () => {
-  ({ app, cleanup } = await testApp({ ingestRateMax: 1_000_000 }))
+  t = await testApp({ ingestRateMax: 1_000_000 })
+  app = t.app
   station = await registerStation(app)
-  staff = await loginAs(app, 'fuzz-admin', 'admin', 'fuzz-password')
+  staff = await loginAs(t, 'fuzz-admin', 'admin', 'fuzz-password')
 })
-afterAll(async () => { await cleanup() })
+afterAll(async () => { await t.cleanup() })
 
 const nasty = fc.constantFrom(
   '', 'null', '[]', '{}', '{"events":null}', '{"events":[null]}', '{"__proto__":{"x":1}}',
@@ -99,7 +101,7 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
 
   it('is still up and wrote nothing', async () => {
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200)
-    const db = app.sophora.db
+    const db = t.ctx.db
     expect(db.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM daily_counts').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM stations').pluck().get()).toBe(1)

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { v7 as uuidv7 } from 'uuid'
-import { buildApp } from '../../src/server/app.ts'
+import { buildAppOver } from '../../src/server/app.ts'
+import { createAppContext } from '../../src/server/context.ts'
+import type { AppContext } from '../../src/server/context.ts'
 import { loadConfig } from '../../src/server/config.ts'
 import type { AppConfig } from '../../src/server/config.ts'
 import { openDatabase } from '../../src/server/db/database.ts'
@@ -28,11 +30,31 @@ export function testConfig(dir: string, overrides: Partial<AppConfig> = {}): App
   }
 }
 
-export async function testApp(overrides: Partial<AppConfig> = {}): Promise<{ app: FastifyInstance; config: AppConfig; cleanup: () => Promise<void> }> {
+/** A clock the test moves by hand: the server reads no other time. */
+export interface TestClock { now: () => number; advance: (ms: number) => void }
+
+export function testClock(startMs = Date.now()): TestClock {
+  let t = startMs
+  return { now: () => t, advance: (ms) => { t += ms } }
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  /** The app's database and data modules, for setup and for checking what was stored. */
+  ctx: AppContext
+  clock: TestClock
+  config: AppConfig
+  cleanup: () => Promise<void>
+}
+
+/** The app over a temp database, with a hand-moved clock (starting at the real time, so fresh events are not in the future). */
+export async function testApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const t = tempDir()
   const config = testConfig(t.dir, overrides)
-  const app = await buildApp(config, { logger: false })
-  return { app, config, cleanup: async () => { await app.close(); t.cleanup() } }
+  const clock = testClock()
+  const ctx = createAppContext(config, { now: clock.now })
+  const app = await buildAppOver(ctx, { logger: false })
+  return { app, ctx, clock, config, cleanup: async () => { await app.close(); t.cleanup() } }
 }
 
 export async function registerStation(app: FastifyInstance, body: Record<string, unknown> = {}): Promise<{ stationId: string; token: string }> {
@@ -43,8 +65,8 @@ export async function registerStation(app: FastifyInstance, body: Record<string,
 }
 
 /** Creates a user directly in the app's database and logs in through the API. */
-export async function loginAs(app: FastifyInstance, name: string, role: 'guide' | 'admin' = 'admin', password = 'correct-horse'): Promise<string> {
-  await createUser(app.sophora.db, name, role, password)
+export async function loginAs({ app, ctx }: Pick<TestApp, 'app' | 'ctx'>, name: string, role: 'guide' | 'admin' = 'admin', password = 'correct-horse'): Promise<string> {
+  await createUser(ctx.db, name, role, password, ctx.now)
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password } })
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
   return (res.json() as { token: string }).token
@@ -71,8 +93,8 @@ export function postEvents(app: FastifyInstance, token: string | null, events: u
   })
 }
 
-export function countEvents(app: FastifyInstance): number {
-  return app.sophora.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+export function countEvents({ ctx }: Pick<TestApp, 'ctx'>): number {
+  return ctx.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
 }
 
 export { openDatabase }

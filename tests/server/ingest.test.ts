@@ -2,16 +2,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { countEvents, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
+import type { TestApp } from './helpers.ts'
 
+let t: TestApp
 let app: FastifyInstance
-let cleanup: () => Promise<void>
 let station: { stationId: string; token: string }
 
 beforeEach(async () => {
-  ({ app, cleanup } = await testApp())
+  t = await testApp()
+  app = t.app
   station = await registerStation(app)
 })
-afterEach(async () => { await cleanup() })
+afterEach(async () => { await t.cleanup() })
 
 describe('POST /api/events', () => {
   it('stores a valid batch and acknowledges every event', async () => {
@@ -20,7 +22,7 @@ describe('POST /api/events', () => {
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ accepted: 2, duplicate: 0, rejected: 0 })
     expect(res.json().results.map((r: { id: string }) => r.id)).toEqual(events.map((e) => e.id))
-    expect(countEvents(app)).toBe(2)
+    expect(countEvents(t)).toBe(2)
   })
 
   it('acknowledges a resent event as duplicate and stores it once, also within one batch', async () => {
@@ -29,9 +31,9 @@ describe('POST /api/events', () => {
     const again = await postEvents(app, station.token, [e, e, makeEvent(station.stationId)])
     expect(again.statusCode).toBe(200)
     expect(again.json().results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate', 'accepted'])
-    expect(countEvents(app)).toBe(2)
+    expect(countEvents(t)).toBe(2)
     // Totals follow stored rows, not requests.
-    const starts = app.sophora.db.prepare("SELECT SUM(n) FROM daily_counts WHERE type = 'exhibit-started'").pluck().get()
+    const starts = t.ctx.db.prepare("SELECT SUM(n) FROM daily_counts WHERE type = 'exhibit-started'").pluck().get()
     expect(starts).toBe(2)
   })
 
@@ -44,7 +46,7 @@ describe('POST /api/events', () => {
       const mine = statuses.filter((s) => s.id === e.id).map((s) => s.status).sort()
       expect(mine).toEqual(['accepted', ...Array(7).fill('duplicate')])
     }
-    expect(countEvents(app)).toBe(10 + 8)
+    expect(countEvents(t)).toBe(10 + 8)
   })
 
   it('rejects bad events one by one with a reason and stores the good ones (207)', async () => {
@@ -52,7 +54,7 @@ describe('POST /api/events', () => {
     const events = [
       good,
       makeEvent(station.stationId, { exhibitId: 'no-such-exhibit' }),
-      makeEvent(station.stationId, { time: new Date(Date.now() + 60 * 60_000).toISOString() }),
+      makeEvent(station.stationId, { time: new Date(t.clock.now() + 60 * 60_000).toISOString() }),
       makeEvent(crypto.randomUUID()),
       makeEvent(station.stationId, { type: 'answer-given', data: { quizId: 'q1', choiceId: 'a', correct: 'yes' } } as never),
       { ...makeEvent(station.stationId), id: 'not-a-uuid' },
@@ -68,7 +70,7 @@ describe('POST /api/events', () => {
     expect(results[3]!.reason).toMatch(/^stationId:/)
     expect(results[4]!.reason).toMatch(/data\.correct/)
     expect(results[5]!.reason).toMatch(/^id:/)
-    expect(countEvents(app)).toBe(1)
+    expect(countEvents(t)).toBe(1)
   })
 
   it('answers 400 with reasons when every event is rejected', async () => {
@@ -83,8 +85,8 @@ describe('POST /api/events', () => {
     const cases = [
       { payload: '{"events": [', headers: { ...auth, 'content-type': 'application/json' }, status: 400, error: 'malformed-json' },
       { payload: 'events=1', headers: { ...auth, 'content-type': 'text/plain' }, status: 415, error: 'unsupported-media-type' },
-      { payload: { events: [] }, headers: auth, status: 400, error: 'invalid-request' },
-      { payload: { events: 'x' }, headers: auth, status: 400, error: 'invalid-request' },
+      { payload: { events: [] }, headers: auth, status: 400, error: 'invalid-request', reason: /^events: Too small/ },
+      { payload: { events: 'x', more: 1 }, headers: auth, status: 400, error: 'invalid-request', reason: /^events: .*expected array/ },
       { payload: { events: Array.from({ length: 501 }, () => ({})) }, headers: auth, status: 400, error: 'invalid-request' },
       { payload: JSON.stringify({ events: [{ pad: 'x'.repeat(300 * 1024) }] }), headers: { ...auth, 'content-type': 'application/json' }, status: 413, error: 'body-too-large' },
     ]
@@ -93,14 +95,15 @@ describe('POST /api/events', () => {
       expect(res.statusCode, JSON.stringify(c).slice(0, 80)).toBe(c.status)
       expect(res.json().error).toBe(c.error)
       expect(Array.isArray(res.json().reasons)).toBe(true)
+      if (c.reason) expect(res.json().reasons[0]).toMatch(c.reason)
     }
-    expect(countEvents(app)).toBe(0)
+    expect(countEvents(t)).toBe(0)
   })
 
   it('stores no IP address and lifts the fields the statistics need', async () => {
     const e = makeEvent(station.stationId, { type: 'answer-given', passportId: 'SP-0123456789AB', data: { quizId: 'q-exit', choiceId: 'b', correct: false } })
     await postEvents(app, station.token, [e])
-    const row = app.sophora.db.prepare('SELECT * FROM events').get() as Record<string, unknown>
+    const row = t.ctx.db.prepare('SELECT * FROM events').get() as Record<string, unknown>
     expect(row).toMatchObject({ id: e.id, passport_id: 'SP-0123456789AB', item_id: 'q-exit', correct: 0, type: 'answer-given' })
     expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1|localhost/)
     expect(Object.keys(row)).not.toContain('ip')

@@ -2,10 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { loginAs, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
+import type { TestApp } from './helpers.ts'
 import type { VisitEvent } from '../../src/core/event-schema.ts'
 
+let t: TestApp
 let app: FastifyInstance
-let cleanup: () => Promise<void>
 let token: string
 const SESSION = '0195c1d2-0000-7000-8000-000000000001'
 const A = 'SP-AAAAAAAAAAAA', B = 'SP-BBBBBBBBBBBB'
@@ -17,7 +18,8 @@ const get = async (url: string) => {
 }
 
 beforeAll(async () => {
-  ({ app, cleanup } = await testApp())
+  t = await testApp()
+  app = t.app
   const s = await registerStation(app)
   const ev = (time: string, over: Partial<VisitEvent> & Record<string, unknown>) => makeEvent(s.stationId, { time, ...over })
   // 17:30 UTC on 1 March is already 2 March in Shanghai (the default TIME_ZONE).
@@ -40,9 +42,9 @@ beforeAll(async () => {
   expect(first.json().accepted).toBe(events.length)
   // A resend of everything must not change a single number.
   expect((await postEvents(app, s.token, events)).json().duplicate).toBe(events.length)
-  token = await loginAs(app, 'li', 'guide', '1357')
+  token = await loginAs(t, 'li', 'guide', '1357')
 })
-afterAll(async () => { await cleanup() })
+afterAll(async () => { await t.cleanup() })
 
 describe('statistics', () => {
   it('per day, in the center time zone', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../cli.ts'
 import { openDatabase } from '../db/database.ts'
-import { findUser } from '../auth/users.ts'
+import { findUserByName as findUser } from '../db/users-repo.ts'
 import { verifyPassword } from '../auth/secrets.ts'
 
 let dir: string | undefined

@@ -1,12 +1,17 @@
 import type { FastifyRequest } from 'fastify'
-import type { Db } from '../db/database.ts'
+import type { StationsRepo } from '../db/stations-repo.ts'
+import type { SessionsRepo } from '../db/sessions-repo.ts'
 import { HttpError } from '../http-error.ts'
 import { hashToken, tokenKind } from './secrets.ts'
 import type { Role } from './users.ts'
 
 export interface StationPrincipal { kind: 'station'; stationId: string }
-export interface UserPrincipal { kind: 'user'; userId: number; name: string; role: Role }
+export interface UserPrincipal { kind: 'user'; userId: number; name: string; role: Role; tokenHash: string }
 export type Principal = StationPrincipal | UserPrincipal
+
+declare module 'fastify' {
+  interface FastifyRequest { principal: Principal | null }
+}
 
 function bearer(request: FastifyRequest): string {
   const h = request.headers.authorization
@@ -17,42 +22,49 @@ function bearer(request: FastifyRequest): string {
 }
 
 /**
- * Resolves bearer tokens. Station tokens write events and nothing else; user
- * (guide/admin) session tokens read statistics and nothing else.
+ * The one way routes authenticate: a route-level `onRequest` hook (so no body is read
+ * for a stranger) that sets `request.principal`. Station tokens write events and
+ * nothing else; guide/admin session tokens read statistics and nothing else.
  */
-export function createGuards(db: Db, now: () => number = Date.now) {
-  const stationByHash = db.prepare<[string], { id: string }>('SELECT id FROM stations WHERE token_hash = ?')
-  const userByHash = db.prepare<[string, number], { id: number; name: string; role: Role }>(
-    'SELECT u.id, u.name, u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ?')
-
+export function createGuards(repos: { stations: StationsRepo; sessions: SessionsRepo }, now: () => number) {
   function resolve(token: string): Principal {
     const kind = tokenKind(token)
+    const tokenHash = hashToken(token)
     if (kind === 'station') {
-      const row = stationByHash.get(hashToken(token))
-      if (row) return { kind: 'station', stationId: row.id }
+      const stationId = repos.stations.idByTokenHash(tokenHash)
+      if (stationId) return { kind: 'station', stationId }
     } else if (kind === 'user') {
-      const row = userByHash.get(hashToken(token), now())
-      if (row) return { kind: 'user', userId: row.id, name: row.name, role: row.role }
+      const u = repos.sessions.userByTokenHash(tokenHash, now())
+      if (u) return { kind: 'user', userId: u.id, name: u.name, role: u.role, tokenHash }
     }
     throw new HttpError(401, 'invalid-token', ['unknown or expired token'])
   }
 
   return {
-    station(request: FastifyRequest): StationPrincipal {
+    async station(request: FastifyRequest): Promise<void> {
       const p = resolve(bearer(request))
       if (p.kind !== 'station') throw new HttpError(403, 'forbidden', ['only station tokens may write events'])
-      return p
+      request.principal = p
     },
-    staff(request: FastifyRequest, roles: readonly Role[] = ['guide', 'admin']): UserPrincipal {
+    async staff(request: FastifyRequest): Promise<void> {
       const p = resolve(bearer(request))
-      if (p.kind !== 'user' || !roles.includes(p.role)) throw new HttpError(403, 'forbidden', ['statistics need a guide or admin login'])
-      return p
-    },
-    user(request: FastifyRequest): UserPrincipal {
-      const p = resolve(bearer(request))
-      if (p.kind !== 'user') throw new HttpError(403, 'forbidden', [])
-      return p
+      if (p.kind !== 'user') throw new HttpError(403, 'forbidden', ['needs a guide or admin login'])
+      request.principal = p
     },
   }
 }
 export type Guards = ReturnType<typeof createGuards>
+
+/** The station the `station` guard admitted; throws (a 500: our bug) if the route forgot the guard. */
+export function stationOf(request: FastifyRequest): StationPrincipal {
+  const p = request.principal
+  if (p?.kind !== 'station') throw new Error(`${request.routeOptions.url ?? request.url}: station guard did not run`)
+  return p
+}
+
+/** The guide/admin the `staff` guard admitted. */
+export function staffOf(request: FastifyRequest): UserPrincipal {
+  const p = request.principal
+  if (p?.kind !== 'user') throw new Error(`${request.routeOptions.url ?? request.url}: staff guard did not run`)
+  return p
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
+import { allUsers, findUserByName, insertUser, replacePassword } from '../db/users-repo.ts'
 import { hashPassword } from './secrets.ts'
 
 export const RoleSchema = z.enum(['guide', 'admin'])
@@ -14,33 +15,22 @@ export function passwordProblem(role: Role, password: string): string | null {
   return null
 }
 
-export interface UserRow { id: number; name: string; role: Role; password_hash: string; created_ms: number }
-
-export function findUser(db: Db, name: string): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined
-}
-
-export async function createUser(db: Db, name: string, role: Role, password: string): Promise<number> {
+export async function createUser(db: Db, name: string, role: Role, password: string, now: () => number = Date.now): Promise<number> {
   const problem = passwordProblem(role, password)
   if (problem) throw new Error(problem)
-  if (findUser(db, name)) throw new Error(`user ${name} already exists`)
-  const hash = await hashPassword(password)
-  return Number(db.prepare('INSERT INTO users (name, role, password_hash, created_ms) VALUES (?, ?, ?, ?)').run(name, role, hash, Date.now()).lastInsertRowid)
+  if (findUserByName(db, name)) throw new Error(`user ${name} already exists`)
+  const passwordHash = await hashPassword(password)
+  return insertUser(db, { name, role, passwordHash, createdMs: now() })
 }
 
 export async function resetPassword(db: Db, name: string, password: string): Promise<void> {
-  const user = findUser(db, name)
+  const user = findUserByName(db, name)
   if (!user) throw new Error(`no user named ${name}`)
   const problem = passwordProblem(user.role, password)
   if (problem) throw new Error(problem)
-  const hash = await hashPassword(password)
-  db.transaction(() => {
-    db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, user.id)
-    db.prepare('DELETE FROM auth_sessions WHERE user_id = ?').run(user.id)
-  })()
+  replacePassword(db, user.id, await hashPassword(password))
 }
 
 export function listUsers(db: Db): { name: string; role: Role; createdAt: string }[] {
-  return (db.prepare('SELECT name, role, created_ms FROM users ORDER BY name').all() as UserRow[])
-    .map((u) => ({ name: u.name, role: u.role, createdAt: new Date(u.created_ms).toISOString() }))
+  return allUsers(db).map((u) => ({ name: u.name, role: u.role, createdAt: new Date(u.created_ms).toISOString() }))
 }

@@ -17,9 +17,11 @@ export interface OpenDatabaseOptions {
    */
   synchronous?: 'FULL' | 'NORMAL'
   migrationsDir?: string
+  /** The clock for `applied_ms`; the app passes its own. */
+  now?: () => number
 }
 
-export function openDatabase(path: string, { synchronous = 'FULL', migrationsDir = MIGRATIONS_DIR }: OpenDatabaseOptions = {}): Db {
+export function openDatabase(path: string, { synchronous = 'FULL', migrationsDir = MIGRATIONS_DIR, now = Date.now }: OpenDatabaseOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
@@ -27,7 +29,7 @@ export function openDatabase(path: string, { synchronous = 'FULL', migrationsDir
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   try {
-    runMigrations(db, migrationsDir)
+    runMigrations(db, migrationsDir, now)
   } catch (e) {
     db.close()
     throw e
@@ -45,7 +47,7 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 }
 
 /** Applies each migration not yet recorded, each in its own transaction. Returns the names applied now. */
-export function runMigrations(db: Db, dir: string = MIGRATIONS_DIR): string[] {
+export function runMigrations(db: Db, dir: string = MIGRATIONS_DIR, now: () => number = Date.now): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)')
   const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
   const applied: string[] = []
@@ -53,7 +55,7 @@ export function runMigrations(db: Db, dir: string = MIGRATIONS_DIR): string[] {
     if (done.has(m.version)) continue
     db.transaction(() => {
       db.exec(m.sql)
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)').run(m.version, m.name, Date.now())
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)').run(m.version, m.name, now())
     })()
     applied.push(m.name)
   }

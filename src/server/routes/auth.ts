@@ -1,20 +1,18 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { DUMMY_PASSWORD_HASH, createToken, hashToken, verifyPassword } from '../auth/secrets.ts'
-import { UserNameSchema, findUser } from '../auth/users.ts'
+import { staffOf } from '../auth/guards.ts'
+import { findUserByName } from '../db/users-repo.ts'
 import { HttpError } from '../http-error.ts'
+import { errorResponses } from '../schemas/common.ts'
+import { LoginSchema, MeSchema, SessionSchema } from '../schemas/auth.ts'
+import type { Login } from '../schemas/auth.ts'
 
-export const LoginSchema = z.strictObject({ name: UserNameSchema, password: z.string().min(1).max(256) })
-type Login = z.infer<typeof LoginSchema>
-
-export async function authRoutes(app: FastifyInstance, { db, guards, config, now }: AppContext): Promise<void> {
-  const insertSession = db.prepare('INSERT INTO auth_sessions (token_hash, user_id, expires_ms) VALUES (?, ?, ?)')
-  const purgeExpired = db.prepare('DELETE FROM auth_sessions WHERE expires_ms <= ?')
-  const deleteSession = db.prepare('DELETE FROM auth_sessions WHERE token_hash = ?')
-
-  app.post<{ Body: Login }>('/api/auth/login', {
-    schema: { body: LoginSchema },
+/** Guide/admin sessions: log in with name and password, ask who you are, log out. */
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { db, sessions, guards, config, now } }) => {
+  app.post('/api/auth/login', {
+    schema: { body: LoginSchema, response: { 200: SessionSchema, ...errorResponses } },
     config: {
       rateLimit: {
         max: config.loginRateMax,
@@ -26,25 +24,30 @@ export async function authRoutes(app: FastifyInstance, { db, guards, config, now
     },
   }, async (request) => {
     const { name, password } = request.body
-    const user = findUser(db, name)
+    const user = findUserByName(db, name)
     // Verify against a dummy hash for unknown names so timing doesn't reveal which names exist.
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH)
     if (!user || !ok) throw new HttpError(401, 'bad-credentials', ['wrong name or password'])
     const token = createToken('user')
-    const expires = now() + config.sessionTtlMs
-    purgeExpired.run(now())
-    insertSession.run(hashToken(token), user.id, expires)
+    const t = now()
+    const expires = t + config.sessionTtlMs
+    sessions.start(hashToken(token), user.id, expires, t)
     return { token, name: user.name, role: user.role, expiresAt: new Date(expires).toISOString() }
   })
 
-  app.post('/api/auth/logout', async (request, reply) => {
-    guards.user(request)
-    deleteSession.run(hashToken(request.headers.authorization?.slice('Bearer '.length) ?? ''))
+  app.post('/api/auth/logout', {
+    onRequest: guards.staff,
+    schema: { response: { 204: z.undefined(), ...errorResponses } },
+  }, async (request, reply) => {
+    sessions.end(staffOf(request).tokenHash)
     return reply.code(204).send()
   })
 
-  app.get('/api/auth/me', async (request) => {
-    const u = guards.user(request)
-    return { name: u.name, role: u.role }
+  app.get('/api/auth/me', {
+    onRequest: guards.staff,
+    schema: { response: { 200: MeSchema, ...errorResponses } },
+  }, async (request) => {
+    const { name, role } = staffOf(request)
+    return { name, role }
   })
 }

@@ -1,20 +1,19 @@
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { MAX_BATCH_EVENTS } from '../../core/event-schema.ts'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../context.ts'
+import { stationOf } from '../auth/guards.ts'
 import { hashToken } from '../auth/secrets.ts'
+import { errorResponses } from '../schemas/common.ts'
+import { IngestBodySchema, IngestErrorSchema, IngestSummarySchema } from '../schemas/events.ts'
 
-/** The envelope only; every event inside is validated on its own so one bad event doesn't sink the batch. */
-export const IngestBodySchema = z.strictObject({
-  events: z.array(z.unknown()).min(1).max(MAX_BATCH_EVENTS),
-})
-type IngestBody = z.infer<typeof IngestBodySchema>
-
-export async function eventRoutes(app: FastifyInstance, { guards, ingest, config }: AppContext): Promise<void> {
-  app.post<{ Body: IngestBody }>('/api/events', {
-    schema: { body: IngestBodySchema },
+/** Station uploads: 200 all stored (or already stored), 207 some rejected, 400 all rejected. */
+export const eventRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { guards, ingest, config } }) => {
+  app.post('/api/events', {
     // Authenticate before the body is read, so strangers cannot make us parse 256 KB.
-    onRequest: async (request) => { request.principal = guards.station(request) },
+    onRequest: guards.station,
+    schema: {
+      body: IngestBodySchema,
+      response: { 200: IngestSummarySchema, 207: IngestSummarySchema, ...errorResponses, 400: IngestErrorSchema },
+    },
     config: {
       rateLimit: {
         max: config.ingestRateMax,
@@ -23,9 +22,7 @@ export async function eventRoutes(app: FastifyInstance, { guards, ingest, config
       },
     },
   }, async (request, reply) => {
-    const principal = request.principal
-    if (principal?.kind !== 'station') throw new Error('station guard did not run')
-    const results = await ingest(principal.stationId, request.body.events)
+    const results = await ingest(stationOf(request).stationId, request.body.events)
     const accepted = results.filter((r) => r.status === 'accepted').length
     const duplicate = results.filter((r) => r.status === 'duplicate').length
     const rejected = results.length - accepted - duplicate

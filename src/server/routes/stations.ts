@@ -1,17 +1,10 @@
 import { timingSafeEqual, createHash } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { StationIdSchema } from '../../core/event-schema.ts'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../context.ts'
 import { createToken, hashToken } from '../auth/secrets.ts'
 import { HttpError } from '../http-error.ts'
-
-export const RegisterStationSchema = z.strictObject({
-  stationId: StationIdSchema,
-  name: z.string().trim().min(1).max(100).default('station'),
-  enrollCode: z.string().max(200).optional(),
-})
-type RegisterStation = z.infer<typeof RegisterStationSchema>
+import { errorResponses } from '../schemas/common.ts'
+import { RegisterStationSchema, StationTokenSchema } from '../schemas/stations.ts'
 
 const sameSecret = (a: string, b: string) =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
@@ -21,13 +14,11 @@ const sameSecret = (a: string, b: string) =>
  * registered). Registering an id again issues a new token and voids the old one:
  * that is how a station recovers when it lost its token or the server lost its
  * database, and it grants nothing an enrollment would not grant anyway.
+ * No guard: the enrollment code (when configured) is the credential.
  */
-export async function stationRoutes(app: FastifyInstance, { db, config }: AppContext): Promise<void> {
-  const upsert = db.prepare(`INSERT INTO stations (id, name, token_hash, created_ms) VALUES (?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash`)
-
-  app.post<{ Body: RegisterStation }>('/api/stations', {
-    schema: { body: RegisterStationSchema },
+export const stationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { stations, config, now } }) => {
+  app.post('/api/stations', {
+    schema: { body: RegisterStationSchema, response: { 201: StationTokenSchema, ...errorResponses } },
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { stationId, name, enrollCode } = request.body
@@ -35,7 +26,7 @@ export async function stationRoutes(app: FastifyInstance, { db, config }: AppCon
       throw new HttpError(403, 'enroll-code-required', ['this server requires STATION_ENROLL_CODE to register a station'])
     }
     const token = createToken('station')
-    upsert.run(stationId, name, hashToken(token), Date.now())
+    stations.enroll({ id: stationId, name, tokenHash: hashToken(token), createdMs: now() })
     return reply.code(201).send({ stationId, token })
   })
 }

@@ -1,22 +1,28 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
-import { RangeSchema } from '../queries.ts'
-import type { Range } from '../queries.ts'
-import { PassportIdSchema } from '../../core/passport-id.ts'
-
-const PassportParamsSchema = z.strictObject({ passportId: PassportIdSchema })
+import { errorResponses } from '../schemas/common.ts'
+import {
+  DayStatsSchema, ExhibitStatsSchema, PassportParamsSchema, PassportStatsSchema, QuizItemStatsSchema, RangeSchema, SessionStatsSchema,
+} from '../schemas/stats.ts'
 
 /** Statistics: guide/admin session tokens only (a station token gets 403). */
-export async function statsRoutes(app: FastifyInstance, { guards, queries }: AppContext): Promise<void> {
-  app.addHook('onRequest', async (request) => { request.principal = guards.staff(request) })
-  const range = { schema: { querystring: RangeSchema } }
+export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { guards, queries } }) => {
+  const ranged = <T extends z.ZodType>(ok: T) => ({
+    onRequest: guards.staff,
+    schema: { querystring: RangeSchema, response: { 200: ok, ...errorResponses } },
+  })
 
-  app.get<{ Querystring: Range }>('/api/stats/days', range, async (req) => ({ days: queries.byDay(req.query) }))
-  app.get<{ Querystring: Range }>('/api/stats/sessions', range, async (req) => ({ sessions: queries.bySession(req.query) }))
-  app.get<{ Querystring: Range }>('/api/stats/exhibits', range, async (req) => ({ exhibits: queries.byExhibit(req.query) }))
-  app.get<{ Querystring: Range }>('/api/stats/quiz', range, async (req) => ({ items: queries.quizItems(req.query) }))
-  app.get<{ Params: z.infer<typeof PassportParamsSchema> }>('/api/stats/passports/:passportId',
-    { schema: { params: PassportParamsSchema } },
-    async (req) => queries.passport(req.params.passportId))
+  app.get('/api/stats/days', ranged(z.object({ days: z.array(DayStatsSchema) })),
+    async (req) => ({ days: queries.byDay(req.query) }))
+  app.get('/api/stats/sessions', ranged(z.object({ sessions: z.array(SessionStatsSchema) })),
+    async (req) => ({ sessions: queries.bySession(req.query) }))
+  app.get('/api/stats/exhibits', ranged(z.object({ exhibits: z.array(ExhibitStatsSchema) })),
+    async (req) => ({ exhibits: queries.byExhibit(req.query) }))
+  app.get('/api/stats/quiz', ranged(z.object({ items: z.array(QuizItemStatsSchema) })),
+    async (req) => ({ items: queries.quizItems(req.query) }))
+  app.get('/api/stats/passports/:passportId', {
+    onRequest: guards.staff,
+    schema: { params: PassportParamsSchema, response: { 200: PassportStatsSchema, ...errorResponses } },
+  }, async (req) => queries.passport(req.params.passportId))
 }

@@ -2,7 +2,9 @@
 import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../../server/app.ts'
+import { buildAppOver } from '../../../server/app.ts'
+import { createAppContext } from '../../../server/context.ts'
+import type { AppContext } from '../../../server/context.ts'
 import { tempDir, testConfig } from '../../../../tests/server/helpers.ts'
 import { createOutbox } from '../outbox.ts'
 import type { Outbox } from '../outbox.ts'
@@ -15,6 +17,7 @@ import { createVisitRecorder } from '../recorder.ts'
  * real HTTP, real SQLite. Offline, reload, lost responses, DB reset, rejections.
  */
 let app: FastifyInstance
+let ctx: AppContext
 let base: string
 let cleanup: () => void
 let n = 0
@@ -24,7 +27,7 @@ function memoryStorage() {
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => { m.set(k, v) }, removeItem: (k: string) => { m.delete(k) } }
 }
 const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'))
-const storedIds = () => app.sophora.db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as string[]
+const storedIds = () => ctx.db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as string[]
 const waitFor = async (cond: () => boolean | Promise<boolean>, ms = 5000) => {
   const end = Date.now() + ms
   while (!(await cond())) { if (Date.now() > end) throw new Error('timed out'); await new Promise((r) => setTimeout(r, 10)) }
@@ -38,14 +41,15 @@ function station(outbox: Outbox, storage = memoryStorage()) {
 
 beforeAll(async () => {
   const t = tempDir(); cleanup = t.cleanup
-  app = await buildApp(testConfig(t.dir, { ingestRateMax: 100_000 }), { logger: false })
+  ctx = createAppContext(testConfig(t.dir, { ingestRateMax: 100_000 }))
+  app = await buildAppOver(ctx, { logger: false })
   base = await app.listen({ port: 0, host: '127.0.0.1' })
 })
 afterAll(async () => { await app.close(); cleanup() })
 
 describe('outbox + sync client', () => {
   it('keeps events offline, across a reload, then drains them exactly once', async () => {
-    app.sophora.db.exec('DELETE FROM events')
+    ctx.db.exec('DELETE FROM events')
     const dbName = `outbox-${++n}`
     const outbox = createOutbox({ dbName })
     const { creds, recorder, storage } = station(outbox)
@@ -81,7 +85,7 @@ describe('outbox + sync client', () => {
   })
 
   it('a lost response is resent and counted once; refused events go to dead letters and are not retried', async () => {
-    app.sophora.db.exec('DELETE FROM events')
+    ctx.db.exec('DELETE FROM events')
     const outbox = createOutbox({ dbName: `outbox-${++n}` })
     const { creds, recorder } = station(outbox)
     const good = await recorder.record({ type: 'exhibit-started', exhibitId: 'fire-escape', data: {} })
@@ -118,7 +122,7 @@ describe('outbox + sync client', () => {
     await recorder.record({ type: 'exhibit-started', exhibitId: 'quake-drill', data: {} })
     await sync.syncNow()
     const oldToken = creds.getToken()
-    app.sophora.db.exec('DELETE FROM stations')
+    ctx.db.exec('DELETE FROM stations')
     const e = await recorder.record({ type: 'exhibit-started', exhibitId: 'quake-drill', data: {} })
     expect(await sync.syncNow()).toEqual({ acknowledged: 1, rejected: 0, error: null })
     expect(creds.getToken()).not.toBe(oldToken)

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { PassportIdSchema } from '../../core/passport-id.ts'
+
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+export const RangeSchema = z.strictObject({ from: DaySchema.optional(), to: DaySchema.optional() })
+export type Range = z.infer<typeof RangeSchema>
+export const PassportParamsSchema = z.strictObject({ passportId: PassportIdSchema })
+
+const count = z.number().int()
+const numberOrNull = z.number().nullable()
+
+export const DayStatsSchema = z.object({
+  day: z.string(), events: count, starts: count, completions: count, stamps: count, crashes: count, visitors: count,
+})
+export const SessionStatsSchema = z.object({
+  sessionId: z.string(), firstDay: z.string(), lastDay: z.string(), events: count, starts: count, completions: count, visitors: count,
+})
+export const ExhibitStatsSchema = z.object({
+  exhibitId: z.string(), starts: count, completions: count, completionRate: numberOrNull, crashes: count, medianDurationMs: numberOrNull,
+})
+export const QuizItemStatsSchema = z.object({
+  exhibitId: z.string(), quizId: z.string(), answers: count, wrong: count, percentWrong: numberOrNull,
+})
+export const PassportStatsSchema = z.object({
+  passportId: z.string(),
+  exhibitsStarted: z.array(z.string()),
+  exhibitsCompleted: z.array(z.string()),
+  stamps: z.array(z.string()),
+  answers: count,
+  correctAnswers: count,
+  events: z.array(z.object({ id: z.string(), time: z.string(), exhibitId: z.string(), type: z.string(), data: z.unknown() })),
+})
+
+export type DayStats = z.infer<typeof DayStatsSchema>
+export type SessionStats = z.infer<typeof SessionStatsSchema>
+export type ExhibitStats = z.infer<typeof ExhibitStatsSchema>
+export type QuizItemStats = z.infer<typeof QuizItemStatsSchema>
+export type PassportStats = z.infer<typeof PassportStatsSchema>
