@@ -24,5 +24,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // R3F's model is to mutate per-frame state (memoised three.js objects, simulation records)
+    // inside useFrame instead of setting React state (its "performance pitfalls" page). The
+    // compiler-oriented immutability rule forbids exactly that; we do not use React Compiler.
+    files: ['exhibits/**/scene/**', 'scripts/templates/exhibit/scene/**', 'src/scene/**', 'src/sdk/**'],
+    rules: { 'react-hooks/immutability': 'off' },
+  },
   prettier,
 )

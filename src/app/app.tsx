@@ -55,8 +55,9 @@ export function App() {
   const show = useNoticeStore((s) => s.show)
   const t = useT()
   // The stage is mounted on the first exhibit visit and then kept (one WebGL context).
+  // A latch derived from the route, set during render as React documents for derived state.
   const [stageWanted, setStageWanted] = useState(route.name === 'exhibit')
-  useEffect(() => { if (route.name === 'exhibit') setStageWanted(true) }, [route])
+  if (route.name === 'exhibit' && !stageWanted) setStageWanted(true)
   useEffect(() => { document.documentElement.lang = lang }, [lang])
 
   const exhibitId = route.name === 'exhibit' ? route.id : null

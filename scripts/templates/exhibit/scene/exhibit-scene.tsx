@@ -1,7 +1,7 @@
 import type { ThreeEvent } from '@react-three/fiber'
 import { useFrame } from '@react-three/fiber'
 import { Label3D, useExhibit, useRun, type SceneProps } from '@sophora/sdk'
-import { Suspense, useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef, useLayoutEffect } from 'react'
 import { BackSide, type MeshLambertMaterial } from 'three'
 
 /**
@@ -20,7 +20,8 @@ export function ExhibitScene(_: SceneProps) {
   // The step that is open and not yet answered decides which object pulses ("tap me").
   const hint = step && !stepDone ? step.id : null
   const live = useRef(hint)
-  live.current = hint
+  // Kept current after each commit (not during render) for useFrame and the tap handlers.
+  useLayoutEffect(() => { live.current = hint }, [hint])
 
   // Narrate the ending once; narration of each step plays by itself (its `cue`).
   const finished = state.phase === 'result'
