@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/__tests__/**/*.test.ts', 'exhibits/**/__tests__/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/fonts/font-coverage.test.ts'],
+          include: ['src/**/__tests__/**/*.test.ts', 'exhibits/**/__tests__/**/*.test.ts', 'scripts/**/__tests__/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/fonts/font-coverage.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

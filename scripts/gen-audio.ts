@@ -2,43 +2,25 @@
  * npm run gen:audio [-- <exhibit-id>...] [--dir <exhibits-root>] [--force] [--check] [--no-sfx]
  *
  * Narration: every cue of every exhibit in every language -> espeak-ng -> sox -> small mono mp3 at
- * exhibits/<id>/assets/narration/<lang>/<cue>.mp3, with assets/narration/manifest.json recording a
- * hash of the subtitle text per cue so only changed text is re-synthesized. An mp3 that the script
- * did not write (staff dropped in a recording) is adopted as `recorded: true` and never overwritten.
+ * exhibits/<id>/assets/narration/<lang>/<cue>.mp3 (zh-CN through numbered pinyin, see
+ * speech/synth-pipeline.ts), with assets/narration/manifest.json recording per cue the text hash,
+ * the pipeline id and the exact synthesiser input, so only changed cues are re-synthesized. An mp3
+ * that the script did not write (staff dropped in a recording) is adopted as `recorded: true` and
+ * never overwritten. Every run ends with the narration check (speech/verify-narration.ts); --check
+ * runs only the checks and writes nothing.
  * Sound effects: assets/sfx/*.mp3, synthesized deterministically (see assets/sfx/README.md), when missing or --force.
  * See docs/audio.md.
  */
-import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { z } from 'zod'
-import { LANGS, LocaleFileSchema, ManifestSchema, type Lang } from '../src/core/manifest-schema.ts'
+import { LANGS, LocaleFileSchema, ManifestSchema } from '../src/core/manifest-schema.ts'
+import { readNarrationManifest, sha16, type NarrationEntry } from './speech/narration-manifest.ts'
+import { BITRATES, planSpeech, SAMPLE_RATE as RATE, type SpeechPlan } from './speech/synth-pipeline.ts'
+import { verifyNarration } from './speech/verify-narration.ts'
 
-/** Children's pace: espeak's cmn voice pauses long at punctuation, so it can run a bit faster. */
-const VOICES: Record<Lang, { voice: string; wpm: number }> = {
-  'zh-CN': { voice: 'cmn', wpm: 180 },
-  en: { voice: 'en-us', wpm: 150 },
-}
-const RATE = 22050
 const MAX_BYTES = 60_000
-/** MPEG-2 layer III bitrates usable at 22.05 kHz, best first; the first that fits MAX_BYTES wins. */
-const BITRATES = [32, 24, 16]
-/** Part of the cache key: changing how we synthesize regenerates every synthesized cue. */
-const synthId = (lang: Lang) => `espeak-ng:${VOICES[lang].voice}@${VOICES[lang].wpm}+sox:${RATE}/${BITRATES.join(',')}/v1`
-
-const EntrySchema = z.object({
-  textHash: z.string(),
-  fileHash: z.string(),
-  recorded: z.boolean(),
-  synth: z.string().optional(),
-  bytes: z.number().int().nonnegative(),
-  durationMs: z.number().int().nonnegative(),
-})
-type Entry = z.infer<typeof EntrySchema>
-const SidecarSchema = z.object({ version: z.literal(1), cues: z.record(z.string(), z.record(z.string(), EntrySchema)) })
-type Sidecar = z.infer<typeof SidecarSchema>
 
 interface Options { dirs: string[]; only: string[]; force: boolean; check: boolean; sfx: boolean; sfxDir: string }
 
@@ -63,23 +45,13 @@ function fail(msg: string): never {
   process.exit(2)
 }
 
-const sha = (b: string | Buffer) => createHash('sha256').update(b).digest('hex').slice(0, 16)
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
 const durationMs = (file: string) => Math.round(Number(run('sox', ['--i', '-D', file]).toString().trim()) * 1000)
 
-function readSidecar(file: string): Sidecar {
-  if (!existsSync(file)) return { version: 1, cues: {} }
-  const parsed = SidecarSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
-  if (!parsed.success) fail(`${file} is not a valid narration manifest: ${parsed.error.message}`)
-  return parsed.data
-}
-
-function synthesize(text: string, lang: Lang, out: string, tmp: string): { bytes: number; kbps: number } {
-  const { voice, wpm } = VOICES[lang]
-  const txt = join(tmp, 'cue.txt')
+/** espeak-ng reads exactly `plan.stdin` with `plan.args` (the check re-reads the same) -> sox -> mp3. */
+function synthesize(plan: SpeechPlan, out: string, tmp: string): { bytes: number; kbps: number } {
   const wav = join(tmp, 'cue.wav')
-  writeFileSync(txt, text)
-  run('espeak-ng', ['-v', voice, '-s', String(wpm), '-f', txt, '-w', wav])
+  execFileSync('espeak-ng', [...plan.args, '-w', wav], { input: plan.stdin, stdio: ['pipe', 'pipe', 'pipe'] })
   const seconds = durationMs(wav) / 1000
   const kbps = BITRATES.find((k) => (seconds * k * 1000) / 8 + 1000 < MAX_BYTES) ?? BITRATES.at(-1)!
   // 0.15 s of lead-in so the first syllable is not clipped while the AudioContext starts.
@@ -95,7 +67,7 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
   if (!m.success) { c.problems.push(`${dir}/manifest.json: ${m.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`); return }
   const narrDir = join(dir, 'assets', 'narration')
   const sidecarFile = join(narrDir, 'manifest.json')
-  const sidecar = readSidecar(sidecarFile)
+  const sidecar = readNarrationManifest(sidecarFile)
   let dirty = false
   for (const lang of LANGS) {
     const localeFile = join(dir, 'locales', `${lang}.json`)
@@ -107,12 +79,11 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
       const text = locale.data[`narration.${cue}`]
       if (!text) { c.problems.push(`${localeFile}: no key narration.${cue}`); continue }
       const out = join(narrDir, lang, `${cue}.mp3`)
-      const textHash = sha(text)
-      const prev: Entry | undefined = entries[cue]
-      const onDisk = existsSync(out) ? sha(readFileSync(out)) : null
+      const textHash = sha16(text)
+      const prev: NarrationEntry | undefined = entries[cue]
+      const onDisk = existsSync(out) ? sha16(readFileSync(out)) : null
       if (onDisk && (!prev || prev.fileHash !== onDisk)) {
         // A file we did not write (or a new take of a recording): staff dropped it in. Adopt it, never overwrite it.
-        if (o.check) { c.problems.push(`${out}: recording not yet adopted (run gen:audio)`); continue }
         entries[cue] = { textHash, fileHash: onDisk, recorded: true, bytes: statSync(out).size, durationMs: durationMs(out) }
         dirty = true; c.adopted++
         console.log(`adopted recording ${relative('.', out)}`)
@@ -123,14 +94,17 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
         c.kept++
         continue
       }
-      const fresh = onDisk !== null && prev?.textHash === textHash && prev.synth === synthId(lang)
+      let plan: SpeechPlan
+      try { plan = planSpeech(lang, text) } catch (e) { c.problems.push(`${localeFile}: narration.${cue}: ${(e as Error).message}`); continue }
+      const fresh = onDisk !== null && prev?.textHash === textHash && prev.synth === plan.synth && prev.input === plan.input
       if (fresh && !o.force) { c.kept++; continue }
-      if (o.check) { c.problems.push(`${out}: ${onDisk ? 'stale' : 'missing'}`); continue }
       mkdirSync(join(narrDir, lang), { recursive: true })
-      const { bytes, kbps } = synthesize(text, lang, out, tmp)
-      entries[cue] = { textHash, fileHash: sha(readFileSync(out)), recorded: false, synth: synthId(lang), bytes, durationMs: durationMs(out) }
+      const { bytes, kbps } = synthesize(plan, out, tmp)
+      const entry: NarrationEntry = { textHash, fileHash: sha16(readFileSync(out)), recorded: false, synth: plan.synth, bytes, durationMs: durationMs(out) }
+      if (plan.input !== undefined) entry.input = plan.input
+      entries[cue] = entry
       dirty = true; c.made++
-      c.sizes.push(`${relative('.', out)}  ${(bytes / 1024).toFixed(1)} KB  ${(entries[cue].durationMs / 1000).toFixed(1)} s  ${kbps} kbps`)
+      c.sizes.push(`${relative('.', out)}  ${(bytes / 1024).toFixed(1)} KB  ${(entry.durationMs / 1000).toFixed(1)} s  ${kbps} kbps`)
       if (bytes > MAX_BYTES) console.warn(`warning: ${relative('.', out)} is ${bytes} bytes; split the cue into shorter ones`)
     }
   }
@@ -222,20 +196,29 @@ function exhibitDirs(o: Options): string[] {
   return found
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2))
   const c: Counts = { made: 0, kept: 0, adopted: 0, problems: [], sizes: [] }
   const tmp = mkdtempSync(join(tmpdir(), 'sophora-audio-'))
+  const dirs = exhibitDirs(o)
   try {
     if (o.sfx) makeSfx(o, c, tmp)
-    for (const dir of exhibitDirs(o)) processExhibit(dir, o, c, tmp)
+    // --check writes nothing: the narration check below finds missing, stale and unadopted files.
+    if (!o.check) for (const dir of dirs) processExhibit(dir, o, c, tmp)
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
   for (const s of c.sizes) console.log(s)
-  console.log(`gen-audio: ${c.made} generated, ${c.kept} up to date, ${c.adopted} recordings adopted`)
-  for (const p of c.problems) console.error(`problem: ${p}`)
-  if (c.problems.length > 0) process.exitCode = 1
+  if (!o.check) console.log(`gen-audio: ${c.made} generated, ${c.kept} up to date, ${c.adopted} recordings adopted`)
+  const t0 = performance.now()
+  const report = await verifyNarration(dirs)
+  console.log(`narration check: ${report.checked.length} synthesised zh-CN cues read back by espeak-ng in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${report.recorded} recordings exempt`)
+  const problems = [...new Set([...c.problems, ...report.problems])]
+  for (const p of problems) console.error(`problem: ${p}`)
+  if (problems.length > 0) process.exitCode = 1
 }
 
-main()
+main().catch((e: unknown) => {
+  console.error(`gen-audio: ${e instanceof Error ? e.message : String(e)}`)
+  process.exitCode = 2
+})

@@ -83,7 +83,8 @@ function generateAudio(id: string, exhibitsDir: string, log: (l: string) => void
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/gen-audio.ts'), id, '--dir', exhibitsDir, '--no-sfx'],
     { cwd: REPO_ROOT, encoding: 'utf8' })
   if (r.status !== 0) return `narration generation failed (npm run gen:audio -- ${id} --no-sfx):\n${r.stderr || r.stdout}`
-  log(r.stdout.trim().split('\n').at(-1) ?? '')
+  // The summary line ('gen-audio: N generated, …') and the narration check's verdict after it.
+  for (const line of r.stdout.trim().split('\n').filter((l) => /^(gen-audio:|narration check:)/.test(l))) log(line)
   return null
 }
 

@@ -1,5 +1,5 @@
-import { narration as narrationUrls } from 'virtual:sophora/exhibits'
-import { AudioControls, createAudioEngine, createAudioStore, SubtitleBar, useAudioStore, type AudioEngine } from '../features/audio/index.ts'
+import { narration as narrationUrls, recordedNarration } from 'virtual:sophora/exhibits'
+import { AudioControls, createAudioEngine, createAudioStore, SubtitleBar, useAudioStore, type AudioEngine, type NarrationSource } from '../features/audio/index.ts'
 import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { Lang } from '../core/manifest-schema.ts'
 import { usePassportStore } from '../features/passport/index.ts'
@@ -15,12 +15,14 @@ export const audioStore = createAudioStore({ storage: typeof localStorage === 'u
 
 let engine: AudioEngine | null = null
 
-function narrationFor(exhibitId: string, lang: Lang): Record<string, string> {
+const recorded = new Set(recordedNarration)
+
+function narrationFor(exhibitId: string, lang: Lang): Record<string, NarrationSource> {
   const prefix = `/${exhibitId}/assets/narration/${lang}/`
-  const out: Record<string, string> = {}
+  const out: Record<string, NarrationSource> = {}
   for (const [path, url] of Object.entries(narrationUrls)) {
     const i = path.indexOf(prefix)
-    if (i >= 0 && path.startsWith('/') && path.endsWith('.mp3')) out[path.slice(i + prefix.length, -4)] = url
+    if (i >= 0 && path.startsWith('/') && path.endsWith('.mp3')) out[path.slice(i + prefix.length, -4)] = { url, recorded: recorded.has(path) }
   }
   return out
 }
@@ -68,7 +70,7 @@ export const shellServices: ShellServices = {
   /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
   async openAudio(exhibitId, lang, sfx, onProgress, signal) {
     engine?.dispose()
-    const e = createAudioEngine({ store: audioStore })
+    const e = createAudioEngine({ store: audioStore, lang })
     engine = e
     await e.load(narrationFor(exhibitId, lang), sfxUrls(sfx), onProgress, signal)
     return () => { e.dispose(); if (engine === e) engine = null }

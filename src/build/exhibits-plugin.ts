@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import type { Plugin } from 'vite'
 import { describeProblems, validateExhibitDir } from './exhibit-folders.ts'
 
@@ -42,7 +43,30 @@ export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugi
         `export const locales = import.meta.glob(${pats('locales/*.json')}, { import: 'default' })`,
         `export const modules = import.meta.glob(${pats('index.ts')})`,
         `export const narration = import.meta.glob(${pats('assets/narration/*/*.mp3')}, { eager: true, query: '?url', import: 'default' })`,
+        `export const recordedNarration = ${JSON.stringify(opts.dirs.flatMap((d) => recordedNarration(root, d, only)))}`,
       ].join('\n')
     },
   }
+}
+
+/**
+ * Keys (as in the `narration` glob) of the mp3s a person recorded: the narration manifest's
+ * `recorded: true`. Read here at build time so the bundle carries a short list, not the manifests.
+ */
+function recordedNarration(root: string, dir: string, only: string[] | undefined): string[] {
+  const abs = resolve(root, dir)
+  if (!existsSync(abs)) return []
+  const out: string[] = []
+  for (const id of readdirSync(abs).sort()) {
+    const file = join(abs, id, 'assets/narration/manifest.json')
+    if ((only && !only.includes(id)) || !existsSync(file)) continue
+    let cues: unknown
+    try { cues = (JSON.parse(readFileSync(file, 'utf8')) as { cues?: unknown }).cues } catch { continue } // gen:audio --check reports it
+    for (const [lang, byCue] of Object.entries(cues && typeof cues === 'object' ? cues : {})) {
+      for (const [cue, entry] of Object.entries(byCue && typeof byCue === 'object' ? byCue : {})) {
+        if ((entry as { recorded?: unknown }).recorded === true) out.push(`/${relative(root, join(abs, id, 'assets/narration', lang, `${cue}.mp3`)).replaceAll('\\', '/')}`)
+      }
+    }
+  }
+  return out
 }

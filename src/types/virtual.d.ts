@@ -4,6 +4,8 @@ declare module 'virtual:sophora/exhibits' {
   export const modules: Record<string, () => Promise<unknown>>
   /** path of each narration mp3 -> its URL */
   export const narration: Record<string, string>
+  /** keys of `narration` whose mp3 a person recorded (narration manifest `recorded: true`) */
+  export const recordedNarration: string[]
 }
 
 /** true in dev and e2e builds: the IWER XR emulator may be injected. */

@@ -49,7 +49,9 @@ describe('new-exhibit', () => {
     expect(folderImportViolations(base)).toEqual([])
   })
 
-  it.skipIf(!hasEspeak)('generates the narration with espeak-ng', () => {
+  // Skipped only on a developer machine without espeak-ng; under CI a missing tool fails.
+  it.skipIf(!hasEspeak && !process.env.CI)('generates the narration with espeak-ng', () => {
+    expect(hasEspeak, 'espeak-ng is required in CI').toBe(true)
     expect(warnings).toEqual([])
     expect(narrationProblems(base, ManifestSchema.parse(readJson(join(base, 'manifest.json'))))).toEqual([])
     expect(lines.join('\n')).toMatch(/gen-audio: 8 generated/)

@@ -1,15 +1,18 @@
 import { z } from 'zod'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { useStore } from 'zustand'
+import { VoicePrefSchema, type VoicePref } from './voice-choice.ts'
 
-/** What is remembered across visits on this station: the staff's mute and volume choice. */
+/** What is remembered across visits on this station: the staff's mute, volume and voice choice. */
 export const AudioPrefsSchema = z.object({
   muted: z.boolean(),
   volume: z.number().min(0).max(1),
+  /** prefs saved before the voice setting existed read back as 'auto' (mute and volume are kept) */
+  voice: VoicePrefSchema.default('auto'),
 }).strict()
 export type AudioPrefs = z.infer<typeof AudioPrefsSchema>
 
-export const DEFAULT_AUDIO_PREFS: AudioPrefs = { muted: false, volume: 0.8 }
+export const DEFAULT_AUDIO_PREFS: AudioPrefs = { muted: false, volume: 0.8, voice: 'auto' }
 export const AUDIO_PREFS_KEY = 'sophora.audio.v1'
 
 /** The subtitle line on screen now, and the narration cue it belongs to. */
@@ -23,6 +26,8 @@ export interface AudioState extends AudioPrefs {
   toggleMuted(): void
   /** clamped to 0..1; non-numbers are ignored */
   setVolume(volume: number): void
+  /** which voice narrates: see chooseVoice; invalid values are ignored */
+  setVoice(voice: VoicePref): void
   setUnlocked(unlocked: boolean): void
   setSubtitle(subtitle: Subtitle | null): void
 }
@@ -66,7 +71,7 @@ function writeAudioPrefs(storage: PrefsStorage | null, key: string, prefs: Audio
 }
 
 /**
- * The audio store: plain zustand (no React). Mute and volume persist; `unlocked` and
+ * The audio store: plain zustand (no React). Mute, volume and voice persist; `unlocked` and
  * `subtitle` live only for this page.
  */
 export function createAudioStore(options: AudioStoreOptions = {}): AudioStore {
@@ -82,11 +87,12 @@ export function createAudioStore(options: AudioStoreOptions = {}): AudioStore {
       if (typeof volume !== 'number' || Number.isNaN(volume)) return
       set({ volume: Math.min(1, Math.max(0, volume)) })
     },
+    setVoice: (voice) => { if (VoicePrefSchema.safeParse(voice).success) set({ voice }) },
     setUnlocked: (unlocked) => set({ unlocked }),
     setSubtitle: (subtitle) => set({ subtitle }),
   }))
   store.subscribe((s, prev) => {
-    if (s.muted !== prev.muted || s.volume !== prev.volume) writeAudioPrefs(storage, key, { muted: s.muted, volume: s.volume })
+    if (s.muted !== prev.muted || s.volume !== prev.volume || s.voice !== prev.voice) writeAudioPrefs(storage, key, { muted: s.muted, volume: s.volume, voice: s.voice })
   })
   return store
 }

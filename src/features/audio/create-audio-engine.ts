@@ -1,11 +1,20 @@
 import { Howler } from 'howler'
 import type { Cleanup } from '../../core/exhibit-kit.ts'
 import type { AudioStore } from './audio-store.ts'
+import { browserSpeech, type DeviceSpeech } from './device-speech.ts'
 import { createSoundBank, type LoadResult } from './sound-bank.ts'
-import { splitSubtitle, timeLines, trackMs, type TimedLine } from './subtitle-timing.ts'
+import { readingMs, splitSubtitle, timeLines, trackMs, type TimedLine } from './subtitle-timing.ts'
+import { chooseVoice, pickDeviceVoice, type VoiceLike, type VoiceSource } from './voice-choice.ts'
+
+/** A cue's mp3: its URL, and whether a person recorded it (the narration manifest's `recorded`). */
+export type NarrationSource = string | { url: string; recorded: boolean }
 
 export interface AudioEngineOptions {
   store: AudioStore
+  /** the visitor's language, for the device voice (BCP 47: 'zh-CN', 'en') */
+  lang?: string
+  /** default: the page's speechSynthesis; null: never use a device voice */
+  speech?: DeviceSpeech | null
   /** How long a narration may wait to start (locked or suspended AudioContext) before it goes subtitles-only. */
   startTimeoutMs?: number
   /** A file that has not loaded after this long counts as missing. */
@@ -16,9 +25,14 @@ export interface SfxOptions { loop?: boolean; volume?: number }
 
 export interface AudioEngine {
   /** Decode narration (cue -> url) and sound effects (name -> url). Missing files do not reject; they are listed in `failed`. */
-  load(narration: Record<string, string>, sfx?: Record<string, string>, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<LoadResult>
-  /** Speak `cue` with `text` as timed subtitles. Resolves when it ends or is stopped (never rejects). */
+  load(narration: Record<string, NarrationSource>, sfx?: Record<string, string>, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<LoadResult>
+  /**
+   * Speak `cue` with `text` as timed subtitles, in the voice `chooseVoice` picks (store.voice).
+   * Resolves when it ends or is stopped (never rejects).
+   */
   narrate(cue: string, text: string): Promise<void>
+  /** What spoke (or is speaking) the latest narration; null before the first. */
+  lastVoice(): VoiceSource | null
   stopNarration(): void
   /** Play a sound effect; the Cleanup stops it (needed for `loop`). Unknown or failed names do nothing. */
   sfx(name: string, opts?: SfxOptions): Cleanup
@@ -38,11 +52,15 @@ const audioContext = () => (Howler.ctx as AudioContext | null | undefined) ?? nu
  * Narration, subtitles and sound effects for one exhibit visit. Create it on enter, `dispose()` on exit
  * (it fits `ctx.track`). Mute and volume come from the shared store and apply through Howler's globals.
  */
-export function createAudioEngine({ store, startTimeoutMs = 1500, loadTimeoutMs = 15_000 }: AudioEngineOptions): AudioEngine {
+export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
+  const { store, lang = 'zh-CN', startTimeoutMs = 1500, loadTimeoutMs = 15_000 } = options
+  const speech = options.speech === undefined ? browserSpeech() : options.speech
   const bank = createSoundBank(loadTimeoutMs)
+  const recorded = new Set<string>()
   const cleanups = new Set<Cleanup>()
   let stopCurrent: Cleanup | null = null
   let disposed = false
+  let last: VoiceSource | null = null
 
   const apply = () => { Howler.mute(store.getState().muted); Howler.volume(store.getState().volume) }
   apply()
@@ -55,10 +73,15 @@ export function createAudioEngine({ store, startTimeoutMs = 1500, loadTimeoutMs 
     if (disposed) return Promise.resolve()
     const lines = splitSubtitle(text)
     const entry = bank.get(`narration:${cue}`)
+    const file = entry && entry.state !== 'failed' ? (recorded.has(cue) ? 'recorded' : 'generated') : null
+    const voice = speech ? pickDeviceVoice(speech.getVoices(), lang) : null
+    const source = chooseVoice(store.getState().voice, { file, device: voice !== null })
     return new Promise<void>((resolve) => {
       const timers = new Set<ReturnType<typeof setTimeout>>()
       const later = (fn: () => void, ms: number) => { const t = setTimeout(() => { timers.delete(t); fn() }, ms); timers.add(t) }
       let soundId: number | null = null
+      let speaking = false
+      let unsubscribe: Cleanup | null = null
       let done = false
       let textOnly = false
       const finish = () => {
@@ -71,8 +94,11 @@ export function createAudioEngine({ store, startTimeoutMs = 1500, loadTimeoutMs 
         resolve()
       }
       stopCurrent = finish
-      /** Let go of our sound: stop it and drop its listeners, so a late 'play' or 'end' cannot act. */
+      /** Let go of our sound or speech: stop it and drop its listeners, so a late event cannot act. */
       const detach = () => {
+        unsubscribe?.()
+        unsubscribe = null
+        if (speaking) { speaking = false; speech?.cancel() }
         if (!entry || soundId === null) return
         for (const ev of ['play', 'playerror', 'end']) entry.howl.off(ev, undefined, soundId)
         entry.howl.stop(soundId)
@@ -82,32 +108,82 @@ export function createAudioEngine({ store, startTimeoutMs = 1500, loadTimeoutMs 
       const show = (track: TimedLine[]) => {
         for (const l of track) later(() => store.getState().setSubtitle({ text: l.text, cue }), l.startMs)
       }
-      const subtitlesOnly = () => {
+      /** The remaining lines (from `from`) by reading speed: no audio, or the audio gave up. */
+      const subtitlesOnly = (from = 0) => {
         if (done || textOnly) return
         textOnly = true
+        last = from === 0 ? 'subtitles' : last
         cancelTimers()
         detach()
-        const track = timeLines(lines)
+        const track = timeLines(lines.slice(from))
         show(track)
         later(finish, trackMs(track))
       }
-      if (!entry) { subtitlesOnly(); return }
-      // Waiting covers a file still decoding and an AudioContext the browser has not let us start.
-      later(subtitlesOnly, startTimeoutMs)
-      void entry.ready.then((ok) => {
-        if (done || textOnly || soundId !== null) return
-        if (!ok) { subtitlesOnly(); return }
-        const { howl } = entry
-        const id = howl.play()
-        soundId = id
-        howl.once('play', () => {
-          if (done || soundId !== id) return
-          cancelTimers()
-          show(timeLines(lines, howl.duration(id) * 1000))
-        }, id)
-        howl.once('playerror', subtitlesOnly, id)
-        howl.once('end', finish, id)
-      })
+      const playFile = () => {
+        if (!entry || file === null) { subtitlesOnly(); return }
+        last = file
+        // Waiting covers a file still decoding and an AudioContext the browser has not let us start.
+        later(subtitlesOnly, startTimeoutMs)
+        void entry.ready.then((ok) => {
+          if (done || textOnly || soundId !== null) return
+          if (!ok) { subtitlesOnly(); return }
+          const { howl } = entry
+          const id = howl.play()
+          soundId = id
+          howl.once('play', () => {
+            if (done || soundId !== id) return
+            cancelTimers()
+            show(timeLines(lines, howl.duration(id) * 1000))
+          }, id)
+          howl.once('playerror', () => subtitlesOnly(), id)
+          howl.once('end', finish, id)
+        })
+      }
+      /**
+       * One utterance per subtitle line: each line shows when its speech starts, so subtitles follow
+       * the device voice exactly, and no utterance is long enough to hit Chromium's ~15 s cut-off.
+       */
+      const speakDevice = (dev: DeviceSpeech, v: VoiceLike) => {
+        last = 'device'
+        speaking = true
+        let started = false
+        const speakLine = (i: number) => {
+          if (done || textOnly) return
+          if (i >= lines.length) { finish(); return }
+          const line = lines[i]!
+          const u = dev.createUtterance(line)
+          u.voice = v
+          u.lang = v.lang
+          u.volume = store.getState().muted ? 0 : store.getState().volume
+          const live = () => !done && !textOnly && speaking
+          u.onstart = () => {
+            if (!live()) return
+            started = true
+            cancelTimers()
+            store.getState().setSubtitle({ text: line, cue })
+            // A voice that never reports the end must not hold the visit: move on by reading time.
+            later(() => subtitlesOnly(i + 1), readingMs(line) * 3 + 4000)
+          }
+          u.onend = () => { if (live()) { cancelTimers(); speakLine(i + 1) } }
+          u.onerror = () => {
+            if (!live()) return
+            if (started) subtitlesOnly(i + 1)
+            else { speaking = false; dev.cancel(); fallBack() }
+          }
+          dev.speak(u)
+        }
+        // No start within the wait (speech blocked, voice broken): the file, else subtitles.
+        later(() => { if (!started) { speaking = false; dev.cancel(); fallBack() } }, startTimeoutMs)
+        // Muting mid-sentence must silence at once; the current line and the rest keep their subtitles.
+        unsubscribe = store.subscribe((s, p) => {
+          if (s.muted && !p.muted && started) subtitlesOnly(Math.max(0, lines.indexOf(s.subtitle?.text ?? '')))
+        })
+        speakLine(0)
+      }
+      const fallBack = () => { cancelTimers(); if (file !== null) playFile(); else subtitlesOnly() }
+      if (source === 'device' && speech && voice) speakDevice(speech, voice)
+      else if (source === 'recorded' || source === 'generated') playFile()
+      else subtitlesOnly()
     })
   }
 
@@ -158,11 +234,17 @@ export function createAudioEngine({ store, startTimeoutMs = 1500, loadTimeoutMs 
   return {
     load: (narration, sfxUrls = {}, onProgress, signal) => {
       const urls = new Map<string, string>()
-      for (const [cue, url] of Object.entries(narration)) urls.set(`narration:${cue}`, url)
+      for (const [cue, src] of Object.entries(narration)) {
+        const { url, recorded: isRecorded } = typeof src === 'string' ? { url: src, recorded: false } : src
+        urls.set(`narration:${cue}`, url)
+        if (isRecorded) recorded.add(cue)
+        else recorded.delete(cue)
+      }
       for (const [name, url] of Object.entries(sfxUrls)) urls.set(`sfx:${name}`, url)
       return bank.load(urls, onProgress, signal)
     },
     narrate,
+    lastVoice: () => last,
     stopNarration: () => stopCurrent?.(),
     sfx,
     setupUnlock,

@@ -13,13 +13,15 @@ const ready = existsSync(CHROMIUM) && existsSync(join(repo, 'assets/sfx/alarm.mp
 
 declare global { interface Window { probe: Probe } }
 
-describe.skipIf(!ready)('audio engine in real Chromium', () => {
+// Needs Debian's chromium and the generated sfx; in CI a missing one fails instead of skipping.
+describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () => {
   let server: ViteDevServer
   let context: BrowserContext
   let page: Page
   let profile: string
 
   beforeAll(async () => {
+    if (!ready) throw new Error(`needs ${CHROMIUM} (apt-get install chromium) and assets/sfx (npm run gen:audio)`)
     server = await createServer({
       configFile: false, root: join(import.meta.dirname, 'browser'), logLevel: 'error',
       server: { port: 0, host: '127.0.0.1', fs: { allow: [repo] } },
@@ -118,5 +120,70 @@ describe.skipIf(!ready)('audio engine in real Chromium', () => {
     })
     expect(r.before).toBe(4)
     expect(r.after).toBe(0)
+  })
+
+  it('without a device voice (headless Chromium has none) the generated file speaks the cue', async () => {
+    const r = await page.evaluate(async (alarm) => {
+      const { makeEngine, log, level } = window.probe
+      const engine = makeEngine('zh-CN')
+      await engine.load({ intro: { url: alarm, recorded: false } })
+      log.length = 0
+      const t0 = performance.now()
+      const done = engine.narrate('intro', '第一句。第二句。')
+      await new Promise((res) => setTimeout(res, 400))
+      const playing = await level()
+      await done
+      const result = { voices: speechSynthesis.getVoices().length, voice: engine.lastVoice(), playing, elapsed: performance.now() - t0, texts: log.map((l) => l.text) }
+      engine.dispose()
+      return result
+    }, sfxUrl('alarm'))
+    expect(r.voices).toBe(0)
+    expect(r.voice).toBe('generated')
+    expect(r.playing).toBeGreaterThan(0.01)
+    expect(r.elapsed).toBeGreaterThan(2500) // the file's 2.77 s, not reading time
+    expect(r.texts).toEqual(['第一句。', '第二句。', null])
+  })
+
+  it('with a local zh-CN device voice it speaks through speechSynthesis, line by line, and the file stays silent', async () => {
+    const r = await page.evaluate(async (alarm) => {
+      // Headless Chromium has no voices: stand in a local Mandarin voice and a speak() that talks for 300 ms a line.
+      // A real SpeechSynthesisUtterance refuses a voice object it did not make, so the utterance class is stubbed too.
+      const spoken: { text: string; voice: string; lang: string }[] = []
+      const fakeVoice = { name: 'Fake Ting-Ting', lang: 'zh-CN', localService: true, default: false, voiceURI: 'fake' }
+      const cloudVoice = { ...fakeVoice, name: 'Cloud', localService: false }
+      Object.defineProperty(speechSynthesis, 'getVoices', { configurable: true, value: () => [cloudVoice, fakeVoice] })
+      Object.defineProperty(speechSynthesis, 'speak', {
+        configurable: true,
+        value: (u: { text: string; voice: { name: string }; lang: string; onstart?: () => void; onend?: () => void }) => {
+          spoken.push({ text: u.text, voice: u.voice.name, lang: u.lang })
+          setTimeout(() => u.onstart?.(), 10)
+          setTimeout(() => u.onend?.(), 310)
+        },
+      })
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+        configurable: true,
+        value: class { text: string; constructor(text: string) { this.text = text } },
+      })
+      const { makeEngine, log, level } = window.probe
+      const engine = makeEngine('zh-CN')
+      await engine.load({ intro: { url: alarm, recorded: false } })
+      log.length = 0
+      const t0 = performance.now()
+      const done = engine.narrate('intro', '第一句。第二句。')
+      await new Promise((res) => setTimeout(res, 150))
+      const fileLevel = await level()
+      await done
+      const result = { voice: engine.lastVoice(), spoken, fileLevel, elapsed: performance.now() - t0, log: log.map((l) => ({ t: l.t - t0, text: l.text })) }
+      engine.dispose()
+      return result
+    }, sfxUrl('alarm'))
+    expect(r.voice).toBe('device')
+    expect(r.spoken).toEqual([{ text: '第一句。', voice: 'Fake Ting-Ting', lang: 'zh-CN' }, { text: '第二句。', voice: 'Fake Ting-Ting', lang: 'zh-CN' }])
+    expect(r.fileLevel).toBe(0)
+    expect(r.log.map((l) => l.text)).toEqual(['第一句。', '第二句。', null])
+    // subtitles follow the voice's events: line 2 when its speech starts (~320 ms), the end at ~620 ms
+    expect(r.log[1]!.t).toBeGreaterThan(280)
+    expect(r.log[1]!.t).toBeLessThan(600)
+    expect(r.elapsed).toBeLessThan(1500)
   })
 })

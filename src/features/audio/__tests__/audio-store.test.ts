@@ -10,8 +10,18 @@ describe('audio store', () => {
     expect(store.getState()).toMatchObject({ ...DEFAULT_AUDIO_PREFS, unlocked: false, subtitle: null })
     store.getState().toggleMuted()
     store.getState().setVolume(0.35)
-    expect(JSON.parse(localStorage.getItem(AUDIO_PREFS_KEY)!)).toEqual({ muted: true, volume: 0.35 })
+    expect(JSON.parse(localStorage.getItem(AUDIO_PREFS_KEY)!)).toEqual({ muted: true, volume: 0.35, voice: 'auto' })
     expect(createAudioStore().getState()).toMatchObject({ muted: true, volume: 0.35 })
+  })
+
+  it('persists the voice setting, ignores unknown values, and keeps mute/volume saved before it existed', () => {
+    localStorage.setItem(AUDIO_PREFS_KEY, JSON.stringify({ muted: true, volume: 0.4 }))
+    const store = createAudioStore()
+    expect(store.getState()).toMatchObject({ muted: true, volume: 0.4, voice: 'auto' })
+    store.getState().setVoice('files')
+    store.getState().setVoice('robot' as never)
+    expect(JSON.parse(localStorage.getItem(AUDIO_PREFS_KEY)!)).toEqual({ muted: true, volume: 0.4, voice: 'files' })
+    expect(createAudioStore().getState().voice).toBe('files')
   })
 
   it('does not persist the subtitle or the unlocked flag', () => {
@@ -29,6 +39,7 @@ describe('audio store', () => {
     ['a bare number', '42'],
     ['null', 'null'],
     ['extra keys', JSON.stringify({ muted: true, volume: 0.5, hack: 1 })],
+    ['unknown voice', JSON.stringify({ muted: true, volume: 0.5, voice: 'robot' })],
   ])('recovers from a corrupted value (%s) with the defaults and overwrites it on change', (_, raw) => {
     localStorage.setItem(AUDIO_PREFS_KEY, raw)
     const store = createAudioStore()

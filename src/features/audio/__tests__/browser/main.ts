@@ -11,6 +11,8 @@ export interface Probe {
   level(): Promise<number>
   /** Howls alive in Howler's global registry */
   howls(): number
+  /** A fresh engine on the same store, with the page's own speechSynthesis as it is now. */
+  makeEngine(lang: string): AudioEngine
 }
 
 const store = createAudioStore({ storage: null })
@@ -33,6 +35,7 @@ function level(): Promise<number> {
 }
 
 const howls = () => (Howler as unknown as { _howls: unknown[] })._howls.length
-const probe: Probe = { store, engine, log, level, howls }
+const makeEngine = (lang: string) => createAudioEngine({ store, lang })
+const probe: Probe = { store, engine, log, level, howls, makeEngine }
 Object.assign(window, { probe })
 document.title = 'ready'
