@@ -29,7 +29,11 @@ export default defineConfig(({ mode }) => {
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
     ],
     resolve: {
-      alias: { '@sophora/sdk': fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url)) },
+      // the longer name first: an alias matches a prefix (exhibit tests only; never bundled)
+      alias: {
+        '@sophora/sdk/testing': fileURLToPath(new URL('./src/sdk/testing/index.ts', import.meta.url)),
+        '@sophora/sdk': fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url)),
+      },
     },
     define: {
       __SOPHORA_EMULATOR__: JSON.stringify(withEmulator),

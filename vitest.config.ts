@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { centerPlugin } from './src/build/center-plugin.ts'
 
 const sdk = fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url))
+const sdkTesting = fileURLToPath(new URL('./src/sdk/testing/index.ts', import.meta.url))
 
 /**
  * unit: pure logic and server in node. dom: React components in jsdom.
@@ -13,7 +14,8 @@ const sdk = fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url))
 export default defineConfig({
   // SDK code reads the center profile (virtual:sophora-center); tests get SOPHORA_CENTER's, default generic
   plugins: [centerPlugin()],
-  resolve: { alias: { '@sophora/sdk': sdk } },
+  // the longer name first: an alias matches a prefix
+  resolve: { alias: { '@sophora/sdk/testing': sdkTesting, '@sophora/sdk': sdk } },
   define: { __SOPHORA_EMULATOR__: 'false', __SOPHORA_TEST_BRIDGE__: 'false' },
   test: {
     projects: [

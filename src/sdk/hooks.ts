@@ -1,3 +1,4 @@
+import type { ThreeEvent } from '@react-three/fiber'
 import { useContext } from 'react'
 import { useStore } from 'zustand'
 import type { ExhibitContext, StepDef } from '../core/exhibit-kit.ts'
@@ -35,4 +36,37 @@ export function useRun(): RunView {
   const state = useStore(run, (s) => s.state)
   const step = state.phase === 'step' ? spec.steps[state.stepIndex] : undefined
   return { state, step, stepDone: !!state.feedback?.correct && state.phase === 'step', completed: state.completedSteps }
+}
+
+/** A step id and the choice a tap on an object makes in that step. */
+export type TapPair = readonly [stepId: string, choiceId: string]
+
+/**
+ * Choosing from the scene: `const tap = useTapChoice()`, then
+ * `<mesh onClick={tap('door', 'door-back-of-hand')} />`. The handler makes the choice only
+ * while its step is open and not yet answered, and then stops the event so the object
+ * behind does not choose too; otherwise it does nothing and lets the event through. One
+ * object can mean different choices in different steps: `tap(['feel-shaking',
+ * 'shaking-doorway'], ['wait-until-stops', 'wait-run-now'])`. Pointer events cover
+ * mouse, touch and XR controllers alike. The run is read when the tap happens, so the
+ * hook adds no re-render.
+ */
+export function useTapChoice(): (...pairs: [stepId: string, choiceId: string] | TapPair[]) => (e: ThreeEvent<MouseEvent>) => void {
+  const { ctx, run, spec } = useValue()
+  return (...args) => {
+    const pairs: readonly TapPair[] = typeof args[0] === 'string' ? [args as TapPair] : (args as TapPair[])
+    return (e) => {
+      const s = run.getState().state
+      const open = s.phase === 'step' && !s.feedback?.correct ? spec.steps[s.stepIndex]?.id : undefined
+      const hit = open === undefined ? undefined : pairs.find(([stepId]) => stepId === open)
+      if (!hit) return
+      e.stopPropagation()
+      ctx.progress.choose(hit[1])
+    }
+  }
+}
+
+/** 0..1, a slow breathing pulse for "tap me" hints (about 0.6 Hz, never a strobe); `t` in seconds. */
+export function pulse(t: number): number {
+  return 0.5 + 0.5 * Math.sin(t * 4)
 }

@@ -10,7 +10,7 @@ export type {
 } from '../core/exhibit-kit.ts'
 export type { Lang, Manifest } from '../core/manifest-schema.ts'
 export type { RunPhase, RunState, Feedback } from '../core/exhibit-run.ts'
-export { useExhibit, useRun, type RunView } from './hooks.ts'
+export { pulse, useExhibit, useRun, useTapChoice, type RunView, type TapPair } from './hooks.ts'
 export { Label3D } from './text/label-3d.tsx'
 export { mergeBoxes, type BoxPart, type Vec3 } from './merge-boxes.ts'
 export { centerVariant } from './center.ts'

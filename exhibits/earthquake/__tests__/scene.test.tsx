@@ -1,65 +1,28 @@
-import type * as Sdk from '@sophora/sdk'
-// the test renderer drives React through act()
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-
-import ReactThreeTestRenderer from '@react-three/test-renderer'
-import { act, createElement, type ReactNode } from 'react'
+import { renderScene } from '@sophora/sdk/testing'
+import { act } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import type { ExhibitContext } from '../../../src/core/exhibit-kit.ts'
-import { createRunStore } from '../../../src/core/run-store.ts'
-import { ExhibitReactContext } from '../../../src/sdk/exhibit-react-context.ts'
-import manifest from '../manifest.json'
-import { quiz } from '../quiz.ts'
-import { steps } from '../steps.ts'
 
-// troika needs a real WebGL context and font files: stand in a plain group for the text
-vi.mock('@sophora/sdk', async (importOriginal) => ({
-  ...(await importOriginal<typeof Sdk>()),
-  Label3D: (p: { children?: ReactNode }) => createElement('group', { name: `label:${String(p.children)}` }),
-}))
-
-const { EarthquakeScene } = await import('../scene/earthquake-scene.tsx')
-
-function setup() {
-  const spec = { steps, quiz, pass: manifest.quiz.pass }
-  const run = createRunStore(spec)
-  const chosen: string[] = []
-  const sfx: string[] = []
-  const stopped: string[] = []
-  const tracked: { dispose(): void }[] = []
-  const ctx = {
-    manifest, lang: 'zh-CN', t: (k: string) => k,
-    progress: {
-      choose: (id: string) => { chosen.push(id); run.getState().dispatch({ type: 'choose', choiceId: id }) },
-      completeStep: (id: string) => run.getState().dispatch({ type: 'complete-step', stepId: id }),
-    },
-    audio: { narrate: vi.fn(), sfx: (name: string) => { sfx.push(name); return () => stopped.push(name) } },
-    track: <T extends { dispose(): void }>(o: T) => { tracked.push(o); return o },
-    run: async <T,>(w: (s: AbortSignal) => Promise<T>) => w(new AbortController().signal),
-    emit: vi.fn(),
-  } as unknown as ExhibitContext
-  const tree = createElement(ExhibitReactContext.Provider, { value: { ctx, run, spec } }, createElement(EarthquakeScene, { ctx }))
-  return { run, chosen, sfx, stopped, tracked, tree, ctx }
-}
+// troika needs a real WebGL context and font files: each Label3D becomes a group named `label:<text>`
+vi.mock('@sophora/sdk', async (original) => (await import('@sophora/sdk/testing')).withLabel3DStub(await original()))
 
 describe('earthquake scene', () => {
   it('mounts within budget, plays every step by tapping the world, and cleans up its sounds', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const s = setup()
-    const r = await ReactThreeTestRenderer.create(s.tree)
+    const s = await renderScene(import.meta.url)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }) // the knocks on the pipe
+    const r = s.renderer
     const meshes = r.scene.findAll((n) => n.type === 'Mesh' || n.type === 'InstancedMesh')
     expect(meshes.length).toBeGreaterThan(20)
     expect(meshes.length).toBeLessThan(60) // across all four places; only one place is visible at a time
     expect(s.tracked.length).toBe(11) // the merged shells, disposed by the platform on exit
 
-    const state = () => s.run.getState().state
-    const dispatch = (a: Parameters<ReturnType<typeof s.run.getState>['dispatch']>[0]) => act(async () => s.run.getState().dispatch(a))
+    const state = () => s.state()
+    const { dispatch } = s
     const named = (name: string) => {
       const n = r.scene.find((x) => x.instance.name === name)
       expect(typeof n.props.onClick, name).toBe('function')
       return n
     }
-    const click = async (name: string) => r.fireEvent(named(name) as never, 'click', { stopPropagation: () => {} })
+    const click = (name: string) => s.click(named(name))
     const world = r.scene.children[0]!.instance
 
     // intro: a calm classroom, no rumble
@@ -139,8 +102,8 @@ describe('earthquake scene', () => {
     await dispatch({ type: 'next' })
 
     expect(state().phase).toBe('quiz')
-    expect(state().completedSteps).toEqual(steps.map((x) => x.id))
-    expect(s.chosen.filter((id) => steps.some((st) => st.choices.some((c) => c.id === id && c.correct))))
+    expect(state().completedSteps).toEqual(s.spec.steps.map((x) => x.id))
+    expect(s.chosen.filter((id) => s.spec.steps.some((st) => st.choices.some((c) => c.id === id && c.correct))))
       .toEqual(['warn-act-now', 'shaking-stay-calm', 'cover-under-desk', 'hold-desk-leg', 'wait-stay-put', 'evacuate-stairs', 'open-playground', 'trapped-tap-pipe'])
     // scene taps do nothing in the quiz
     await click('eq-assembly-sign')
@@ -151,11 +114,11 @@ describe('earthquake scene', () => {
   })
 
   it('ignores taps on objects that belong to another step', async () => {
-    const s = setup()
-    const r = await ReactThreeTestRenderer.create(s.tree)
-    await act(async () => s.run.getState().dispatch({ type: 'start' }))
+    const s = await renderScene(import.meta.url)
+    const r = s.renderer
+    await s.dispatch({ type: 'start' })
     const pipe = r.scene.find((x) => x.instance.name === 'eq-pipe')
-    await r.fireEvent(pipe as never, 'click', { stopPropagation: () => {} })
+    await s.click(pipe)
     expect(s.chosen).toEqual([])
     await r.unmount()
   })

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useMemo, useRef, type RefObject } from 'react'
 import { DoubleSide, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
@@ -8,7 +8,6 @@ import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM, SPEAKER } from './layout.ts'
 import type { Motion, PartProps } from './part-props.ts'
 import { classFigures } from './people.ts'
 import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 /**
  * The classroom where the quake strikes. Tappable: the student's own desk (act on the
@@ -18,7 +17,7 @@ import { pulse, useTap } from './use-tap.ts'
  */
 export function Classroom({ stage, live, motion }: PartProps & { motion: RefObject<Motion> }) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const shell = useMemo(() => ctx.track(mergeBoxes(classroomParts())), [ctx])
   const deskTop = useMemo(() => ctx.track(mergeBoxes(ownDeskTopParts())), [ctx])
   const deskLegs = useMemo(() => ctx.track(mergeBoxes(ownDeskLegParts())), [ctx])

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { BackSide, Color, type MeshBasicMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
@@ -7,7 +7,6 @@ import { ASSEMBLY, COLORS as C, SCHOOL_DOOR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { playgroundFigures } from './people.ts'
 import { hazardParts, playgroundParts } from './shell-parts.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 const SIGN = new Color(C.exitGreen)
 const SIGN_AT = [ASSEMBLY.x, 2.2, ASSEMBLY.z - 2.0] as const
@@ -19,7 +18,7 @@ const SIGN_AT = [ASSEMBLY.x, 2.2, ASSEMBLY.z - 2.0] as const
  */
 export function Playground({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const shell = useMemo(() => ctx.track(mergeBoxes(playgroundParts())), [ctx])
   const hazards = useMemo(() => ctx.track(mergeBoxes(hazardParts())), [ctx])
   const figures = useMemo(() => playgroundFigures(stage.gathered), [stage.gathered])

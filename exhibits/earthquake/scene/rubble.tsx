@@ -1,11 +1,10 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { Object3D, type InstancedMesh, type MeshLambertMaterial } from 'three'
 import { COLORS as C, PIPE } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { debrisParts, rubbleParts } from './shell-parts.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 const MOTES = 48
 
@@ -26,7 +25,7 @@ export function dustSeeds() {
  */
 export function Rubble({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const shell = useMemo(() => ctx.track(mergeBoxes(rubbleParts())), [ctx])
   const debris = useMemo(() => ctx.track(mergeBoxes(debrisParts())), [ctx])
   const seeds = useMemo(() => dustSeeds(), [])

@@ -1,11 +1,10 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
 import { Color, Object3D, type Group, type InstancedMesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { ALARM_BELL, COLORS as C, HALF_W, HOT_DOOR, LIFT, LOW_SIGNS_Z, STAIR_DOOR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { corridorParts } from './shell-parts.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 const EXIT = new Color(C.exitGreen)
 const GLOW = new Color(C.fireOrange)
@@ -15,7 +14,7 @@ const STAIR_DOOR_OPEN = 1.2
 /** The school corridor: the static shell plus the things that react to the run. */
 export function Corridor({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const shell = useMemo(() => ctx.track(mergeBoxes(corridorParts())), [ctx])
   const hotDoor = useRef<MeshLambertMaterial>(null)
   const gap = useRef<MeshBasicMaterial>(null)

@@ -1,11 +1,10 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
 import { BackSide, Color, Object3D, type InstancedMesh, type MeshBasicMaterial } from 'three'
 import { ASSEMBLY, BUILDING_DOOR, COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { burningWindowParts, outdoorParts } from './shell-parts.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 const SIGN = new Color(C.exitGreen)
 const FIRE = new Color(C.fireOrange)
@@ -19,7 +18,7 @@ const PEOPLE: ReadonlyArray<readonly [number, number, number, string]> = [
 /** The schoolyard assembly point: where the last step, the quiz and the result happen. */
 export function Outdoor({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const shell = useMemo(() => ctx.track(mergeBoxes(outdoorParts())), [ctx])
   const windows = useMemo(() => ctx.track(mergeBoxes(burningWindowParts())), [ctx])
   const people = useRef<InstancedMesh>(null)

@@ -1,9 +1,9 @@
 import { useFrame } from '@react-three/fiber'
+import { pulse, useTapChoice } from '@sophora/sdk'
 import { useMemo, useRef } from 'react'
 import { Quaternion, Vector3, type Mesh, type MeshLambertMaterial } from 'three'
 import { COLORS as C, TOWEL_HOOK } from './layout.ts'
 import type { PartProps } from './part-props.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 /** Where the held towel sits in the viewer's view: low and to the right, half a metre away. */
 const HELD_OFFSET = new Vector3(0.14, -0.22, -0.42)
@@ -14,7 +14,7 @@ const HANG_ROT = new Quaternion().setFromAxisAngle(new Vector3(0, 1, 0), -Math.P
  * viewer's head (read from the camera, never moved), darker because it is wet.
  */
 export function Towel({ stage, live }: PartProps) {
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const mesh = useRef<Mesh>(null)
   const mat = useRef<MeshLambertMaterial>(null)
   const tmp = useMemo(() => ({ pos: new Vector3(), quat: new Quaternion(), parentQuat: new Quaternion(), offset: new Vector3(), hook: new Vector3(...TOWEL_HOOK) }), [])

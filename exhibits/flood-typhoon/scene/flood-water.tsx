@@ -1,9 +1,9 @@
 import { useFrame } from '@react-three/fiber'
+import { useTapChoice } from '@sophora/sdk'
 import { useMemo, useRef } from 'react'
 import { Object3D, type InstancedMesh, type Mesh } from 'three'
 import { COLORS as C, ROAD } from './layout.ts'
 import type { PartProps } from './part-props.ts'
-import { useTap } from './use-tap.ts'
 
 const STREAKS = 48
 const ROAD_MID = (ROAD.near + ROAD.far) / 2
@@ -14,7 +14,7 @@ const ROAD_MID = (ROAD.near + ROAD.far) / 2
  * water while the flooded-road step is open = wading in.
  */
 export function FloodWater({ stage, live }: PartProps) {
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const water = useRef<Mesh>(null)
   const streaks = useRef<InstancedMesh>(null)
   const dummy = useMemo(() => new Object3D(), [])

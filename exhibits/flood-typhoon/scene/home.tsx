@@ -1,12 +1,11 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { Color, type Mesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { actionOf, levelOf } from '../warnings.ts'
 import { COLORS as C, HOME_DOOR, ROOM, STRIP, SWITCH_BOX, TV, WINDOW } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { roomParts, stairParts } from './shell-parts.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 const STORM = new Color(C.skyStorm).multiplyScalar(0.7)
 const CALM = new Color(C.skyCalm)
@@ -19,7 +18,7 @@ const WY = (WINDOW.y0 + WINDOW.y1) / 2
  */
 export function Home({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const room = useMemo(() => ctx.track(mergeBoxes(roomParts())), [ctx])
   const stairs = useMemo(() => ctx.track(mergeBoxes(stairParts())), [ctx])
   const sky = useRef<MeshBasicMaterial>(null)

@@ -1,10 +1,9 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit } from '@sophora/sdk'
+import { Label3D, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { AdditiveBlending, Object3D, Quaternion, Vector3, type InstancedMesh } from 'three'
 import { COLORS as C, POLE, WIRE_END } from './layout.ts'
 import type { PartProps } from './part-props.ts'
-import { useTap } from './use-tap.ts'
 
 const SPARKS = 12
 
@@ -22,7 +21,7 @@ export function segment(a: Vector3, b: Vector3) {
  */
 export function PowerLine({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const sparks = useRef<InstancedMesh>(null)
   const dummy = useMemo(() => new Object3D(), [])
   const top = useMemo(() => new Vector3(POLE.x + 1, POLE.top, POLE.z), [])

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
 import { BackSide, Object3D, type Group, type InstancedMesh, type MeshLambertMaterial } from 'three'
 import { FloodWater } from './flood-water.tsx'
@@ -7,14 +7,13 @@ import { BILLBOARD, COLORS as C, FOOTBRIDGE, TREES } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { PowerLine } from './power-line.tsx'
 import { billboardPostParts, entranceParts, footbridgeParts, streetParts } from './shell-parts.ts'
-import { pulse, useTap } from './use-tap.ts'
 import { WarningBoard } from './warning-board.tsx'
 import { Whirlpool } from './whirlpool.tsx'
 
 /** The street in the storm: static shell, the things that react, and the flood. */
 export function Street({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const shell = useMemo(() => ctx.track(mergeBoxes(streetParts())), [ctx])
   const bridge = useMemo(() => ctx.track(mergeBoxes(footbridgeParts())), [ctx])
   const entrance = useMemo(() => ctx.track(mergeBoxes(entranceParts())), [ctx])

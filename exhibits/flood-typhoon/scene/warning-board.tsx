@@ -1,11 +1,10 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit } from '@sophora/sdk'
+import { Label3D, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useRef } from 'react'
 import { Color, type Group, type MeshBasicMaterial } from 'three'
 import { actionOf, levelOf, WARNING_LEVELS } from '../warnings.ts'
 import { BOARD, COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 const WHITE = new Color('#ffffff')
 const PANEL_W = 0.4
@@ -21,7 +20,7 @@ export const panelH = (i: number) => 0.22 + 0.09 * i
  */
 export function WarningBoard({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const frame = useRef<Group>(null)
   const frameMat = useRef<MeshBasicMaterial>(null)
   const active = levelOf(stage.warning)

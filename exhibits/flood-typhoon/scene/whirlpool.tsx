@@ -1,10 +1,9 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit } from '@sophora/sdk'
+import { Label3D, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useRef } from 'react'
 import { Object3D, type Group, type InstancedMesh, type MeshBasicMaterial } from 'three'
 import { COLORS as C, WHIRLPOOL } from './layout.ts'
 import type { PartProps } from './part-props.ts'
-import { pulse, useTap } from './use-tap.ts'
 
 const ARMS = 4
 
@@ -15,7 +14,7 @@ const ARMS = 4
  */
 export function Whirlpool({ stage, live }: PartProps) {
   const ctx = useExhibit()
-  const tap = useTap(stage)
+  const tap = useTapChoice()
   const spin = useRef<Group>(null)
   const root = useRef<Group>(null)
   const arms = useRef<InstancedMesh>(null)

@@ -1,0 +1,145 @@
+/**
+ * `@sophora/sdk/testing`: what an exhibit's own tests need to run its Scene without the
+ * platform, so they import nothing from src/. Test code only (it imports vitest); exhibit
+ * code outside `__tests__/` may not import it (tests/contract/boundaries.ts).
+ *
+ * In a scene test, stub the 3D text first (troika needs real WebGL and font files):
+ *   vi.mock('@sophora/sdk', async (original) => (await import('@sophora/sdk/testing')).withLabel3DStub(await original()))
+ * then `const s = await renderScene(import.meta.url)` mounts the Scene of the exhibit whose
+ * __tests__/ holds the test, with its real steps, quiz, manifest and locale tables.
+ * (Pass import.meta.url itself: Vite rewrites `new URL('..', import.meta.url)` into an asset URL.)
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer'
+import { act, createElement, type ComponentType, type ReactElement, type ReactNode } from 'react'
+import type { ExhibitContext, ExhibitDefinition, ExhibitEvent, QuizItem, SceneProps, StepDef, TFn } from '../../core/exhibit-kit.ts'
+import type { RunAction, RunSpec, RunState } from '../../core/exhibit-run.ts'
+import { LANGS, ManifestSchema, type Lang } from '../../core/manifest-schema.ts'
+import { createRunStore, type RunStore } from '../../core/run-store.ts'
+import { interpolate } from '../../core/translate.ts'
+import { ExhibitReactContext } from '../exhibit-react-context.ts'
+
+// the test renderer drives React through act(); React reads this flag on every act()
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+export type LocaleTables = Record<Lang, Record<string, string>>
+
+/** The exhibit's own files (manifest.json is checked by the schema). */
+export interface ExhibitFiles {
+  manifest: unknown
+  steps: StepDef[]
+  quiz: QuizItem[]
+  locales: LocaleTables
+}
+
+/**
+ * The exhibit whose `__tests__/` holds the file at `testFileUrl` (a test's import.meta.url), as
+ * the platform loads it: index.ts's definition, manifest.json and locales/.
+ */
+export async function loadExhibit(testFileUrl: string): Promise<ExhibitFiles & { Scene: ComponentType<SceneProps> }> {
+  const dir = new URL('../', testFileUrl)
+  const json = (p: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(p, dir)), 'utf8'))
+  const def = ((await import(/* @vite-ignore */ new URL('index.ts', dir).href)) as { default: ExhibitDefinition }).default
+  const locales = Object.fromEntries(LANGS.map((l) => [l, json(`locales/${l}.json`) as Record<string, string>])) as LocaleTables
+  return { manifest: json('manifest.json'), steps: def.steps, quiz: def.quiz, Scene: def.Scene, locales }
+}
+
+/**
+ * `t` over the exhibit's real locale table for `lang`, with {name} interpolation like the
+ * platform's, but a missing or empty key throws instead of showing the key.
+ */
+export function strictTranslator(locales: LocaleTables, lang: Lang): TFn {
+  return (key, vars) => {
+    const text = locales[lang][key]
+    if (!text) throw new Error(`locales/${lang}.json has no text for "${key}"`)
+    return interpolate(text, vars)
+  }
+}
+
+/** A context like the platform's, recording what the scene asks of it. */
+export interface TestExhibit {
+  ctx: ExhibitContext
+  run: RunStore
+  spec: RunSpec
+  /** choice ids passed to ctx.progress.choose, in order */
+  chosen: string[]
+  narrated: string[]
+  /** sound effects started, and those whose cleanup ran */
+  sfx: string[]
+  stopped: string[]
+  /** objects handed to ctx.track (disposed by the platform on exit) */
+  tracked: { dispose(): void }[]
+  events: ExhibitEvent[]
+  state(): RunState
+  /** `node` inside the provider the SDK hooks (useExhibit, useRun, useTapChoice) read */
+  provide(node: ReactNode): ReactElement
+}
+
+export function createTestExhibit(files: ExhibitFiles, lang: Lang = 'zh-CN'): TestExhibit {
+  const manifest = ManifestSchema.parse(files.manifest)
+  const spec: RunSpec = { steps: files.steps, quiz: files.quiz, pass: manifest.quiz.pass }
+  const run = createRunStore(spec)
+  const x = { chosen: [] as string[], narrated: [] as string[], sfx: [] as string[], stopped: [] as string[], tracked: [] as { dispose(): void }[], events: [] as ExhibitEvent[] }
+  const ctx: ExhibitContext = {
+    manifest,
+    lang,
+    t: strictTranslator(files.locales, lang),
+    progress: {
+      choose: (id) => { x.chosen.push(id); run.getState().dispatch({ type: 'choose', choiceId: id }) },
+      completeStep: (id) => run.getState().dispatch({ type: 'complete-step', stepId: id }),
+    },
+    audio: {
+      narrate: (cue) => { x.narrated.push(cue) },
+      sfx: (name) => { x.sfx.push(name); return () => { x.stopped.push(name) } },
+    },
+    track: (o) => { x.tracked.push(o); return o },
+    run: async (work) => work(new AbortController().signal),
+    emit: (e) => { x.events.push(e) },
+  }
+  return {
+    ...x, ctx, run, spec,
+    state: () => run.getState().state,
+    provide: (node) => createElement(ExhibitReactContext.Provider, { value: { ctx, run, spec } }, node),
+  }
+}
+
+export interface RenderedScene extends TestExhibit {
+  renderer: ReactThreeTest.Renderer
+  /** dispatch a run action inside act(), as the platform's panel would */
+  dispatch(a: RunAction): Promise<void>
+  /** the one object whose three.js name is `name` */
+  byName(name: string): ReactThreeTest.ReactThreeTestInstance
+  /** a click (mouse, touch or XR select) on `node`, through its onClick */
+  click(node: ReactThreeTest.ReactThreeTestInstance): Promise<void>
+  /** the stubbed Label3D nodes showing `text` (needs withLabel3DStub) */
+  labels(text: string): ReactThreeTest.ReactThreeTestInstance[]
+}
+
+/**
+ * Mount the Scene of the exhibit under test (`testFileUrl`: the test's import.meta.url, see
+ * loadExhibit) with @react-three/test-renderer, inside a test context (see createTestExhibit).
+ */
+export async function renderScene(testFileUrl: string, lang: Lang = 'zh-CN'): Promise<RenderedScene> {
+  const { Scene, ...files } = await loadExhibit(testFileUrl)
+  const x = createTestExhibit(files, lang)
+  const renderer = await ReactThreeTestRenderer.create(x.provide(createElement(Scene, { ctx: x.ctx })))
+  return {
+    ...x,
+    renderer,
+    dispatch: (a) => act(async () => x.run.getState().dispatch(a)),
+    byName: (name) => renderer.scene.find((n) => n.instance.name === name),
+    click: async (node) => { await renderer.fireEvent(node, 'click', { stopPropagation: () => {} }) },
+    labels: (text) => renderer.scene.findAll((n) => n.props.name === `label:${text}`),
+  }
+}
+
+/** Stands in for Label3D: a plain group named `label:<text>`. */
+export function Label3DStub(p: { children?: ReactNode }): ReactElement {
+  return createElement('group', { name: `label:${String(p.children)}` })
+}
+
+/** For the vi.mock factory of '@sophora/sdk': the real SDK with Label3D stubbed. */
+export function withLabel3DStub(sdk: unknown): Record<string, unknown> {
+  return { ...(sdk as Record<string, unknown>), Label3D: Label3DStub }
+}
