@@ -11,6 +11,7 @@ import { describeProblems, listExhibitFolders, validateExhibitDir } from '../../
 import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import { LANGS, ManifestSchema } from '../../src/core/manifest-schema.ts'
 import { folderImportViolations } from './boundaries.ts'
+import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
   assetProblems, conventionProblems, dataProblems, localeMythProblems, narrationProblems, readJson,
   referencedAssetProblems, sourcesProblems, type LocaleTable,
@@ -44,7 +45,8 @@ describe('exhibit contract', () => {
       expect(problems, describeProblems(problems)).toEqual([])
     })
 
-    it('has steps.ts and quiz.ts that match the manifest and both locales, teaching no myth', async () => {
+    /** steps.ts and quiz.ts, once the manifest is valid and the convention is kept. */
+    const content = async () => {
       const m = manifestOk()
       expect(m, 'manifest.json must be valid first').toBeDefined()
       for (const f of ['steps.ts', 'quiz.ts']) expect(existsSync(join(base, f)), `${f} is missing (convention: steps.ts exports steps, quiz.ts exports quiz)`).toBe(true)
@@ -52,9 +54,24 @@ describe('exhibit contract', () => {
       const quizMod: unknown = await import(pathToFileURL(join(base, 'quiz.ts')).href)
       const conv = conventionProblems(stepsMod, quizMod)
       expect(conv, report(conv, folder)).toEqual([])
-      const { steps } = stepsMod as { steps: StepDef[] }
-      const { quiz } = quizMod as { quiz: QuizItem[] }
-      const problems = [...dataProblems(m!, steps, quiz, locales()), ...localeMythProblems(locales(), steps, quiz)]
+      return { m: m!, steps: (stepsMod as { steps: StepDef[] }).steps, quiz: (quizMod as { quiz: QuizItem[] }).quiz }
+    }
+
+    it('has steps.ts and quiz.ts that match the manifest and both locales, teaching no myth', async () => {
+      const { m, steps, quiz } = await content()
+      const problems = [...dataProblems(m, steps, quiz, locales()), ...localeMythProblems(locales(), steps, quiz)]
+      expect(problems, report(problems, folder)).toEqual([])
+    })
+
+    it('keeps the shape and house style of steps, quiz and texts, and names only existing keys in code', async () => {
+      const { m, steps, quiz } = await content()
+      const problems = [...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales()), ...codeKeyProblems(base, locales())]
+      expect(problems, report(problems, folder)).toEqual([])
+    })
+
+    it('plays through: wrong choices explained, steps completed, the quiz passed at exactly quiz.pass', async () => {
+      const { m, steps, quiz } = await content()
+      const problems = playthroughProblems({ steps, quiz, pass: m.quiz.pass })
       expect(problems, report(problems, folder)).toEqual([])
     })
 

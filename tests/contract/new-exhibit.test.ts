@@ -13,6 +13,7 @@ import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import { ManifestSchema } from '../../src/core/manifest-schema.ts'
 import { createExhibit, idProblem, NewExhibitError } from '../../scripts/new-exhibit.ts'
 import { folderImportViolations } from './boundaries.ts'
+import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
   assetProblems, dataProblems, localeMythProblems, narrationProblems, readJson, referencedAssetProblems,
   sourcesProblems, type LocaleTable,
@@ -45,6 +46,8 @@ describe('new-exhibit', () => {
     const { steps } = await import(pathToFileURL(join(base, 'steps.ts')).href) as { steps: StepDef[] }
     const { quiz } = await import(pathToFileURL(join(base, 'quiz.ts')).href) as { quiz: QuizItem[] }
     expect(dataProblems(m, steps, quiz, locales)).toEqual([])
+    expect([...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales), ...codeKeyProblems(base, locales)]).toEqual([])
+    expect(playthroughProblems({ steps, quiz, pass: m.quiz.pass })).toEqual([])
     expect([...assetProblems(base), ...referencedAssetProblems(base), ...sourcesProblems(base), ...localeMythProblems(locales)]).toEqual([])
     expect(folderImportViolations(base)).toEqual([])
   })
@@ -58,7 +61,7 @@ describe('new-exhibit', () => {
   })
 
   it('fills every placeholder and marks the content to replace', () => {
-    for (const f of ['manifest.json', 'index.ts', 'sources.md', 'locales/zh-CN.json', '__tests__/content.test.ts']) {
+    for (const f of ['manifest.json', 'index.ts', 'sources.md', 'locales/zh-CN.json', '__tests__/content.test.ts', '__tests__/scene.test.tsx']) {
       expect(readFileSync(join(base, f), 'utf8'), f).not.toMatch(/__[A-Z_]+__/)
     }
     expect(readFileSync(join(base, 'locales/en.json'), 'utf8')).toContain('TODO: replace')

@@ -15,7 +15,7 @@ import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-r
 import { act, createElement, type ComponentType, type ReactElement, type ReactNode } from 'react'
 import type { ExhibitContext, ExhibitDefinition, ExhibitEvent, QuizItem, SceneProps, StepDef, TFn } from '../../core/exhibit-kit.ts'
 import type { RunAction, RunSpec, RunState } from '../../core/exhibit-run.ts'
-import { LANGS, ManifestSchema, type Lang } from '../../core/manifest-schema.ts'
+import { LANGS, ManifestSchema, type Lang, type Manifest } from '../../core/manifest-schema.ts'
 import { createRunStore, type RunStore } from '../../core/run-store.ts'
 import { interpolate } from '../../core/translate.ts'
 import { ExhibitReactContext } from '../exhibit-react-context.ts'
@@ -34,15 +34,19 @@ export interface ExhibitFiles {
 }
 
 /**
- * The exhibit whose `__tests__/` holds the file at `testFileUrl` (a test's import.meta.url), as
- * the platform loads it: index.ts's definition, manifest.json and locales/.
+ * manifest.json (checked by the schema) and the locale tables of the exhibit whose
+ * `__tests__/` holds the file at `testFileUrl` (a test's import.meta.url). Node only.
  */
-export async function loadExhibit(testFileUrl: string): Promise<ExhibitFiles & { Scene: ComponentType<SceneProps> }> {
-  const dir = new URL('../', testFileUrl)
-  const json = (p: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(p, dir)), 'utf8'))
-  const def = ((await import(/* @vite-ignore */ new URL('index.ts', dir).href)) as { default: ExhibitDefinition }).default
+export function readExhibitData(testFileUrl: string): { manifest: Manifest; locales: LocaleTables } {
+  const json = (p: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../${p}`, testFileUrl)), 'utf8'))
   const locales = Object.fromEntries(LANGS.map((l) => [l, json(`locales/${l}.json`) as Record<string, string>])) as LocaleTables
-  return { manifest: json('manifest.json'), steps: def.steps, quiz: def.quiz, Scene: def.Scene, locales }
+  return { manifest: ManifestSchema.parse(json('manifest.json')), locales }
+}
+
+/** That exhibit as the platform loads it: readExhibitData plus index.ts's definition. */
+export async function loadExhibit(testFileUrl: string): Promise<ExhibitFiles & { Scene: ComponentType<SceneProps> }> {
+  const def = ((await import(/* @vite-ignore */ new URL('../index.ts', testFileUrl).href)) as { default: ExhibitDefinition }).default
+  return { ...readExhibitData(testFileUrl), steps: def.steps, quiz: def.quiz, Scene: def.Scene }
 }
 
 /**
