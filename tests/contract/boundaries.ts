@@ -4,7 +4,8 @@ import { dirname, join, relative, resolve } from 'node:path'
 /**
  * The import boundary of exhibit code: from the project only `@sophora/sdk`; from npm only
  * react, react-dom, three and @react-three/*; relative imports stay inside the exhibit's
- * folder. Tests (`__tests__/`) may import anything. Same rule as
+ * folder. Tests (`__tests__/`) may import anything, `@sophora/sdk/testing` included; the
+ * exact match below keeps that entry (it imports vitest) out of exhibit code. Same rule as
  * tests/unit/exhibit-boundaries.test.ts, shared here so other tests can reuse it.
  */
 export const ALLOWED_PACKAGES = [/^react(\/|$)/, /^react-dom(\/|$)/, /^three(\/|$)/, /^@react-three\//, /^@sophora\/sdk$/]

@@ -117,11 +117,14 @@ describe('contract checks', () => {
     const base = folder({
       'index.ts': "import { defineExhibit } from '@sophora/sdk'\nimport { x } from '../../src/app/app.tsx'\nimport 'zustand'\n",
       'scene/a.tsx': "import * as THREE from 'three'\nimport { useFrame } from '@react-three/fiber'\nimport { b } from '../b.ts'\n",
+      'scene/b.tsx': "import { renderScene } from '@sophora/sdk/testing'\n",
       '__tests__/t.test.ts': "import { validateExhibitFiles } from '../../../src/core/validate.ts'\n",
+      '__tests__/scene.test.tsx': "import { renderScene } from '@sophora/sdk/testing'\n",
     })
     const v = folderImportViolations(base)
-    expect(v).toHaveLength(2)
+    expect(v).toHaveLength(3)
     expect(v[0]).toMatch(/imports "\.\.\/\.\.\/src\/app\/app\.tsx": outside its own folder/)
     expect(v[1]).toMatch(/imports "zustand": not allowed in exhibit code/)
+    expect(v[2]).toMatch(/scene\/b\.tsx imports "@sophora\/sdk\/testing": not allowed in exhibit code/)
   })
 })
