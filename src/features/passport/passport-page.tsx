@@ -73,7 +73,9 @@ export function PassportPage(props: { code: string; registry: Registry }) {
         <ul className="passport-list">
           {done.map((e) => {
             const row = byId.get(e.id)
-            const score = row?.bestScore ?? stamps[e.id]?.score
+            // Scores come from the server (best of all attempts, out of the quiz's maximum); a stamp
+            // only earned on this station and not yet synced shows without one.
+            const score = row?.bestScore ?? undefined
             return (
               <li key={e.id} data-testid="passport-stamp" data-exhibit={e.id}>
                 <Seal glyph={e.manifest.stamp.glyph} color={e.manifest.stamp.color} earned size={48} label={e.manifest.stamp.label[lang]} />
