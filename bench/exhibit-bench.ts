@@ -48,7 +48,7 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
   const counts = () => page.evaluate(() => (window as unknown as { __sophora: Hooks }).__sophora.counts()!)
   const heap = () => page.evaluate(() => { (window as unknown as { gc?: () => void }).gc?.(); return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20 })
   const enter = async (id: string) => {
-    await page.evaluate((h) => { location.hash = h }, `#/exhibit/${id}`)
+    await page.evaluate((p) => { history.pushState(null, '', p) }, `/exhibit/${id}`)
     await page.waitForSelector('[data-testid="exhibit-view"][data-status="ready"]', { timeout: 90_000 })
     await page.click('[data-testid="run-start"]')
     await page.waitForTimeout(400)

@@ -1,28 +1,37 @@
 import { CATEGORIES } from '../core/manifest-schema.ts'
 import { useLangStore, useT } from '../i18n/lang-store.ts'
-import { Seal, usePassportStore } from '../features/passport/index.ts'
+import { formatPassportCode, Seal, useCheckedInStamps, useStationPassport } from '../features/passport/index.ts'
 import { registry } from './registry.ts'
-import { useRouteStore } from './route-store.ts'
+import { paths } from './routes.ts'
 
-/** The lobby: exhibits as cards by category, with the passport's stamps. */
-export function Lobby() {
+/** The lobby: exhibits as cards by category, with the checked-in passport's stamps. */
+export function Lobby(props: { go(path: string): void }) {
+  const { go } = props
   const t = useT()
   const lang = useLangStore((s) => s.lang)
-  const stamps = usePassportStore((s) => s.stamps)
-  const go = useRouteStore((s) => s.go)
+  const code = useStationPassport((s) => s.code)
+  const stamps = useCheckedInStamps()
   const all = registry.exhibits
   const earned = all.filter((e) => stamps[e.id]).length
 
   return (
     <main className="lobby" data-testid="lobby">
-      <section className="passport-summary" aria-label={t('lobby.passport')}>
-        <h2>{t('lobby.passport')}</h2>
+      <section className="passport-summary" aria-label={t('lobby.passport')} data-passport={code ?? ''}>
+        <h2>{code ? t('lobby.passportOf', { code: formatPassportCode(code) }) : t('lobby.passport')}</h2>
         <p data-testid="stamp-count">{t('lobby.stamps', { n: earned, total: all.length })}</p>
         <div className="passport-seals">
           {all.map((e) => (
             <Seal key={e.id} glyph={e.manifest.stamp.glyph} color={e.manifest.stamp.color} earned={!!stamps[e.id]} size={40} label={e.manifest.stamp.label[lang]} />
           ))}
         </div>
+        {code
+          ? <button className="btn" onClick={() => go(paths.passport(code))} data-testid="lobby-open-passport">{t('checkin.myPassport')}</button>
+          : (
+            <div className="lobby-checkin">
+              <p data-testid="walk-in">{t('lobby.walkIn')}</p>
+              <button className="btn primary" onClick={() => go(paths.checkIn)} data-testid="lobby-check-in">{t('checkin.title')}</button>
+            </div>
+          )}
       </section>
       {all.length === 0 && <p className="empty">{t('lobby.empty')}</p>}
       <div className="categories">
@@ -45,7 +54,7 @@ export function Lobby() {
                       <span>{m.stamp.label[lang]} · {stamps[id] ? t('lobby.stamp.earned') : t('lobby.stamp.missing')}</span>
                     </p>
                   </div>
-                  <button className="btn primary" onClick={() => go({ name: 'exhibit', id })} data-testid={`open-${id}`}>
+                  <button className="btn primary" onClick={() => go(paths.exhibit(id))} data-testid={`open-${id}`}>
                     {t('lobby.open')}
                   </button>
                 </li>

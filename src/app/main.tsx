@@ -1,15 +1,21 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.tsx'
-import { setupHashRouting } from './route-store.ts'
-import { hydratePassport } from '../features/passport/index.ts'
+import { legacyHashRedirect } from './routes.ts'
+import { hydrateStationPassport } from '../features/passport/index.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { audioStore, outbox, setupShell, subscribeRecorded } from './shell-services.tsx'
 import './app.css'
 
-// Damaged local data is reset with a message, never a white screen.
-void hydratePassport().then((status) => { if (status === 'reset') useNoticeStore.getState().show('storage.reset') })
-setupHashRouting()
+// Old `/#/exhibit/<id>` links (bookmarks, kiosk start pages) land on the new URL.
+const legacy = legacyHashRedirect(location)
+if (legacy) history.replaceState(null, '', legacy)
+
+// Damaged local data is reset with a message, never a white screen; the old device passport is dropped once, with a note.
+void hydrateStationPassport().then((status) => {
+  if (status === 'reset') useNoticeStore.getState().show('storage.reset')
+  if (status === 'legacy-dropped') useNoticeStore.getState().show('passport.legacyDropped')
+})
 setupShell()
 // Dev/e2e builds only: the constant is false in production, so the bridge is not even bundled.
 if (__SOPHORA_TEST_BRIDGE__) void import('../test-bridge/install.ts').then((m) => m.installTestBridge({ audio: audioStore, outbox, subscribeRecorded }))

@@ -1,12 +1,14 @@
+import { z } from 'zod'
 import { narration as narrationUrls, recordedNarration } from 'virtual:sophora/exhibits'
 import { AudioControls, createAudioEngine, createAudioStore, SubtitleBar, useAudioStore, type AudioEngine, type NarrationSource } from '../features/audio/index.ts'
 import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { Lang } from '../core/manifest-schema.ts'
-import { usePassportStore } from '../features/passport/index.ts'
+import { useEffect } from 'react'
+import type { PassportCode } from '../core/passport-code.ts'
+import { fetchPassport, fetchPassportStatus, loadGuideSession, stampsOf, useStationPassport, type PassportStatus } from '../features/passport/index.ts'
 import type { ShellServices } from '../features/exhibit-visit/index.ts'
 import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, PendingBadge, type VisitEventInput } from '../features/visits/index.ts'
-
-import { preloadLabelFont } from '../sdk/text/label-3d.tsx'
+import { useNoticeStore } from './notice-store.ts'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
 
@@ -43,7 +45,8 @@ const station = createStationCredentials()
 const recorder = createVisitRecorder({
   outbox,
   stationId: station.stationId,
-  getPassportId: () => usePassportStore.getState().passportId,
+  // The checked-in student's passport; none for a walk-in visitor.
+  getPassportId: () => useStationPassport.getState().code,
   getSessionId: () => null,
 })
 
@@ -64,8 +67,9 @@ export const shellServices: ShellServices = {
   narrate(cue, text) { void engine?.narrate(cue, text) },
   stopNarration() { engine?.stopNarration() },
   sfx(name, opts) { return engine?.sfx(name, opts) ?? (() => {}) },
-  awardStamp(exhibitId, score) { usePassportStore.getState().award(exhibitId, score) },
-  preloadFont: preloadLabelFont,
+  awardStamp(exhibitId, score) { useStationPassport.getState().award(exhibitId, score) },
+  // The 3D text (three.js, troika) loads with the exhibit, not with the lobby.
+  async preloadFont() { await (await import('../sdk/text/label-3d.tsx')).preloadLabelFont() },
   useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
   /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
   async openAudio(exhibitId, lang, sfx, onProgress, signal) {
@@ -92,4 +96,63 @@ export function ShellExtras(props: { lang: Lang }) {
 export function setupShell(): void {
   createAudioEngine({ store: audioStore }).setupUnlock(document)
   createSyncClient({ outbox, baseUrl: '', station }).start()
+}
+
+const RegisterSchema = z.object({ token: z.string().min(1) })
+
+/**
+ * The station's bearer token for passport look-ups. The sync client enrols a station when
+ * it first has events to send; a check-in can come first, so it enrols the same way here.
+ */
+async function stationToken(): Promise<string | null> {
+  const existing = station.getToken()
+  if (existing) return existing
+  try {
+    const res = await fetch('/api/stations', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ stationId: station.stationId, name: station.name, ...(station.enrollCode ? { enrollCode: station.enrollCode } : {}) }),
+    })
+    const parsed = RegisterSchema.safeParse(await res.json().catch(() => null))
+    if (res.status !== 201 || !parsed.success) return null
+    station.setToken(parsed.data.token)
+    return parsed.data.token
+  } catch {
+    return null
+  }
+}
+
+/** Check-in's question to the server, asked as this station (or as the signed-in guide). */
+export async function confirmPassport(code: PassportCode): Promise<PassportStatus> {
+  const token = loadGuideSession()?.token ?? (await stationToken())
+  const status = await fetchPassportStatus(code, token)
+  if (status === 'unconfirmed' && token && token === station.getToken()) {
+    // A token the server forgot (its database was reset) reads as 401: enrol again once.
+    station.setToken(null)
+    const fresh = await stationToken()
+    if (fresh) return fetchPassportStatus(code, fresh)
+  }
+  return status
+}
+
+/**
+ * While the lobby shows, bring the checked-in passport's stamps from the server (earned on
+ * other stations) and confirm a passport that was checked in offline.
+ */
+export function useServerStamps(active: boolean): void {
+  const code = useStationPassport((s) => s.code)
+  useEffect(() => {
+    if (!active || !code) return
+    let live = true
+    void fetchPassport(code).then((r) => {
+      if (!live) return
+      const st = useStationPassport.getState()
+      if (r.ok) {
+        if (!st.confirmed && st.code === code) useStationPassport.setState({ confirmed: true })
+        st.setServerStamps(code, stampsOf(r.data))
+      } else if (r.kind === 'http' && r.status === 404 && !st.confirmed) {
+        useNoticeStore.getState().show('checkin.laterUnknown')
+      }
+    })
+    return () => { live = false }
+  }, [active, code])
 }

@@ -8,7 +8,7 @@ afterAll(async () => { await b?.close(); await server?.stop() })
 
 async function openBroken(how: string) {
   const { page } = b
-  await page.goto(`${server.url}/?break=${how}#/exhibit/broken-exhibit`)
+  await page.goto(`${server.url}/exhibit/broken-exhibit?break=${how}`)
   await waitForExhibit(page)
   await page.click('[data-testid="run-start"]')
   if (how === 'handler') {
@@ -19,7 +19,7 @@ async function openBroken(how: string) {
   }
   await page.waitForSelector('[data-testid="notice"][data-notice="exhibit.crashed"]', { timeout: 30_000 })
   await page.waitForSelector('[data-testid="lobby"]')
-  expect(await page.evaluate(() => location.hash)).toBe('#/')
+  expect(await page.evaluate(() => location.pathname)).toBe('/')
 }
 
 describe('an exhibit that throws', () => {
@@ -51,7 +51,7 @@ describe('an exhibit that throws', () => {
 describe('an error outside the exhibit (shell, audio, sync)', () => {
   it('does not eject the student or record a crash against the open exhibit', async () => {
     const { page } = b
-    await page.goto(`${server.url}/#/exhibit/fire-escape`)
+    await page.goto(`${server.url}/exhibit/fire-escape`)
     await waitForExhibit(page)
     await page.click('[data-testid="run-start"]')
     await page.waitForSelector('[data-testid="run-panel"][data-phase="step"]')

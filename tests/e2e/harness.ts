@@ -51,7 +51,7 @@ export async function startServer(opts: { dbPath?: string; port?: number } = {})
 export interface Browser { context: BrowserContext; page: Page; errors: string[]; externalRequests: string[]; close(): Promise<void> }
 
 /** Debian's Chromium, headless, WebGL through SwiftShader; records page errors and any request off loopback. */
-export async function launch(opts: { width?: number; height?: number; userDataDir?: string } = {}): Promise<Browser> {
+export async function launch(opts: { width?: number; height?: number; userDataDir?: string; args?: string[] } = {}): Promise<Browser> {
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -59,7 +59,7 @@ export async function launch(opts: { width?: number; height?: number; userDataDi
     viewport: { width: opts.width ?? 640, height: opts.height ?? 480 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--autoplay-policy=no-user-gesture-required'],
+      '--autoplay-policy=no-user-gesture-required', ...(opts.args ?? [])],
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []

@@ -53,11 +53,11 @@ describe('lobby', () => {
 
   it('damaged passport data is reset with a message, not a white screen', async () => {
     const { page } = b
-    await page.evaluate(() => localStorage.setItem('sophora.passport', '{not json'))
+    await page.evaluate(() => localStorage.setItem('sophora.checkin', '{not json'))
     await page.reload()
     await page.waitForSelector('[data-testid="notice"][data-notice="storage.reset"]')
     await expect(page.locator('[data-testid="lobby"]').isVisible()).resolves.toBe(true)
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sophora.passport') ?? 'null'))
-    expect(stored?.state?.passportId).toMatch(/\S/)
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sophora.checkin') ?? 'null'))
+    expect(stored?.state).toMatchObject({ code: null, local: {} })
   })
 })

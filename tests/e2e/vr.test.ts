@@ -71,7 +71,7 @@ describe('every exhibit in VR (emulated Quest 3, controller only, English)', () 
     it(`${id}: offers Enter VR, starts an immersive-vr session and plays to the stamp`, async () => {
       const { page } = b
       const { steps, quiz } = await correctAnswers(id)
-      await page.goto(`${server.url}/?xr-emulate&visit=${id}#/exhibit/${id}`)
+      await page.goto(`${server.url}/exhibit/${id}?xr-emulate&visit=${id}`)
       await waitForExhibit(page)
       await page.click('[data-testid="enter-vr"]', { timeout: 30_000 })
       await page.waitForFunction(() => (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().mode === 'immersive-vr', null, { timeout: 30_000 })

@@ -3,7 +3,7 @@ import type { Choice } from '../../core/exhibit-kit.ts'
 import { currentQuiz, currentStep, isPassed } from '../../core/exhibit-run.ts'
 import type { Visit } from '../../core/visit.ts'
 import { useLangStore, useT } from '../../i18n/lang-store.ts'
-import { Seal } from '../passport/index.ts'
+import { formatPassportCode, Seal, useStationPassport } from '../passport/index.ts'
 
 /**
  * The guided flow as a DOM panel over the 3D view (flat mode: mouse, touch, keyboard,
@@ -18,6 +18,7 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
   const et = visit.ctx.t
   const m = visit.ctx.manifest
   const spec = visit.spec
+  const passport = useStationPassport((x) => x.code)
 
   const choices = (list: Choice[], locked: boolean) => (
     <div className="choices" role="group">
@@ -74,7 +75,14 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
           <h2>{t('exhibit.result.title')}</h2>
           <p>{t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}</p>
           {isPassed(spec, s)
-            ? <p className="passed"><Seal glyph={m.stamp.glyph} color={m.stamp.color} earned size={88} label={m.stamp.label[lang]} /> {t('exhibit.result.passed')}</p>
+            ? (
+              <div className="passed" data-testid="stamp-awarded" data-passport={passport ?? ''}>
+                {/* the seal is pressed onto the page (CSS animation), as onto the paper card */}
+                <span className="stamp-press"><Seal glyph={m.stamp.glyph} color={m.stamp.color} earned size={88} label={m.stamp.label[lang]} /></span>
+                <p>{t('exhibit.result.passed')}</p>
+                <p className="stamp-owner">{passport ? t('exhibit.result.stampedIn', { code: formatPassportCode(passport) }) : t('exhibit.result.walkIn')}</p>
+              </div>
+            )
             : <p>{t('exhibit.result.failed', { pass: spec.pass })}</p>}
           <div className="choices">
             <button className="btn" data-testid="run-again" onClick={onAgain}>{t('exhibit.result.again')}</button>

@@ -8,6 +8,8 @@ import type { Lang } from '../../core/manifest-schema.ts'
 import { Label3D } from '../../sdk/text/label-3d.tsx'
 import { GazeDwell } from '../../scene/gaze-dwell.tsx'
 import type { Group } from 'three'
+import { formatPassportCode, useStationPassport } from '../passport/index.ts'
+import { VRStamp } from './vr-stamp.tsx'
 
 const W = 1.3
 /**
@@ -57,6 +59,7 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
   const et = visit.ctx.t
   const spec = visit.spec
   const m = visit.ctx.manifest
+  const passport = useStationPassport((x) => x.code)
   const step = currentStep(spec, s)
   const item = currentQuiz(spec, s)
   const list = step?.choices ?? item?.choices ?? []
@@ -74,7 +77,9 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
   if (s.feedback) rows.push({ key: 'run-next', label: s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next'), tone: 'primary', press: () => dispatch({ type: 'next' }) })
   if (s.phase === 'result') rows.push({ key: 'run-lobby', label: t('exhibit.result.lobby'), tone: 'primary', press: props.onLobby })
 
-  const feedbackText = s.feedback ? `${s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')} ${et(s.feedback.text)}` : s.phase === 'result' ? (isPassed(spec, s) ? t('exhibit.result.passed') : t('exhibit.result.failed', { pass: spec.pass })) : ''
+  const passed = s.phase === 'result' && isPassed(spec, s)
+  const owner = passport ? t('exhibit.result.stampedIn', { code: formatPassportCode(passport) }) : t('exhibit.result.walkIn')
+  const feedbackText = s.feedback ? `${s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')} ${et(s.feedback.text)}` : s.phase === 'result' ? (passed ? `${t('exhibit.result.passed')} ${owner}` : t('exhibit.result.failed', { pass: spec.pass })) : ''
   const height = 0.3 + rows.length * 0.15 + (feedbackText ? 0.2 : 0)
 
   return (
@@ -90,6 +95,7 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
       {rows.map((r, i) => (
         <Button3D key={r.key} testId={r.key} label={r.label} tone={r.tone} disabled={r.disabled} y={-0.1 - (feedbackText ? 0.2 : 0) - i * 0.15} onPress={r.press} />
       ))}
+      {passed && <VRStamp glyph={m.stamp.glyph} color={m.stamp.color} position={[W / 2 + 0.22, 0, 0]} renderOrder={ON_TOP + 3} />}
       {subtitle && <Label3D position={[0, -height + 0.02, 0]} fontSize={0.04} maxWidth={W} color="#ffffff" outlineWidth={0.004} renderOrder={ON_TOP + 2} material-depthTest={false}>{subtitle}</Label3D>}
     </group>
     </>

@@ -1,4 +1,18 @@
-/** The science passport on this station: stamps earned here, and the seal that shows one. */
-export { usePassportStore, hydratePassport, checkStoredPassport, PassportDataSchema, StampRecordSchema } from './passport-store.ts'
-export type { PassportData } from './passport-store.ts'
+/**
+ * The science passport: the passport checked in on this station and its stamps, check-in
+ * by code or QR, the student's passport page, and a guide's class set with its print sheet.
+ * Pages load lazily from app routes; the store and the seal are small and load with the lobby.
+ */
+export { useStationPassport, useCheckedInStamps, hydrateStationPassport, mergeStamps, StationPassportSchema, StampRecordSchema, MAX_LOCAL_PASSPORTS, LEGACY_KEY } from './station-passport-store.ts'
+export type { StationPassport, StampRecord, Stamps, HydrateStatus } from './station-passport-store.ts'
+export { fetchPassportStatus, fetchPassport, fetchCenter, signIn, issueBatch, fetchBatch, stampsOf, CenterSchema, PassportViewSchema, BatchSchema } from './passport-api.ts'
+export type { PassportStatus, PassportView, Center, Batch, BatchRequest, ApiResult } from './passport-api.ts'
+export { loadGuideSession } from './guide-session.ts'
+export { formatPassportCode } from '../../core/passport-code.ts'
 export { Seal } from './seal.tsx'
+export { PassportBadge } from './passport-badge.tsx'
+import './passport.css'
+/** The pages, each its own chunk (QR generation and scanning stay out of the lobby). */
+export const loadCheckInPage = () => import('./check-in-page.tsx')
+export const loadPassportPage = () => import('./passport-page.tsx')
+export const loadGuidePages = () => import('./guide-passports.tsx')

@@ -1,0 +1,28 @@
+/**
+ * The app's URLs (history API, so a printed QR code or a bookmark opens the right page;
+ * the server answers these paths with index.html). One place builds them.
+ */
+export const paths = {
+  lobby: '/',
+  exhibit: (id: string) => `/exhibit/${encodeURIComponent(id)}`,
+  checkIn: '/check-in',
+  passport: (code: string) => `/passport/${encodeURIComponent(code)}`,
+  guidePassports: '/guide/passports',
+  batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
+} as const
+
+export const patterns = {
+  exhibit: '/exhibit/:id',
+  passport: '/passport/:code',
+  batchPrint: '/guide/passports/:batchId/print',
+} as const
+
+/**
+ * Links from before the router (`/#/exhibit/<id>`, `/#/`) still work: the hash becomes
+ * the path, the query string is kept. Returns the URL to replace the current one with, or null.
+ */
+export function legacyHashRedirect(loc: Pick<Location, 'pathname' | 'search' | 'hash'>): string | null {
+  if (loc.pathname !== '/' || !loc.hash.startsWith('#/')) return null
+  const m = /^#\/exhibit\/([a-z0-9-]+)\/?$/.exec(loc.hash)
+  return `${m?.[1] ? paths.exhibit(m[1]) : paths.lobby}${loc.search}`
+}
