@@ -13,6 +13,11 @@ afterAll(async () => { await b?.close(); await server?.stop() })
 
 type Ev = { exhibitId: string; type: string }
 const pageEvents = () => b.page.evaluate(() => (window as unknown as { __sophora: { events: Ev[] } }).__sophora.events.length)
+/** Events the server has stored (read from its SQLite file, as the final check does). */
+const delivered = () => {
+  const db = new Database(server.dbPath, { readonly: true })
+  try { return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n } finally { db.close() }
+}
 const pending = () => b.page.evaluate(() => (window as unknown as { __sophora: { outbox: { countPending(): Promise<number> } } }).__sophora.outbox.countPending())
 
 describe('offline-first visit recording', () => {
@@ -24,8 +29,8 @@ describe('offline-first visit recording', () => {
     await waitForExhibit(page)
     await page.click('[data-testid="back-to-lobby"]')
     await page.waitForSelector('[data-testid="lobby"]')
-    await page.waitForTimeout(500) // the exit event is written asynchronously
-    await expect.poll(pending, { timeout: 60_000 }).toBe(0)
+    // The exit event is queued asynchronously: wait until the server holds every event seen so far.
+    await expect.poll(async () => delivered() === (await pageEvents()) && (await pending()) === 0, { timeout: 60_000 }).toBe(true)
     const port = Number(new URL(server.url).port)
     const dbPath = server.dbPath
     const onlineBefore = await pageEvents()
