@@ -19,7 +19,8 @@ let b: Browser
 let page: Page
 beforeAll(async () => {
   server = await startServer()
-  b = await launch({ width: 640, height: 360 })
+  // Wide enough that the run panel does not cover the objects the test clicks.
+  b = await launch({ width: 1280, height: 720 })
   page = b.page
 })
 afterAll(async () => { await b?.close(); await server?.stop() })

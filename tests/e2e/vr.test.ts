@@ -12,7 +12,7 @@ import { launch, startServer, waitForExhibit, waitFrames, type Browser, type Run
  */
 let server: RunningServer
 let b: Browser
-beforeAll(async () => { server = await startServer(); b = await launch({ width: 640, height: 400 }) })
+beforeAll(async () => { server = await startServer(); b = await launch({ width: 480, height: 300 }) })
 afterAll(async () => { await b?.close(); await server?.stop() })
 
 type Hooks = { aim(name: string): boolean; find(name: string): { visible: boolean } | null; xr(): { getState(): { mode?: string | null; emulator?: { controllers: { right: { updateButtonValue(id: string, v: number): void } } } } } }
