@@ -27,7 +27,7 @@ describe('an exhibit that throws', () => {
   for (const how of ['handler', 'render', 'effect', 'promise', 'frame']) {
     it(`(${how}) is unmounted, reported, and the visitor lands in the lobby`, async () => {
       await openBroken(how)
-      const events = await b.page.evaluate(() => (window as unknown as { __sophora: { events: { exhibitId: string; type: string; data?: { message?: string } }[] } }).__sophora.events)
+      const events = await b.page.evaluate(() => window.__sophora!.events)
       const crash = events.filter((e) => e.type === 'exhibit-crashed').at(-1)
       expect(crash).toMatchObject({ exhibitId: 'broken-exhibit', data: { message: expect.stringContaining(`broken-exhibit: ${how === 'frame' ? 'useFrame' : how}`) } })
     })

@@ -129,7 +129,7 @@ describe('exhibit contract in Chromium', () => {
 
     it('explains a wrong choice, plays to its stamp within budget at every step, then leaves nothing behind', async () => {
       const before = errorsBefore()
-      const eventsBefore = await page.evaluate(() => (window as unknown as { __sophora: { events: unknown[] } }).__sophora.events.length)
+      const eventsBefore = await page.evaluate(() => window.__sophora!.events.length)
       await enter(id)
       await click('run-start')
       const live = await frameCounts()
@@ -163,7 +163,7 @@ describe('exhibit contract in Chromium', () => {
       await expect(page.locator('[data-testid="result"]').textContent()).resolves.toContain(`答对 ${oneWrong ? n - 1 : n} / ${n} 题`)
       withinBudget(await frameCounts(), `${id} result`)
       await page.screenshot({ path: `test-results/${id}-result.png` })
-      const events = (await page.evaluate(() => (window as unknown as { __sophora: { events: { exhibitId: string; type: string }[] } }).__sophora.events))
+      const events = (await page.evaluate(() => window.__sophora!.events))
         .slice(eventsBefore).filter((e) => e.exhibitId === id).map((e) => e.type)
       expect(events).toEqual(expect.arrayContaining(['exhibit-started', 'step-mistake', 'step-completed', 'answer-given', 'exhibit-completed', 'stamp-awarded']))
       expect(events.filter((e) => e === 'step-completed')).toHaveLength(plan.steps.length)

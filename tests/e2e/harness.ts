@@ -83,7 +83,7 @@ export interface Counts { geometries: number; textures: number; programs: number
 
 /** renderer.info of the app's one Canvas (dev/e2e builds expose it). */
 export async function counts(page: Page): Promise<Counts | null> {
-  return page.evaluate(() => (window as unknown as { __sophora?: { counts(): Counts | null } }).__sophora?.counts() ?? null)
+  return page.evaluate(() => window.__sophora?.counts?.() ?? null)
 }
 
 /** Wait until the exhibit's visit is ready (loading done, run panel shown). */
@@ -94,7 +94,7 @@ export async function waitForExhibit(page: Page): Promise<void> {
 
 /** Frames the stage has drawn so far, flat or XR (dev/e2e builds count them). */
 export async function frameCount(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __sophoraFrames?: number }).__sophoraFrames ?? 0)
+  return page.evaluate(() => window.__sophora?.frames?.() ?? 0)
 }
 
 /**
@@ -103,7 +103,7 @@ export async function frameCount(page: Page): Promise<number> {
  */
 export async function waitFrames(page: Page, n: number, timeout = 30_000): Promise<void> {
   const start = await frameCount(page)
-  await page.waitForFunction((s) => ((window as unknown as { __sophoraFrames?: number }).__sophoraFrames ?? 0) >= s, start + n, { timeout })
+  await page.waitForFunction((s) => (window.__sophora?.frames?.() ?? 0) >= s, start + n, { timeout })
 }
 
 /** Fraction of sampled canvas pixels that differ from the most common colour: 0 = blank. */

@@ -25,13 +25,12 @@ beforeAll(async () => {
 })
 afterAll(async () => { await b?.close(); await server?.stop() })
 
-type Found = { x: number; y: number; z: number; visible: boolean } | null
-const find = (name: string) => page.evaluate((n) => (window as unknown as { __sophora: { find(n: string): Found } }).__sophora.find(n), name)
+const find = (name: string) => page.evaluate((n) => window.__sophora!.find(n), name)
 
 /** Click a named 3D object where it appears on the canvas (the stage camera: origin, 1.6 m, fov 70, looking -z). */
 async function clickObject(name: string): Promise<void> {
   // The object is in the scene and shown, and a frame has drawn it where it now stands.
-  await page.waitForFunction((n) => (window as unknown as { __sophora: { find(n: string): Found } }).__sophora.find(n)?.visible === true, name, { timeout: 20_000 })
+  await page.waitForFunction((n) => window.__sophora?.find?.(n)?.visible === true, name, { timeout: 20_000 })
   await waitFrames(page, 2)
   const p = (await find(name))!
   const box = (await page.locator('[data-testid="stage"] canvas').boundingBox())!

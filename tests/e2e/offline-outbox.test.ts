@@ -11,14 +11,13 @@ let b: Browser
 beforeAll(async () => { server = await startServer(); b = await launch() })
 afterAll(async () => { await b?.close(); await server?.stop() })
 
-type Ev = { exhibitId: string; type: string }
-const pageEvents = () => b.page.evaluate(() => (window as unknown as { __sophora: { events: Ev[] } }).__sophora.events.length)
+const pageEvents = () => b.page.evaluate(() => window.__sophora!.events.length)
 /** Events the server has stored (read from its SQLite file, as the final check does). */
 const delivered = () => {
   const db = new Database(server.dbPath, { readonly: true })
   try { return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n } finally { db.close() }
 }
-const pending = () => b.page.evaluate(() => (window as unknown as { __sophora: { outbox: { countPending(): Promise<number> } } }).__sophora.outbox.countPending())
+const pending = () => b.page.evaluate(() => window.__sophora!.outbox.countPending())
 
 describe('offline-first visit recording', () => {
   it('queues while the server is down and delivers every event exactly once after it returns', async () => {

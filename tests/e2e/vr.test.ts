@@ -15,16 +15,21 @@ let b: Browser
 beforeAll(async () => { server = await startServer(); b = await launch({ width: 480, height: 300 }) })
 afterAll(async () => { await b?.close(); await server?.stop() })
 
-type Hooks = { aim(name: string): boolean; find(name: string): { visible: boolean } | null; xr(): { getState(): { mode?: string | null; emulator?: { controllers: { right: { updateButtonValue(id: string, v: number): void } } } } } }
-const hooks = (p: Page) => p.evaluateHandle(() => (window as unknown as { __sophora: Hooks }).__sophora)
 
 /** Wait until the renderer has drawn `n` more frames (SwiftShader frame times vary a lot under load). */
 async function frames(page: Page, n: number) {
   await waitFrames(page, n).catch(async (e) => {
-    const state = await page.evaluate(() => ({ mode: (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().mode, hash: location.hash, frames: (window as unknown as { __sophoraFrames: number }).__sophoraFrames }))
+    const state = await page.evaluate(() => ({ mode: window.__sophora!.xr().getState().mode, hash: location.hash, frames: window.__sophora!.frames() }))
     await page.screenshot({ path: 'test-results/vr-stalled.png' })
     throw new Error(`no frames drawn: ${JSON.stringify(state)}, page errors: ${b.errors.join(' | ')}; ${e}`)
   })
+}
+
+/** Press (1) or release (0) the emulated right controller's trigger; runs in the page. */
+function trigger(value: number): void {
+  const right = window.__sophora!.xr().getState().emulator?.controllers.right
+  if (!right) throw new Error('no emulated right controller')
+  right.updateButtonValue('trigger', value)
 }
 
 /**
@@ -32,20 +37,20 @@ async function frames(page: Page, n: number) {
  * for what the click does (`done`: a selector to appear, or to go away with `gone`).
  */
 async function pull(page: Page, target: string, done: string, opts: { gone?: boolean } = {}) {
-  await page.waitForFunction((n) => !!(window as unknown as { __sophora: Hooks }).__sophora.find(n), target, { timeout: 20_000 }).catch(async (e) => {
+  await page.waitForFunction((n) => !!window.__sophora?.find?.(n), target, { timeout: 20_000 }).catch(async (e) => {
     await page.screenshot({ path: `test-results/vr-missing-${target}.png` })
-    const state = await page.evaluate(() => ({ hash: location.hash, phase: document.querySelector<HTMLElement>('[data-testid="run-panel"]')?.dataset.phase, hits: (window as unknown as { __sophora: { rayHits(n: string): string[] | null } }).__sophora.rayHits('run-next') }))
+    const state = await page.evaluate(() => ({ hash: location.hash, phase: document.querySelector<HTMLElement>('[data-testid="run-panel"]')?.dataset.phase, hits: window.__sophora!.rayHits('run-next') }))
     throw new Error(`no 3D object "${target}": ${JSON.stringify(state)}; ${e}`)
   })
-  const aimed = await page.evaluate((n) => (window as unknown as { __sophora: Hooks }).__sophora.aim(n), target)
+  const aimed = await page.evaluate((n) => window.__sophora!.aim(n), target)
   expect(aimed, `aim at ${target}`).toBe(true)
   await frames(page, 2)
-  await page.evaluate(() => (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().emulator!.controllers.right.updateButtonValue('trigger', 1))
+  await page.evaluate(trigger, 1)
   await frames(page, 2)
-  await page.evaluate(() => (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().emulator!.controllers.right.updateButtonValue('trigger', 0))
+  await page.evaluate(trigger, 0)
   await page.waitForSelector(done, { state: opts.gone ? 'detached' : 'attached', timeout: 15_000 }).catch(async (e) => {
     await page.screenshot({ path: `test-results/vr-fail-${target}.png` })
-    const hits = await page.evaluate((n) => (window as unknown as { __sophora: { rayHits(n: string): string[] | null } }).__sophora.rayHits(n), target)
+    const hits = await page.evaluate((n) => window.__sophora!.rayHits(n), target)
     throw new Error(`pulling at ${target} did not lead to ${opts.gone ? 'no ' : ''}${done} (ray crosses ${JSON.stringify(hits)}): ${e}`)
   })
 }
@@ -53,7 +58,7 @@ async function pull(page: Page, target: string, done: string, opts: { gone?: boo
 /** Hide IWER's dev UI overlay so screenshots show what the headset shows. */
 async function hideDevUI(page: Page) {
   await page.evaluate(() => {
-    const emu = (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().emulator as unknown as Record<symbol, { devui?: { devUIContainer?: HTMLElement } }>
+    const emu = window.__sophora!.xr().getState().emulator as unknown as Record<symbol, { devui?: { devUIContainer?: HTMLElement } }>
     for (const k of Object.getOwnPropertySymbols(emu)) {
       const c = emu[k]?.devui?.devUIContainer
       if (c) c.style.display = 'none'
@@ -66,8 +71,6 @@ const phase = (page: Page) => page.locator('[data-testid="run-panel"]').getAttri
 /** Every exhibit folder in this build (SOPHORA_EXHIBITS builds a subset). */
 const only = onlyExhibits()
 const exhibitIds = listExhibitFolders('exhibits').filter((id) => !only || only.includes(id))
-
-type AudioHook = { audio: { getState(): { subtitle: { text: string } | null } } }
 
 describe('every exhibit in VR (emulated Quest 3, controller only, English)', () => {
   it('switches the center to English', async () => {
@@ -85,11 +88,11 @@ describe('every exhibit in VR (emulated Quest 3, controller only, English)', () 
       await waitForExhibit(page)
       await expect(page.locator('[data-testid="run-panel"] h2').textContent()).resolves.toBe(plan.title.en)
       // The intro narration's subtitles, in English (any line of it while it plays).
-      const subtitle = await page.waitForFunction(() => (window as unknown as { __sophora: AudioHook }).__sophora.audio.getState().subtitle?.text ?? null, null, { timeout: 20_000 })
+      const subtitle = await page.waitForFunction(() => window.__sophora!.audio.getState().subtitle?.text ?? null, null, { timeout: 20_000 })
       expect(await subtitle.jsonValue()).toMatch(/[A-Za-z]{3,}/)
       await page.click('[data-testid="enter-vr"]', { timeout: 30_000 })
-      await page.waitForFunction(() => (window as unknown as { __sophora: Hooks }).__sophora.xr().getState().mode === 'immersive-vr', null, { timeout: 30_000 })
-      await page.waitForFunction(() => !!(window as unknown as { __sophora: Hooks }).__sophora.find('vr-panel'), null, { timeout: 30_000 })
+      await page.waitForFunction(() => window.__sophora!.xr().getState().mode === 'immersive-vr', null, { timeout: 30_000 })
+      await page.waitForFunction(() => !!window.__sophora?.find?.('vr-panel'), null, { timeout: 30_000 })
       await hideDevUI(page)
       await page.screenshot({ path: `test-results/vr-${id}-intro.png` })
       await pull(page, 'run-start', '[data-testid="run-panel"][data-phase="step"]')
