@@ -9,7 +9,9 @@ const sdkTesting = fileURLToPath(new URL('./src/sdk/testing/index.ts', import.me
 /**
  * unit: pure logic and server in node. dom: React components in jsdom.
  * e2e: real Chromium (SwiftShader WebGL) against the real server on loopback; one file
- * at a time (2 cores), after a production-like build with test fixtures (mode e2e).
+ * at a time (2 cores), after one production-like build with test fixtures (mode e2e, global
+ * setup). It runs after unit and dom (sequence.groupOrder): its waits are on frames that the
+ * CPU-heavy unit files (audio generation, fuzzing) would otherwise slow past the timeouts.
  */
 export default defineConfig({
   // SDK code reads the center profile (virtual:sophora-center); tests get SOPHORA_CENTER's, default generic
@@ -24,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['src/**/__tests__/**/*.test.ts', 'exhibits/**/__tests__/**/*.test.ts', 'scripts/**/__tests__/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/fonts/font-coverage.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
@@ -36,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          sequence: { groupOrder: 0 },
           include: ['src/**/__tests__/**/*.test.tsx', 'exhibits/**/__tests__/**/*.test.tsx'],
         },
       },
@@ -47,6 +51,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts', 'tests/fonts/**/*.e2e.test.ts', 'src/**/__tests__/**/*.browser.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },

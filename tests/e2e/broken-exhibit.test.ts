@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { counts, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
+import { counts, launch, startServer, waitForExhibit, waitFrames, type Browser, type RunningServer } from './harness.ts'
 
 let server: RunningServer
 let b: Browser
@@ -12,8 +12,9 @@ async function openBroken(how: string) {
   await waitForExhibit(page)
   await page.click('[data-testid="run-start"]')
   if (how === 'handler') {
-    // the red cube sits straight ahead of the camera: a real click on the canvas
-    await page.waitForTimeout(300)
+    // the red cube sits straight ahead of the camera: a real click on the canvas, once drawn
+    await page.waitForSelector('[data-testid="run-panel"][data-phase="step"]')
+    await waitFrames(page, 2)
     const box = (await page.locator('[data-testid="stage"] canvas').boundingBox())!
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
   }
@@ -26,7 +27,7 @@ describe('an exhibit that throws', () => {
   for (const how of ['handler', 'render', 'effect', 'promise', 'frame']) {
     it(`(${how}) is unmounted, reported, and the visitor lands in the lobby`, async () => {
       await openBroken(how)
-      const events = await b.page.evaluate(() => (window as unknown as { __sophora: { events: { exhibitId: string; type: string; data?: { message?: string } }[] } }).__sophora.events)
+      const events = await b.page.evaluate(() => window.__sophora!.events)
       const crash = events.filter((e) => e.type === 'exhibit-crashed').at(-1)
       expect(crash).toMatchObject({ exhibitId: 'broken-exhibit', data: { message: expect.stringContaining(`broken-exhibit: ${how === 'frame' ? 'useFrame' : how}`) } })
     })
@@ -38,9 +39,9 @@ describe('an exhibit that throws', () => {
     const before = await counts(page)
     expect(before).not.toBeNull()
     await openBroken('handler')
-    const after = await counts(page)
-    expect(after?.geometries).toBe(before!.geometries)
-    expect(after?.textures).toBe(before!.textures)
+    // R3F disposes at idle priority: the counts must come back to the baseline.
+    await expect.poll(async () => { const c = await counts(page); return { geometries: c?.geometries, textures: c?.textures } }, { timeout: 10_000 })
+      .toEqual({ geometries: before!.geometries, textures: before!.textures })
     await page.click('[data-testid="open-fire-escape"]')
     await waitForExhibit(page)
     await page.click('[data-testid="run-start"]')

@@ -1,11 +1,14 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { buildE2E, staleBecause } from './e2e-build.ts'
 
 /**
- * Builds the app once in mode `e2e` (production code + test fixtures + XR emulator)
- * into dist-e2e/. Set SOPHORA_E2E_REUSE_BUILD=1 to reuse an existing build locally.
+ * Builds the app once per run for every e2e file (see e2e-build.ts). Locally,
+ * SOPHORA_E2E_REUSE_BUILD=1 reuses the last build while nothing it is made from changed.
  */
-export default function setup() {
-  if (process.env.SOPHORA_E2E_REUSE_BUILD === '1' && existsSync('dist-e2e/index.html')) return
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--mode', 'e2e', '--logLevel', 'warn'], { stdio: 'inherit' })
+export default async function setup(): Promise<void> {
+  if (process.env.SOPHORA_E2E_REUSE_BUILD === '1') {
+    const why = staleBecause()
+    if (!why) return
+    console.log(`[e2e] rebuilding dist-e2e: ${why}`)
+  }
+  await buildE2E()
 }

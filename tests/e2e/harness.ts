@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { E2E_EXHIBIT_DIRS, OUT_DIR } from './e2e-build.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -19,12 +20,12 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer { url: string; dbPath: string; proc: ChildProcess; stop(): Promise<void>; kill(): Promise<void> }
 
-/** The real stats server (`src/server/server.ts`) serving dist-e2e on loopback, with its own SQLite file. */
+/** The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own SQLite file. */
 export async function startServer(opts: { dbPath?: string; port?: number } = {}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort())
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'sophora-db-')), 'e2e.db')
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: 'dist-e2e', EXHIBITS_DIRS: 'exhibits,tests/fixtures/exhibits', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: OUT_DIR, EXHIBITS_DIRS: E2E_EXHIBIT_DIRS.join(','), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -82,13 +83,27 @@ export interface Counts { geometries: number; textures: number; programs: number
 
 /** renderer.info of the app's one Canvas (dev/e2e builds expose it). */
 export async function counts(page: Page): Promise<Counts | null> {
-  return page.evaluate(() => (window as unknown as { __sophora?: { counts(): Counts | null } }).__sophora?.counts() ?? null)
+  return page.evaluate(() => window.__sophora?.counts?.() ?? null)
 }
 
 /** Wait until the exhibit's visit is ready (loading done, run panel shown). */
 export async function waitForExhibit(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="exhibit-view"][data-status="ready"]', { timeout: 90_000 })
   await page.waitForSelector('[data-testid="run-panel"]', { timeout: 30_000 })
+}
+
+/** Frames the stage has drawn so far, flat or XR (dev/e2e builds count them). */
+export async function frameCount(page: Page): Promise<number> {
+  return page.evaluate(() => window.__sophora?.frames?.() ?? 0)
+}
+
+/**
+ * Wait until the stage has drawn `n` more frames: what "the scene has rendered" means, however
+ * slow SwiftShader is under load (frame times vary a lot; frame counts do not).
+ */
+export async function waitFrames(page: Page, n: number, timeout = 30_000): Promise<void> {
+  const start = await frameCount(page)
+  await page.waitForFunction((s) => (window.__sophora?.frames?.() ?? 0) >= s, start + n, { timeout })
 }
 
 /** Fraction of sampled canvas pixels that differ from the most common colour: 0 = blank. */

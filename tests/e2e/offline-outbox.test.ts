@@ -11,9 +11,13 @@ let b: Browser
 beforeAll(async () => { server = await startServer(); b = await launch() })
 afterAll(async () => { await b?.close(); await server?.stop() })
 
-type Ev = { exhibitId: string; type: string }
-const pageEvents = () => b.page.evaluate(() => (window as unknown as { __sophora: { events: Ev[] } }).__sophora.events.length)
-const pending = () => b.page.evaluate(() => (window as unknown as { __sophora: { outbox: { countPending(): Promise<number> } } }).__sophora.outbox.countPending())
+const pageEvents = () => b.page.evaluate(() => window.__sophora!.events.length)
+/** Events the server has stored (read from its SQLite file, as the final check does). */
+const delivered = () => {
+  const db = new Database(server.dbPath, { readonly: true })
+  try { return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n } finally { db.close() }
+}
+const pending = () => b.page.evaluate(() => window.__sophora!.outbox.countPending())
 
 describe('offline-first visit recording', () => {
   it('queues while the server is down and delivers every event exactly once after it returns', async () => {
@@ -24,8 +28,8 @@ describe('offline-first visit recording', () => {
     await waitForExhibit(page)
     await page.click('[data-testid="back-to-lobby"]')
     await page.waitForSelector('[data-testid="lobby"]')
-    await page.waitForTimeout(500) // the exit event is written asynchronously
-    await expect.poll(pending, { timeout: 60_000 }).toBe(0)
+    // The exit event is queued asynchronously: wait until the server holds every event seen so far.
+    await expect.poll(async () => delivered() === (await pageEvents()) && (await pending()) === 0, { timeout: 60_000 }).toBe(true)
     const port = Number(new URL(server.url).port)
     const dbPath = server.dbPath
     const onlineBefore = await pageEvents()

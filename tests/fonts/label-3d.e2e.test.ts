@@ -93,13 +93,8 @@ describe('Label3D in headless Chromium', () => {
       const state = await page.evaluate(() => JSON.stringify(window.__probe)).catch(() => 'unavailable')
       throw new Error(`labels never finished: probe ${state}; errors ${JSON.stringify(errors)}; foreign ${JSON.stringify(foreign)}; warnings ${JSON.stringify(warnings)}`, { cause: err })
     }
-    // Let a few frames draw the synced geometry.
-    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))))
-
-    await page.screenshot({ path: SHOT })
-
     // Count text-coloured pixels per label band, read back from the WebGL canvas.
-    const counts = await page.evaluate(() => {
+    const readCounts = () => page.evaluate(() => {
       const gl = document.querySelector('canvas')!
       const c = document.createElement('canvas')
       c.width = gl.width
@@ -116,6 +111,17 @@ describe('Label3D in headless Chromium', () => {
       }
       return out
     })
+    const drawn = (c: Awaited<ReturnType<typeof readCounts>>) => c.white > 600 && c.yellow > 300 && c.cyan > 30
+    // The synced geometry shows within a few frames: read again every two frames until it does (or 30 s).
+    const deadline = Date.now() + 30_000
+    let counts = await readCounts()
+    while (!drawn(counts) && Date.now() < deadline) {
+      await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))))
+      counts = await readCounts()
+    }
+
+    await page.screenshot({ path: SHOT })
+
     // Observed at 640x360 (strict colour classes, antialiased edges excluded): ~1500 / ~720 / ~85.
     expect(counts.white, 'main label (white) drew text').toBeGreaterThan(600)
     expect(counts.yellow, 'wrapped label (yellow) drew text').toBeGreaterThan(300)

@@ -87,9 +87,11 @@ async function enterAndShoot(page: Page, shot: string) {
 async function expectFlatViewAfterExit(page: Page) {
   await page.evaluate(() => (window as unknown as { __probe: ProbeState }).__probe.exit!())
   await page.waitForFunction(() => (window as unknown as { __probe: ProbeState }).__probe.sessionEnded, undefined, { timeout: 30_000 })
-  await page.waitForTimeout(500)
-  const flat = await countMagenta(page, await page.screenshot(), { x: 0, y: 0, width: 640, height: 360 })
-  expect(flat.left + flat.right).toBeGreaterThan(0.05 * flat.total)
+  // The flat view comes back within a few frames: poll screenshots until the box shows.
+  await expect.poll(async () => {
+    const flat = await countMagenta(page, await page.screenshot(), { x: 0, y: 0, width: 640, height: 360 })
+    return (flat.left + flat.right) / flat.total
+  }, { timeout: 15_000, message: 'share of the flat view showing the box' }).toBeGreaterThan(0.05)
   expect((await probeState(page)).errors).toEqual([])
 }
 
