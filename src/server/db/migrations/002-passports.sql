@@ -54,6 +54,3 @@ CREATE TABLE visitor_session_rollup (
   n             INTEGER NOT NULL,
   PRIMARY KEY (center_id, session_id)
 ) WITHOUT ROWID;
-
--- The retention job reads events by day; this keeps its scan off the whole table.
-CREATE INDEX events_passport_day ON events (day) WHERE passport_id IS NOT NULL;
