@@ -49,11 +49,13 @@ export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
   (id, time_ms, day, received_ms, station_id, session_id, passport_id, exhibit_id, type, item_id, correct, duration_ms, data)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-interface Job { rows: Row[]; stationId: string; at: number; resolve: (changes: number[]) => void; reject: (e: unknown) => void }
+interface Stored { changes: number; quarantined: boolean }
+interface Job { rows: Row[]; stationId: string; at: number; resolve: (stored: Stored[]) => void; reject: (e: unknown) => void }
 const PASSPORT = 6
 
 const LEGACY_NOTE = 'passportId: a device passport (SP-…) from before class-set passports; stored as a walk-in event without it'
 const OLD_NOTE = 'passportId: older than the retention period; stored without it'
+const QUARANTINE_NOTE = 'passportId: not issued by this server; kept aside (not counted) until it is'
 
 /**
  * Validates each event on its own and stores the good ones with INSERT OR IGNORE on the
@@ -76,14 +78,14 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
    * (acknowledged, so the station stops resending, but not counted). Deleted or revoked:
    * stored without the id, so a station that was offline cannot bring the passport back.
    */
-  const storeRow = (r: Row): number => {
+  const storeRow = (r: Row): Stored => {
     const code = r[PASSPORT]
     if (code !== null) {
       const status = passportStatus.get(code, centerId)
-      if (status === undefined) return quarantine.run(r[0], centerId, code, r[4], r[1], r[3], JSON.stringify(r)).changes
+      if (status === undefined) return { changes: quarantine.run(r[0], centerId, code, r[4], r[1], r[3], JSON.stringify(r)).changes, quarantined: true }
       if (status !== 'active') r[PASSPORT] = null
     }
-    return insert.run(r).changes
+    return { changes: insert.run(r).changes, quarantined: false }
   }
   const commit = db.transaction((jobs: Job[]) => jobs.map((job) => {
     const changes = job.rows.map(storeRow)
@@ -101,7 +103,7 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
       for (const job of jobs) job.reject(e)
     }
   }
-  const store = (rows: Row[], stationId: string, at: number) => new Promise<number[]>((resolve, reject) => {
+  const store = (rows: Row[], stationId: string, at: number) => new Promise<Stored[]>((resolve, reject) => {
     queue.push({ rows, stationId, at, resolve, reject })
     if (queue.length === 1) setImmediate(flush)
   })
@@ -127,11 +129,11 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
       rows.push(row)
       rowIndex.push(i)
     })
-    const changes = rows.length ? await store(rows, stationId, at) : []
-    changes.forEach((c, k) => {
+    const stored = rows.length ? await store(rows, stationId, at) : []
+    stored.forEach(({ changes, quarantined }, k) => {
       const i = rowIndex[k]!
-      const note = notes.get(i)
-      results[i] = { id: rows[k]![0], status: c === 1 ? 'accepted' : 'duplicate', ...(note ? { reason: note } : {}) }
+      const note = quarantined ? QUARANTINE_NOTE : notes.get(i)
+      results[i] = { id: rows[k]![0], status: changes === 1 ? 'accepted' : 'duplicate', ...(note ? { reason: note } : {}) }
     })
     return results
   }

@@ -20,6 +20,7 @@ describe('events for passports the server does not know', () => {
     const res = await postEvents(t.app, s.token, events)
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ accepted: 2, rejected: 0 })
+    expect(res.json().results[0].reason).toMatch(/not issued by this server/)
     expect((await postEvents(t.app, s.token, events)).json()).toMatchObject({ duplicate: 2 })
     expect(countEvents(t)).toBe(0)
     expect(starts(t)).toBe(0)
