@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { KebabIdSchema } from './manifest-schema.ts'
-import { PassportIdSchema } from './passport-id.ts'
+import { PassportCodeSchema } from './passport-code.ts'
 
 /**
  * The one visit-event model shared by stations (recorder, outbox) and the stats server.
@@ -23,12 +23,27 @@ export const StationIdSchema = z.uuid()
 /** A guide-run class session; a UUID so it can be an xAPI registration as is. */
 export const SessionIdSchema = z.uuid()
 
+/**
+ * A device passport id from before class-set passports (`SP-` + 12 Crockford symbols).
+ * Still parsed so that events already waiting in a station's outbox are not dead-lettered
+ * when the station updates; the server accepts such events as walk-ins and drops the id
+ * (see docs/privacy.md). New events never carry one. Remove once stations have drained.
+ */
+export const LegacyDevicePassportSchema = z.string().regex(/^SP-[0-9A-HJKMNP-TV-Z]{12}$/)
+export const isLegacyDevicePassport = (id: string) => LegacyDevicePassportSchema.safeParse(id).success
+
+/** An event's passport: a printed passport code (or, in transit only, a legacy device passport). */
+export const EventPassportIdSchema = z.string().refine(
+  (s) => PassportCodeSchema.safeParse(s).success || isLegacyDevicePassport(s),
+  'must be a passport code: 10 Crockford base32 characters whose check characters match',
+)
+
 const base = {
   id: z.uuidv7(),
   time: z.iso.datetime({ offset: true }),
   stationId: StationIdSchema,
   sessionId: SessionIdSchema.optional(),
-  passportId: PassportIdSchema.optional(),
+  passportId: EventPassportIdSchema.optional(),
   exhibitId: KebabIdSchema.max(64),
 }
 

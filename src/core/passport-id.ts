@@ -1,6 +1,10 @@
 import { z } from 'zod'
 
 /**
+ * @deprecated Retired by class-set passports (src/core/passport-code.ts). Kept only until the
+ * browser side stops importing it (src/features/passport, src/features/visits); the event
+ * schema recognises old ids in transit as `LegacyDevicePassportSchema`. Delete with that change.
+ *
  * A science passport id: `SP-` + 12 Crockford base32 characters (60 random bits).
  * It is the only thing that identifies a student anywhere in Sophora — pseudonymous,
  * printed on the paper passport, short enough to type. Crockford's alphabet has no

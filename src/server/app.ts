@@ -14,10 +14,15 @@ import { stationRoutes } from './routes/stations.ts'
 import { eventRoutes } from './routes/events.ts'
 import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
+import { passportRoutes } from './routes/passports.ts'
+import { centerRoutes } from './routes/center.ts'
+import { redactUrl } from './redact.ts'
+
+export interface LogStream { write(line: string): void }
 
 export interface BuildAppOptions {
-  /** Fastify logger option; defaults to `{ level: config.logLevel }`. */
-  logger?: boolean | { level: string }
+  /** Fastify logger option; defaults to `{ level: config.logLevel }` (a stream: where lines go, for tests). */
+  logger?: boolean | { level: string; stream?: LogStream }
   /** The clock (default Date.now). */
   now?: () => number
 }
@@ -34,8 +39,11 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
  */
 export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOptions, 'logger'> = {}): Promise<FastifyInstance> {
   const { config } = ctx
+  const logOptions = logger ?? { level: config.logLevel }
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // Request lines carry the URL: passport codes in it are replaced (redactUrl); headers,
+    // and so tokens, are not logged by the default request serializer this keeps.
+    logger: logOptions === false ? false : { ...(logOptions === true ? {} : logOptions), serializers: { req: serializeRequest } },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>()
@@ -53,7 +61,8 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   await setupSecurityHeaders(app)
   await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
-  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes]) {
+  scheduleRetention(app, ctx)
+  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
     await app.register(routes, { ctx })
   }
 
@@ -62,7 +71,29 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
     if (spa && wantsSpaFallback(request.method, request.url)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     }
-    return reply.code(404).send({ error: 'not-found', reasons: [`${request.method} ${request.url.split('?')[0]}`] })
+    return reply.code(404).send({ error: 'not-found', reasons: [`${request.method} ${redactUrl(request.url.split('?')[0] ?? '')}`] })
   })
   return app
+}
+
+interface LoggedRequest { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }
+function serializeRequest(req: LoggedRequest) {
+  return { method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }
+}
+
+const DAY_MS = 86_400_000
+/** The retention job at start and then daily; a failure is logged, not fatal (it runs again tomorrow). */
+function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
+  const run = () => {
+    try {
+      const r = ctx.retention()
+      if (r.eventsAnonymised || r.visitorDaysRolled || r.passportsExpired) app.log.info({ retention: r }, 'retention: per-passport records rolled up')
+    } catch (err) {
+      app.log.error({ err }, 'retention job failed')
+    }
+  }
+  run()
+  const timer = setInterval(run, DAY_MS)
+  timer.unref()
+  app.addHook('onClose', async () => { clearInterval(timer) })
 }

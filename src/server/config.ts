@@ -28,6 +28,19 @@ export const EnvSchema = z.object({
   BODY_LIMIT_BYTES: posInt(256 * 1024),
   /** FULL: an acknowledged batch survives power loss (see docs/stats-server.md). */
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Printed on passport cards and shown on the passport page. */
+  CENTER_NAME: z.string().trim().min(1).max(60).default('国槐科普体验馆'),
+  /** The center's published address; the QR code on a card points under it. Unset: the card says the page opens on the center's Wi-Fi. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://kexue.example.cn' }).optional()
+    .transform((u) => u?.replace(/\/+$/, '')),
+  /** Exhibits a passport needs for its certificate (comma list); unset: every exhibit. */
+  CORE_SET: z.string().optional()
+    .transform((s) => (s === undefined ? null : s.split(',').map((d) => d.trim()).filter(Boolean)))
+    .pipe(z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be exhibit ids (kebab-case), comma-separated')).min(1).nullable()),
+  /** Per-passport records older than this become anonymous counts (default: one school year). */
+  RETENTION_DAYS: posInt(365),
+  /** Public passport page requests per minute per IP. */
+  PASSPORT_RATE_MAX: posInt(30),
 })
 
 export interface AppConfig {
@@ -45,7 +58,17 @@ export interface AppConfig {
   ingestRateMax: number
   bodyLimitBytes: number
   synchronous: 'FULL' | 'NORMAL'
+  /** One center per server for now; every passport row carries it so a district server can hold many. */
+  centerId: string
+  centerName: string
+  publicUrl: string | null
+  coreSet: string[] | null
+  retentionDays: number
+  passportRateMax: number
 }
+
+/** The id of this server's own center (a district server will hold several). */
+export const LOCAL_CENTER_ID = 'local'
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -77,5 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestRateMax: e.INGEST_RATE_MAX,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     synchronous: e.DB_SYNCHRONOUS,
+    centerId: LOCAL_CENTER_ID,
+    centerName: e.CENTER_NAME,
+    publicUrl: e.PUBLIC_URL ?? null,
+    coreSet: e.CORE_SET,
+    retentionDays: e.RETENTION_DAYS,
+    passportRateMax: e.PASSPORT_RATE_MAX,
   }
 }

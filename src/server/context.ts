@@ -12,6 +12,10 @@ import { createQueries } from './queries.ts'
 import type { Queries } from './queries.ts'
 import { createIngest } from './ingest.ts'
 import type { Ingest } from './ingest.ts'
+import { createPassportsRepo } from './db/passports-repo.ts'
+import type { PassportsRepo } from './db/passports-repo.ts'
+import { createRetention } from './retention.ts'
+import type { Retention } from './retention.ts'
 
 /** What route modules get: one database, the data modules over it, the config and the one clock. */
 export interface AppContext {
@@ -27,14 +31,21 @@ export interface AppContext {
   guards: Guards
   queries: Queries
   ingest: Ingest
+  passports: PassportsRepo
+  /** The retention job (the app runs it at start and daily; tests call it with their clock). */
+  retention: Retention
 }
 
 export interface ContextOptions {
   now?: () => number
+  /** Where new passport codes come from (default: random); tests force collisions with it. */
+  newPassportCode?: () => string
 }
 
+const DAY_MS = 86_400_000
+
 /** Opens the database (running migrations) and builds the data modules. Whoever builds the app over it closes the database. */
-export function createAppContext(config: AppConfig, { now = Date.now }: ContextOptions = {}): AppContext {
+export function createAppContext(config: AppConfig, { now = Date.now, newPassportCode }: ContextOptions = {}): AppContext {
   const { ids: exhibitIds, warnings } = loadExhibitIds(config.exhibitsDirs)
   const db = openDatabase(config.dbPath, { synchronous: config.synchronous, now })
   const stations = createStationsRepo(db)
@@ -43,6 +54,11 @@ export function createAppContext(config: AppConfig, { now = Date.now }: ContextO
     config, db, now, exhibitIds, warnings, stations, sessions,
     guards: createGuards({ stations, sessions }, now),
     queries: createQueries(db),
-    ingest: createIngest(db, { exhibitIds, timeZone: config.timeZone, maxClockSkewMs: config.maxClockSkewMs, now }),
+    ingest: createIngest(db, {
+      centerId: config.centerId, retentionMs: config.retentionDays * DAY_MS,
+      exhibitIds, timeZone: config.timeZone, maxClockSkewMs: config.maxClockSkewMs, now,
+    }),
+    passports: createPassportsRepo(db, { centerId: config.centerId, now, ...(newPassportCode ? { newCode: newPassportCode } : {}) }),
+    retention: createRetention(db, { centerId: config.centerId, retentionDays: config.retentionDays, timeZone: config.timeZone, now }),
   }
 }

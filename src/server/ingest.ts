@@ -1,9 +1,12 @@
 import type { Db } from './db/database.ts'
-import { VisitEventSchema, formatIssues } from '../core/event-schema.ts'
+import { VisitEventSchema, formatIssues, isLegacyDevicePassport } from '../core/event-schema.ts'
 import type { VisitEvent } from '../core/event-schema.ts'
 import type { IngestResult } from './schemas/events.ts'
 
 export interface IngestOptions {
+  centerId: string
+  /** Events older than this arrive anonymised: their day's visitors may already be rolled up. */
+  retentionMs: number
   exhibitIds: ReadonlySet<string>
   timeZone: string
   maxClockSkewMs: number
@@ -46,7 +49,13 @@ export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
   (id, time_ms, day, received_ms, station_id, session_id, passport_id, exhibit_id, type, item_id, correct, duration_ms, data)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-interface Job { rows: Row[]; stationId: string; at: number; resolve: (changes: number[]) => void; reject: (e: unknown) => void }
+interface Stored { changes: number; quarantined: boolean }
+interface Job { rows: Row[]; stationId: string; at: number; resolve: (stored: Stored[]) => void; reject: (e: unknown) => void }
+const PASSPORT = 6
+
+const LEGACY_NOTE = 'passportId: a device passport (SP-…) from before class-set passports; stored as a walk-in event without it'
+const OLD_NOTE = 'passportId: older than the retention period; stored without it'
+const QUARANTINE_NOTE = 'passportId: not issued by this server; kept aside (not counted) until it is'
 
 /**
  * Validates each event on its own and stores the good ones with INSERT OR IGNORE on the
@@ -57,12 +66,29 @@ interface Job { rows: Row[]; stationId: string; at: number; resolve: (changes: n
  * blocked in fsync) are committed together in the next turn — one fsync for all of
  * them. Each request still gets its own per-event answer.
  */
-export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now }: IngestOptions) {
+export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZone, maxClockSkewMs, now }: IngestOptions) {
   const insert = db.prepare(INSERT_EVENT_SQL)
   const touch = db.prepare('UPDATE stations SET last_seen_ms = ? WHERE id = ?')
+  const passportStatus = db.prepare<[string, string], string>('SELECT status FROM passports WHERE code = ? AND center_id = ?').pluck()
+  const quarantine = db.prepare(`INSERT OR IGNORE INTO quarantined_events (id, center_id, passport_code, station_id, time_ms, received_ms, row)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`)
   const dayOf = createDayOf(timeZone)
+  /**
+   * A passport's events count only while it is active here. Unknown code: quarantined
+   * (acknowledged, so the station stops resending, but not counted). Deleted or revoked:
+   * stored without the id, so a station that was offline cannot bring the passport back.
+   */
+  const storeRow = (r: Row): Stored => {
+    const code = r[PASSPORT]
+    if (code !== null) {
+      const status = passportStatus.get(code, centerId)
+      if (status === undefined) return { changes: quarantine.run(r[0], centerId, code, r[4], r[1], r[3], JSON.stringify(r)).changes, quarantined: true }
+      if (status !== 'active') r[PASSPORT] = null
+    }
+    return { changes: insert.run(r).changes, quarantined: false }
+  }
   const commit = db.transaction((jobs: Job[]) => jobs.map((job) => {
-    const changes = job.rows.map((r) => insert.run(r).changes)
+    const changes = job.rows.map(storeRow)
     touch.run(job.at, job.stationId)
     return changes
   }))
@@ -77,7 +103,7 @@ export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now
       for (const job of jobs) job.reject(e)
     }
   }
-  const store = (rows: Row[], stationId: string, at: number) => new Promise<number[]>((resolve, reject) => {
+  const store = (rows: Row[], stationId: string, at: number) => new Promise<Stored[]>((resolve, reject) => {
     queue.push({ rows, stationId, at, resolve, reject })
     if (queue.length === 1) setImmediate(flush)
   })
@@ -87,6 +113,7 @@ export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now
     const results: IngestResult[] = new Array(items.length)
     const rows: Row[] = []
     const rowIndex: number[] = []
+    const notes = new Map<number, string>()
     items.forEach((item, i) => {
       const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
         ? (item as { id: string }).id.slice(0, 64) : null
@@ -96,12 +123,17 @@ export function createIngest(db: Db, { exhibitIds, timeZone, maxClockSkewMs, now
       if (e.stationId !== stationId) { results[i] = { id: e.id, status: 'rejected', reason: 'stationId: does not match the token\'s station' }; return }
       if (!exhibitIds.has(e.exhibitId)) { results[i] = { id: e.id, status: 'rejected', reason: `exhibitId: unknown exhibit ${e.exhibitId}` }; return }
       if (Date.parse(e.time) > at + maxClockSkewMs) { results[i] = { id: e.id, status: 'rejected', reason: 'time: more than the allowed clock skew in the future' }; return }
-      rows.push(eventRow(e, dayOf, at))
+      const row = eventRow(e, dayOf, at)
+      if (e.passportId !== undefined && isLegacyDevicePassport(e.passportId)) { row[PASSPORT] = null; notes.set(i, LEGACY_NOTE) }
+      if (row[PASSPORT] !== null && row[1] < at - retentionMs) { row[PASSPORT] = null; notes.set(i, OLD_NOTE) }
+      rows.push(row)
       rowIndex.push(i)
     })
-    const changes = rows.length ? await store(rows, stationId, at) : []
-    changes.forEach((c, k) => {
-      results[rowIndex[k]!] = { id: rows[k]![0], status: c === 1 ? 'accepted' : 'duplicate' }
+    const stored = rows.length ? await store(rows, stationId, at) : []
+    stored.forEach(({ changes, quarantined }, k) => {
+      const i = rowIndex[k]!
+      const note = quarantined ? QUARANTINE_NOTE : notes.get(i)
+      results[i] = { id: rows[k]![0], status: changes === 1 ? 'accepted' : 'duplicate', ...(note ? { reason: note } : {}) }
     })
     return results
   }

@@ -1,6 +1,6 @@
 import type { Db } from './db/database.ts'
-import { PassportIdSchema } from '../core/passport-id.ts'
-import type { DayStats, ExhibitStats, PassportStats, QuizItemStats, Range, SessionStats } from './schemas/stats.ts'
+import { PassportCodeSchema } from '../core/passport-code.ts'
+import type { DayStats, ExhibitStats, PassportStats, QuizItemStats, Range, SessionStats, UnknownPassport } from './schemas/stats.ts'
 
 /**
  * Dashboard statistics. Counts come from the trigger-kept totals tables (a few rows
@@ -19,10 +19,16 @@ const COUNT_COLUMNS = `SUM(n) AS events,
 
 export function createQueries(db: Db) {
   const byDay = db.prepare(`SELECT day, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`)
-  const visitorsByDay = db.prepare(`SELECT day, COUNT(*) AS n FROM daily_visitors WHERE day BETWEEN ? AND ? GROUP BY day`)
+  // Visitors = distinct passports still on record + the anonymous counts the retention job
+  // and deletions left behind (visitor_*_rollup), so removing passport ids changes no total.
+  const visitorsByDay = db.prepare(`SELECT day, SUM(n) AS n FROM (
+      SELECT day, COUNT(*) AS n FROM daily_visitors WHERE day BETWEEN ? AND ? GROUP BY day
+      UNION ALL SELECT day, n FROM visitor_day_rollup WHERE day BETWEEN ? AND ?) GROUP BY day`)
   const bySession = db.prepare(`SELECT session_id AS sessionId, MIN(first_day) AS firstDay, MAX(last_day) AS lastDay, ${COUNT_COLUMNS}
     FROM session_counts GROUP BY session_id HAVING lastDay >= ? AND firstDay <= ? ORDER BY firstDay DESC, session_id`)
-  const visitorsBySession = db.prepare(`SELECT session_id AS sessionId, COUNT(*) AS n FROM session_visitors GROUP BY session_id`)
+  const visitorsBySession = db.prepare(`SELECT sessionId, SUM(n) AS n FROM (
+      SELECT session_id AS sessionId, COUNT(*) AS n FROM session_visitors GROUP BY session_id
+      UNION ALL SELECT session_id, n FROM visitor_session_rollup) GROUP BY sessionId`)
   const byExhibit = db.prepare(`SELECT exhibit_id AS exhibitId, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id ORDER BY exhibit_id`)
   // Median = the middle of the exhibit's completions in duration order, read off the
   // partial index (no sort): count, then step to the middle one or two.
@@ -39,6 +45,8 @@ export function createQueries(db: Db) {
   }
   const quiz = db.prepare(`SELECT exhibit_id AS exhibitId, quiz_id AS quizId, SUM(answers) AS answers, SUM(wrong) AS wrong
     FROM quiz_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id, quiz_id ORDER BY exhibit_id, quiz_id`)
+  const unknown = db.prepare(`SELECT passport_code AS code, COUNT(*) AS events, COUNT(DISTINCT station_id) AS stations,
+      MIN(time_ms) AS firstMs, MAX(time_ms) AS lastMs FROM quarantined_events GROUP BY passport_code ORDER BY lastMs DESC LIMIT 1000`)
   const passportEvents = db.prepare(`SELECT id, time_ms, exhibit_id, type, item_id, correct, data FROM events
     WHERE passport_id = ? ORDER BY time_ms LIMIT ?`)
 
@@ -47,7 +55,7 @@ export function createQueries(db: Db) {
   return {
     byDay(range: Range): DayStats[] {
       const b = bounds(range)
-      const visitors = new Map((visitorsByDay.all(...b) as { day: string; n: number }[]).map((r) => [r.day, r.n]))
+      const visitors = new Map((visitorsByDay.all(...b, ...b) as { day: string; n: number }[]).map((r) => [r.day, r.n]))
       return (byDay.all(...b) as (Counts & { day: string })[]).map((r) => ({ ...r, visitors: visitors.get(r.day) ?? 0 }))
     },
     bySession(range: Range): SessionStats[] {
@@ -71,8 +79,13 @@ export function createQueries(db: Db) {
       return (quiz.all(...bounds(range)) as Omit<QuizItemStats, 'percentWrong'>[])
         .map((r) => ({ ...r, percentWrong: r.answers > 0 ? Math.round((r.wrong / r.answers) * 1000) / 10 : null }))
     },
+    /** Codes that stations used but this server never issued (events kept aside, not counted). */
+    unknownPassports(): UnknownPassport[] {
+      return (unknown.all() as { code: string; events: number; stations: number; firstMs: number; lastMs: number }[])
+        .map(({ firstMs, lastMs, ...r }) => ({ ...r, firstAt: new Date(firstMs).toISOString(), lastAt: new Date(lastMs).toISOString() }))
+    },
     passport(passportId: string, limit = 1000): PassportStats {
-      PassportIdSchema.parse(passportId)
+      PassportCodeSchema.parse(passportId)
       const rows = passportEvents.all(passportId, limit) as { id: string; time_ms: number; exhibit_id: string; type: string; item_id: string | null; correct: number | null; data: string }[]
       const started = new Set<string>(), completed = new Set<string>(), stamps = new Set<string>()
       let answers = 0, correct = 0

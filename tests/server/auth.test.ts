@@ -10,7 +10,7 @@ describe('roles and tokens', () => {
     const t = await testApp(); cleanup = t.cleanup
     const station = await registerStation(t.app)
     const guide = await loginAs(t, 'wang', 'guide', '2468')
-    for (const url of ['/api/stats/days', '/api/stats/sessions', '/api/stats/exhibits', '/api/stats/quiz', '/api/stats/passports/SP-0123456789AB']) {
+    for (const url of ['/api/stats/days', '/api/stats/sessions', '/api/stats/exhibits', '/api/stats/quiz', '/api/stats/passports/0000000000', '/api/stats/unknown-passports']) {
       const asStation = await t.app.inject({ url, headers: { authorization: `Bearer ${station.token}` } })
       expect(asStation.statusCode, url).toBe(403)
       const anonymous = await t.app.inject({ url })

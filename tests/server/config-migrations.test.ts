@@ -23,9 +23,17 @@ describe('config', () => {
     expect(c).toMatchObject({ port: 9000, exhibitsDirs: ['exhibits', 'more/exhibits'], logLevel: 'info', enrollCode: 'abcd' })
   })
 
+  it('passport settings: center name, public address, core set, retention', () => {
+    expect(loadConfig({})).toMatchObject({ centerName: '国槐科普体验馆', publicUrl: null, coreSet: null, retentionDays: 365, passportRateMax: 30 })
+    expect(loadConfig({ CENTER_NAME: '西城科普馆', PUBLIC_URL: 'https://kexue.example.cn/', CORE_SET: 'fire-escape, quake-drill', RETENTION_DAYS: '200' }))
+      .toMatchObject({ centerName: '西城科普馆', publicUrl: 'https://kexue.example.cn', coreSet: ['fire-escape', 'quake-drill'], retentionDays: 200 })
+  })
+
   it.each([
     ['PORT', 'eighty'], ['PORT', '70000'], ['LOG_LEVEL', 'loud'], ['TIME_ZONE', 'Mars/Olympus'],
     ['DB_SYNCHRONOUS', 'OFF'], ['STATION_ENROLL_CODE', 'ab'], ['MAX_CLOCK_SKEW_S', '-1'],
+    ['PUBLIC_URL', 'kexue.example.cn'], ['PUBLIC_URL', 'ftp://kexue.example.cn'], ['RETENTION_DAYS', '0'], ['RETENTION_DAYS', 'a year'],
+    ['CORE_SET', 'Fire Escape'], ['CENTER_NAME', ' '],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`))

@@ -47,13 +47,20 @@ export interface TestApp {
   cleanup: () => Promise<void>
 }
 
+export interface TestAppOptions {
+  newPassportCode?: () => string
+  /** Capture the app's log lines (at this level) instead of silencing them. */
+  logTo?: { level: string; lines: string[] }
+}
+
 /** The app over a temp database, with a hand-moved clock (starting at the real time, so fresh events are not in the future). */
-export async function testApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function testApp(overrides: Partial<AppConfig> = {}, { newPassportCode, logTo }: TestAppOptions = {}): Promise<TestApp> {
   const t = tempDir()
   const config = testConfig(t.dir, overrides)
   const clock = testClock()
-  const ctx = createAppContext(config, { now: clock.now })
-  const app = await buildAppOver(ctx, { logger: false })
+  const ctx = createAppContext(config, { now: clock.now, ...(newPassportCode ? { newPassportCode } : {}) })
+  const logger = logTo ? { level: logTo.level, stream: { write: (line: string) => { logTo.lines.push(line) } } } : false
+  const app = await buildAppOver(ctx, { logger })
   return { app, ctx, clock, config, cleanup: async () => { await app.close(); t.cleanup() } }
 }
 
@@ -98,3 +105,13 @@ export function countEvents({ ctx }: Pick<TestApp, 'ctx'>): number {
 }
 
 export { openDatabase }
+
+/** Issues a class set through the API as `token` (a guide or admin) and returns its codes. */
+export async function issuePassports(app: FastifyInstance, token: string, count = 2, over: Record<string, unknown> = {}): Promise<string[]> {
+  const res = await app.inject({
+    method: 'POST', url: '/api/passports/batches', headers: { authorization: `Bearer ${token}` },
+    payload: { requestId: crypto.randomUUID(), school: '槐树小学', grade: '四年级', className: '2班', count, ...over },
+  })
+  if (res.statusCode !== 201) throw new Error(`issue failed: ${res.statusCode} ${res.body}`)
+  return (res.json() as { passports: { code: string }[] }).passports.map((p) => p.code)
+}

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { countEvents, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
+import { countEvents, issuePassports, loginAs, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
 import type { TestApp } from './helpers.ts'
 
 let t: TestApp
@@ -101,10 +101,11 @@ describe('POST /api/events', () => {
   })
 
   it('stores no IP address and lifts the fields the statistics need', async () => {
-    const e = makeEvent(station.stationId, { type: 'answer-given', passportId: 'SP-0123456789AB', data: { quizId: 'q-exit', choiceId: 'b', correct: false } })
+    const [code] = await issuePassports(app, await loginAs(t, 'wang', 'guide', '2468'), 1)
+    const e = makeEvent(station.stationId, { type: 'answer-given', passportId: code, data: { quizId: 'q-exit', choiceId: 'b', correct: false } })
     await postEvents(app, station.token, [e])
     const row = t.ctx.db.prepare('SELECT * FROM events').get() as Record<string, unknown>
-    expect(row).toMatchObject({ id: e.id, passport_id: 'SP-0123456789AB', item_id: 'q-exit', correct: 0, type: 'answer-given' })
+    expect(row).toMatchObject({ id: e.id, passport_id: code, item_id: 'q-exit', correct: 0, type: 'answer-given' })
     expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1|localhost/)
     expect(Object.keys(row)).not.toContain('ip')
   })

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { loginAs, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
+import { issuePassports, loginAs, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
 import type { TestApp } from './helpers.ts'
 import type { VisitEvent } from '../../src/core/event-schema.ts'
 
@@ -9,7 +9,7 @@ let t: TestApp
 let app: FastifyInstance
 let token: string
 const SESSION = '0195c1d2-0000-7000-8000-000000000001'
-const A = 'SP-AAAAAAAAAAAA', B = 'SP-BBBBBBBBBBBB'
+let A: string, B: string
 
 const get = async (url: string) => {
   const res = await app.inject({ url, headers: { authorization: `Bearer ${token}` } })
@@ -21,6 +21,8 @@ beforeAll(async () => {
   t = await testApp()
   app = t.app
   const s = await registerStation(app)
+  token = await loginAs(t, 'li', 'guide', '1357')
+  ;[A, B] = (await issuePassports(app, token, 2)) as [string, string]
   const ev = (time: string, over: Partial<VisitEvent> & Record<string, unknown>) => makeEvent(s.stationId, { time, ...over })
   // 17:30 UTC on 1 March is already 2 March in Shanghai (the default TIME_ZONE).
   const d1 = '2026-03-01T02:00:00.000Z', d2 = '2026-03-01T17:30:00.000Z'
@@ -42,7 +44,6 @@ beforeAll(async () => {
   expect(first.json().accepted).toBe(events.length)
   // A resend of everything must not change a single number.
   expect((await postEvents(app, s.token, events)).json().duplicate).toBe(events.length)
-  token = await loginAs(t, 'li', 'guide', '1357')
 })
 afterAll(async () => { await t.cleanup() })
 
@@ -83,7 +84,7 @@ describe('statistics', () => {
     const p = await get(`/api/stats/passports/${A}`)
     expect(p).toMatchObject({ passportId: A, exhibitsStarted: ['fire-escape'], exhibitsCompleted: ['fire-escape'], stamps: ['fire'], answers: 2, correctAnswers: 1 })
     expect(p.events).toHaveLength(5)
-    expect((await get('/api/stats/passports/SP-ZZZZZZZZZZZZ')).events).toEqual([])
+    expect((await get('/api/stats/passports/0000000000')).events).toEqual([])
     const bad = await app.inject({ url: '/api/stats/passports/robert', headers: { authorization: `Bearer ${token}` } })
     expect(bad.statusCode).toBe(400)
     const badRange = await app.inject({ url: '/api/stats/days?from=yesterday', headers: { authorization: `Bearer ${token}` } })

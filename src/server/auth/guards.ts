@@ -24,7 +24,7 @@ function bearer(request: FastifyRequest): string {
 /**
  * The one way routes authenticate: a route-level `onRequest` hook (so no body is read
  * for a stranger) that sets `request.principal`. Station tokens write events and
- * nothing else; guide/admin session tokens read statistics and nothing else.
+ * and check passports in; guide/admin session tokens read statistics and manage passports.
  */
 export function createGuards(repos: { stations: StationsRepo; sessions: SessionsRepo }, now: () => number) {
   function resolve(token: string): Principal {
@@ -50,6 +50,10 @@ export function createGuards(repos: { stations: StationsRepo; sessions: Sessions
       const p = resolve(bearer(request))
       if (p.kind !== 'user') throw new HttpError(403, 'forbidden', ['needs a guide or admin login'])
       request.principal = p
+    },
+    /** Either kind: a station checking a passport in, or a guide looking one up. */
+    async stationOrStaff(request: FastifyRequest): Promise<void> {
+      request.principal = resolve(bearer(request))
     },
   }
 }

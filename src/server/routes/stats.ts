@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { errorResponses } from '../schemas/common.ts'
 import {
-  DayStatsSchema, ExhibitStatsSchema, PassportParamsSchema, PassportStatsSchema, QuizItemStatsSchema, RangeSchema, SessionStatsSchema,
+  DayStatsSchema, ExhibitStatsSchema, PassportParamsSchema, PassportStatsSchema, QuizItemStatsSchema, RangeSchema, SessionStatsSchema, UnknownPassportSchema,
 } from '../schemas/stats.ts'
 
 /** Statistics: guide/admin session tokens only (a station token gets 403). */
@@ -21,6 +21,10 @@ export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     async (req) => ({ exhibits: queries.byExhibit(req.query) }))
   app.get('/api/stats/quiz', ranged(z.object({ items: z.array(QuizItemStatsSchema) })),
     async (req) => ({ items: queries.quizItems(req.query) }))
+  app.get('/api/stats/unknown-passports', {
+    onRequest: guards.staff,
+    schema: { response: { 200: z.object({ passports: z.array(UnknownPassportSchema) }), ...errorResponses } },
+  }, async () => ({ passports: queries.unknownPassports() }))
   app.get('/api/stats/passports/:passportId', {
     onRequest: guards.staff,
     schema: { params: PassportParamsSchema, response: { 200: PassportStatsSchema, ...errorResponses } },

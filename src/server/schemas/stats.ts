@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { PassportIdSchema } from '../../core/passport-id.ts'
+import { PassportCodeSchema } from '../../core/passport-code.ts'
 
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
 export const RangeSchema = z.strictObject({ from: DaySchema.optional(), to: DaySchema.optional() })
 export type Range = z.infer<typeof RangeSchema>
-export const PassportParamsSchema = z.strictObject({ passportId: PassportIdSchema })
+export const PassportParamsSchema = z.strictObject({ passportId: PassportCodeSchema })
 
 const count = z.number().int()
 const numberOrNull = z.number().nullable()
@@ -31,6 +31,11 @@ export const PassportStatsSchema = z.object({
   events: z.array(z.object({ id: z.string(), time: z.string(), exhibitId: z.string(), type: z.string(), data: z.unknown() })),
 })
 
+export const UnknownPassportSchema = z.object({
+  code: z.string(), events: count, stations: count, firstAt: z.string(), lastAt: z.string(),
+})
+
+export type UnknownPassport = z.infer<typeof UnknownPassportSchema>
 export type DayStats = z.infer<typeof DayStatsSchema>
 export type SessionStats = z.infer<typeof SessionStatsSchema>
 export type ExhibitStats = z.infer<typeof ExhibitStatsSchema>
