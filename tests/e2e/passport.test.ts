@@ -13,7 +13,7 @@ import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CROCKFORD, formatPassportCode } from '../../src/core/passport-code.ts'
-import { correctAnswers } from './answers.ts'
+import { playbook } from './answers.ts'
 import { launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
@@ -55,7 +55,7 @@ async function pixels(page: Page, png: Buffer): Promise<{ data: Uint8ClampedArra
 }
 
 async function playToStamp(page: Page, id: string): Promise<void> {
-  const { steps, quiz } = await correctAnswers(id)
+  const { steps, quiz } = (await playbook(id)).right
   await page.click(`[data-testid="open-${id}"]`)
   await waitForExhibit(page)
   await page.click('[data-testid="run-start"]')

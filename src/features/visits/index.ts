@@ -9,8 +9,6 @@
  */
 export { VisitEventSchema, EventTypeSchema, EVENT_TYPES, MAX_BATCH_EVENTS, StationIdSchema, SessionIdSchema, formatIssues } from '../../core/event-schema.ts'
 export type { VisitEvent, VisitEventInput, VisitEventOf, EventType } from '../../core/event-schema.ts'
-export { PassportIdSchema, createPassportId, normalizePassportId } from '../../core/passport-id.ts'
-export type { PassportId } from '../../core/passport-id.ts'
 export { createOutbox, DeadLetterSchema } from './outbox.ts'
 export type { Outbox, OutboxOptions, DeadLetter, Cleanup, PendingListener } from './outbox.ts'
 export { createStationCredentials } from './station-credentials.ts'

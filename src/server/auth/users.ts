@@ -3,8 +3,9 @@ import type { Db } from '../db/database.ts'
 import { allUsers, findUserByName, insertUser, replacePassword } from '../db/users-repo.ts'
 import { hashPassword } from './secrets.ts'
 
-export const RoleSchema = z.enum(['guide', 'admin'])
-export type Role = z.infer<typeof RoleSchema>
+import { RoleSchema, type Role } from './roles.ts'
+
+export { RoleSchema, type Role }
 export const UserNameSchema = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, . _ - only')
 
 /** Guides may use a PIN (≥ 4 characters); admins need a real password (≥ 8). */

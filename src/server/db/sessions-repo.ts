@@ -1,5 +1,5 @@
 import type { Db } from './database.ts'
-import type { Role } from '../auth/users.ts'
+import type { Role } from '../auth/roles.ts'
 
 export interface SessionUser { id: number; name: string; role: Role }
 

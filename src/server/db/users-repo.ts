@@ -1,5 +1,5 @@
 import type { Db } from './database.ts'
-import type { Role } from '../auth/users.ts'
+import type { Role } from '../auth/roles.ts'
 
 export interface UserRow { id: number; name: string; role: Role; password_hash: string; created_ms: number }
 
