@@ -22,7 +22,10 @@ export default defineConfig(({ mode }) => {
       react(),
       exhibitsPlugin({
         dirs: e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits'],
-        only: process.env.SOPHORA_EXHIBITS?.split(',').map((s) => s.trim()).filter(Boolean) ?? (e2e ? undefined : center.exhibits),
+        only:
+          process.env.SOPHORA_EXHIBITS?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean) ?? (e2e ? undefined : center.exhibits),
       }),
       centerPlugin({ profile: center }),
       xrProfilesPlugin(),

@@ -34,21 +34,45 @@ const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d
 export async function runExhibitBench(opts: { cycles?: number; frames?: number } = {}): Promise<ExhibitBench[]> {
   const cycles = opts.cycles ?? 20
   const frames = opts.frames ?? 240
-  const only = process.env.SOPHORA_EXHIBITS?.split(',').map((x) => x.trim()).filter(Boolean)
-  const ids = readdirSync('exhibits').filter((d) => existsSync(`exhibits/${d}/manifest.json`) && (!only || only.includes(d))).sort()
+  const only = process.env.SOPHORA_EXHIBITS?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+  const ids = readdirSync('exhibits')
+    .filter((d) => existsSync(`exhibits/${d}/manifest.json`) && (!only || only.includes(d)))
+    .sort()
   const server = await startServer()
   const ctx = await chromium.launchPersistentContext(mkdtempSync('/tmp/sophora-bench-'), {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 640, height: 360 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--autoplay-policy=no-user-gesture-required',
-      '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 640, height: 360 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--autoplay-policy=no-user-gesture-required',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
   })
   const page = ctx.pages()[0] ?? (await ctx.newPage())
   type Hooks = { counts(): Counts | null; measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }> }
   const counts = () => page.evaluate(() => (window as unknown as { __sophora: Hooks }).__sophora.counts()!)
-  const heap = () => page.evaluate(() => { (window as unknown as { gc?: () => void }).gc?.(); return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20 })
+  const heap = () =>
+    page.evaluate(() => {
+      ;(window as unknown as { gc?: () => void }).gc?.()
+      return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20
+    })
   const enter = async (id: string) => {
-    await page.evaluate((p) => { history.pushState(null, '', p) }, `/exhibit/${id}`)
+    await page.evaluate((p) => {
+      history.pushState(null, '', p)
+    }, `/exhibit/${id}`)
     await page.waitForSelector('[data-testid="exhibit-view"][data-status="ready"]', { timeout: 90_000 })
     await page.click('[data-testid="run-start"]')
     await page.waitForTimeout(400)
@@ -73,13 +97,21 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
       const maxTextureSize = await page.evaluate(() => (window as unknown as { __sophora: { maxTextureSize?(): number } }).__sophora.maxTextureSize?.() ?? 0)
       const f = await page.evaluate((n) => (window as unknown as { __sophora: Hooks }).__sophora.measureFrames(n), frames)
       await exit()
-      for (let i = 1; i < cycles; i++) { await enter(id); await exit() }
+      for (let i = 1; i < cycles; i++) {
+        await enter(id)
+        await exit()
+      }
       const after = await counts()
       const heapAfter = await heap()
       const appMs = trimmedMean(f.r3f)
       const plainMs = trimmedMean(f.plain)
       out.push({
-        id, drawCalls: live.calls, triangles: live.triangles, geometries: live.geometries - base.geometries, textures: live.textures - base.textures, maxTextureSize,
+        id,
+        drawCalls: live.calls,
+        triangles: live.triangles,
+        geometries: live.geometries - base.geometries,
+        textures: live.textures - base.textures,
+        maxTextureSize,
         leftAfterCycles: { geometries: after.geometries - base.geometries, textures: after.textures - base.textures },
         heapMB: { before: round(heapBefore, 1), after: round(heapAfter, 1) },
         frameMs: { appMs: round(appMs), plainMs: round(plainMs), ratio: round(appMs / Math.max(plainMs, 1e-6), 2) },

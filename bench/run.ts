@@ -9,23 +9,40 @@ import { runExhibitBench, type ExhibitBench } from './exhibit-bench.ts'
  */
 const BUDGET = { drawCalls: 100, triangles: 300_000, maxTexture: 2048, frameRatio: 1.3, lobbyKB: 200 }
 const kb = (n: number) => Math.round(n / 102.4) / 10
-const vite = (...args: string[]) => execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...args], { stdio: 'inherit' })
+const vite = (...args: string[]) =>
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...args], { stdio: 'inherit' })
 
 function bundleSection(b: BundleReport): string[] {
-  return ['## Bundle (production build, gzip -9)', '', '| part | KB | budget |', '|---|---:|---|',
+  return [
+    '## Bundle (production build, gzip -9)',
+    '',
+    '| part | KB | budget |',
+    '|---|---:|---|',
     `| lobby first load (${b.lobbyFiles.length} JS files) | ${kb(b.lobbyFirstLoadGzip)} | ≤ ${BUDGET.lobbyKB} KB ${kb(b.lobbyFirstLoadGzip) <= BUDGET.lobbyKB ? '✅' : '❌'} |`,
     `| 3D stage (three, R3F, XR, drei text), loaded when an exhibit opens | ${kb(b.stageGzip)} | — |`,
     ...Object.entries(b.exhibits).map(([id, n]) => `| exhibit \`${id}\` own chunk(s) | ${kb(n)} | — |`),
-    '', `XR emulator (IWER) in production chunks: **${b.emulatorInProduction.length ? b.emulatorInProduction.join(', ') : 'none'}**.`, '']
+    '',
+    `XR emulator (IWER) in production chunks: **${b.emulatorInProduction.length ? b.emulatorInProduction.join(', ') : 'none'}**.`,
+    '',
+  ]
 }
 
 function exhibitsSection(rows: ExhibitBench[]): string[] {
-  return ['## Exhibits (headless Chromium, SwiftShader, 640×360)', '',
-    'Counts while the first step is on screen. "Left after 20 cycles" = geometries/textures above the baseline taken after a first enter/exit (the shared 3D font atlas is part of the baseline). Frame time = main-thread ms per frame, mean of 240 frames without the slowest 10 %: the app (React + R3F + exhibit logic + render) vs the same scene, camera and renderer driven by a bare `requestAnimationFrame` loop in the same page that calls the same per-frame animation functions of the exhibit and `renderer.render` (what a plain three.js build of the exhibit would do).', '',
+  return [
+    '## Exhibits (headless Chromium, SwiftShader, 640×360)',
+    '',
+    'Counts while the first step is on screen. "Left after 20 cycles" = geometries/textures above the baseline taken after a first enter/exit (the shared 3D font atlas is part of the baseline). Frame time = main-thread ms per frame, mean of 240 frames without the slowest 10 %: the app (React + R3F + exhibit logic + render) vs the same scene, camera and renderer driven by a bare `requestAnimationFrame` loop in the same page that calls the same per-frame animation functions of the exhibit and `renderer.render` (what a plain three.js build of the exhibit would do).',
+    '',
     '| exhibit | draw calls | triangles | geometries | textures | largest texture | left after 20 cycles (geo/tex) | JS heap MB before → after | app ms | plain three.js ms | ratio |',
     '|---|---:|---:|---:|---:|---:|---|---|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.id} | ${r.drawCalls} ${r.drawCalls <= BUDGET.drawCalls ? '✅' : '❌'} | ${r.triangles} ${r.triangles <= BUDGET.triangles ? '✅' : '❌'} | ${r.geometries} | ${r.textures} | ${r.maxTextureSize}${r.maxTextureSize <= BUDGET.maxTexture ? '' : ' ❌'} | ${r.leftAfterCycles.geometries} / ${r.leftAfterCycles.textures} ${r.leftAfterCycles.geometries === 0 && r.leftAfterCycles.textures === 0 ? '✅' : '❌'} | ${r.heapMB.before} → ${r.heapMB.after} | ${r.frameMs.appMs} | ${r.frameMs.plainMs} | ${r.frameMs.ratio} ${r.frameMs.ratio <= BUDGET.frameRatio ? '✅' : '❌'} |`),
-    '', `Budgets: ≤ ${BUDGET.drawCalls} draw calls (aim ≤ 60), ≤ ${BUDGET.triangles / 1000} K triangles, textures ≤ ${BUDGET.maxTexture}², nothing left after 20 cycles, frame ratio ≤ ${BUDGET.frameRatio}.`, '']
+    ...rows.map(
+      (r) =>
+        `| ${r.id} | ${r.drawCalls} ${r.drawCalls <= BUDGET.drawCalls ? '✅' : '❌'} | ${r.triangles} ${r.triangles <= BUDGET.triangles ? '✅' : '❌'} | ${r.geometries} | ${r.textures} | ${r.maxTextureSize}${r.maxTextureSize <= BUDGET.maxTexture ? '' : ' ❌'} | ${r.leftAfterCycles.geometries} / ${r.leftAfterCycles.textures} ${r.leftAfterCycles.geometries === 0 && r.leftAfterCycles.textures === 0 ? '✅' : '❌'} | ${r.heapMB.before} → ${r.heapMB.after} | ${r.frameMs.appMs} | ${r.frameMs.plainMs} | ${r.frameMs.ratio} ${r.frameMs.ratio <= BUDGET.frameRatio ? '✅' : '❌'} |`,
+    ),
+    '',
+    `Budgets: ≤ ${BUDGET.drawCalls} draw calls (aim ≤ 60), ≤ ${BUDGET.triangles / 1000} K triangles, textures ≤ ${BUDGET.maxTexture}², nothing left after 20 cycles, frame ratio ≤ ${BUDGET.frameRatio}.`,
+    '',
+  ]
 }
 
 const read = <T>(f: string): T | undefined => (existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as T) : undefined)
@@ -40,18 +57,40 @@ async function main() {
     const b = bundleReport('dist')
     writeFileSync('bench/results/bundle.json', JSON.stringify(b, null, 2))
     console.log('\nBundle (gzip KB):')
-    console.table({ lobby: kb(b.lobbyFirstLoadGzip), stage: kb(b.stageGzip), ...Object.fromEntries(Object.entries(b.exhibits).map(([k, v]) => [`exhibit ${k}`, kb(v)])) })
+    console.table({
+      lobby: kb(b.lobbyFirstLoadGzip),
+      stage: kb(b.stageGzip),
+      ...Object.fromEntries(Object.entries(b.exhibits).map(([k, v]) => [`exhibit ${k}`, kb(v)])),
+    })
     console.log(`emulator in production chunks: ${b.emulatorInProduction.length ? b.emulatorInProduction.join(', ') : 'none'}`)
   }
   if (want('exhibits')) {
     vite('--mode', 'e2e')
     const fresh = await runExhibitBench()
     // A subset run (SOPHORA_EXHIBITS=a,b) replaces those rows and keeps the others.
-    const kept = (read<ExhibitBench[]>('bench/results/exhibits.json') ?? []).filter((r) => !fresh.some((f) => f.id === r.id) && existsSync(`exhibits/${r.id}/manifest.json`))
+    const kept = (read<ExhibitBench[]>('bench/results/exhibits.json') ?? []).filter(
+      (r) => !fresh.some((f) => f.id === r.id) && existsSync(`exhibits/${r.id}/manifest.json`),
+    )
     const rows = [...kept, ...fresh].sort((a, b) => a.id.localeCompare(b.id))
     writeFileSync('bench/results/exhibits.json', JSON.stringify(rows, null, 2))
     console.log('\nExhibits:')
-    console.table(rows.map((r) => ({ id: r.id, calls: r.drawCalls, tris: r.triangles, geo: r.geometries, tex: r.textures, maxTex: r.maxTextureSize, leftGeo: r.leftAfterCycles.geometries, leftTex: r.leftAfterCycles.textures, heapBefore: r.heapMB.before, heapAfter: r.heapMB.after, r3fMs: r.frameMs.appMs, plainMs: r.frameMs.plainMs, ratio: r.frameMs.ratio })))
+    console.table(
+      rows.map((r) => ({
+        id: r.id,
+        calls: r.drawCalls,
+        tris: r.triangles,
+        geo: r.geometries,
+        tex: r.textures,
+        maxTex: r.maxTextureSize,
+        leftGeo: r.leftAfterCycles.geometries,
+        leftTex: r.leftAfterCycles.textures,
+        heapBefore: r.heapMB.before,
+        heapAfter: r.heapMB.after,
+        r3fMs: r.frameMs.appMs,
+        plainMs: r.frameMs.plainMs,
+        ratio: r.frameMs.ratio,
+      })),
+    )
   }
   if (want('server')) {
     const { runServerBench } = await import('./server-bench.ts')
@@ -59,7 +98,12 @@ async function main() {
   }
 
   // BENCHMARKS.md always shows the latest result of every part that has been run.
-  const md: string[] = ['# Benchmarks', '', `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|server\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`, '']
+  const md: string[] = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|server\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
+    '',
+  ]
   const b = read<BundleReport>('bench/results/bundle.json')
   if (b) md.push(...bundleSection(b))
   const rows = read<ExhibitBench[]>('bench/results/exhibits.json')
@@ -70,4 +114,7 @@ async function main() {
   console.log('\nWrote BENCHMARKS.md and bench/results/')
 }
 
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -23,45 +23,98 @@ import type { VisitEvent } from '../src/core/event-schema.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests/server/fixtures/exhibits')
-const BATCH = 50, CLIENTS = 4, HTTP_SECONDS = 10, RAW_SECONDS = 4, MILLION = 1_000_000, PASSPORTS = 40_000
+const BATCH = 50,
+  CLIENTS = 4,
+  HTTP_SECONDS = 10,
+  RAW_SECONDS = 4,
+  MILLION = 1_000_000,
+  PASSPORTS = 40_000
 /** A passport the HTTP benchmark's database knows, so its events are stored, not quarantined. */
 const BENCH_PASSPORT = '0000000000'
 const addPassports = (db: ReturnType<typeof openDatabase>, codes: string[]) => {
   const insert = db.prepare("INSERT OR IGNORE INTO passports (code, center_id, created_ms) VALUES (?, 'local', ?)")
-  db.transaction(() => { for (const c of codes) insert.run(c, Date.now()) })()
+  db.transaction(() => {
+    for (const c of codes) insert.run(c, Date.now())
+  })()
 }
 
 function batchOf(stationId: string): VisitEvent[] {
   const now = new Date().toISOString()
-  return Array.from({ length: BATCH }, (_, i): VisitEvent => i % 5 === 0
-    ? { id: uuidv7(), time: now, stationId, exhibitId: 'fire-escape', passportId: BENCH_PASSPORT, type: 'answer-given', data: { quizId: 'q-exit', choiceId: 'b', correct: i % 2 === 0 } }
-    : { id: uuidv7(), time: now, stationId, exhibitId: 'fire-escape', passportId: BENCH_PASSPORT, type: 'step-completed', data: { stepId: 'crawl-low' } })
+  return Array.from({ length: BATCH }, (_, i): VisitEvent =>
+    i % 5 === 0
+      ? {
+          id: uuidv7(),
+          time: now,
+          stationId,
+          exhibitId: 'fire-escape',
+          passportId: BENCH_PASSPORT,
+          type: 'answer-given',
+          data: { quizId: 'q-exit', choiceId: 'b', correct: i % 2 === 0 },
+        }
+      : { id: uuidv7(), time: now, stationId, exhibitId: 'fire-escape', passportId: BENCH_PASSPORT, type: 'step-completed', data: { stepId: 'crawl-low' } },
+  )
 }
 
 async function startServer(dbPath: string): Promise<{ base: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DB_PATH: dbPath, EXHIBITS_DIRS: FIXTURES, LOG_LEVEL: 'warn', INGEST_RATE_MAX: '100000000', STATIC_DIR: join(dbPath, '..', 'none') },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_PATH: dbPath,
+      EXHIBITS_DIRS: FIXTURES,
+      LOG_LEVEL: 'warn',
+      INGEST_RATE_MAX: '100000000',
+      STATIC_DIR: join(dbPath, '..', 'none'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
   const base = await new Promise<string>((res, rej) => {
-    const on = (d: Buffer) => { out += d.toString(); const m = /running at (\S+)/.exec(out); if (m?.[1]) res(m[1]) }
-    child.stdout.on('data', on); child.stderr.on('data', on)
+    const on = (d: Buffer) => {
+      out += d.toString()
+      const m = /running at (\S+)/.exec(out)
+      if (m?.[1]) res(m[1])
+    }
+    child.stdout.on('data', on)
+    child.stderr.on('data', on)
     child.once('exit', (c) => rej(new Error(`server exited ${c}: ${out}`)))
   })
-  return { base, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM') }) }
+  return {
+    base,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => r())
+        child.kill('SIGTERM')
+      }),
+  }
 }
 
 /** A lean keep-alive client (undici's fetch costs the shared 2 cores more than the server does). */
 function postJson(agent: Agent, url: URL, body: string, token: string): Promise<{ status: number; json: { accepted?: number } }> {
   return new Promise((res, rej) => {
-    const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (r) => {
-      const chunks: Buffer[] = []
-      r.on('data', (c: Buffer) => chunks.push(c))
-      r.on('end', () => { try { res({ status: r.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) as { accepted?: number } }) } catch (e) { rej(e) } })
-    })
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      },
+      (r) => {
+        const chunks: Buffer[] = []
+        r.on('data', (c: Buffer) => chunks.push(c))
+        r.on('end', () => {
+          try {
+            res({ status: r.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) as { accepted?: number } })
+          } catch (e) {
+            rej(e)
+          }
+        })
+      },
+    )
     req.on('error', rej)
     req.end(body)
   })
@@ -73,28 +126,41 @@ async function httpIngest(dir: string) {
   seed.close()
   const server = await startServer(join(dir, 'http.db'))
   const stationId = crypto.randomUUID()
-  const reg = await (await fetch(`${server.base}/api/stations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stationId }) })).json() as { token: string }
+  const reg = (await (
+    await fetch(`${server.base}/api/stations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stationId }) })
+  ).json()) as { token: string }
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
   const url = new URL(`${server.base}/api/events`)
-  let events = 0, batches = 0, errors = 0
+  let events = 0,
+    batches = 0,
+    errors = 0
   const latencies: number[] = []
   const end = performance.now() + HTTP_SECONDS * 1000
   const t0 = performance.now()
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < end) {
-      const body = JSON.stringify({ events: batchOf(stationId) })
-      const s = performance.now()
-      const { status, json } = await postJson(agent, url, body, reg.token)
-      latencies.push(performance.now() - s)
-      if (status === 200 && json.accepted === BATCH) { events += BATCH; batches++ } else errors++
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end) {
+        const body = JSON.stringify({ events: batchOf(stationId) })
+        const s = performance.now()
+        const { status, json } = await postJson(agent, url, body, reg.token)
+        latencies.push(performance.now() - s)
+        if (status === 200 && json.accepted === BATCH) {
+          events += BATCH
+          batches++
+        } else errors++
+      }
+    }),
+  )
   const seconds = (performance.now() - t0) / 1000
   agent.destroy()
   await server.stop()
   latencies.sort((a, b) => a - b)
   return {
-    eventsPerSecond: Math.round(events / seconds), events, batches, errors, seconds: +seconds.toFixed(2),
+    eventsPerSecond: Math.round(events / seconds),
+    events,
+    batches,
+    errors,
+    seconds: +seconds.toFixed(2),
     batchLatencyMs: { p50: +latencies[Math.floor(latencies.length * 0.5)]!.toFixed(2), p99: +latencies[Math.floor(latencies.length * 0.99)]!.toFixed(2) },
   }
 }
@@ -104,7 +170,9 @@ function rawIngest(dir: string, synchronous: 'FULL' | 'NORMAL') {
   addPassports(db, [BENCH_PASSPORT])
   const insert = db.prepare(INSERT_EVENT_SQL)
   const dayOf = createDayOf('Asia/Shanghai')
-  const tx = db.transaction((rows: unknown[][]) => { for (const r of rows) insert.run(r) })
+  const tx = db.transaction((rows: unknown[][]) => {
+    for (const r of rows) insert.run(r)
+  })
   const stationId = crypto.randomUUID()
   let events = 0
   const t0 = performance.now()
@@ -130,7 +198,10 @@ function fillMillion(path: string) {
   const stations = Array.from({ length: 20 }, () => crypto.randomUUID())
   const start = Date.parse('2025-06-01T01:00:00Z')
   let seed = 42
-  const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff }
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    return seed / 0x7fffffff
+  }
   const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]!
   const codes = Array.from({ length: PASSPORTS }, () => createPassportCode((b) => b.map(() => Math.floor(rnd() * 256))))
   addPassports(db, codes)
@@ -143,7 +214,20 @@ function fillMillion(path: string) {
       const session = visit % 3 === 0 ? sessions[Math.floor((i / MILLION) * sessions.length)]! : null
       const exhibit = exhibits[visit % exhibits.length]!
       const k = i % 20
-      const type = k === 0 ? 'exhibit-started' : k < 12 ? 'step-completed' : k < 16 ? 'answer-given' : k === 16 ? 'step-mistake' : k === 17 ? 'exhibit-completed' : k === 18 ? 'stamp-awarded' : 'exhibit-exited'
+      const type =
+        k === 0
+          ? 'exhibit-started'
+          : k < 12
+            ? 'step-completed'
+            : k < 16
+              ? 'answer-given'
+              : k === 16
+                ? 'step-mistake'
+                : k === 17
+                  ? 'exhibit-completed'
+                  : k === 18
+                    ? 'stamp-awarded'
+                    : 'exhibit-exited'
       const correct = type === 'answer-given' ? (rnd() < 0.7 ? 1 : 0) : null
       const duration = type === 'exhibit-completed' ? 60_000 + Math.floor(rnd() * 600_000) : null
       const item = type === 'answer-given' ? `q-${k}` : type === 'stamp-awarded' ? 'stamp' : type.startsWith('step') ? `step-${k}` : null
@@ -160,7 +244,11 @@ function fillMillion(path: string) {
 function time(fn: () => unknown, runs = 7) {
   fn() // warm the page cache and statement
   const ms: number[] = []
-  for (let i = 0; i < runs; i++) { const s = performance.now(); fn(); ms.push(performance.now() - s) }
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now()
+    fn()
+    ms.push(performance.now() - s)
+  }
   ms.sort((a, b) => a - b)
   return { medianMs: +ms[Math.floor(runs / 2)]!.toFixed(2), maxMs: +ms[runs - 1]!.toFixed(2) }
 }
@@ -191,12 +279,21 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
     }
     const rows = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
     const samplePassportEvents = db.prepare('SELECT COUNT(*) FROM events WHERE passport_id = ?').pluck().get(gen.samplePassport) as number
-    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT exhibit_id FROM events WHERE passport_id = ? GROUP BY exhibit_id').all(gen.samplePassport) as { detail: string }[]).map((r) => r.detail)
+    const plan = (
+      db.prepare('EXPLAIN QUERY PLAN SELECT exhibit_id FROM events WHERE passport_id = ? GROUP BY exhibit_id').all(gen.samplePassport) as { detail: string }[]
+    ).map((r) => r.detail)
     db.close()
     // The public passport page end to end (routing, rate limit, lookup, per-exhibit stamps, serialisation), in process.
-    const app = await buildApp(loadConfig({
-      DB_PATH: path, EXHIBITS_DIRS: FIXTURES, STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'silent', PASSPORT_RATE_MAX: '1000000', RETENTION_DAYS: '3650',
-    }))
+    const app = await buildApp(
+      loadConfig({
+        DB_PATH: path,
+        EXHIBITS_DIRS: FIXTURES,
+        STATIC_DIR: join(dir, 'none'),
+        LOG_LEVEL: 'silent',
+        PASSPORT_RATE_MAX: '1000000',
+        RETENTION_DAYS: '3650',
+      }),
+    )
     const page = async () => {
       const s = performance.now()
       const res = await app.inject({ url: `/api/passports/${gen.samplePassport}` })
@@ -212,7 +309,8 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
     const result = {
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
       ingest: {
-        durability: 'WAL, synchronous=FULL; raw: one transaction per batch of 50; http: the server\'s group commit (batches arriving during a commit share the next one)',
+        durability:
+          "WAL, synchronous=FULL; raw: one transaction per batch of 50; http: the server's group commit (batches arriving during a commit share the next one)",
         http: { clients: CLIENTS, batch: BATCH, ...http },
         rawSqlite: raw,
         httpShareOfRaw: +(http.eventsPerSecond / raw.eventsPerSecond).toFixed(2),

@@ -20,11 +20,13 @@ const SKIP = new Set(['__tests__', 'node_modules', '.DS_Store'])
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir).sort().flatMap((n) => {
-    if (SKIP.has(n)) return []
-    const p = join(dir, n)
-    return statSync(p).isDirectory() ? walk(p) : [p]
-  })
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      if (SKIP.has(n)) return []
+      const p = join(dir, n)
+      return statSync(p).isDirectory() ? walk(p) : [p]
+    })
 }
 
 /** The fingerprint of everything the production build reads, from `root`. */

@@ -96,7 +96,9 @@ export function textSourceFiles(root: string = REPO_ROOT): string[] {
 export function readExtraChars(root: string = REPO_ROOT): string {
   const path = join(root, EXTRA_CHARS_FILE)
   if (!existsSync(path)) return ''
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => !l.startsWith('#'))
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => !l.startsWith('#'))
   return uniqueChars(lines.join('').replace(/\s/gu, ''))
 }
 

@@ -22,7 +22,14 @@ import { verifyNarration } from './speech/verify-narration.ts'
 
 const MAX_BYTES = 60_000
 
-interface Options { dirs: string[]; only: string[]; force: boolean; check: boolean; sfx: boolean; sfxDir: string }
+interface Options {
+  dirs: string[]
+  only: string[]
+  force: boolean
+  check: boolean
+  sfx: boolean
+  sfxDir: string
+}
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { dirs: [], only: [], force: false, check: false, sfx: true, sfxDir: 'assets/sfx' }
@@ -59,25 +66,43 @@ function synthesize(plan: SpeechPlan, out: string, tmp: string): { bytes: number
   return { bytes: statSync(out).size, kbps }
 }
 
-interface Counts { made: number; kept: number; adopted: number; problems: string[]; sizes: string[] }
+interface Counts {
+  made: number
+  kept: number
+  adopted: number
+  problems: string[]
+  sizes: string[]
+}
 
 function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
   const raw: unknown = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
   const m = ManifestSchema.safeParse(raw)
-  if (!m.success) { c.problems.push(`${dir}/manifest.json: ${m.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`); return }
+  if (!m.success) {
+    c.problems.push(`${dir}/manifest.json: ${m.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    return
+  }
   const narrDir = join(dir, 'assets', 'narration')
   const sidecarFile = join(narrDir, 'manifest.json')
   const sidecar = readNarrationManifest(sidecarFile)
   let dirty = false
   for (const lang of LANGS) {
     const localeFile = join(dir, 'locales', `${lang}.json`)
-    if (!existsSync(localeFile)) { c.problems.push(`${localeFile}: missing`); continue }
+    if (!existsSync(localeFile)) {
+      c.problems.push(`${localeFile}: missing`)
+      continue
+    }
     const locale = LocaleFileSchema.safeParse(JSON.parse(readFileSync(localeFile, 'utf8')))
-    if (!locale.success) { c.problems.push(`${localeFile}: ${locale.error.message}`); continue }
+    if (!locale.success) {
+      c.problems.push(`${localeFile}: ${locale.error.message}`)
+      continue
+    }
     const entries = (sidecar.cues[lang] ??= {})
     for (const cue of m.data.narration) {
       const text = locale.data[`narration.${cue}`]
-      if (!text) { c.problems.push(`${localeFile}: no key narration.${cue}`); continue }
+      if (!text) {
+        c.problems.push(`${localeFile}: no key narration.${cue}`)
+        continue
+      }
       const out = join(narrDir, lang, `${cue}.mp3`)
       const textHash = sha16(text)
       const prev: NarrationEntry | undefined = entries[cue]
@@ -85,7 +110,8 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
       if (onDisk && (!prev || prev.fileHash !== onDisk)) {
         // A file we did not write (or a new take of a recording): staff dropped it in. Adopt it, never overwrite it.
         entries[cue] = { textHash, fileHash: onDisk, recorded: true, bytes: statSync(out).size, durationMs: durationMs(out) }
-        dirty = true; c.adopted++
+        dirty = true
+        c.adopted++
         console.log(`adopted recording ${relative('.', out)}`)
         continue
       }
@@ -95,15 +121,24 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
         continue
       }
       let plan: SpeechPlan
-      try { plan = planSpeech(lang, text) } catch (e) { c.problems.push(`${localeFile}: narration.${cue}: ${(e as Error).message}`); continue }
+      try {
+        plan = planSpeech(lang, text)
+      } catch (e) {
+        c.problems.push(`${localeFile}: narration.${cue}: ${(e as Error).message}`)
+        continue
+      }
       const fresh = onDisk !== null && prev?.textHash === textHash && prev.synth === plan.synth && prev.input === plan.input
-      if (fresh && !o.force) { c.kept++; continue }
+      if (fresh && !o.force) {
+        c.kept++
+        continue
+      }
       mkdirSync(join(narrDir, lang), { recursive: true })
       const { bytes, kbps } = synthesize(plan, out, tmp)
       const entry: NarrationEntry = { textHash, fileHash: sha16(readFileSync(out)), recorded: false, synth: plan.synth, bytes, durationMs: durationMs(out) }
       if (plan.input !== undefined) entry.input = plan.input
       entries[cue] = entry
-      dirty = true; c.made++
+      dirty = true
+      c.made++
       c.sizes.push(`${relative('.', out)}  ${(bytes / 1024).toFixed(1)} KB  ${(entry.durationMs / 1000).toFixed(1)} s  ${kbps} kbps`)
       if (bytes > MAX_BYTES) console.warn(`warning: ${relative('.', out)} is ${bytes} bytes; split the cue into shorter ones`)
     }
@@ -118,18 +153,46 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
  * Shared UI/scene sounds, synthesized deterministically (sox synth tones; crackle from a seeded PRNG),
  * so regenerating gives the same sound. Loopable ones start and end at silence or are cross-faded.
  */
-interface SfxRecipe { segments: string[][]; times?: number; pcm?: () => Buffer; norm: string }
+interface SfxRecipe {
+  segments: string[][]
+  times?: number
+  pcm?: () => Buffer
+  norm: string
+}
 const tone = (len: string, wave: string, hz: string, ...fx: string[]) => ['synth', len, wave, hz, ...fx]
 const SFX: Record<string, SfxRecipe> = {
   // European two-tone fire alarm, 960/770 Hz square softened with a sine and a low-pass; 3 cycles = 2.7 s.
   alarm: {
-    segments: ['960', '770'].map((hz) => [...tone('0.45', 'square', hz), 'synth', '0.45', 'sine', 'mix', hz, 'vol', '0.4', 'lowpass', '3500', 'fade', 'h', '0.01', '0.45', '0.01']),
-    times: 3, norm: '-4',
+    segments: ['960', '770'].map((hz) => [
+      ...tone('0.45', 'square', hz),
+      'synth',
+      '0.45',
+      'sine',
+      'mix',
+      hz,
+      'vol',
+      '0.4',
+      'lowpass',
+      '3500',
+      'fade',
+      'h',
+      '0.01',
+      '0.45',
+      '0.01',
+    ]),
+    times: 3,
+    norm: '-4',
   },
   crackle: { segments: [], pcm: () => cracklePcm(3, 0xf17e), norm: '-4' },
-  click: { segments: [[...tone('0.035', 'sine', '2400'), 'synth', '0.035', 'square', 'mix', '1200', 'highpass', '800', 'fade', 'q', '0.001', '0.035', '0.03']], norm: '-6' },
+  click: {
+    segments: [[...tone('0.035', 'sine', '2400'), 'synth', '0.035', 'square', 'mix', '1200', 'highpass', '800', 'fade', 'q', '0.001', '0.035', '0.03']],
+    norm: '-6',
+  },
   // Rising two-tone chime: C6 then E6, each a quick plucked decay.
-  correct: { segments: [tone('0.16', 'sine', '1047', 'fade', 'q', '0.005', '0.16', '0.1'), tone('0.5', 'sine', '1319', 'fade', 'q', '0.005', '0.5', '0.45')], norm: '-4' },
+  correct: {
+    segments: [tone('0.16', 'sine', '1047', 'fade', 'q', '0.005', '0.16', '0.1'), tone('0.5', 'sine', '1319', 'fade', 'q', '0.005', '0.5', '0.45')],
+    norm: '-4',
+  },
   // Soft low buzz: a low-passed 150 Hz sawtooth with a gentle flutter.
   wrong: { segments: [tone('0.4', 'sawtooth', '150', 'lowpass', '500', 'tremolo', '18', '40', 'fade', 'h', '0.03', '0.4', '0.15')], norm: '-4' },
 }
@@ -137,7 +200,7 @@ const SFX: Record<string, SfxRecipe> = {
 /** Fire crackle: a brown-noise bed plus decaying noise pops at random times; tail cross-faded into the head. */
 function cracklePcm(seconds: number, seed: number): Buffer {
   let s = seed >>> 0
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) // LCG: same bytes every run
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 // LCG: same bytes every run
   const n = Math.round(seconds * RATE)
   const xf = Math.round(0.15 * RATE)
   const x = new Float32Array(n + xf)
@@ -164,11 +227,19 @@ function makeSfx(o: Options, c: Counts, tmp: string): void {
   mkdirSync(o.sfxDir, { recursive: true })
   for (const [name, r] of Object.entries(SFX)) {
     const out = join(o.sfxDir, `${name}.mp3`)
-    if (existsSync(out) && !o.force) { c.kept++; continue }
-    if (o.check) { c.problems.push(`${out}: missing`); continue }
+    if (existsSync(out) && !o.force) {
+      c.kept++
+      continue
+    }
+    if (o.check) {
+      c.problems.push(`${out}: missing`)
+      continue
+    }
     const fmt = ['-r', String(RATE), '-c', '1']
     if (r.pcm) {
-      execFileSync('sox', ['-t', 'raw', '-e', 'signed', '-b', '16', ...fmt, '-', '-C', '32', out, 'highpass', '120', 'lowpass', '6000', 'norm', r.norm], { input: r.pcm() })
+      execFileSync('sox', ['-t', 'raw', '-e', 'signed', '-b', '16', ...fmt, '-', '-C', '32', out, 'highpass', '120', 'lowpass', '6000', 'norm', r.norm], {
+        input: r.pcm(),
+      })
     } else {
       const wavs = r.segments.map((fx, i) => {
         const wav = join(tmp, `${name}-${i}.wav`)
@@ -212,7 +283,9 @@ async function main(): Promise<void> {
   if (!o.check) console.log(`gen-audio: ${c.made} generated, ${c.kept} up to date, ${c.adopted} recordings adopted`)
   const t0 = performance.now()
   const report = await verifyNarration(dirs)
-  console.log(`narration check: ${report.checked.length} synthesised zh-CN cues read back by espeak-ng in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${report.recorded} recordings exempt`)
+  console.log(
+    `narration check: ${report.checked.length} synthesised zh-CN cues read back by espeak-ng in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${report.recorded} recordings exempt`,
+  )
   const problems = [...new Set([...c.problems, ...report.problems])]
   for (const p of problems) console.error(`problem: ${p}`)
   if (problems.length > 0) process.exitCode = 1

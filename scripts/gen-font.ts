@@ -13,13 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import * as hb from 'harfbuzzjs'
-import {
-  CHARSET_FILE,
-  DOM_FONT_FILE,
-  REPO_ROOT,
-  SCENE_FONT_FILE,
-  collectFontText,
-} from './font-chars.ts'
+import { CHARSET_FILE, DOM_FONT_FILE, REPO_ROOT, SCENE_FONT_FILE, collectFontText } from './font-chars.ts'
 
 // harfbuzz's subsetter, driven directly (as subset-font does internally) because we need a flag
 // subset-font does not expose: desubroutinize. troika's CFF reader (Typr) crashes on the
@@ -31,13 +25,11 @@ const fontverter = createRequire(require.resolve('subset-font'))('fontverter') a
 type HbExports = Record<string, (...args: number[]) => number> & { memory: WebAssembly.Memory }
 let harfbuzz: Promise<HbExports> | undefined
 function loadHarfbuzzSubset(): Promise<HbExports> {
-  harfbuzz ??= WebAssembly.instantiate(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))).then(
-    ({ instance }) => {
-      const hbx = instance.exports as unknown as HbExports
-      hbx._initialize!()
-      return hbx
-    },
-  )
+  harfbuzz ??= WebAssembly.instantiate(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))).then(({ instance }) => {
+    const hbx = instance.exports as unknown as HbExports
+    hbx._initialize!()
+    return hbx
+  })
   return harfbuzz
 }
 const HB_MEMORY_MODE_WRITABLE = 2

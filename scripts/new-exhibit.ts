@@ -35,7 +35,10 @@ export interface NewExhibitOptions {
   log?: (line: string) => void
 }
 
-export interface NewExhibitResult { dir: string; warnings: string[] }
+export interface NewExhibitResult {
+  dir: string
+  warnings: string[]
+}
 
 /** A mistake in the command line: printed as is, without a stack. */
 export class NewExhibitError extends Error {}
@@ -44,12 +47,16 @@ export class NewExhibitError extends Error {}
 export function idProblem(id: string, dir: string): string | null {
   if (!id) return 'give the exhibit id, e.g. npm run new-exhibit -- water-cycle'
   if (!KEBAB.test(id)) {
-    const hint = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+    const hint = id
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
     return `"${id}" is not a valid id: use kebab-case (lower-case a-z, 0-9, single hyphens)${hint && KEBAB.test(hint) ? `, e.g. "${hint}"` : ''}`
   }
   if (id.length > MAX_ID) return `"${id}" is too long (${id.length} characters; at most ${MAX_ID})`
   const taken = [dir, ...(resolve(dir) === resolve(REPO_ROOT, 'exhibits') ? [join(REPO_ROOT, 'tests/fixtures/exhibits')] : [])]
-    .map((d) => join(d, id)).find((p) => existsSync(p))
+    .map((d) => join(d, id))
+    .find((p) => existsSync(p))
   if (taken) return `${shown(taken)} already exists: pick another id (or delete that folder first)`
   return null
 }
@@ -59,7 +66,11 @@ const shown = (p: string) => {
   const r = relative(process.cwd(), p)
   return r && !r.startsWith('..') ? r : p
 }
-const titleCase = (id: string) => id.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ')
+const titleCase = (id: string) =>
+  id
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ')
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7)
 
 function fontCharset(): Set<string> | null {
@@ -77,14 +88,22 @@ function files(dir: string): string[] {
 function generateAudio(id: string, exhibitsDir: string, log: (l: string) => void): string | null {
   const espeak = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' })
   if (espeak.error || espeak.status !== 0) {
-    return 'espeak-ng is not installed, so no narration was generated. Install it (apt-get install espeak-ng sox libsox-fmt-mp3) ' +
+    return (
+      'espeak-ng is not installed, so no narration was generated. Install it (apt-get install espeak-ng sox libsox-fmt-mp3) ' +
       `and run: npm run gen:audio -- ${id} --no-sfx (the contract tests need an mp3 per narration cue and language)`
+    )
   }
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/gen-audio.ts'), id, '--dir', exhibitsDir, '--no-sfx'],
-    { cwd: REPO_ROOT, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/gen-audio.ts'), id, '--dir', exhibitsDir, '--no-sfx'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  })
   if (r.status !== 0) return `narration generation failed (npm run gen:audio -- ${id} --no-sfx):\n${r.stderr || r.stdout}`
   // The summary line ('gen-audio: N generated, …') and the narration check's verdict after it.
-  for (const line of r.stdout.trim().split('\n').filter((l) => /^(gen-audio:|narration check:)/.test(l))) log(line)
+  for (const line of r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => /^(gen-audio:|narration check:)/.test(l)))
+    log(line)
   return null
 }
 
@@ -154,8 +173,10 @@ function parseArgs(argv: string[]): NewExhibitOptions {
     else if (a === '--category') o.category = value(++i, a)
     else if (a === '--dir') o.dir = value(++i, a)
     else if (a === '--no-audio') o.audio = false
-    else if (a === '--help' || a === '-h') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]); process.exit(0) }
-    else if (a.startsWith('-')) throw new NewExhibitError(`unknown option ${a} (options: --title-zh, --title-en, --category, --dir, --no-audio)`)
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0])
+      process.exit(0)
+    } else if (a.startsWith('-')) throw new NewExhibitError(`unknown option ${a} (options: --title-zh, --title-en, --category, --dir, --no-audio)`)
     else if (o.id) throw new NewExhibitError(`one id at a time (got "${o.id}" and "${a}")`)
     else o.id = a
   }
@@ -168,14 +189,16 @@ function main(): void {
     const { dir, warnings } = createExhibit(o)
     for (const w of warnings) console.warn(`warning: ${w}`)
     const rel = shown(dir)
-    console.log([
-      '',
-      'Next:',
-      `  1. npm run dev, then open http://localhost:5173/dev/exhibits/${o.id} (preview with step jumps and meters)`,
-      `  2. replace every "TODO: replace" in ${rel}/ (locales, steps.ts, quiz.ts, scene/, sources.md)`,
-      `  3. after changing text: npm run gen:audio -- ${o.id} --no-sfx; after new Chinese characters: npm run gen:font`,
-      '  4. npm test (contract tests, content test, boundaries); guide: docs/authoring-exhibits.md',
-    ].join('\n'))
+    console.log(
+      [
+        '',
+        'Next:',
+        `  1. npm run dev, then open http://localhost:5173/dev/exhibits/${o.id} (preview with step jumps and meters)`,
+        `  2. replace every "TODO: replace" in ${rel}/ (locales, steps.ts, quiz.ts, scene/, sources.md)`,
+        `  3. after changing text: npm run gen:audio -- ${o.id} --no-sfx; after new Chinese characters: npm run gen:font`,
+        '  4. npm test (contract tests, content test, boundaries); guide: docs/authoring-exhibits.md',
+      ].join('\n'),
+    )
   } catch (e) {
     if (e instanceof NewExhibitError) {
       console.error(`new-exhibit: ${e.message}`)

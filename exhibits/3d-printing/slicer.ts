@@ -10,7 +10,10 @@
  */
 
 /** A point in a layer: x and z (the layer is horizontal). */
-export interface P2 { x: number; z: number }
+export interface P2 {
+  x: number
+  z: number
+}
 export type Loop = P2[]
 
 export interface Layer {
@@ -57,7 +60,7 @@ export function sliceSegments(tris: Triangles, h: number): number[][] {
       const da = tris[a + 1]! - h
       const db = tris[b + 1]! - h
       // a vertex exactly on the plane counts as above it, so each crossing is found once
-      if ((da < 0) === (db < 0)) continue
+      if (da < 0 === db < 0) continue
       const k = da / (da - db)
       pts.push(tris[a]! + (tris[b]! - tris[a]!) * k, tris[a + 2]! + (tris[b + 2]! - tris[a + 2]!) * k)
     }
@@ -166,7 +169,7 @@ export function insideLoops(loops: readonly Loop[], x: number, z: number): boole
     for (let i = 0, j = loop.length - 1; i < loop.length; j = i++) {
       const a = loop[i]!
       const b = loop[j]!
-      if ((a.z > z) !== (b.z > z) && x < ((b.x - a.x) * (z - a.z)) / (b.z - a.z) + a.x) inside = !inside
+      if (a.z > z !== b.z > z && x < ((b.x - a.x) * (z - a.z)) / (b.z - a.z) + a.x) inside = !inside
     }
   }
   return inside
@@ -199,11 +202,12 @@ export function infillLines(loops: readonly Loop[], spacing: number, alongX: boo
   if (loops.length === 0) return []
   let lo = Infinity
   let hi = -Infinity
-  for (const l of loops) for (const p of l) {
-    const v = alongX ? p.z : p.x
-    lo = Math.min(lo, v)
-    hi = Math.max(hi, v)
-  }
+  for (const l of loops)
+    for (const p of l) {
+      const v = alongX ? p.z : p.x
+      lo = Math.min(lo, v)
+      hi = Math.max(hi, v)
+    }
   const out: number[][] = []
   for (let c = Math.ceil(lo / spacing + 0.5) * spacing - spacing / 2; c < hi; c += spacing) {
     const hits: number[] = []
@@ -213,7 +217,7 @@ export function infillLines(loops: readonly Loop[], spacing: number, alongX: boo
         const b = l[(i + 1) % l.length]!
         const av = alongX ? a.z : a.x
         const bv = alongX ? b.z : b.x
-        if ((av > c) === (bv > c)) continue
+        if (av > c === bv > c) continue
         const k = (c - av) / (bv - av)
         hits.push(alongX ? a.x + (b.x - a.x) * k : a.z + (b.z - a.z) * k)
       }

@@ -26,15 +26,32 @@ export interface SupportOptions {
   minGap?: number
 }
 
-interface Tri { ax: number; ay: number; az: number; bx: number; by: number; bz: number; cx: number; cy: number; cz: number; ny: number }
+interface Tri {
+  ax: number
+  ay: number
+  az: number
+  bx: number
+  by: number
+  bz: number
+  cx: number
+  cy: number
+  cz: number
+  ny: number
+}
 
 function readTris(t: Triangles): Tri[] {
   const out: Tri[] = []
   for (let i = 0; i + 8 < t.length; i += 9) {
     const [ax, ay, az, bx, by, bz, cx, cy, cz] = [t[i]!, t[i + 1]!, t[i + 2]!, t[i + 3]!, t[i + 4]!, t[i + 5]!, t[i + 6]!, t[i + 7]!, t[i + 8]!]
-    const ux = bx - ax, uy = by - ay, uz = bz - az
-    const vx = cx - ax, vy = cy - ay, vz = cz - az
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx
+    const ux = bx - ax,
+      uy = by - ay,
+      uz = bz - az
+    const vx = cx - ax,
+      vy = cy - ay,
+      vz = cz - az
+    const nx = uy * vz - uz * vy,
+      ny = uz * vx - ux * vz,
+      nz = ux * vy - uy * vx
     const len = Math.hypot(nx, ny, nz)
     if (len === 0) continue
     out.push({ ax, ay, az, bx, by, bz, cx, cy, cz, ny: ny / len })
@@ -117,7 +134,10 @@ export function dropBridged(pillars: readonly Pillar[], layers: readonly Layer[]
   return pillars.filter((p) => {
     const under = layers.filter((l) => l.y < p.top).at(-1)
     if (!under) return true
-    for (const [dx, dz] of [[1, 0], [0, 1]] as const) {
+    for (const [dx, dz] of [
+      [1, 0],
+      [0, 1],
+    ] as const) {
       const a = hits(under.loops, p.x, p.z, dx, dz)
       const b = hits(under.loops, p.x, p.z, -dx, -dz)
       if (a !== undefined && b !== undefined && a + b <= maxSpan) return false

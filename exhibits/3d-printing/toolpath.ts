@@ -47,11 +47,20 @@ export interface PrintJob {
 export const VERTS_PER_LINE = 18
 
 function squareLoop(x: number, z: number, r: number): number[][] {
-  return [[x - r, z - r, x + r, z - r], [x + r, z - r, x + r, z + r], [x + r, z + r, x - r, z + r], [x - r, z + r, x - r, z - r]]
+  return [
+    [x - r, z - r, x + r, z - r],
+    [x + r, z - r, x + r, z + r],
+    [x + r, z + r, x - r, z + r],
+    [x - r, z + r, x - r, z - r],
+  ]
 }
 
 /** Lay out the job: which lines, in what order, at what height. */
-export function planLines(layers: readonly Layer[], pillars: readonly Pillar[], o: PrintOptions): { lines: number[][]; layerStart: number[]; overhangLayer: number } {
+export function planLines(
+  layers: readonly Layer[],
+  pillars: readonly Pillar[],
+  o: PrintOptions,
+): { lines: number[][]; layerStart: number[]; overhangLayer: number } {
   const lines: number[][] = []
   const layerStart: number[] = []
   let overhangLayer = -1
@@ -123,16 +132,66 @@ export function buildJob(layers: readonly Layer[], pillars: readonly Pillar[], o
     // a flat bead: two upright sides and a top, stretched by half a width at both ends so corners close
     const dx = len > 0 ? (bx - ax) / len : 1
     const dz = len > 0 ? (bz - az) / len : 0
-    const sx = ax - dx * w, sz = az - dz * w, ex = bx + dx * w, ez = bz + dz * w
-    const nx = -dz, nz = dx
-    const y0 = y - h / 2, y1 = y + h / 2
-    quad([[sx + nx * w, y0, sz + nz * w], [ex + nx * w, y0, ez + nz * w], [ex + nx * w, y1, ez + nz * w], [sx + nx * w, y1, sz + nz * w]], nx, 0, nz, k)
-    quad([[sx - nx * w, y0, sz - nz * w], [sx - nx * w, y1, sz - nz * w], [ex - nx * w, y1, ez - nz * w], [ex - nx * w, y0, ez - nz * w]], -nx, 0, -nz, k)
-    quad([[sx + nx * w, y1, sz + nz * w], [ex + nx * w, y1, ez + nz * w], [ex - nx * w, y1, ez - nz * w], [sx - nx * w, y1, sz - nz * w]], 0, 1, 0, k)
+    const sx = ax - dx * w,
+      sz = az - dz * w,
+      ex = bx + dx * w,
+      ez = bz + dz * w
+    const nx = -dz,
+      nz = dx
+    const y0 = y - h / 2,
+      y1 = y + h / 2
+    quad(
+      [
+        [sx + nx * w, y0, sz + nz * w],
+        [ex + nx * w, y0, ez + nz * w],
+        [ex + nx * w, y1, ez + nz * w],
+        [sx + nx * w, y1, sz + nz * w],
+      ],
+      nx,
+      0,
+      nz,
+      k,
+    )
+    quad(
+      [
+        [sx - nx * w, y0, sz - nz * w],
+        [sx - nx * w, y1, sz - nz * w],
+        [ex - nx * w, y1, ez - nz * w],
+        [ex - nx * w, y0, ez - nz * w],
+      ],
+      -nx,
+      0,
+      -nz,
+      k,
+    )
+    quad(
+      [
+        [sx + nx * w, y1, sz + nz * w],
+        [ex + nx * w, y1, ez + nz * w],
+        [ex - nx * w, y1, ez - nz * w],
+        [sx - nx * w, y1, sz - nz * w],
+      ],
+      0,
+      1,
+      0,
+      k,
+    )
   }
   return {
-    lineCount: n, layerCount: layers.length, lines, kind, layerOf, tStart, tEnd, total: n > 0 ? tEnd[n - 1]! : 0,
-    layerStart: Uint32Array.from(layerStart), overhangLayer, position, normal, kindAttr, sagAttr,
+    lineCount: n,
+    layerCount: layers.length,
+    lines,
+    kind,
+    layerOf,
+    tStart,
+    tEnd,
+    total: n > 0 ? tEnd[n - 1]! : 0,
+    layerStart: Uint32Array.from(layerStart),
+    overhangLayer,
+    position,
+    normal,
+    kindAttr,
+    sagAttr,
   }
 }
 

@@ -15,8 +15,14 @@ export interface WarningLevel {
   action: string
 }
 
-const level = (id: WarningLevel['id'], severity: WarningLevel['severity'], grade: WarningLevel['grade'], colour: string): WarningLevel =>
-  ({ id, severity, grade, colour, name: `warning.${id}`, action: `warning.${id}.action` })
+const level = (id: WarningLevel['id'], severity: WarningLevel['severity'], grade: WarningLevel['grade'], colour: string): WarningLevel => ({
+  id,
+  severity,
+  grade,
+  colour,
+  name: `warning.${id}`,
+  action: `warning.${id}.action`,
+})
 
 export const WARNING_LEVELS: readonly WarningLevel[] = [
   level('blue', 1, 'IV', '#1f6fe0'),

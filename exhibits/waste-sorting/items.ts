@@ -8,9 +8,31 @@ export type Bin = (typeof BINS)[number]
 
 /** Low-poly archetypes the scene can build (see scene/item-models.ts). */
 export type Shape =
-  | 'bottle' | 'can' | 'carton' | 'box' | 'peel' | 'bone' | 'battery' | 'button' | 'tube'
-  | 'thermometer' | 'paper' | 'crumple' | 'book' | 'shirt' | 'bowl' | 'pile' | 'shell'
-  | 'fishbone' | 'butt' | 'pills' | 'paint' | 'bag' | 'mask' | 'meal' | 'diaper'
+  | 'bottle'
+  | 'can'
+  | 'carton'
+  | 'box'
+  | 'peel'
+  | 'bone'
+  | 'battery'
+  | 'button'
+  | 'tube'
+  | 'thermometer'
+  | 'paper'
+  | 'crumple'
+  | 'book'
+  | 'shirt'
+  | 'bowl'
+  | 'pile'
+  | 'shell'
+  | 'fishbone'
+  | 'butt'
+  | 'pills'
+  | 'paint'
+  | 'bag'
+  | 'mask'
+  | 'meal'
+  | 'diaper'
 
 export interface Item {
   /** kebab id: the step is `item-<key>`, its choices `<key>-<bin>` */

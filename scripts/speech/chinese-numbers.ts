@@ -15,8 +15,14 @@ function belowTenThousand(n: number, lead: boolean): string {
   let out = ''
   let zero = false
   digits.forEach((d, i) => {
-    if (d === 0) { zero = out !== ''; return }
-    if (zero) { out += '零'; zero = false }
+    if (d === 0) {
+      zero = out !== ''
+      return
+    }
+    if (zero) {
+      out += '零'
+      zero = false
+    }
     const unit = units[i]!
     // 2 before 百/千 is 两 in speech (两百, 两千); 20 stays 二十.
     const word = d === 2 && (unit === '千' || unit === '百') ? '两' : DIGIT[d]!
@@ -31,11 +37,18 @@ export function cardinal(digits: string): string {
   const n = Number(digits)
   if (!Number.isSafeInteger(n) || n >= 1e12) return digitByDigit(digits)
   if (n === 0) return '零'
-  const groups: [number, string][] = [[Math.floor(n / 1e8), '亿'], [Math.floor(n / 1e4) % 1e4, '万'], [n % 1e4, '']]
+  const groups: [number, string][] = [
+    [Math.floor(n / 1e8), '亿'],
+    [Math.floor(n / 1e4) % 1e4, '万'],
+    [n % 1e4, ''],
+  ]
   let out = ''
   let gap = false
   for (const [g, unit] of groups) {
-    if (g === 0) { gap = out !== ''; continue }
+    if (g === 0) {
+      gap = out !== ''
+      continue
+    }
     if (out !== '' && (gap || g < 1000)) out += '零'
     gap = false
     const word = belowTenThousand(g, out === '')

@@ -28,7 +28,20 @@ const SYLLABLE = /^[a-z]+[1-5]$/
  * '.' that ends a line pauses like 。. So every sentence end becomes ASCII + newline.
  */
 const SENTENCE_END: Readonly<Record<string, string>> = { '。': '.', '！': '!', '？': '?', '；': ';', '…': '.', '.': '.', '!': '!', '?': '?', ';': ';' }
-const CLAUSE: Readonly<Record<string, string>> = { '，': ',', '、': ',', ',': ',', '：': ':', ':': ':', '—': ',', '～': ',', '~': ',', '（': ',', '(': ',', '）': ',', ')': ',' }
+const CLAUSE: Readonly<Record<string, string>> = {
+  '，': ',',
+  '、': ',',
+  ',': ',',
+  '：': ':',
+  ':': ':',
+  '—': ',',
+  '～': ',',
+  '~': ',',
+  '（': ',',
+  '(': ',',
+  '）': ',',
+  ')': ',',
+}
 const OVERRIDES = new Map(POLYPHONE_OVERRIDES.map((o) => [o.phrase, o.pinyin]))
 const MAX_PHRASE = Math.max(...POLYPHONE_OVERRIDES.map((o) => [...o.phrase].length))
 
@@ -83,7 +96,9 @@ export function hanziToPinyin(run: string): string[] {
 
 /** Only the digits rewritten: what a reader of the subtitle says aloud. */
 export function spokenText(text: string): string {
-  return pieces(text).map((p) => (p.kind === 'han' ? p.text : '')).join('')
+  return pieces(text)
+    .map((p) => (p.kind === 'han' ? p.text : ''))
+    .join('')
 }
 
 export function toMandarinInput(text: string): MandarinInput {
@@ -91,10 +106,15 @@ export function toMandarinInput(text: string): MandarinInput {
   let input = ''
   let spoken = ''
   let syllables = 0
-  const words = (list: string[]) => { input += (input === '' || input.endsWith('\n') ? '' : ' ') + list.join(' '); syllables += list.length }
+  const words = (list: string[]) => {
+    input += (input === '' || input.endsWith('\n') ? '' : ' ') + list.join(' ')
+    syllables += list.length
+  }
   for (const p of ps) {
-    if (p.kind === 'han') { spoken += p.text; words(hanziToPinyin(p.text)) }
-    else if (p.kind === 'letters') words(p.syllables)
+    if (p.kind === 'han') {
+      spoken += p.text
+      words(hanziToPinyin(p.text))
+    } else if (p.kind === 'letters') words(p.syllables)
     else if (p.kind === 'punct' && input !== '' && !/[\s,:.!?;]$/.test(input)) input += p.end ? `${p.mark}\n` : p.mark
   }
   for (const c of spoken) if (!HAN.test(c)) throw new Error(`unexpected character in spoken text: ${c}`)

@@ -20,8 +20,12 @@ export function readPhonemes(plan: Pick<SpeechPlan, 'args' | 'stdin'>): Promise<
     const p = spawn('espeak-ng', [...plan.args, '-q', '-x'], { stdio: ['pipe', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
-    p.stdout.setEncoding('utf8').on('data', (d: string) => { out += d })
-    p.stderr.setEncoding('utf8').on('data', (d: string) => { err += d })
+    p.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d
+    })
+    p.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d
+    })
     p.on('error', reject)
     p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`espeak-ng exited ${code}: ${err}`))))
     p.stdin.end(plan.stdin)
@@ -32,16 +36,25 @@ export function readPhonemes(plan: Pick<SpeechPlan, 'args' | 'stdin'>): Promise<
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length)
   let next = 0
-  const worker = async () => { for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!) }
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!)
+  }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return out
 }
 
-export interface MandarinVerdict { switches: string[]; tones: number; toneless: string[] }
+export interface MandarinVerdict {
+  switches: string[]
+  tones: number
+  toneless: string[]
+}
 
 export function analyseMandarin(stream: string): MandarinVerdict {
   const switches = [...stream.matchAll(SWITCH)].map((m) => m[0])
-  const words = stream.split(/\s+/).map((w) => w.replace(/\(\w[\w-]*\)/g, '').replace(/[_|:]/g, '')).filter((w) => /[a-z]/i.test(w))
+  const words = stream
+    .split(/\s+/)
+    .map((w) => w.replace(/\(\w[\w-]*\)/g, '').replace(/[_|:]/g, ''))
+    .filter((w) => /[a-z]/i.test(w))
   return { switches, tones: stream.replace(SWITCH, '').match(TONE)?.length ?? 0, toneless: words.filter((w) => !/\d/.test(w)) }
 }
 

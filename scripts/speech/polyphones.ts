@@ -6,7 +6,11 @@
  * up as an entry to delete. The longest phrase starting at a character wins; phrases may overlap.
  * To add one: append it here, run the unit test, then `npm run gen:audio`.
  */
-export interface PolyphoneOverride { phrase: string; pinyin: string; example: string }
+export interface PolyphoneOverride {
+  phrase: string
+  pinyin: string
+  example: string
+}
 
 export const POLYPHONE_OVERRIDES: readonly PolyphoneOverride[] = [
   // 得 as a complement marker (pinyin-pro reads de2 "to obtain")

@@ -12,7 +12,14 @@ import { readNarrationManifest, sha16 } from './narration-manifest.ts'
 import { mandarinProblems, mapLimit, readPhonemes } from './phoneme-check.ts'
 import { planSpeech, recordedPlan, type SpeechPlan } from './synth-pipeline.ts'
 
-export interface CueCheck { exhibit: string; lang: Lang; cue: string; text: string; plan: SpeechPlan; phonemes?: string }
+export interface CueCheck {
+  exhibit: string
+  lang: Lang
+  cue: string
+  text: string
+  plan: SpeechPlan
+  phonemes?: string
+}
 export interface NarrationReport {
   problems: string[]
   /** every synthesised zh-CN cue whose phonemes were read, with its stream */
@@ -28,26 +35,52 @@ function readJson(file: string): unknown {
 function collect(dir: string, report: NarrationReport, pending: CueCheck[]): void {
   const id = dir.split(/[\\/]/).pop() ?? dir
   const m = ManifestSchema.safeParse(readJson(join(dir, 'manifest.json')))
-  if (!m.success) { report.problems.push(`${dir}/manifest.json: invalid`); return }
+  if (!m.success) {
+    report.problems.push(`${dir}/manifest.json: invalid`)
+    return
+  }
   const narrDir = join(dir, 'assets', 'narration')
   let sidecar
-  try { sidecar = readNarrationManifest(join(narrDir, 'manifest.json')) } catch (e) { report.problems.push(String(e)); return }
+  try {
+    sidecar = readNarrationManifest(join(narrDir, 'manifest.json'))
+  } catch (e) {
+    report.problems.push(String(e))
+    return
+  }
   for (const lang of LANGS) {
     const locale = LocaleFileSchema.safeParse(existsSync(join(dir, 'locales', `${lang}.json`)) ? readJson(join(dir, 'locales', `${lang}.json`)) : null)
-    if (!locale.success) { report.problems.push(`${dir}/locales/${lang}.json: missing or invalid`); continue }
+    if (!locale.success) {
+      report.problems.push(`${dir}/locales/${lang}.json: missing or invalid`)
+      continue
+    }
     for (const cue of m.data.narration) {
       const where = `${id}/assets/narration/${lang}/${cue}.mp3`
       const text = locale.data[`narration.${cue}`]
       const entry = sidecar.cues[lang]?.[cue]
       const file = join(narrDir, lang, `${cue}.mp3`)
-      if (!text) { report.problems.push(`${id}/locales/${lang}.json: no key narration.${cue}`); continue }
-      if (!entry || !existsSync(file)) { report.problems.push(`${where}: missing (run gen:audio)`); continue }
-      if (sha16(readFileSync(file)) !== entry.fileHash) { report.problems.push(`${where}: not the file in the narration manifest (a new recording? run gen:audio to adopt it)`); continue }
-      if (entry.recorded) { report.recorded++; continue }
+      if (!text) {
+        report.problems.push(`${id}/locales/${lang}.json: no key narration.${cue}`)
+        continue
+      }
+      if (!entry || !existsSync(file)) {
+        report.problems.push(`${where}: missing (run gen:audio)`)
+        continue
+      }
+      if (sha16(readFileSync(file)) !== entry.fileHash) {
+        report.problems.push(`${where}: not the file in the narration manifest (a new recording? run gen:audio to adopt it)`)
+        continue
+      }
+      if (entry.recorded) {
+        report.recorded++
+        continue
+      }
       if (entry.textHash !== sha16(text)) report.problems.push(`${where}: made from older text (run gen:audio)`)
       const plan = recordedPlan(lang, entry.synth ?? '', text, entry.input)
       const current = planSpeech(lang, text)
-      if (!plan) { report.problems.push(`${where}: unknown synthesis pipeline "${entry.synth ?? ''}"`); continue }
+      if (!plan) {
+        report.problems.push(`${where}: unknown synthesis pipeline "${entry.synth ?? ''}"`)
+        continue
+      }
       if (plan.synth !== current.synth) report.problems.push(`${where}: made by retired pipeline ${plan.synth} (run gen:audio)`)
       else if (lang === 'zh-CN' && entry.input !== current.input) report.problems.push(`${where}: pinyin differs from what the text gives now (run gen:audio)`)
       if (lang === 'zh-CN') pending.push({ exhibit: id, lang, cue, text, plan })

@@ -27,18 +27,25 @@ function Header(props: { go(path: string): void }) {
   return (
     <header className="shell-header">
       <button className="brand btn-plain" onClick={() => props.go(paths.lobby)} aria-label={t('lobby.title')}>
-        <span className="brand-mark" aria-hidden>槐</span>
+        <span className="brand-mark" aria-hidden>
+          槐
+        </span>
         <div>
           <h1>{t('app.name')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
       </button>
       <div className="shell-tools">
-        <PassportBadge onCheckIn={() => props.go(paths.checkIn)} onOpen={(code) => props.go(paths.passport(code))}
-          onCheckedOut={() => { show('checkin.checkedOut'); props.go(paths.lobby) }} />
+        <PassportBadge
+          onCheckIn={() => props.go(paths.checkIn)}
+          onOpen={(code) => props.go(paths.passport(code))}
+          onCheckedOut={() => {
+            show('checkin.checkedOut')
+            props.go(paths.lobby)
+          }}
+        />
         <ShellExtras lang={lang} />
-        <button className="btn lang" data-testid="lang-switch" aria-label={t('lang.label')}
-          onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
+        <button className="btn lang" data-testid="lang-switch" aria-label={t('lang.label')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
           {t('lang.switch')}
         </button>
       </div>
@@ -53,14 +60,26 @@ function Notice() {
   return (
     <div className="notice" role="alert" data-testid="notice" data-notice={notice}>
       <p>{t(notice)}</p>
-      <button className="btn" onClick={clear}>{t('notice.close')}</button>
+      <button className="btn" onClick={clear}>
+        {t('notice.close')}
+      </button>
     </div>
   )
 }
 
 function Page(props: { children: ReactNode }) {
   const t = useT()
-  return <Suspense fallback={<p className="loading" data-testid="page-loading">{t('passport.loading')}</p>}>{props.children}</Suspense>
+  return (
+    <Suspense
+      fallback={
+        <p className="loading" data-testid="page-loading">
+          {t('passport.loading')}
+        </p>
+      }
+    >
+      {props.children}
+    </Suspense>
+  )
 }
 
 export function App() {
@@ -74,7 +93,9 @@ export function App() {
   // A latch derived from the route, set during render as React documents for derived state.
   const [stageWanted, setStageWanted] = useState(inExhibit)
   if (inExhibit && !stageWanted) setStageWanted(true)
-  useEffect(() => { document.documentElement.lang = lang }, [lang])
+  useEffect(() => {
+    document.documentElement.lang = lang
+  }, [lang])
   useServerStamps(location === paths.lobby)
 
   const exhibitId = inExhibit ? params.id : null
@@ -84,25 +105,56 @@ export function App() {
       <Notice />
       {!exhibitId && (
         <Switch>
-          <Route path={paths.lobby}><Lobby go={go} /></Route>
-          <Route path={paths.checkIn}>
-            <Page><CheckInPage confirm={confirmPassport} onDone={() => go(paths.lobby)} onPassport={(code) => go(paths.passport(code))} /></Page>
+          <Route path={paths.lobby}>
+            <Lobby go={go} />
           </Route>
-          <Route path={patterns.passport}>{(p) => <Page><PassportPage code={p.code} registry={registry} /></Page>}</Route>
-          <Route path={paths.guidePassports}><Page><GuidePassportsPage onIssued={(id) => go(paths.batchPrint(id))} /></Page></Route>
-          <Route path={patterns.batchPrint}>{(p) => <Page><BatchPrintPage batchId={p.batchId} /></Page>}</Route>
-          <Route><Lobby go={go} /></Route>
+          <Route path={paths.checkIn}>
+            <Page>
+              <CheckInPage confirm={confirmPassport} onDone={() => go(paths.lobby)} onPassport={(code) => go(paths.passport(code))} />
+            </Page>
+          </Route>
+          <Route path={patterns.passport}>
+            {(p) => (
+              <Page>
+                <PassportPage code={p.code} registry={registry} />
+              </Page>
+            )}
+          </Route>
+          <Route path={paths.guidePassports}>
+            <Page>
+              <GuidePassportsPage onIssued={(id) => go(paths.batchPrint(id))} />
+            </Page>
+          </Route>
+          <Route path={patterns.batchPrint}>
+            {(p) => (
+              <Page>
+                <BatchPrintPage batchId={p.batchId} />
+              </Page>
+            )}
+          </Route>
+          <Route>
+            <Lobby go={go} />
+          </Route>
         </Switch>
       )}
       {stageWanted && (
-        <Suspense fallback={<div className="loading" role="progressbar" data-testid="loading"><p>{t('exhibit.loading', { pct: 0 })}</p></div>}>
+        <Suspense
+          fallback={
+            <div className="loading" role="progressbar" data-testid="loading">
+              <p>{t('exhibit.loading', { pct: 0 })}</p>
+            </div>
+          }
+        >
           <ExhibitView
             id={exhibitId}
             lang={lang}
             registry={registry}
             services={shellServices}
             onLobby={() => go(paths.lobby)}
-            onFailure={(kind) => { show(kind === 'crashed' ? 'exhibit.crashed' : kind === 'notFound' ? 'exhibit.notFound' : 'exhibit.loadFailed'); go(paths.lobby) }}
+            onFailure={(kind) => {
+              show(kind === 'crashed' ? 'exhibit.crashed' : kind === 'notFound' ? 'exhibit.notFound' : 'exhibit.loadFailed')
+              go(paths.lobby)
+            }}
           />
         </Suspense>
       )}

@@ -21,53 +21,77 @@ export function Lobby(props: { go(path: string): void }) {
         <p data-testid="stamp-count">{t('lobby.stamps', { n: earned, total: all.length })}</p>
         <div className="passport-seals">
           {all.map((e) => (
-            <Seal key={e.id} glyph={e.manifest.stamp.glyph} color={e.manifest.stamp.color} earned={!!stamps[e.id]} size={40} label={e.manifest.stamp.label[lang]} />
+            <Seal
+              key={e.id}
+              glyph={e.manifest.stamp.glyph}
+              color={e.manifest.stamp.color}
+              earned={!!stamps[e.id]}
+              size={40}
+              label={e.manifest.stamp.label[lang]}
+            />
           ))}
         </div>
-        {code
-          ? <button className="btn" onClick={() => go(paths.passport(code))} data-testid="lobby-open-passport">{t('checkin.myPassport')}</button>
-          : (
-            <div className="lobby-checkin">
-              <p data-testid="walk-in">{t('lobby.walkIn')}</p>
-              <button className="btn primary" onClick={() => go(paths.checkIn)} data-testid="lobby-check-in">{t('checkin.title')}</button>
-            </div>
-          )}
+        {code ? (
+          <button className="btn" onClick={() => go(paths.passport(code))} data-testid="lobby-open-passport">
+            {t('checkin.myPassport')}
+          </button>
+        ) : (
+          <div className="lobby-checkin">
+            <p data-testid="walk-in">{t('lobby.walkIn')}</p>
+            <button className="btn primary" onClick={() => go(paths.checkIn)} data-testid="lobby-check-in">
+              {t('checkin.title')}
+            </button>
+          </div>
+        )}
       </section>
       {all.length === 0 && <p className="empty">{t('lobby.empty')}</p>}
       <div className="categories">
-      {CATEGORIES.map((cat) => {
-        const items = all.filter((e) => e.manifest.category === cat)
-        if (!items.length) return null
-        return (
-          <section key={cat} className="category" aria-labelledby={`cat-${cat}`}>
-            <h2 id={`cat-${cat}`}>{t(`category.${cat}`)}</h2>
-            <ul className="cards">
-              {items.map(({ id, manifest: m }) => (
-                <li key={id} className="card" data-exhibit={id}>
-                  <Seal glyph={m.stamp.glyph} color={m.stamp.color} earned={!!stamps[id]} label={`${m.stamp.label[lang]} · ${stamps[id] ? t('lobby.stamp.earned') : t('lobby.stamp.missing')}`} />
-                  <div className="card-body">
-                    <h3>{m.title[lang]}</h3>
-                    <p className="summary">{m.summary[lang]}</p>
-                    <p className="meta">
-                      <span>{t('lobby.ages', { min: m.ages[0], max: m.ages[1] })}</span>
-                      <span>{t('lobby.minutes', { n: m.minutes })}</span>
-                      <span>{m.stamp.label[lang]} · {stamps[id] ? t('lobby.stamp.earned') : t('lobby.stamp.missing')}</span>
-                    </p>
-                  </div>
-                  <button className="btn primary" onClick={() => go(paths.exhibit(id))} data-testid={`open-${id}`}>
-                    {t('lobby.open')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )
-      })}
+        {CATEGORIES.map((cat) => {
+          const items = all.filter((e) => e.manifest.category === cat)
+          if (!items.length) return null
+          return (
+            <section key={cat} className="category" aria-labelledby={`cat-${cat}`}>
+              <h2 id={`cat-${cat}`}>{t(`category.${cat}`)}</h2>
+              <ul className="cards">
+                {items.map(({ id, manifest: m }) => (
+                  <li key={id} className="card" data-exhibit={id}>
+                    <Seal
+                      glyph={m.stamp.glyph}
+                      color={m.stamp.color}
+                      earned={!!stamps[id]}
+                      label={`${m.stamp.label[lang]} · ${stamps[id] ? t('lobby.stamp.earned') : t('lobby.stamp.missing')}`}
+                    />
+                    <div className="card-body">
+                      <h3>{m.title[lang]}</h3>
+                      <p className="summary">{m.summary[lang]}</p>
+                      <p className="meta">
+                        <span>{t('lobby.ages', { min: m.ages[0], max: m.ages[1] })}</span>
+                        <span>{t('lobby.minutes', { n: m.minutes })}</span>
+                        <span>
+                          {m.stamp.label[lang]} · {stamps[id] ? t('lobby.stamp.earned') : t('lobby.stamp.missing')}
+                        </span>
+                      </p>
+                    </div>
+                    <button className="btn primary" onClick={() => go(paths.exhibit(id))} data-testid={`open-${id}`}>
+                      {t('lobby.open')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )
+        })}
       </div>
       {import.meta.env.DEV && registry.unavailable.length > 0 && (
         <section className="category unavailable">
           <h2>{t('lobby.unavailable')}</h2>
-          <ul>{registry.unavailable.map((u) => <li key={u.folder}><code>exhibits/{u.folder}</code>: {u.problems.map((p) => `${p.file} ${p.field} ${p.message}`).join('; ')}</li>)}</ul>
+          <ul>
+            {registry.unavailable.map((u) => (
+              <li key={u.folder}>
+                <code>exhibits/{u.folder}</code>: {u.problems.map((p) => `${p.file} ${p.field} ${p.message}`).join('; ')}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </main>

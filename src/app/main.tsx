@@ -24,7 +24,17 @@ const root = createRoot(document.getElementById('root')!)
 const preview = import.meta.env.DEV ? /^\/dev\/exhibits\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1] : undefined
 if (preview) {
   // Authoring preview (dev server only): one exhibit with step jumps, language, VR emulation, meters.
-  void import('./dev-preview/preview.tsx').then(({ default: DevPreview }) => root.render(<StrictMode><DevPreview id={preview} /></StrictMode>))
+  void import('./dev-preview/preview.tsx').then(({ default: DevPreview }) =>
+    root.render(
+      <StrictMode>
+        <DevPreview id={preview} />
+      </StrictMode>,
+    ),
+  )
 } else {
-  root.render(<StrictMode><App /></StrictMode>)
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
 }

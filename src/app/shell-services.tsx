@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { narration as narrationUrls, recordedNarration } from 'virtual:sophora/exhibits'
-import { AudioControls, createAudioEngine, createAudioStore, SubtitleBar, useAudioStore, type AudioEngine, type NarrationSource } from '../features/audio/index.ts'
+import {
+  AudioControls,
+  createAudioEngine,
+  createAudioStore,
+  SubtitleBar,
+  useAudioStore,
+  type AudioEngine,
+  type NarrationSource,
+} from '../features/audio/index.ts'
 import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { Lang } from '../core/manifest-schema.ts'
 import { useEffect } from 'react'
@@ -31,7 +39,13 @@ function narrationFor(exhibitId: string, lang: Lang): Record<string, NarrationSo
 
 function sfxUrls(extra?: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [path, url] of Object.entries(sharedSfx)) out[path.split('/').pop()!.replace(/\.mp3$/, '')] = url
+  for (const [path, url] of Object.entries(sharedSfx))
+    out[
+      path
+        .split('/')
+        .pop()!
+        .replace(/\.mp3$/, '')
+    ] = url
   return { ...out, ...extra }
 }
 
@@ -55,21 +69,34 @@ const recordedListeners = new Set<RecordedListener>()
 /** Observe every event the shell records (live station status; the test bridge). Returns the cleanup. */
 export function subscribeRecorded(l: RecordedListener): () => void {
   recordedListeners.add(l)
-  return () => { recordedListeners.delete(l) }
+  return () => {
+    recordedListeners.delete(l)
+  }
 }
 
 export const shellServices: ShellServices = {
   record(exhibitId, e) {
     for (const l of recordedListeners) l({ exhibitId, type: e.type, data: e.data })
-    recorder.record({ type: e.type, exhibitId, data: e.data ?? {} } as VisitEventInput)
+    recorder
+      .record({ type: e.type, exhibitId, data: e.data ?? {} } as VisitEventInput)
       .catch((err: unknown) => console.error('[sophora] visit event not recorded', err))
   },
-  narrate(cue, text) { void engine?.narrate(cue, text) },
-  stopNarration() { engine?.stopNarration() },
-  sfx(name, opts) { return engine?.sfx(name, opts) ?? (() => {}) },
-  awardStamp(exhibitId, score) { useStationPassport.getState().award(exhibitId, score) },
+  narrate(cue, text) {
+    void engine?.narrate(cue, text)
+  },
+  stopNarration() {
+    engine?.stopNarration()
+  },
+  sfx(name, opts) {
+    return engine?.sfx(name, opts) ?? (() => {})
+  },
+  awardStamp(exhibitId, score) {
+    useStationPassport.getState().award(exhibitId, score)
+  },
   // The 3D text (three.js, troika) loads with the exhibit, not with the lobby.
-  async preloadFont() { await (await import('../sdk/text/label-3d.tsx')).preloadLabelFont() },
+  async preloadFont() {
+    await (await import('../sdk/text/label-3d.tsx')).preloadLabelFont()
+  },
   useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
   /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
   async openAudio(exhibitId, lang, sfx, onProgress, signal) {
@@ -77,7 +104,10 @@ export const shellServices: ShellServices = {
     const e = createAudioEngine({ store: audioStore, lang })
     engine = e
     await e.load(narrationFor(exhibitId, lang), sfxUrls(sfx), onProgress, signal)
-    return () => { e.dispose(); if (engine === e) engine = null }
+    return () => {
+      e.dispose()
+      if (engine === e) engine = null
+    }
   },
 }
 
@@ -109,7 +139,8 @@ async function stationToken(): Promise<string | null> {
   if (existing) return existing
   try {
     const res = await fetch('/api/stations', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ stationId: station.stationId, name: station.name, ...(station.enrollCode ? { enrollCode: station.enrollCode } : {}) }),
     })
     const parsed = RegisterSchema.safeParse(await res.json().catch(() => null))
@@ -153,6 +184,8 @@ export function useServerStamps(active: boolean): void {
         useNoticeStore.getState().show('checkin.laterUnknown')
       }
     })
-    return () => { live = false }
+    return () => {
+      live = false
+    }
   }, [active, code])
 }

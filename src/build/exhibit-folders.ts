@@ -8,7 +8,9 @@ const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined
 /** Every exhibit folder under `dir` (a folder = a direct child directory). */
 export function listExhibitFolders(dir: string): string[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir).filter((n) => !n.startsWith('.') && statSync(join(dir, n)).isDirectory()).sort()
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.') && statSync(join(dir, n)).isDirectory())
+    .sort()
 }
 
 /** Validate every exhibit folder under `dir` from its files on disk (build time and tests). */

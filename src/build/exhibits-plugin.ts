@@ -61,10 +61,15 @@ function recordedNarration(root: string, dir: string, only: string[] | undefined
     const file = join(abs, id, 'assets/narration/manifest.json')
     if ((only && !only.includes(id)) || !existsSync(file)) continue
     let cues: unknown
-    try { cues = (JSON.parse(readFileSync(file, 'utf8')) as { cues?: unknown }).cues } catch { continue } // gen:audio --check reports it
+    try {
+      cues = (JSON.parse(readFileSync(file, 'utf8')) as { cues?: unknown }).cues
+    } catch {
+      continue
+    } // gen:audio --check reports it
     for (const [lang, byCue] of Object.entries(cues && typeof cues === 'object' ? cues : {})) {
       for (const [cue, entry] of Object.entries(byCue && typeof byCue === 'object' ? byCue : {})) {
-        if ((entry as { recorded?: unknown }).recorded === true) out.push(`/${relative(root, join(abs, id, 'assets/narration', lang, `${cue}.mp3`)).replaceAll('\\', '/')}`)
+        if ((entry as { recorded?: unknown }).recorded === true)
+          out.push(`/${relative(root, join(abs, id, 'assets/narration', lang, `${cue}.mp3`)).replaceAll('\\', '/')}`)
       }
     }
   }

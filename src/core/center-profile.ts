@@ -14,28 +14,38 @@ import type { ExhibitEntry, Registry } from './registry.ts'
 export const CenterVariantSchema = z.union([LocalizedSchema, z.string().trim().min(1)])
 export type CenterVariant = z.infer<typeof CenterVariantSchema>
 
-export const CenterProfileSchema = z.object({
-  id: KebabIdSchema,
-  name: LocalizedSchema,
-  city: LocalizedSchema,
-  /** exhibits offered (folder ids); absent = every exhibit */
-  exhibits: z.array(KebabIdSchema).min(1).optional(),
-  /** exhibits needed for the passport certificate; absent = every offered exhibit */
-  coreSet: z.array(KebabIdSchema).min(1).optional(),
-  variants: z.record(KebabIdSchema, z.record(z.string().min(1), CenterVariantSchema)).default({}),
-}).strict().superRefine((p, ctx) => {
-  if (p.exhibits && p.coreSet) {
-    for (const [i, id] of p.coreSet.entries()) {
-      if (!p.exhibits.includes(id)) ctx.addIssue({ code: 'custom', path: ['coreSet', i], message: `"${id}" is in coreSet but not in exhibits (a certificate cannot need an exhibit the center does not offer)` })
+export const CenterProfileSchema = z
+  .object({
+    id: KebabIdSchema,
+    name: LocalizedSchema,
+    city: LocalizedSchema,
+    /** exhibits offered (folder ids); absent = every exhibit */
+    exhibits: z.array(KebabIdSchema).min(1).optional(),
+    /** exhibits needed for the passport certificate; absent = every offered exhibit */
+    coreSet: z.array(KebabIdSchema).min(1).optional(),
+    variants: z.record(KebabIdSchema, z.record(z.string().min(1), CenterVariantSchema)).default({}),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.exhibits && p.coreSet) {
+      for (const [i, id] of p.coreSet.entries()) {
+        if (!p.exhibits.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['coreSet', i],
+            message: `"${id}" is in coreSet but not in exhibits (a certificate cannot need an exhibit the center does not offer)`,
+          })
+      }
     }
-  }
-})
+  })
 export type CenterProfile = z.infer<typeof CenterProfileSchema>
 
 /** A field path as a person reads it: variants."waste-sorting"."bin.food". */
 function fieldOf(path: PropertyKey[]): string {
   if (path.length === 0) return '(the whole file)'
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : /^[a-zA-Z]\w*$/.test(String(k)) ? `${i ? '.' : ''}${String(k)}` : `${i ? '.' : ''}"${String(k)}"`)).join('')
+  return path
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : /^[a-zA-Z]\w*$/.test(String(k)) ? `${i ? '.' : ''}${String(k)}` : `${i ? '.' : ''}"${String(k)}"`))
+    .join('')
 }
 
 /**
@@ -103,7 +113,8 @@ export function checkVariantKeys(p: CenterProfile, file: string, localeKeys: (ex
     }
     for (const [k, v] of Object.entries(vars)) {
       if (typeof v === 'string') continue
-      if (k.startsWith('narration.')) out.push(`${file}: variants."${ex}"."${k}": narration cannot vary by center (its audio is generated from the locale files)`)
+      if (k.startsWith('narration.'))
+        out.push(`${file}: variants."${ex}"."${k}": narration cannot vary by center (its audio is generated from the locale files)`)
       else if (!keys.has(k)) out.push(`${file}: variants."${ex}"."${k}": the exhibit has no locale key of that name`)
     }
   }
@@ -115,14 +126,21 @@ export function checkVariantKeys(p: CenterProfile, file: string, localeKeys: (ex
  * texts laid over its locale files.
  */
 export function registryForCenter(reg: Registry, p: CenterProfile): Registry {
-  const keep = new Set(offeredExhibits(p, reg.exhibits.map((e) => e.id)))
-  const exhibits: ExhibitEntry[] = reg.exhibits.filter((e) => keep.has(e.id)).map((e) => ({
-    ...e,
-    async load() {
-      const loaded = await e.load()
-      return { ...loaded, locales: applyTextVariants(p, e.id, loaded.locales) }
-    },
-  }))
+  const keep = new Set(
+    offeredExhibits(
+      p,
+      reg.exhibits.map((e) => e.id),
+    ),
+  )
+  const exhibits: ExhibitEntry[] = reg.exhibits
+    .filter((e) => keep.has(e.id))
+    .map((e) => ({
+      ...e,
+      async load() {
+        const loaded = await e.load()
+        return { ...loaded, locales: applyTextVariants(p, e.id, loaded.locales) }
+      },
+    }))
   const byId = new Map(exhibits.map((e) => [e.id, e]))
   return { exhibits, unavailable: reg.unavailable, get: (id) => byId.get(id) }
 }

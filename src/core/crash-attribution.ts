@@ -6,9 +6,8 @@
  * is the page's problem and must not eject the student or record a false crash.
  */
 export function errorBelongsToExhibit(error: unknown, exhibitId: string, source?: string): boolean {
-  const stack = typeof error === 'object' && error !== null && typeof (error as { stack?: unknown }).stack === 'string'
-    ? (error as { stack: string }).stack
-    : ''
+  const stack =
+    typeof error === 'object' && error !== null && typeof (error as { stack?: unknown }).stack === 'string' ? (error as { stack: string }).stack : ''
   const where = `${source ?? ''}\n${stack}`
   return where.includes(`exhibits/${exhibitId}/`) || where.includes(`/${exhibitChunkPrefix(exhibitId)}`)
 }

@@ -9,7 +9,12 @@ export function createDwell<T>(ms = 1500) {
   return {
     /** Advance by `dtMs` while looking at `target` (null = nothing). Returns the target to press, once. */
     update(target: T | null, dtMs: number): T | null {
-      if (target !== current) { current = target; held = 0; fired = false; return null }
+      if (target !== current) {
+        current = target
+        held = 0
+        fired = false
+        return null
+      }
       if (current === null || fired) return null
       held += dtMs
       if (held < ms) return null
@@ -17,6 +22,8 @@ export function createDwell<T>(ms = 1500) {
       return current
     },
     /** 0..1 of the dwell on the current target (for the reticle). */
-    get progress() { return current === null || fired ? 0 : Math.min(1, held / ms) },
+    get progress() {
+      return current === null || fired ? 0 : Math.min(1, held / ms)
+    },
   }
 }

@@ -8,8 +8,14 @@ import { PassportCodeSchema } from './passport-code.ts'
  * UUIDv7 so events sort by time and a resent event is recognised as the same one.
  */
 export const EVENT_TYPES = [
-  'exhibit-started', 'step-completed', 'step-mistake', 'answer-given',
-  'exhibit-completed', 'stamp-awarded', 'exhibit-crashed', 'exhibit-exited',
+  'exhibit-started',
+  'step-completed',
+  'step-mistake',
+  'answer-given',
+  'exhibit-completed',
+  'stamp-awarded',
+  'exhibit-crashed',
+  'exhibit-exited',
 ] as const
 export const EventTypeSchema = z.enum(EVENT_TYPES)
 export type EventType = z.infer<typeof EventTypeSchema>
@@ -33,10 +39,12 @@ export const LegacyDevicePassportSchema = z.string().regex(/^SP-[0-9A-HJKMNP-TV-
 export const isLegacyDevicePassport = (id: string) => LegacyDevicePassportSchema.safeParse(id).success
 
 /** An event's passport: a printed passport code (or, in transit only, a legacy device passport). */
-export const EventPassportIdSchema = z.string().refine(
-  (s) => PassportCodeSchema.safeParse(s).success || isLegacyDevicePassport(s),
-  'must be a passport code: 10 Crockford base32 characters whose check characters match',
-)
+export const EventPassportIdSchema = z
+  .string()
+  .refine(
+    (s) => PassportCodeSchema.safeParse(s).success || isLegacyDevicePassport(s),
+    'must be a passport code: 10 Crockford base32 characters whose check characters match',
+  )
 
 const base = {
   id: z.uuidv7(),
@@ -47,29 +55,42 @@ const base = {
   exhibitId: KebabIdSchema.max(64),
 }
 
-const ev = <T extends EventType, D extends z.ZodType>(type: T, data: D) =>
-  z.strictObject({ ...base, type: z.literal(type), data })
+const ev = <T extends EventType, D extends z.ZodType>(type: T, data: D) => z.strictObject({ ...base, type: z.literal(type), data })
 
 export const ExhibitStartedSchema = ev('exhibit-started', z.strictObject({ mode: z.enum(['flat', 'vr']).optional() }))
 export const StepCompletedSchema = ev('step-completed', z.strictObject({ stepId: ItemIdSchema }))
 export const StepMistakeSchema = ev('step-mistake', z.strictObject({ stepId: ItemIdSchema, choiceId: ItemIdSchema }))
 export const AnswerGivenSchema = ev('answer-given', z.strictObject({ quizId: ItemIdSchema, choiceId: ItemIdSchema, correct: z.boolean() }))
-export const ExhibitCompletedSchema = ev('exhibit-completed', z.strictObject({
-  score: z.number().int().min(0).max(10_000),
-  maxScore: z.number().int().min(0).max(10_000),
-  passed: z.boolean(),
-  durationMs: DurationMsSchema,
-}).refine((d) => d.score <= d.maxScore, { message: 'score cannot exceed maxScore', path: ['score'] }))
+export const ExhibitCompletedSchema = ev(
+  'exhibit-completed',
+  z
+    .strictObject({
+      score: z.number().int().min(0).max(10_000),
+      maxScore: z.number().int().min(0).max(10_000),
+      passed: z.boolean(),
+      durationMs: DurationMsSchema,
+    })
+    .refine((d) => d.score <= d.maxScore, { message: 'score cannot exceed maxScore', path: ['score'] }),
+)
 export const StampAwardedSchema = ev('stamp-awarded', z.strictObject({ stampId: ItemIdSchema }))
 export const ExhibitCrashedSchema = ev('exhibit-crashed', z.strictObject({ message: z.string().max(500) }))
-export const ExhibitExitedSchema = ev('exhibit-exited', z.strictObject({
-  reason: z.enum(['visitor', 'idle', 'guide']).optional(),
-  durationMs: DurationMsSchema.optional(),
-}))
+export const ExhibitExitedSchema = ev(
+  'exhibit-exited',
+  z.strictObject({
+    reason: z.enum(['visitor', 'idle', 'guide']).optional(),
+    durationMs: DurationMsSchema.optional(),
+  }),
+)
 
 export const VisitEventSchema = z.discriminatedUnion('type', [
-  ExhibitStartedSchema, StepCompletedSchema, StepMistakeSchema, AnswerGivenSchema,
-  ExhibitCompletedSchema, StampAwardedSchema, ExhibitCrashedSchema, ExhibitExitedSchema,
+  ExhibitStartedSchema,
+  StepCompletedSchema,
+  StepMistakeSchema,
+  AnswerGivenSchema,
+  ExhibitCompletedSchema,
+  StampAwardedSchema,
+  ExhibitCrashedSchema,
+  ExhibitExitedSchema,
 ])
 export type VisitEvent = z.infer<typeof VisitEventSchema>
 export type VisitEventOf<T extends EventType> = Extract<VisitEvent, { type: T }>

@@ -37,8 +37,7 @@ export interface QuizItem {
 }
 
 export type ExhibitEventType =
-  | 'exhibit-started' | 'step-completed' | 'step-mistake' | 'answer-given'
-  | 'exhibit-completed' | 'stamp-awarded' | 'exhibit-crashed' | 'exhibit-exited'
+  'exhibit-started' | 'step-completed' | 'step-mistake' | 'answer-given' | 'exhibit-completed' | 'stamp-awarded' | 'exhibit-crashed' | 'exhibit-exited'
 
 /** What an exhibit may report; the platform adds ids, time, station and passport. */
 export interface ExhibitEvent {
@@ -70,7 +69,9 @@ export interface ExhibitContext {
   emit(e: ExhibitEvent): void
 }
 
-export interface SceneProps { ctx: ExhibitContext }
+export interface SceneProps {
+  ctx: ExhibitContext
+}
 
 export interface ExhibitDefinition {
   steps: StepDef[]

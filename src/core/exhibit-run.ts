@@ -27,7 +27,11 @@ export interface RunState {
   startedAt: number
 }
 
-export interface RunSpec { steps: StepDef[]; quiz: QuizItem[]; pass: number }
+export interface RunSpec {
+  steps: StepDef[]
+  quiz: QuizItem[]
+  pass: number
+}
 
 export type RunAction =
   | { type: 'start' }
@@ -107,7 +111,14 @@ export function reduceRun(spec: RunSpec, s: RunState, a: RunAction): RunState {
       const max = a.phase === 'step' ? spec.steps.length : spec.quiz.length
       if (a.index < 0 || a.index >= max) return s
       const doneSteps = spec.steps.slice(0, a.phase === 'step' ? a.index : spec.steps.length).map((x) => x.id)
-      return { ...s, phase: a.phase, stepIndex: a.phase === 'step' ? a.index : s.stepIndex, quizIndex: a.phase === 'quiz' ? a.index : 0, feedback: null, completedSteps: doneSteps }
+      return {
+        ...s,
+        phase: a.phase,
+        stepIndex: a.phase === 'step' ? a.index : s.stepIndex,
+        quizIndex: a.phase === 'quiz' ? a.index : 0,
+        feedback: null,
+        completedSteps: doneSteps,
+      }
     }
     case 'next':
       if (!s.feedback) return s

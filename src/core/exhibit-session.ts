@@ -56,7 +56,9 @@ export function createExhibitSession(args: { entry: ExhibitEntry; getLang(): Lan
     state = next
     for (const l of listeners) l()
   }
-  const progress = (from: number, span: number) => (f: number) => { if (!ended) set({ status: 'loading', pct: from + Math.round(clamp01(f) * span) }) }
+  const progress = (from: number, span: number) => (f: number) => {
+    if (!ended) set({ status: 'loading', pct: from + Math.round(clamp01(f) * span) })
+  }
 
   const fail = (kind: FailureKind, error: unknown) => {
     if (ended) return
@@ -71,14 +73,20 @@ export function createExhibitSession(args: { entry: ExhibitEntry; getLang(): Lan
     ended = true
     abort.abort()
     for (const c of cleanups.splice(0).reverse()) {
-      try { c() } catch (e) { console.error('[sophora] cleanup failed', e) }
+      try {
+        c()
+      } catch (e) {
+        console.error('[sophora] cleanup failed', e)
+      }
     }
   }
 
-  cleanups.push(sv.onUncaught((error, source) => {
-    // Only the exhibit's own code: a bug in audio, sync or the shell must not eject the student.
-    if (errorBelongsToExhibit(error, id, source)) fail('crashed', error)
-  }))
+  cleanups.push(
+    sv.onUncaught((error, source) => {
+      // Only the exhibit's own code: a bug in audio, sync or the shell must not eject the student.
+      if (errorBelongsToExhibit(error, id, source)) fail('crashed', error)
+    }),
+  )
 
   void (async () => {
     try {
@@ -88,16 +96,26 @@ export function createExhibitSession(args: { entry: ExhibitEntry; getLang(): Lan
       await def.preload?.({ signal: abort.signal, onProgress: progress(30, 35) })
       if (ended) return
       const closeAudio = await sv.openAudio(id, getLang(), def.sfx, progress(65, 25), abort.signal)
-      if (ended) { closeAudio(); return }
+      if (ended) {
+        closeAudio()
+        return
+      }
       cleanups.push(closeAudio)
       set({ status: 'loading', pct: 90 })
       await sv.preloadFont()
       if (ended) return
       const visit = createVisit({ manifest: entry.manifest, locales, def, getLang, services: { ...sv, crash: (e) => fail('crashed', e) } })
       cleanups.push(() => visit.dispose())
-      cleanups.push(sv.onVisibility((hidden) => {
-        try { if (hidden) def.onPause?.(); else def.onResume?.() } catch (e) { fail('crashed', e) }
-      }))
+      cleanups.push(
+        sv.onVisibility((hidden) => {
+          try {
+            if (hidden) def.onPause?.()
+            else def.onResume?.()
+          } catch (e) {
+            fail('crashed', e)
+          }
+        }),
+      )
       set({ status: 'ready', def, visit })
     } catch (e) {
       if (!ended) fail('loadFailed', e)
@@ -108,7 +126,9 @@ export function createExhibitSession(args: { entry: ExhibitEntry; getLang(): Lan
     getState: () => state,
     subscribe(l) {
       listeners.add(l)
-      return () => { listeners.delete(l) }
+      return () => {
+        listeners.delete(l)
+      }
     },
     fail,
     dispose() {

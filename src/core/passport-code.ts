@@ -27,8 +27,12 @@ export type PassportCode = z.infer<typeof PassportCodeSchema>
 const mod = (n: number) => ((n % P) + P) % P
 const values = (code: string) => [...code].map((ch) => CROCKFORD.indexOf(ch))
 function syndromes(v: number[]): [number, number] {
-  let s0 = 0, s1 = 0
-  v.forEach((x, i) => { s0 += x; s1 += (i + 1) * x })
+  let s0 = 0,
+    s1 = 0
+  v.forEach((x, i) => {
+    s0 += x
+    s1 += (i + 1) * x
+  })
   return [mod(s0), mod(s1)]
 }
 /** Multiplicative inverse mod 37 (Fermat: a^(p−2)). */
@@ -67,7 +71,11 @@ export type CodeCheck =
  * are fine, I/L read as 1 and O as 0; positions are 1-based over the 10 symbols.
  */
 export function checkPassportCode(input: string): CodeCheck {
-  const text = input.toUpperCase().replace(/[\s\-_.·]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0')
+  const text = input
+    .toUpperCase()
+    .replace(/[\s\-_.·]/g, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0')
   if (text.length === 0) return { ok: false, problem: 'empty' }
   const bad = [...text].findIndex((ch) => !CROCKFORD.includes(ch))
   if (bad >= 0 && bad < CODE_LENGTH) return { ok: false, problem: 'bad-char', position: bad + 1, char: text[bad]! }
@@ -81,10 +89,13 @@ export function checkPassportCode(input: string): CodeCheck {
     return j >= 1 && j <= CODE_LENGTH ? { ok: false, problem: 'check-position', position: j } : { ok: false, problem: 'garbled' }
   }
   // S0 = 0: the symbols are right but not their order — find the one swap that fixes it.
-  const fixes = v.slice(0, -1).map((_, i) => i).filter((i) => {
-    const w = [...v]
-    ;[w[i], w[i + 1]] = [w[i + 1]!, w[i]!]
-    return syndromes(w).every((s) => s === 0)
-  })
+  const fixes = v
+    .slice(0, -1)
+    .map((_, i) => i)
+    .filter((i) => {
+      const w = [...v]
+      ;[w[i], w[i + 1]] = [w[i + 1]!, w[i]!]
+      return syndromes(w).every((s) => s === 0)
+    })
   return fixes.length === 1 ? { ok: false, problem: 'swapped', position: fixes[0]! + 1 } : { ok: false, problem: 'garbled' }
 }

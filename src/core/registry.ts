@@ -14,7 +14,10 @@ export interface ExhibitEntry {
   load(): Promise<LoadedExhibit>
 }
 
-export interface UnavailableExhibit { folder: string; problems: ExhibitProblem[] }
+export interface UnavailableExhibit {
+  folder: string
+  problems: ExhibitProblem[]
+}
 
 export interface Registry {
   exhibits: ExhibitEntry[]
@@ -45,8 +48,14 @@ export function createRegistry(src: ExhibitSources): Registry {
     if (!s) folders.set(f, (s = { locales: {} }))
     return s
   }
-  for (const [p, v] of Object.entries(src.manifests)) { const s = slot(p); if (s) s.manifest = v }
-  for (const [p, v] of Object.entries(src.modules)) { const s = slot(p); if (s) s.module = v }
+  for (const [p, v] of Object.entries(src.manifests)) {
+    const s = slot(p)
+    if (s) s.manifest = v
+  }
+  for (const [p, v] of Object.entries(src.modules)) {
+    const s = slot(p)
+    if (s) s.module = v
+  }
   for (const [p, v] of Object.entries(src.locales)) {
     const s = slot(p)
     const lang = /locales\/([^/]+)\.json$/.exec(p)?.[1]
@@ -57,7 +66,11 @@ export function createRegistry(src: ExhibitSources): Registry {
   const unavailable: UnavailableExhibit[] = []
   for (const [folder, s] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
     const { problems, manifest } = validateExhibitFiles({
-      folder, manifest: s.manifest, locales: null, hasIndex: !!s.module, sources: null,
+      folder,
+      manifest: s.manifest,
+      locales: null,
+      hasIndex: !!s.module,
+      sources: null,
     })
     if (!manifest || !s.module) {
       unavailable.push({ folder, problems })
@@ -68,10 +81,7 @@ export function createRegistry(src: ExhibitSources): Registry {
       id: folder,
       manifest,
       async load() {
-        const [mod, tables] = await Promise.all([
-          load(),
-          Promise.all(Object.entries(locales).map(async ([lang, get]) => [lang, await get()] as const)),
-        ])
+        const [mod, tables] = await Promise.all([load(), Promise.all(Object.entries(locales).map(async ([lang, get]) => [lang, await get()] as const))])
         const parsed = Object.fromEntries(tables)
         const { problems } = validateExhibitFiles({ folder, manifest, locales: parsed, hasIndex: true, sources: null })
         if (problems.length) throw new Error(problems.map(formatProblem).join('\n'))

@@ -12,11 +12,17 @@ export function createResourceTracker() {
       items.push(c)
       return c
     },
-    get size() { return items.length },
+    get size() {
+      return items.length
+    },
     disposeAll(): Error[] {
       const errors: Error[] = []
       while (items.length) {
-        try { items.pop()!() } catch (e) { errors.push(e instanceof Error ? e : new Error(String(e))) }
+        try {
+          items.pop()!()
+        } catch (e) {
+          errors.push(e instanceof Error ? e : new Error(String(e)))
+        }
       }
       return errors
     },

@@ -8,11 +8,7 @@ export interface RunSlice {
 export type RunStore = StoreApi<RunSlice>
 
 /** One store per visit of an exhibit; `onChange` sees every real transition (for events). */
-export function createRunStore(
-  spec: RunSpec,
-  onChange?: (next: RunState, prev: RunState, a: RunAction) => void,
-  now: () => number = Date.now,
-): RunStore {
+export function createRunStore(spec: RunSpec, onChange?: (next: RunState, prev: RunState, a: RunAction) => void, now: () => number = Date.now): RunStore {
   return createStore<RunSlice>()((set, get) => ({
     state: initialRun(now()),
     dispatch(a) {

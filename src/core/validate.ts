@@ -95,7 +95,8 @@ export function validateExhibitFiles(f: ExhibitFiles): { problems: ExhibitProble
       const keys = keySets[lang]
       if (!keys) continue
       for (const cue of manifest.narration) {
-        if (!keys.has(`narration.${cue}`)) problems.push({ folder, file: `locales/${lang}.json`, field: `narration.${cue}`, message: 'subtitle text for the narration cue is missing' })
+        if (!keys.has(`narration.${cue}`))
+          problems.push({ folder, file: `locales/${lang}.json`, field: `narration.${cue}`, message: 'subtitle text for the narration cue is missing' })
       }
     }
   }

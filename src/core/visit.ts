@@ -46,8 +46,12 @@ export function createVisit(args: {
   let disposed = false
   const t = createTranslator(args.locales, getLang)
   const spec: RunSpec = { steps: def.steps, quiz: def.quiz, pass: manifest.quiz.pass }
-  const emit = (e: ExhibitEvent) => { if (!disposed) sv.record(id, e) }
-  const narrate = (cue: string) => { if (!disposed) sv.narrate(cue, t(`narration.${cue}`)) }
+  const emit = (e: ExhibitEvent) => {
+    if (!disposed) sv.record(id, e)
+  }
+  const narrate = (cue: string) => {
+    if (!disposed) sv.narrate(cue, t(`narration.${cue}`))
+  }
 
   const onChange = (next: RunState, prev: RunState) => {
     if (next.completedSteps.length > prev.completedSteps.length) {
@@ -78,7 +82,9 @@ export function createVisit(args: {
 
   const ctx: ExhibitContext = {
     manifest,
-    get lang() { return getLang() },
+    get lang() {
+      return getLang()
+    },
     t,
     progress: {
       completeStep: (stepId) => run.getState().dispatch({ type: 'complete-step', stepId }),
@@ -102,7 +108,9 @@ export function createVisit(args: {
   emit({ type: 'exhibit-started' })
   if (manifest.narration.includes('intro')) narrate('intro')
   return {
-    ctx, run, spec,
+    ctx,
+    run,
+    spec,
     dispose() {
       if (disposed) return
       const s = run.getState().state

@@ -3,7 +3,10 @@ import { persist, createJSONStorage } from 'zustand/middleware'
 import { LangSchema, type Lang } from '../core/manifest-schema.ts'
 import { tApp, type AppKey } from './translate.ts'
 
-interface LangSlice { lang: Lang; setLang(l: Lang): void }
+interface LangSlice {
+  lang: Lang
+  setLang(l: Lang): void
+}
 
 /** The visitor's language; zh-CN by default, remembered on this device. */
 export const useLangStore = create<LangSlice>()(

@@ -7,7 +7,11 @@ function isTexture(v: unknown): v is Texture {
 function disposeMaterial(m: Material, seen: Set<unknown>) {
   if (seen.has(m)) return
   seen.add(m)
-  for (const v of Object.values(m)) if (isTexture(v) && !seen.has(v)) { seen.add(v); v.dispose() }
+  for (const v of Object.values(m))
+    if (isTexture(v) && !seen.has(v)) {
+      seen.add(v)
+      v.dispose()
+    }
   m.dispose()
 }
 
@@ -20,7 +24,10 @@ export function disposeTree(root: Object3D): void {
   const seen = new Set<unknown>()
   root.traverse((o) => {
     const mesh = o as Object3D & { geometry?: { dispose(): void }; material?: Material | Material[] }
-    if (mesh.geometry && !seen.has(mesh.geometry)) { seen.add(mesh.geometry); mesh.geometry.dispose() }
+    if (mesh.geometry && !seen.has(mesh.geometry)) {
+      seen.add(mesh.geometry)
+      mesh.geometry.dispose()
+    }
     const mats = Array.isArray(mesh.material) ? mesh.material : mesh.material ? [mesh.material] : []
     for (const m of mats) disposeMaterial(m, seen)
   })

@@ -17,7 +17,11 @@ export function ExhibitHost(props: { visit: Visit; def: ExhibitDefinition; onCra
     const g = root.current
     const leave = def.onEnter?.(visit.ctx)
     return () => {
-      try { leave?.() } catch (e) { console.error(e) }
+      try {
+        leave?.()
+      } catch (e) {
+        console.error(e)
+      }
       // Runs before R3F detaches the children, so the whole subtree is still reachable.
       if (g) disposeTree(g)
     }

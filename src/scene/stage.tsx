@@ -19,8 +19,17 @@ function Probe(props: { xrStore: XRStore }) {
 function FontWarmup() {
   const [done, setDone] = useState(0)
   return (
-    <Label3D position={[0, 1.6, -1]} fontSize={0.01} visible={done < 3} onSync={() => setDone(1)}
-      onAfterRender={() => { if (done > 0 && done < 3) setDone(done + 1) }}>国槐</Label3D>
+    <Label3D
+      position={[0, 1.6, -1]}
+      fontSize={0.01}
+      visible={done < 3}
+      onSync={() => setDone(1)}
+      onAfterRender={() => {
+        if (done > 0 && done < 3) setDone(done + 1)
+      }}
+    >
+      国槐
+    </Label3D>
   )
 }
 

@@ -12,14 +12,24 @@ export function useVRSupported(store: XRStore): boolean {
     let alive = true
     const check = () => {
       const xr = (navigator as Navigator & { xr?: XRSystem }).xr
-      if (!xr) { setOk(false); return }
-      xr.isSessionSupported('immersive-vr').then((v) => alive && setOk(v), () => alive && setOk(false))
+      if (!xr) {
+        setOk(false)
+        return
+      }
+      xr.isSessionSupported('immersive-vr').then(
+        (v) => alive && setOk(v),
+        () => alive && setOk(false),
+      )
     }
     check()
     const unsub = store.subscribe(check)
     const xr = (navigator as Navigator & { xr?: XRSystem }).xr
     xr?.addEventListener?.('devicechange', check)
-    return () => { alive = false; unsub(); xr?.removeEventListener?.('devicechange', check) }
+    return () => {
+      alive = false
+      unsub()
+      xr?.removeEventListener?.('devicechange', check)
+    }
   }, [store])
   return ok
 }

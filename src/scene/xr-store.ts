@@ -29,15 +29,16 @@ export function getXRStore() {
   return (store ??= createStore())
 }
 
-const createStore = () => createXRStore({
-  emulate: wantsEmulator() ? { type: 'metaQuest3', inject: true, syntheticEnvironment: false } : false,
-  frameRate: pickFrameRate,
-  offerSession: false,
-  // Exhibits are pointed at, never grabbed. A grab sphere touching nearby scenery (a desk
-  // the student hides under, a towel held close) would otherwise take over from the ray
-  // and swallow trigger presses meant for the panel.
-  controller: { grabPointer: false, teleportPointer: false },
-  hand: { grabPointer: false },
-  // must be absolute: the layout loader resolves with new URL(path, base)
-  baseAssetPath: new URL('/xr-profiles/', location.href).href,
-})
+const createStore = () =>
+  createXRStore({
+    emulate: wantsEmulator() ? { type: 'metaQuest3', inject: true, syntheticEnvironment: false } : false,
+    frameRate: pickFrameRate,
+    offerSession: false,
+    // Exhibits are pointed at, never grabbed. A grab sphere touching nearby scenery (a desk
+    // the student hides under, a towel held close) would otherwise take over from the ray
+    // and swallow trigger presses meant for the panel.
+    controller: { grabPointer: false, teleportPointer: false },
+    hand: { grabPointer: false },
+    // must be absolute: the layout loader resolves with new URL(path, base)
+    baseAssetPath: new URL('/xr-profiles/', location.href).href,
+  })

@@ -5,8 +5,17 @@
  */
 export { defineExhibit } from '../core/exhibit-kit.ts'
 export type {
-  Choice, Cleanup, ExhibitContext, ExhibitDefinition, ExhibitEvent, ExhibitEventType,
-  PreloadArgs, QuizItem, SceneProps, StepDef, TFn,
+  Choice,
+  Cleanup,
+  ExhibitContext,
+  ExhibitDefinition,
+  ExhibitEvent,
+  ExhibitEventType,
+  PreloadArgs,
+  QuizItem,
+  SceneProps,
+  StepDef,
+  TFn,
 } from '../core/exhibit-kit.ts'
 export type { Lang, Manifest } from '../core/manifest-schema.ts'
 export type { RunPhase, RunState, Feedback } from '../core/exhibit-run.ts'

@@ -18,7 +18,9 @@ import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
 import { redactUrl } from './redact.ts'
 
-export interface LogStream { write(line: string): void }
+export interface LogStream {
+  write(line: string): void
+}
 
 export interface BuildAppOptions {
   /** Fastify logger option; defaults to `{ level: config.logLevel }` (a stream: where lines go, for tests). */
@@ -47,7 +49,9 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>()
-  app.addHook('onClose', async () => { ctx.db.close() })
+  app.addHook('onClose', async () => {
+    ctx.db.close()
+  })
   for (const w of ctx.warnings) app.log.warn(w)
   if (ctx.exhibitIds.size === 0) app.log.warn(`no exhibits found in ${config.exhibitsDirs.join(', ')}: every event will be rejected`)
 
@@ -76,7 +80,13 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   return app
 }
 
-interface LoggedRequest { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }
+interface LoggedRequest {
+  method: string
+  url: string
+  host?: string
+  ip?: string
+  socket?: { remotePort?: number }
+}
 function serializeRequest(req: LoggedRequest) {
   return { method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }
 }
@@ -95,5 +105,7 @@ function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
   run()
   const timer = setInterval(run, DAY_MS)
   timer.unref()
-  app.addHook('onClose', async () => { clearInterval(timer) })
+  app.addHook('onClose', async () => {
+    clearInterval(timer)
+  })
 }

@@ -24,7 +24,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     options: { name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean' } },
   })
   const command = positionals[0]
-  if (!command || values.help) { out(USAGE); return command ? 0 : 2 }
+  if (!command || values.help) {
+    out(USAGE)
+    return command ? 0 : 2
+  }
   const config = loadConfig(env)
   const db = openDatabase(config.dbPath, { synchronous: config.synchronous })
   try {
@@ -58,8 +61,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runCli(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`)
-    process.exit(1)
-  })
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`error: ${err instanceof Error ? err.message : String(err)}`)
+      process.exit(1)
+    },
+  )
 }

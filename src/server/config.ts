@@ -6,15 +6,29 @@ import { z } from 'zod'
  */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 const posInt = (def: number) => z.coerce.number().int().positive().default(def)
-const validTimeZone = (tz: string) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true } catch { return false } }
+const validTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
 
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DB_PATH: z.string().min(1).default('data/sophora.db'),
   STATIC_DIR: z.string().min(1).default('dist'),
-  EXHIBITS_DIRS: z.string().default('exhibits')
-    .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
+  EXHIBITS_DIRS: z
+    .string()
+    .default('exhibits')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** When set, stations must present it to register. Unset: open enrollment on the center's LAN. */
   STATION_ENROLL_CODE: z.string().min(4).max(200).optional(),
@@ -31,12 +45,28 @@ export const EnvSchema = z.object({
   /** Printed on passport cards and shown on the passport page. */
   CENTER_NAME: z.string().trim().min(1).max(60).default('国槐科普体验馆'),
   /** The center's published address; the QR code on a card points under it. Unset: the card says the page opens on the center's Wi-Fi. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://kexue.example.cn' }).optional()
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://kexue.example.cn' })
+    .optional()
     .transform((u) => u?.replace(/\/+$/, '')),
   /** Exhibits a passport needs for its certificate (comma list); unset: every exhibit. */
-  CORE_SET: z.string().optional()
-    .transform((s) => (s === undefined ? null : s.split(',').map((d) => d.trim()).filter(Boolean)))
-    .pipe(z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be exhibit ids (kebab-case), comma-separated')).min(1).nullable()),
+  CORE_SET: z
+    .string()
+    .optional()
+    .transform((s) =>
+      s === undefined
+        ? null
+        : s
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be exhibit ids (kebab-case), comma-separated'))
+        .min(1)
+        .nullable(),
+    ),
   /** Per-passport records older than this become anonymous counts (default: one school year). */
   RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */

@@ -51,12 +51,22 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
   const stations = createStationsRepo(db)
   const sessions = createSessionsRepo(db)
   return {
-    config, db, now, exhibitIds, warnings, stations, sessions,
+    config,
+    db,
+    now,
+    exhibitIds,
+    warnings,
+    stations,
+    sessions,
     guards: createGuards({ stations, sessions }, now),
     queries: createQueries(db),
     ingest: createIngest(db, {
-      centerId: config.centerId, retentionMs: config.retentionDays * DAY_MS,
-      exhibitIds, timeZone: config.timeZone, maxClockSkewMs: config.maxClockSkewMs, now,
+      centerId: config.centerId,
+      retentionMs: config.retentionDays * DAY_MS,
+      exhibitIds,
+      timeZone: config.timeZone,
+      maxClockSkewMs: config.maxClockSkewMs,
+      now,
     }),
     passports: createPassportsRepo(db, { centerId: config.centerId, now, ...(newPassportCode ? { newCode: newPassportCode } : {}) }),
     retention: createRetention(db, { centerId: config.centerId, retentionDays: config.retentionDays, timeZone: config.timeZone, now }),

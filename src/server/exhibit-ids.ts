@@ -10,13 +10,19 @@ import { KebabIdSchema } from '../core/manifest-schema.ts'
  */
 const ManifestIdSchema = z.looseObject({ id: KebabIdSchema })
 
-export interface ExhibitIds { ids: Set<string>; warnings: string[] }
+export interface ExhibitIds {
+  ids: Set<string>
+  warnings: string[]
+}
 
 export function loadExhibitIds(dirs: readonly string[]): ExhibitIds {
   const ids = new Set<string>()
   const warnings: string[] = []
   for (const dir of dirs) {
-    if (!existsSync(dir)) { warnings.push(`exhibits dir ${dir} does not exist`); continue }
+    if (!existsSync(dir)) {
+      warnings.push(`exhibits dir ${dir} does not exist`)
+      continue
+    }
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue
       const file = join(dir, entry.name, 'manifest.json')

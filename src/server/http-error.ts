@@ -4,7 +4,11 @@ import type { ErrorBody } from './schemas/common.ts'
 
 /** An error that becomes a JSON `{error, reasons}` response with its status code. */
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly error: string, readonly reasons: string[] = []) {
+  constructor(
+    readonly statusCode: number,
+    readonly error: string,
+    readonly reasons: string[] = [],
+  ) {
     super(error)
   }
 }

@@ -33,24 +33,59 @@ type Row = [string, number, string, number, string, string | null, string | null
 
 export function eventRow(e: VisitEvent, dayOf: (ms: number) => string, receivedMs: number): Row {
   const t = Date.parse(e.time)
-  let item: string | null = null, correct: number | null = null, duration: number | null = null
+  let item: string | null = null,
+    correct: number | null = null,
+    duration: number | null = null
   switch (e.type) {
-    case 'step-completed': case 'step-mistake': item = e.data.stepId; break
-    case 'answer-given': item = e.data.quizId; correct = e.data.correct ? 1 : 0; break
-    case 'stamp-awarded': item = e.data.stampId; break
-    case 'exhibit-completed': duration = e.data.durationMs; break
-    default: break
+    case 'step-completed':
+    case 'step-mistake':
+      item = e.data.stepId
+      break
+    case 'answer-given':
+      item = e.data.quizId
+      correct = e.data.correct ? 1 : 0
+      break
+    case 'stamp-awarded':
+      item = e.data.stampId
+      break
+    case 'exhibit-completed':
+      duration = e.data.durationMs
+      break
+    default:
+      break
   }
-  return [e.id, t, dayOf(t), receivedMs, e.stationId, e.sessionId ?? null, e.passportId ?? null,
-    e.exhibitId, e.type, item, correct, duration, JSON.stringify(e.data)]
+  return [
+    e.id,
+    t,
+    dayOf(t),
+    receivedMs,
+    e.stationId,
+    e.sessionId ?? null,
+    e.passportId ?? null,
+    e.exhibitId,
+    e.type,
+    item,
+    correct,
+    duration,
+    JSON.stringify(e.data),
+  ]
 }
 
 export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
   (id, time_ms, day, received_ms, station_id, session_id, passport_id, exhibit_id, type, item_id, correct, duration_ms, data)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-interface Stored { changes: number; quarantined: boolean }
-interface Job { rows: Row[]; stationId: string; at: number; resolve: (stored: Stored[]) => void; reject: (e: unknown) => void }
+interface Stored {
+  changes: number
+  quarantined: boolean
+}
+interface Job {
+  rows: Row[]
+  stationId: string
+  at: number
+  resolve: (stored: Stored[]) => void
+  reject: (e: unknown) => void
+}
 const PASSPORT = 6
 
 const LEGACY_NOTE = 'passportId: a device passport (SP-…) from before class-set passports; stored as a walk-in event without it'
@@ -87,11 +122,13 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
     }
     return { changes: insert.run(r).changes, quarantined: false }
   }
-  const commit = db.transaction((jobs: Job[]) => jobs.map((job) => {
-    const changes = job.rows.map(storeRow)
-    touch.run(job.at, job.stationId)
-    return changes
-  }))
+  const commit = db.transaction((jobs: Job[]) =>
+    jobs.map((job) => {
+      const changes = job.rows.map(storeRow)
+      touch.run(job.at, job.stationId)
+      return changes
+    }),
+  )
   let queue: Job[] = []
   const flush = () => {
     const jobs = queue
@@ -103,10 +140,11 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
       for (const job of jobs) job.reject(e)
     }
   }
-  const store = (rows: Row[], stationId: string, at: number) => new Promise<Stored[]>((resolve, reject) => {
-    queue.push({ rows, stationId, at, resolve, reject })
-    if (queue.length === 1) setImmediate(flush)
-  })
+  const store = (rows: Row[], stationId: string, at: number) =>
+    new Promise<Stored[]>((resolve, reject) => {
+      queue.push({ rows, stationId, at, resolve, reject })
+      if (queue.length === 1) setImmediate(flush)
+    })
 
   return async function ingest(stationId: string, items: readonly unknown[]): Promise<IngestResult[]> {
     const at = now()
@@ -115,17 +153,35 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
     const rowIndex: number[] = []
     const notes = new Map<number, string>()
     items.forEach((item, i) => {
-      const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
-        ? (item as { id: string }).id.slice(0, 64) : null
+      const rawId =
+        typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id.slice(0, 64) : null
       const parsed = VisitEventSchema.safeParse(item)
-      if (!parsed.success) { results[i] = { id: rawId, status: 'rejected', reason: formatIssues(parsed.error).join('; ') }; return }
+      if (!parsed.success) {
+        results[i] = { id: rawId, status: 'rejected', reason: formatIssues(parsed.error).join('; ') }
+        return
+      }
       const e = parsed.data
-      if (e.stationId !== stationId) { results[i] = { id: e.id, status: 'rejected', reason: 'stationId: does not match the token\'s station' }; return }
-      if (!exhibitIds.has(e.exhibitId)) { results[i] = { id: e.id, status: 'rejected', reason: `exhibitId: unknown exhibit ${e.exhibitId}` }; return }
-      if (Date.parse(e.time) > at + maxClockSkewMs) { results[i] = { id: e.id, status: 'rejected', reason: 'time: more than the allowed clock skew in the future' }; return }
+      if (e.stationId !== stationId) {
+        results[i] = { id: e.id, status: 'rejected', reason: "stationId: does not match the token's station" }
+        return
+      }
+      if (!exhibitIds.has(e.exhibitId)) {
+        results[i] = { id: e.id, status: 'rejected', reason: `exhibitId: unknown exhibit ${e.exhibitId}` }
+        return
+      }
+      if (Date.parse(e.time) > at + maxClockSkewMs) {
+        results[i] = { id: e.id, status: 'rejected', reason: 'time: more than the allowed clock skew in the future' }
+        return
+      }
       const row = eventRow(e, dayOf, at)
-      if (e.passportId !== undefined && isLegacyDevicePassport(e.passportId)) { row[PASSPORT] = null; notes.set(i, LEGACY_NOTE) }
-      if (row[PASSPORT] !== null && row[1] < at - retentionMs) { row[PASSPORT] = null; notes.set(i, OLD_NOTE) }
+      if (e.passportId !== undefined && isLegacyDevicePassport(e.passportId)) {
+        row[PASSPORT] = null
+        notes.set(i, LEGACY_NOTE)
+      }
+      if (row[PASSPORT] !== null && row[1] < at - retentionMs) {
+        row[PASSPORT] = null
+        notes.set(i, OLD_NOTE)
+      }
       rows.push(row)
       rowIndex.push(i)
     })

@@ -13,13 +13,20 @@ export function parseCodeParam(input: string): PassportCode {
   if (c.ok) return c.code
   const reason = (() => {
     switch (c.problem) {
-      case 'empty': return 'code: empty'
-      case 'too-short': return 'code: too short (a passport code has 10 characters)'
-      case 'too-long': return 'code: too long (a passport code has 10 characters)'
-      case 'garbled': return 'code: more than one character is wrong'
-      case 'bad-char': return `code: position ${c.position}: "${c.char}" is not used in passport codes (check the ${ordinal(c.position)} character)`
-      case 'check-position': return `code: position ${c.position}: check the ${ordinal(c.position)} character`
-      case 'swapped': return `code: position ${c.position}: the ${ordinal(c.position)} and ${ordinal(c.position + 1)} characters look swapped`
+      case 'empty':
+        return 'code: empty'
+      case 'too-short':
+        return 'code: too short (a passport code has 10 characters)'
+      case 'too-long':
+        return 'code: too long (a passport code has 10 characters)'
+      case 'garbled':
+        return 'code: more than one character is wrong'
+      case 'bad-char':
+        return `code: position ${c.position}: "${c.char}" is not used in passport codes (check the ${ordinal(c.position)} character)`
+      case 'check-position':
+        return `code: position ${c.position}: check the ${ordinal(c.position)} character`
+      case 'swapped':
+        return `code: position ${c.position}: the ${ordinal(c.position)} and ${ordinal(c.position + 1)} characters look swapped`
     }
   })()
   throw new HttpError(400, 'malformed-passport-code', [reason])

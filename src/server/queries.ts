@@ -29,14 +29,24 @@ export function createQueries(db: Db) {
   const visitorsBySession = db.prepare(`SELECT sessionId, SUM(n) AS n FROM (
       SELECT session_id AS sessionId, COUNT(*) AS n FROM session_visitors GROUP BY session_id
       UNION ALL SELECT session_id, n FROM visitor_session_rollup) GROUP BY sessionId`)
-  const byExhibit = db.prepare(`SELECT exhibit_id AS exhibitId, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id ORDER BY exhibit_id`)
+  const byExhibit = db.prepare(
+    `SELECT exhibit_id AS exhibitId, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id ORDER BY exhibit_id`,
+  )
   // Median = the middle of the exhibit's completions in duration order, read off the
   // partial index (no sort): count, then step to the middle one or two.
-  const completedCount = db.prepare(`SELECT COUNT(*) FROM events INDEXED BY events_completed
-    WHERE type = 'exhibit-completed' AND exhibit_id = ? AND day BETWEEN ? AND ?`).pluck()
-  const middle = db.prepare(`SELECT duration_ms FROM events INDEXED BY events_completed
+  const completedCount = db
+    .prepare(
+      `SELECT COUNT(*) FROM events INDEXED BY events_completed
+    WHERE type = 'exhibit-completed' AND exhibit_id = ? AND day BETWEEN ? AND ?`,
+    )
+    .pluck()
+  const middle = db
+    .prepare(
+      `SELECT duration_ms FROM events INDEXED BY events_completed
     WHERE type = 'exhibit-completed' AND exhibit_id = ? AND day BETWEEN ? AND ?
-    ORDER BY duration_ms LIMIT ? OFFSET ?`).pluck()
+    ORDER BY duration_ms LIMIT ? OFFSET ?`,
+    )
+    .pluck()
   const median = (exhibitId: string, [from, to]: [string, string]): number | null => {
     const n = completedCount.get(exhibitId, from, to) as number
     if (n === 0) return null
@@ -60,9 +70,17 @@ export function createQueries(db: Db) {
     },
     bySession(range: Range): SessionStats[] {
       const visitors = new Map((visitorsBySession.all() as { sessionId: string; n: number }[]).map((r) => [r.sessionId, r.n]))
-      return (bySession.all(...bounds(range)) as (Counts & { sessionId: string; firstDay: string; lastDay: string })[])
-        .map(({ sessionId, firstDay, lastDay, events, starts, completions }) =>
-          ({ sessionId, firstDay, lastDay, events, starts, completions, visitors: visitors.get(sessionId) ?? 0 }))
+      return (bySession.all(...bounds(range)) as (Counts & { sessionId: string; firstDay: string; lastDay: string })[]).map(
+        ({ sessionId, firstDay, lastDay, events, starts, completions }) => ({
+          sessionId,
+          firstDay,
+          lastDay,
+          events,
+          starts,
+          completions,
+          visitors: visitors.get(sessionId) ?? 0,
+        }),
+      )
     },
     byExhibit(range: Range): ExhibitStats[] {
       const b = bounds(range)
@@ -76,30 +94,58 @@ export function createQueries(db: Db) {
       }))
     },
     quizItems(range: Range): QuizItemStats[] {
-      return (quiz.all(...bounds(range)) as Omit<QuizItemStats, 'percentWrong'>[])
-        .map((r) => ({ ...r, percentWrong: r.answers > 0 ? Math.round((r.wrong / r.answers) * 1000) / 10 : null }))
+      return (quiz.all(...bounds(range)) as Omit<QuizItemStats, 'percentWrong'>[]).map((r) => ({
+        ...r,
+        percentWrong: r.answers > 0 ? Math.round((r.wrong / r.answers) * 1000) / 10 : null,
+      }))
     },
     /** Codes that stations used but this server never issued (events kept aside, not counted). */
     unknownPassports(): UnknownPassport[] {
-      return (unknown.all() as { code: string; events: number; stations: number; firstMs: number; lastMs: number }[])
-        .map(({ firstMs, lastMs, ...r }) => ({ ...r, firstAt: new Date(firstMs).toISOString(), lastAt: new Date(lastMs).toISOString() }))
+      return (unknown.all() as { code: string; events: number; stations: number; firstMs: number; lastMs: number }[]).map(({ firstMs, lastMs, ...r }) => ({
+        ...r,
+        firstAt: new Date(firstMs).toISOString(),
+        lastAt: new Date(lastMs).toISOString(),
+      }))
     },
     passport(passportId: string, limit = 1000): PassportStats {
       PassportCodeSchema.parse(passportId)
-      const rows = passportEvents.all(passportId, limit) as { id: string; time_ms: number; exhibit_id: string; type: string; item_id: string | null; correct: number | null; data: string }[]
-      const started = new Set<string>(), completed = new Set<string>(), stamps = new Set<string>()
-      let answers = 0, correct = 0
+      const rows = passportEvents.all(passportId, limit) as {
+        id: string
+        time_ms: number
+        exhibit_id: string
+        type: string
+        item_id: string | null
+        correct: number | null
+        data: string
+      }[]
+      const started = new Set<string>(),
+        completed = new Set<string>(),
+        stamps = new Set<string>()
+      let answers = 0,
+        correct = 0
       for (const r of rows) {
         if (r.type === 'exhibit-started') started.add(r.exhibit_id)
         if (r.type === 'exhibit-completed') completed.add(r.exhibit_id)
         if (r.type === 'stamp-awarded' && r.item_id) stamps.add(r.item_id)
-        if (r.type === 'answer-given') { answers++; correct += r.correct ?? 0 }
+        if (r.type === 'answer-given') {
+          answers++
+          correct += r.correct ?? 0
+        }
       }
       return {
         passportId,
-        exhibitsStarted: [...started], exhibitsCompleted: [...completed], stamps: [...stamps],
-        answers, correctAnswers: correct,
-        events: rows.map((r) => ({ id: r.id, time: new Date(r.time_ms).toISOString(), exhibitId: r.exhibit_id, type: r.type, data: JSON.parse(r.data) as unknown })),
+        exhibitsStarted: [...started],
+        exhibitsCompleted: [...completed],
+        stamps: [...stamps],
+        answers,
+        correctAnswers: correct,
+        events: rows.map((r) => ({
+          id: r.id,
+          time: new Date(r.time_ms).toISOString(),
+          exhibitId: r.exhibit_id,
+          type: r.type,
+          data: JSON.parse(r.data) as unknown,
+        })),
       }
     },
   }

@@ -3,7 +3,12 @@ import { createDayOf } from './ingest.ts'
 
 const DAY_MS = 86_400_000
 
-export interface RetentionOptions { centerId: string; retentionDays: number; timeZone: string; now: () => number }
+export interface RetentionOptions {
+  centerId: string
+  retentionDays: number
+  timeZone: string
+  now: () => number
+}
 export interface RetentionReport {
   cutoffDay: string
   visitorDaysRolled: number

@@ -26,7 +26,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info(`${signal}: closing`)
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
-    app.close().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1) })
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err)
+        process.exit(1)
+      },
+    )
   })
 }
 

@@ -5,7 +5,11 @@ import type { Outbox } from '../features/visits/index.ts'
 import type { RendererCounts } from '../scene/stage-probe.ts'
 
 /** An exhibit event as the shell recorded it in this page. */
-export interface RecordedEvent { exhibitId: string; type: string; data?: ExhibitEvent['data'] }
+export interface RecordedEvent {
+  exhibitId: string
+  type: string
+  data?: ExhibitEvent['data']
+}
 
 /** Reaching into the live 3D stage (mounted on the first exhibit visit). */
 export interface SceneBridge {
@@ -35,5 +39,7 @@ export interface SophoraTestBridge extends SceneBridge {
 }
 
 declare global {
-  interface Window { __sophora?: SophoraTestBridge }
+  interface Window {
+    __sophora?: SophoraTestBridge
+  }
 }

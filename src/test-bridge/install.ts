@@ -19,7 +19,10 @@ export function installTestBridge({ audio: audioStore, outbox, subscribeRecorded
     outbox,
     throwOutside(kind) {
       // Deferred so the error reaches the window handlers as an uncaught one, from shell code.
-      if (kind === 'error') setTimeout(() => { throw new Error('test bridge: shell error outside the exhibit') })
+      if (kind === 'error')
+        setTimeout(() => {
+          throw new Error('test bridge: shell error outside the exhibit')
+        })
       else void Promise.reject(new Error('test bridge: shell rejection outside the exhibit'))
     },
   }

@@ -32,7 +32,8 @@ export function createSceneHooks(): SceneBridge {
      * present the handle (a child of its camera rig) is moved instead of the controller.
      */
     aim(name: string, from: [number, number, number] = [0.15, 1.35, -0.25]) {
-      const scene = sceneNow(), xr = stage().xrStore
+      const scene = sceneNow(),
+        xr = stage().xrStore
       type Pose = { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }
       const o = scene.getObjectByName(name)
       const dev = (xr.getState() as { emulator?: { controllers: Record<string, Pose> } }).emulator
@@ -43,12 +44,21 @@ export function createSceneHooks(): SceneBridge {
       const q = new Quaternion().setFromRotationMatrix(new Matrix4().lookAt(eye, target, new Vector3(0, 1, 0)))
       ctrl.position.set(eye.x, eye.y, eye.z)
       ctrl.quaternion.set(q.x, q.y, q.z, q.w)
-      const handle = (window as unknown as { transformHandles?: Map<string, Pose & { parent: { updateWorldMatrix(a: boolean, b: boolean): void; matrixWorld: { elements: number[] } } }> }).transformHandles?.get('right')
+      const handle = (
+        window as unknown as {
+          transformHandles?: Map<string, Pose & { parent: { updateWorldMatrix(a: boolean, b: boolean): void; matrixWorld: { elements: number[] } } }>
+        }
+      ).transformHandles?.get('right')
       if (handle) {
         handle.parent.updateWorldMatrix(true, false)
         const parent = new Matrix4().fromArray(handle.parent.matrixWorld.elements)
-        const local = new Matrix4().copy(parent).invert().multiply(new Matrix4().compose(eye, q, new Vector3(1, 1, 1)))
-        const lp = new Vector3(), lq = new Quaternion(), ls = new Vector3()
+        const local = new Matrix4()
+          .copy(parent)
+          .invert()
+          .multiply(new Matrix4().compose(eye, q, new Vector3(1, 1, 1)))
+        const lp = new Vector3(),
+          lq = new Quaternion(),
+          ls = new Vector3()
         local.decompose(lp, lq, ls)
         handle.position.set(lp.x, lp.y, lp.z)
         handle.quaternion.set(lq.x, lq.y, lq.z, lq.w)
@@ -62,9 +72,12 @@ export function createSceneHooks(): SceneBridge {
       if (!o) return null
       const eye = new Vector3(...from)
       const dir = o.getWorldPosition(new Vector3()).sub(eye).normalize()
-      const order = (x: Object3D | null): number | undefined => (x ? (x as { pointerEventsOrder?: number }).pointerEventsOrder ?? order(x.parent) : undefined)
+      const order = (x: Object3D | null): number | undefined => (x ? ((x as { pointerEventsOrder?: number }).pointerEventsOrder ?? order(x.parent)) : undefined)
       const label = (x: Object3D) => `${x.name || x.type}${x.parent ? `<${x.parent.name || x.parent.type}` : ''} order=${order(x) ?? 0}`
-      return new Raycaster(eye, dir).intersectObjects(scene.children, true).slice(0, 8).map((h) => `${label(h.object)} @${h.distance.toFixed(2)}`)
+      return new Raycaster(eye, dir)
+        .intersectObjects(scene.children, true)
+        .slice(0, 8)
+        .map((h) => `${label(h.object)} @${h.distance.toFixed(2)}`)
     },
     /**
      * Main-thread milliseconds per frame for `n` frames: first the app's own loop (React,
@@ -77,12 +90,16 @@ export function createSceneHooks(): SceneBridge {
       const orig = window.requestAnimationFrame.bind(window)
       const r3f = await new Promise<number[]>((resolve) => {
         const samples: number[] = []
-        window.requestAnimationFrame = (cb) => orig((t) => {
-          const t0 = performance.now()
-          cb(t)
-          samples.push(performance.now() - t0)
-          if (samples.length === n) { window.requestAnimationFrame = orig; resolve(samples) }
-        })
+        window.requestAnimationFrame = (cb) =>
+          orig((t) => {
+            const t0 = performance.now()
+            cb(t)
+            samples.push(performance.now() - t0)
+            if (samples.length === n) {
+              window.requestAnimationFrame = orig
+              resolve(samples)
+            }
+          })
       })
       const st = stage().get()
       st.setFrameloop('never')
@@ -113,7 +130,7 @@ export function createSceneHooks(): SceneBridge {
         const m = (o as { material?: Record<string, unknown> | Record<string, unknown>[] }).material
         for (const mat of Array.isArray(m) ? m : m ? [m] : []) {
           for (const v of Object.values(mat)) {
-            const img = (v as { isTexture?: boolean; image?: { width?: number; height?: number } } | null)
+            const img = v as { isTexture?: boolean; image?: { width?: number; height?: number } } | null
             if (img?.isTexture) max = Math.max(max, img.image?.width ?? 0, img.image?.height ?? 0)
           }
         }

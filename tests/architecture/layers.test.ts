@@ -21,7 +21,7 @@ describe('layers', () => {
   it('catches an upward import, a reach into a feature, React in core and an unknown folder', () => {
     const root = tree({
       'src/core/a.ts': "import { x } from '../scene/s.ts'\nimport { useState } from 'react'\n",
-      'src/scene/s.ts': "export const x = 1\n",
+      'src/scene/s.ts': 'export const x = 1\n',
       'src/features/guide/g.ts': "import { p } from '../passport/store.ts'\nimport { q } from '../passport/index.ts'\n",
       'src/features/passport/store.ts': 'export const p = 1\n',
       'src/features/passport/index.ts': "export { p as q } from './store.ts'\n",

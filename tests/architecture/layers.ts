@@ -24,7 +24,10 @@ export const LAYERS: Record<string, { may: string[]; why: string }> = {
 /** Packages core must not use: it has no React and no DOM. */
 const CORE_FORBIDDEN = [/^react(\/|$)/, /^react-dom(\/|$)/, /^@react-three\//, /^zustand$/, /^three(\/|$)/]
 
-const layerOf = (file: string) => Object.keys(LAYERS).filter((l) => file === l || file.startsWith(`${l}/`)).sort((a, b) => b.length - a.length)[0]
+const layerOf = (file: string) =>
+  Object.keys(LAYERS)
+    .filter((l) => file === l || file.startsWith(`${l}/`))
+    .sort((a, b) => b.length - a.length)[0]
 const featureOf = (file: string) => /^src\/features\/([^/]+)\//.exec(file)?.[1]
 
 function sourceFiles(dir: string): string[] {
@@ -43,7 +46,10 @@ export function layerViolations(root: string): string[] {
   for (const abs of sourceFiles(resolve(root, 'src'))) {
     const file = relative(root, abs)
     const layer = layerOf(file)
-    if (!layer) { out.push(`${file}: in no layer (add its folder to tests/architecture/layers.ts)`); continue }
+    if (!layer) {
+      out.push(`${file}: in no layer (add its folder to tests/architecture/layers.ts)`)
+      continue
+    }
     for (const m of readFileSync(abs, 'utf8').matchAll(IMPORT_RE)) {
       const spec = m[1] ?? m[2] ?? m[3]!
       const where = `${file} imports "${spec}"`
@@ -56,13 +62,18 @@ export function layerViolations(root: string): string[] {
       const target = relative(root, resolve(dirname(abs), spec))
       if (target.startsWith('assets/')) continue // shared fonts, sounds and pictures
       const to = layerOf(target)
-      if (!to) { out.push(`${where}: target is outside src/`); continue }
+      if (!to) {
+        out.push(`${where}: target is outside src/`)
+        continue
+      }
       if (to === layer && (layer !== 'src/features' || featureOf(target) === featureOf(file))) continue
       const allowed = LAYERS[layer]!.may
       if (to === 'src/features') {
         const viaIndex = /^src\/features\/[^/]+\/index\.ts$/.test(target)
         if (allowed.includes('feature index') && viaIndex) continue
-        out.push(`${where}: ${allowed.includes('feature index') ? `reach feature "${featureOf(target)}" through its index.ts` : `${layer} may not use features`}`)
+        out.push(
+          `${where}: ${allowed.includes('feature index') ? `reach feature "${featureOf(target)}" through its index.ts` : `${layer} may not use features`}`,
+        )
         continue
       }
       if (!allowed.includes(to)) out.push(`${where}: ${layer} may import only ${allowed.join(', ') || 'itself'}`)

@@ -7,8 +7,14 @@ import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import type { Manifest } from '../../src/core/manifest-schema.ts'
 import { folderImportViolations } from './boundaries.ts'
 import {
-  assetProblems, conventionProblems, dataProblems, imageSize, localeMythProblems, narrationProblems,
-  referencedAssetProblems, sourcesProblems,
+  assetProblems,
+  conventionProblems,
+  dataProblems,
+  imageSize,
+  localeMythProblems,
+  narrationProblems,
+  referencedAssetProblems,
+  sourcesProblems,
 } from './checks.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'sophora-contract-'))
@@ -28,8 +34,11 @@ const manifest = { id: 'x', steps: ['a'], quiz: { items: ['q'], pass: 1 }, narra
 const c = (id: string, correct = false) => ({ id, label: `choice.${id}`, correct, feedback: `feedback.${id}` })
 const steps: StepDef[] = [{ id: 'a', prompt: 'step.a', cue: 'a', choices: [c('a1', true), c('a2')] }]
 const quiz: QuizItem[] = [{ id: 'q', question: 'quiz.q', explanation: 'quiz.q.x', choices: [c('q1', true), c('q2'), c('q3')] }]
-const table = Object.fromEntries(['step.a', 'quiz.q', 'quiz.q.x', 'narration.intro', 'narration.a',
-  ...['a1', 'a2', 'q1', 'q2', 'q3'].flatMap((id) => [`choice.${id}`, `feedback.${id}`])].map((k) => [k, 'text']))
+const table = Object.fromEntries(
+  ['step.a', 'quiz.q', 'quiz.q.x', 'narration.intro', 'narration.a', ...['a1', 'a2', 'q1', 'q2', 'q3'].flatMap((id) => [`choice.${id}`, `feedback.${id}`])].map(
+    (k) => [k, 'text'],
+  ),
+)
 const locales = { 'zh-CN': table, en: { ...table } }
 
 describe('contract checks', () => {
@@ -47,16 +56,18 @@ describe('contract checks', () => {
     const en = { ...table }
     delete en['feedback.q2']
     const problems = dataProblems(manifest, bad, [{ ...quiz[0]!, choices: [c('q1'), c('q2')] }], { 'zh-CN': table, en })
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringContaining('steps.ts step ids [a, a] must equal manifest.json "steps" [a]'),
-      'steps.ts: step id "a" is used twice',
-      'steps.ts step "a": needs exactly one correct choice (has 2)',
-      'steps.ts step "a": choice id "a1" is used twice',
-      'quiz.ts item "q": needs exactly one correct choice (has 0)',
-      'steps.ts step "a": cue "nope" is not listed in manifest.json "narration"',
-      'locales/en.json: key "feedback.q2" (quiz.ts item "q", choice "q2" feedback) is missing or empty',
-      'locales/en.json: key "feedback.q2" is missing (present in zh-CN.json)',
-    ]))
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('steps.ts step ids [a, a] must equal manifest.json "steps" [a]'),
+        'steps.ts: step id "a" is used twice',
+        'steps.ts step "a": needs exactly one correct choice (has 2)',
+        'steps.ts step "a": choice id "a1" is used twice',
+        'quiz.ts item "q": needs exactly one correct choice (has 0)',
+        'steps.ts step "a": cue "nope" is not listed in manifest.json "narration"',
+        'locales/en.json: key "feedback.q2" (quiz.ts item "q", choice "q2" feedback) is missing or empty',
+        'locales/en.json: key "feedback.q2" is missing (present in zh-CN.json)',
+      ]),
+    )
   })
 
   it('want an mp3 per narration cue and language', () => {
@@ -67,8 +78,12 @@ describe('contract checks', () => {
   it('limit asset sizes and image dimensions, and find referenced assets', () => {
     const png = (w: number, h: number) => {
       const b = Buffer.alloc(33)
-      b.writeUInt32BE(0x89504e47, 0); b.writeUInt32BE(0x0d0a1a0a, 4); b.writeUInt32BE(13, 8); b.write('IHDR', 12, 'ascii')
-      b.writeUInt32BE(w, 16); b.writeUInt32BE(h, 20)
+      b.writeUInt32BE(0x89504e47, 0)
+      b.writeUInt32BE(0x0d0a1a0a, 4)
+      b.writeUInt32BE(13, 8)
+      b.write('IHDR', 12, 'ascii')
+      b.writeUInt32BE(w, 16)
+      b.writeUInt32BE(h, 20)
       return b
     }
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x0c, 0x00, 0x08, 0x00, 3, 0, 0, 0])

@@ -69,7 +69,8 @@ export function dataProblems(manifest: Manifest, steps: StepDef[], quiz: QuizIte
     const correct = choices.filter((c) => c.correct).length
     if (correct !== 1) out.push(`${where}: needs exactly one correct choice (has ${correct})`)
     for (const d of dupes(choices.map((c) => c.id))) out.push(`${where}: choice id "${d}" is used twice`)
-    for (const c of choices) keys.push({ key: c.label, where: `${where}, choice "${c.id}" label` }, { key: c.feedback, where: `${where}, choice "${c.id}" feedback` })
+    for (const c of choices)
+      keys.push({ key: c.label, where: `${where}, choice "${c.id}" label` }, { key: c.feedback, where: `${where}, choice "${c.id}" feedback` })
   }
   for (const s of steps) {
     keys.push({ key: s.prompt, where: `steps.ts step "${s.id}" prompt` })
@@ -84,7 +85,10 @@ export function dataProblems(manifest: Manifest, steps: StepDef[], quiz: QuizIte
 
   for (const lang of LANGS) {
     const table = locales[lang]
-    if (!table) { out.push(`locales/${lang}.json is missing`); continue }
+    if (!table) {
+      out.push(`locales/${lang}.json is missing`)
+      continue
+    }
     for (const { key, where } of keys) {
       if (!table[key]?.trim()) out.push(`locales/${lang}.json: key "${key}" (${where}) is missing or empty`)
     }
@@ -105,7 +109,9 @@ export function narrationProblems(base: string, manifest: Manifest): string[] {
   for (const lang of LANGS) {
     const missing = manifest.narration.filter((cue) => !existsSync(join(base, 'assets', 'narration', lang, `${cue}.mp3`)))
     if (missing.length) {
-      out.push(`assets/narration/${lang}/: ${missing.map((c) => `${c}.mp3`).join(', ')} missing: run npm run gen:audio -- ${manifest.id} --no-sfx (or drop in recordings; see docs/audio.md)`)
+      out.push(
+        `assets/narration/${lang}/: ${missing.map((c) => `${c}.mp3`).join(', ')} missing: run npm run gen:audio -- ${manifest.id} --no-sfx (or drop in recordings; see docs/audio.md)`,
+      )
     }
   }
   return out
@@ -119,9 +125,15 @@ export function imageSize(buf: Buffer): { width: number; height: number } | unde
   if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xd8) {
     let i = 2
     while (i + 9 < buf.length) {
-      if (buf[i] !== 0xff) { i++; continue }
+      if (buf[i] !== 0xff) {
+        i++
+        continue
+      }
       const marker = buf[i + 1]!
-      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0xff) { i += marker === 0xff ? 1 : 2; continue }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0xff) {
+        i += marker === 0xff ? 1 : 2
+        continue
+      }
       const len = buf.readUInt16BE(i + 2)
       // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC)
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {

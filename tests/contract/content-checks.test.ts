@@ -13,11 +13,27 @@ const steps: StepDef[] = [
   { id: 'b', prompt: 'step.b', cue: 'b', choices: [c('b-wrong'), c('b-other'), c('b-right', true)] },
 ]
 const quiz: QuizItem[] = Array.from({ length: 6 }, (_, i) => ({
-  id: `q${i}`, question: `quiz.q${i}`, explanation: `quiz.q${i}.x`, choices: [c(`q${i}-a`, true), c(`q${i}-b`), c(`q${i}-c`)],
+  id: `q${i}`,
+  question: `quiz.q${i}`,
+  explanation: `quiz.q${i}.x`,
+  choices: [c(`q${i}-a`, true), c(`q${i}-b`), c(`q${i}-c`)],
 }))
 const manifest = { id: 'x', steps: ['a', 'b'], quiz: { items: quiz.map((q) => q.id), pass: 4 }, narration: ['intro', 'a', 'b', 'outro'] } as unknown as Manifest
-const zh: Record<string, string> = { 'narration.intro': '你好。欢迎！', 'feedback.a-right': '对！原因。', 'feedback.a-wrong': '不对。原因。', 'feedback.b-wrong': '不对。', 'feedback.b-other': 'TODO: replace 不对。', 'feedback.b-right': 'TODO: replace 对！' }
-const en: Record<string, string> = { 'feedback.a-right': 'Right! Why.', 'feedback.a-wrong': 'No. Why.', 'feedback.b-wrong': 'No.', 'feedback.b-other': 'TODO: replace. No.', 'feedback.b-right': 'TODO: replace. Right!' }
+const zh: Record<string, string> = {
+  'narration.intro': '你好。欢迎！',
+  'feedback.a-right': '对！原因。',
+  'feedback.a-wrong': '不对。原因。',
+  'feedback.b-wrong': '不对。',
+  'feedback.b-other': 'TODO: replace 不对。',
+  'feedback.b-right': 'TODO: replace 对！',
+}
+const en: Record<string, string> = {
+  'feedback.a-right': 'Right! Why.',
+  'feedback.a-wrong': 'No. Why.',
+  'feedback.b-wrong': 'No.',
+  'feedback.b-other': 'TODO: replace. No.',
+  'feedback.b-right': 'TODO: replace. Right!',
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'sophora-content-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -30,18 +46,27 @@ describe('content checks', () => {
   })
 
   it('catch choice counts, a short quiz, ids, a shared choice id and narration without intro/outro', () => {
-    const bad: StepDef[] = [{ ...steps[0]!, id: 'Step_A', choices: [c('a-right', true)] }, { ...steps[1]!, choices: [...steps[1]!.choices, c('a-right'), c('x'), c('y')] }]
-    const problems = shapeProblems({ ...manifest, narration: ['a', 'intro'] }, bad, quiz.slice(0, 5).map((q) => ({ ...q, choices: q.choices.slice(0, 2) })))
-    expect(problems).toEqual(expect.arrayContaining([
-      'steps.ts step "Step_A": has 1 choices, needs 2 to 4',
-      'steps.ts step "Step_A": id "Step_A" must be kebab-case',
-      'steps.ts step "b": has 6 choices, needs 2 to 4',
-      'steps.ts step "b": choice id "a-right" is already used in steps.ts step "Step_A" (choice ids are unique across the exhibit)',
-      'quiz.ts item "q0": has 2 choices, needs 3 to 4',
-      'quiz.ts: has 5 items, needs at least 6',
-      'manifest.json "narration" must start with "intro"',
-      'manifest.json "narration" must end with "outro"',
-    ]))
+    const bad: StepDef[] = [
+      { ...steps[0]!, id: 'Step_A', choices: [c('a-right', true)] },
+      { ...steps[1]!, choices: [...steps[1]!.choices, c('a-right'), c('x'), c('y')] },
+    ]
+    const problems = shapeProblems(
+      { ...manifest, narration: ['a', 'intro'] },
+      bad,
+      quiz.slice(0, 5).map((q) => ({ ...q, choices: q.choices.slice(0, 2) })),
+    )
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'steps.ts step "Step_A": has 1 choices, needs 2 to 4',
+        'steps.ts step "Step_A": id "Step_A" must be kebab-case',
+        'steps.ts step "b": has 6 choices, needs 2 to 4',
+        'steps.ts step "b": choice id "a-right" is already used in steps.ts step "Step_A" (choice ids are unique across the exhibit)',
+        'quiz.ts item "q0": has 2 choices, needs 3 to 4',
+        'quiz.ts: has 5 items, needs at least 6',
+        'manifest.json "narration" must start with "intro"',
+        'manifest.json "narration" must end with "outro"',
+      ]),
+    )
   })
 
   it('catch English in zh-CN, long narration and feedback that does not say right or wrong', () => {
@@ -71,9 +96,9 @@ describe('content checks', () => {
   })
 
   it('catch a pass mark the quiz cannot give', () => {
-    expect(playthroughProblems({ steps, quiz, pass: 7 })).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^run: 7 of 6 right answers \(manifest.json quiz.pass is 7\) should end on the result with score 7/),
-    ]))
+    expect(playthroughProblems({ steps, quiz, pass: 7 })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^run: 7 of 6 right answers \(manifest.json quiz.pass is 7\) should end on the result with score 7/)]),
+    )
     // a step with no right choice stops the run there
     expect(playthroughProblems({ steps: [{ ...steps[0]!, choices: [c('a-wrong')] }], quiz, pass: 4 })).toEqual(['run: step "a" has no right choice'])
   })

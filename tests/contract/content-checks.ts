@@ -23,13 +23,19 @@ export function shapeProblems(manifest: Manifest, steps: StepDef[], quiz: QuizIt
     ...quiz.map((q) => ({ where: `quiz.ts item "${q.id}"`, id: q.id, choices: q.choices, range: SHAPE.quizChoices })),
   ]
   const seen = new Map<string, string>()
-  for (const { where, id, choices, range: [min, max] } of sets) {
+  for (const {
+    where,
+    id,
+    choices,
+    range: [min, max],
+  } of sets) {
     if (choices.length < min || choices.length > max) out.push(`${where}: has ${choices.length} choices, needs ${min} to ${max}`)
     if (!KEBAB.test(id)) out.push(`${where}: id "${id}" must be kebab-case`)
     for (const c of choices) {
       if (!KEBAB.test(c.id)) out.push(`${where}: choice id "${c.id}" must be kebab-case`)
       const first = seen.get(c.id)
-      if (first !== undefined && first !== where) out.push(`${where}: choice id "${c.id}" is already used in ${first} (choice ids are unique across the exhibit)`)
+      if (first !== undefined && first !== where)
+        out.push(`${where}: choice id "${c.id}" is already used in ${first} (choice ids are unique across the exhibit)`)
       else seen.set(c.id, where)
     }
   }
@@ -53,16 +59,21 @@ export function styleProblems(manifest: Manifest, steps: StepDef[], locales: Par
   const en = locales.en ?? {}
   for (const [k, v] of Object.entries(zh)) if (!/[\u4e00-\u9fff]/.test(v)) out.push(`locales/zh-CN.json: "${k}" has no Chinese`)
   for (const cue of manifest.narration) {
-    const n = body(zh[`narration.${cue}`]).split(/[。！？]/).filter((x) => x.trim()).length
+    const n = body(zh[`narration.${cue}`])
+      .split(/[。！？]/)
+      .filter((x) => x.trim()).length
     if (n > SHAPE.narrationSentences) out.push(`locales/zh-CN.json: "narration.${cue}" has ${n} sentences; keep narration to ${SHAPE.narrationSentences}`)
   }
   for (const s of steps) {
     const right = s.choices.find((c) => c.correct)
     for (const c of s.choices) {
       const [zhStart, enStart] = c.correct ? ['对！', 'Right!'] : ['不对', 'No.']
-      if (!body(zh[c.feedback]).startsWith(zhStart)) out.push(`locales/zh-CN.json: "${c.feedback}" (step "${s.id}", ${c.correct ? 'right' : 'wrong'} choice) must start with "${zhStart}"`)
-      if (!body(en[c.feedback]).startsWith(enStart)) out.push(`locales/en.json: "${c.feedback}" (step "${s.id}", ${c.correct ? 'right' : 'wrong'} choice) must start with "${enStart}"`)
-      if (!c.correct && right && c.feedback === right.feedback) out.push(`steps.ts step "${s.id}": wrong choice "${c.id}" shares the right choice's feedback; explain why it is wrong`)
+      if (!body(zh[c.feedback]).startsWith(zhStart))
+        out.push(`locales/zh-CN.json: "${c.feedback}" (step "${s.id}", ${c.correct ? 'right' : 'wrong'} choice) must start with "${zhStart}"`)
+      if (!body(en[c.feedback]).startsWith(enStart))
+        out.push(`locales/en.json: "${c.feedback}" (step "${s.id}", ${c.correct ? 'right' : 'wrong'} choice) must start with "${enStart}"`)
+      if (!c.correct && right && c.feedback === right.feedback)
+        out.push(`steps.ts step "${s.id}": wrong choice "${c.id}" shares the right choice's feedback; explain why it is wrong`)
     }
   }
   return out
@@ -97,28 +108,36 @@ export function playthroughProblems(spec: RunSpec): string[] {
     for (const c of step.choices.filter((x) => !x.correct)) {
       s = choose(s, c.id)
       wrongTries++
-      if (s.feedback?.correct !== false || s.feedback.choiceId !== c.id || s.feedback.text !== c.feedback) out.push(`run: wrong choice "${c.id}" in step "${step.id}" should show its feedback "${c.feedback}"`)
+      if (s.feedback?.correct !== false || s.feedback.choiceId !== c.id || s.feedback.text !== c.feedback)
+        out.push(`run: wrong choice "${c.id}" in step "${step.id}" should show its feedback "${c.feedback}"`)
       s = next(s)
       if (s.phase !== 'step' || s.stepIndex !== i) out.push(`run: step "${step.id}" should stay open after the wrong choice "${c.id}"`)
     }
     const right = step.choices.find((x) => x.correct)
     if (!right) return [...out, `run: step "${step.id}" has no right choice`]
     s = choose(s, right.id)
-    if (s.feedback?.correct !== true || s.feedback.text !== right.feedback) out.push(`run: right choice "${right.id}" in step "${step.id}" should show its feedback "${right.feedback}"`)
+    if (s.feedback?.correct !== true || s.feedback.text !== right.feedback)
+      out.push(`run: right choice "${right.id}" in step "${step.id}" should show its feedback "${right.feedback}"`)
     s = next(s)
   }
   if (s.phase !== 'quiz') out.push(`run: after the last step the quiz should open, found phase "${s.phase}"`)
-  if (JSON.stringify(s.completedSteps) !== JSON.stringify(spec.steps.map((x) => x.id))) out.push(`run: completed steps [${s.completedSteps.join(', ')}] should be every step in order`)
+  if (JSON.stringify(s.completedSteps) !== JSON.stringify(spec.steps.map((x) => x.id)))
+    out.push(`run: completed steps [${s.completedSteps.join(', ')}] should be every step in order`)
   if (s.mistakes !== wrongTries) out.push(`run: ${s.mistakes} mistakes counted for ${wrongTries} wrong choices`)
   const afterSteps = s
-  for (const [rightCount, passes] of [[spec.pass, true], [spec.pass - 1, false], [spec.quiz.length, true]] as const) {
+  for (const [rightCount, passes] of [
+    [spec.pass, true],
+    [spec.pass - 1, false],
+    [spec.quiz.length, true],
+  ] as const) {
     let q = afterSteps
     spec.quiz.forEach((item, i) => {
       const c = item.choices.find((x) => (i < rightCount ? x.correct : !x.correct))
       if (c) q = next(choose(q, c.id))
     })
     const what = `${rightCount} of ${spec.quiz.length} right answers (manifest.json quiz.pass is ${spec.pass})`
-    if (q.phase !== 'result' || q.score !== rightCount) out.push(`run: ${what} should end on the result with score ${rightCount}, found phase "${q.phase}" and score ${q.score}`)
+    if (q.phase !== 'result' || q.score !== rightCount)
+      out.push(`run: ${what} should end on the result with score ${rightCount}, found phase "${q.phase}" and score ${q.score}`)
     else if (isPassed(spec, q) !== passes) out.push(`run: ${what} should ${passes ? '' : 'not '}pass`)
   }
   return out

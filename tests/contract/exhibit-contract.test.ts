@@ -13,14 +13,24 @@ import { LANGS, ManifestSchema } from '../../src/core/manifest-schema.ts'
 import { folderImportViolations } from './boundaries.ts'
 import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
-  assetProblems, conventionProblems, dataProblems, localeMythProblems, narrationProblems, readJson,
-  referencedAssetProblems, sourcesProblems, type LocaleTable,
+  assetProblems,
+  conventionProblems,
+  dataProblems,
+  localeMythProblems,
+  narrationProblems,
+  readJson,
+  referencedAssetProblems,
+  sourcesProblems,
+  type LocaleTable,
 } from './checks.ts'
 
 const dirs = ['exhibits', ...(process.env.SOPHORA_CONTRACT_DIRS?.split(',').filter(Boolean) ?? [])].map((d) => resolve(d))
 // SOPHORA_EXHIBITS=a,b (as for vite build) checks only those folders, e.g. while another is half-written.
-const only = process.env.SOPHORA_EXHIBITS?.split(',').map((x) => x.trim()).filter(Boolean)
-const exhibits = dirs.flatMap((dir) => listExhibitFolders(dir).map((folder) => ({ dir, folder, base: join(dir, folder) })))
+const only = process.env.SOPHORA_EXHIBITS?.split(',')
+  .map((x) => x.trim())
+  .filter(Boolean)
+const exhibits = dirs
+  .flatMap((dir) => listExhibitFolders(dir).map((folder) => ({ dir, folder, base: join(dir, folder) })))
   .filter((e) => !only?.length || only.includes(e.folder) || e.dir !== resolve('exhibits'))
 
 const report = (problems: string[], folder: string) => `exhibits/${folder}:\n  - ${problems.join('\n  - ')}`
@@ -38,7 +48,9 @@ describe('exhibit contract', () => {
       return r.success ? r.data : undefined
     }
     const locales = (): Partial<Record<string, LocaleTable>> =>
-      Object.fromEntries(LANGS.filter((l) => existsSync(join(base, 'locales', `${l}.json`))).map((l) => [l, readJson(join(base, 'locales', `${l}.json`)) as LocaleTable]))
+      Object.fromEntries(
+        LANGS.filter((l) => existsSync(join(base, 'locales', `${l}.json`))).map((l) => [l, readJson(join(base, 'locales', `${l}.json`)) as LocaleTable]),
+      )
 
     it('has a valid manifest, locale files and sources (build validation)', () => {
       const problems = validateExhibitDir(dir).filter((p) => p.folder === folder)
@@ -49,7 +61,8 @@ describe('exhibit contract', () => {
     const content = async () => {
       const m = manifestOk()
       expect(m, 'manifest.json must be valid first').toBeDefined()
-      for (const f of ['steps.ts', 'quiz.ts']) expect(existsSync(join(base, f)), `${f} is missing (convention: steps.ts exports steps, quiz.ts exports quiz)`).toBe(true)
+      for (const f of ['steps.ts', 'quiz.ts'])
+        expect(existsSync(join(base, f)), `${f} is missing (convention: steps.ts exports steps, quiz.ts exports quiz)`).toBe(true)
       const stepsMod: unknown = await import(pathToFileURL(join(base, 'steps.ts')).href)
       const quizMod: unknown = await import(pathToFileURL(join(base, 'quiz.ts')).href)
       const conv = conventionProblems(stepsMod, quizMod)

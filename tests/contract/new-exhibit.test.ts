@@ -15,8 +15,14 @@ import { createExhibit, idProblem, NewExhibitError } from '../../scripts/new-exh
 import { folderImportViolations } from './boundaries.ts'
 import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
-  assetProblems, dataProblems, localeMythProblems, narrationProblems, readJson, referencedAssetProblems,
-  sourcesProblems, type LocaleTable,
+  assetProblems,
+  dataProblems,
+  localeMythProblems,
+  narrationProblems,
+  readJson,
+  referencedAssetProblems,
+  sourcesProblems,
+  type LocaleTable,
 } from './checks.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'sophora-new-exhibit-'))
@@ -28,7 +34,12 @@ const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx
 describe('new-exhibit', () => {
   const lines: string[] = []
   const { dir: base, warnings } = createExhibit({
-    id: 'water-cycle', titleZh: '水的旅行', titleEn: 'The Water Cycle', category: 'science', dir: tmp, log: (l) => lines.push(l),
+    id: 'water-cycle',
+    titleZh: '水的旅行',
+    titleEn: 'The Water Cycle',
+    category: 'science',
+    dir: tmp,
+    log: (l) => lines.push(l),
   })
 
   it('creates a folder that passes the build validation', () => {
@@ -43,8 +54,8 @@ describe('new-exhibit', () => {
   it('passes the contract checks and the import boundary', async () => {
     const m = ManifestSchema.parse(readJson(join(base, 'manifest.json')))
     const locales = { 'zh-CN': readJson(join(base, 'locales/zh-CN.json')) as LocaleTable, en: readJson(join(base, 'locales/en.json')) as LocaleTable }
-    const { steps } = await import(pathToFileURL(join(base, 'steps.ts')).href) as { steps: StepDef[] }
-    const { quiz } = await import(pathToFileURL(join(base, 'quiz.ts')).href) as { quiz: QuizItem[] }
+    const { steps } = (await import(pathToFileURL(join(base, 'steps.ts')).href)) as { steps: StepDef[] }
+    const { quiz } = (await import(pathToFileURL(join(base, 'quiz.ts')).href)) as { quiz: QuizItem[] }
     expect(dataProblems(m, steps, quiz, locales)).toEqual([])
     expect([...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales), ...codeKeyProblems(base, locales)]).toEqual([])
     expect(playthroughProblems({ steps, quiz, pass: m.quiz.pass })).toEqual([])

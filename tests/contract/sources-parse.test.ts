@@ -14,8 +14,22 @@ function doc(over: { source?: string; facts?: string[]; sources?: string[] } = {
     '| Test the door | step:door, scene | S1, S2 |',
     '| Never the lift | quiz:lift | S2 |',
   ]
-  return ['# Sources: x', 'intro', '## Sources', '| # | Title | Issuer | Date | URL or standard |', '|---|---|---|---|---|', ...sources,
-    '', '## Facts → sources', '| Fact | Used in | Sources |', '|---|---|---|', ...facts, '', '## Where sources differ', 'none'].join('\n')
+  return [
+    '# Sources: x',
+    'intro',
+    '## Sources',
+    '| # | Title | Issuer | Date | URL or standard |',
+    '|---|---|---|---|---|',
+    ...sources,
+    '',
+    '## Facts → sources',
+    '| Fact | Used in | Sources |',
+    '|---|---|---|',
+    ...facts,
+    '',
+    '## Where sources differ',
+    'none',
+  ].join('\n')
 }
 
 describe('sources.md contract', () => {
@@ -42,16 +56,18 @@ describe('sources.md contract', () => {
   it('names the row that lacks a title, an issuer or a dated year', () => {
     expect(sourcesContractProblems(doc({ source: '| S2 |  | 应急管理部 | 2020 | GB 50016-2014 |' }), manifest)).toEqual(['line 7 (source S2): no title'])
     expect(sourcesContractProblems(doc({ source: '| S2 | 规范 | — | 2020 | GB 50016-2014 |' }), manifest)).toEqual(['line 7 (source S2): no issuer'])
-    expect(sourcesContractProblems(doc({ source: '| S2 | 规范 | 住建部 | n.d. | GB 50016-2014 |' }), manifest)).toEqual(['line 7 (source S2): no date (at least a year)'])
+    expect(sourcesContractProblems(doc({ source: '| S2 | 规范 | 住建部 | n.d. | GB 50016-2014 |' }), manifest)).toEqual([
+      'line 7 (source S2): no date (at least a year)',
+    ])
     expect(sourcesContractProblems(doc({ source: '| S2 | 规范 | 住建部 | 2018 |' }), manifest)[0]).toMatch(/has 4 cells, expected 5/)
   })
 
   it('flags a fact that cites an unknown source or none', () => {
-    const p = sourcesContractProblems(doc({ facts: ['| Leave at once | step:alarm | S9 |', '| Test the door | step:door | — |', '| Never the lift | quiz:lift | S2 |'] }), manifest)
-    expect(p).toEqual([
-      expect.stringMatching(/line 12 .*cites S9, which is not in the Sources table/),
-      expect.stringMatching(/line 13 .*cites no source/),
-    ])
+    const p = sourcesContractProblems(
+      doc({ facts: ['| Leave at once | step:alarm | S9 |', '| Test the door | step:door | — |', '| Never the lift | quiz:lift | S2 |'] }),
+      manifest,
+    )
+    expect(p).toEqual([expect.stringMatching(/line 12 .*cites S9, which is not in the Sources table/), expect.stringMatching(/line 13 .*cites no source/)])
   })
 
   it('flags a step or quiz item that no fact backs, and "Used in" entries that are not ids of the manifest', () => {
@@ -65,8 +81,8 @@ describe('sources.md contract', () => {
   })
 
   it('requires both tables', () => {
-    expect(sourcesContractProblems('# Sources\nOnly prose, https://www.mem.gov.cn/\n', manifest)).toEqual(expect.arrayContaining([
-      'no "## Sources" section with a table', 'no "## Facts → sources" section with a table',
-    ]))
+    expect(sourcesContractProblems('# Sources\nOnly prose, https://www.mem.gov.cn/\n', manifest)).toEqual(
+      expect.arrayContaining(['no "## Sources" section with a table', 'no "## Facts → sources" section with a table']),
+    )
   })
 })

@@ -11,7 +11,9 @@ import { sourcesContractProblems, type ManifestIds } from './sources.ts'
 
 const root = resolve('exhibits')
 // SOPHORA_EXHIBITS=a,b checks only those folders, as for the other contract tests.
-const only = process.env.SOPHORA_EXHIBITS?.split(',').map((x) => x.trim()).filter(Boolean)
+const only = process.env.SOPHORA_EXHIBITS?.split(',')
+  .map((x) => x.trim())
+  .filter(Boolean)
 const folders = listExhibitFolders(root).filter((f) => !only?.length || only.includes(f))
 
 describe('sources.md of every exhibit', () => {

@@ -11,10 +11,30 @@
  * Every step and quiz item of the manifest must be covered by at least one fact row.
  */
 
-export interface SourceRow { line: number; id: string; title: string; issuer: string; date: string; ref: string }
-export interface FactRow { line: number; fact: string; usedIn: string[]; sources: string[] }
-export interface SourcesDoc { sources: SourceRow[]; facts: FactRow[]; problems: string[] }
-export interface ManifestIds { steps: readonly string[]; quiz: { items: readonly string[] }; narration: readonly string[] }
+export interface SourceRow {
+  line: number
+  id: string
+  title: string
+  issuer: string
+  date: string
+  ref: string
+}
+export interface FactRow {
+  line: number
+  fact: string
+  usedIn: string[]
+  sources: string[]
+}
+export interface SourcesDoc {
+  sources: SourceRow[]
+  facts: FactRow[]
+  problems: string[]
+}
+export interface ManifestIds {
+  steps: readonly string[]
+  quiz: { items: readonly string[] }
+  narration: readonly string[]
+}
 
 const SOURCES_HEADING = /^##\s+Sources\s*$/i
 const FACTS_HEADING = /^##\s+Facts\s*(→|->)\s*sources\s*$/i
@@ -51,7 +71,10 @@ function tableUnder(lines: string[], heading: RegExp): { line: number; cells: st
       continue
     }
     const c = cells(l)
-    if (!seenTable) { seenTable = true; continue } // the header row
+    if (!seenTable) {
+      seenTable = true
+      continue
+    } // the header row
     if (c) rows.push({ line: i + 1, cells: c })
   }
   return rows
@@ -62,12 +85,17 @@ export function referenceProblem(ref: string): string | undefined {
   const urls = ref.match(URL_RE) ?? []
   for (const u of urls) {
     let parsed: URL
-    try { parsed = new URL(u) } catch { return `"${u}" is not a valid URL` }
+    try {
+      parsed = new URL(u)
+    } catch {
+      return `"${u}" is not a valid URL`
+    }
     if ((parsed.pathname === '/' || parsed.pathname === '') && !parsed.search) {
       return `"${u}" is a homepage: link the specific page or document`
     }
   }
-  if (urls.length === 0 && !STANDARD.test(ref) && !DOCUMENT_NUMBER.test(ref)) return 'has no URL, standard number or document number (e.g. GB 50016-2014, 建城〔2019〕56号)'
+  if (urls.length === 0 && !STANDARD.test(ref) && !DOCUMENT_NUMBER.test(ref))
+    return 'has no URL, standard number or document number (e.g. GB 50016-2014, 建城〔2019〕56号)'
   return undefined
 }
 
@@ -83,7 +111,10 @@ export function parseSources(md: string): SourcesDoc {
   for (const { line, cells: c } of sourceRows ?? []) {
     const [id = '', title = '', issuer = '', date = '', ref = ''] = c
     const where = `line ${line} (source ${id || '?'})`
-    if (c.length !== 5) { problems.push(`${where}: has ${c.length} cells, expected 5 (# | Title | Issuer | Date | URL or standard)`); continue }
+    if (c.length !== 5) {
+      problems.push(`${where}: has ${c.length} cells, expected 5 (# | Title | Issuer | Date | URL or standard)`)
+      continue
+    }
     if (!/^S\d+$/.test(id)) problems.push(`${where}: id must look like S1, S2, …`)
     if (sources.some((s) => s.id === id)) problems.push(`${where}: id ${id} is used twice`)
     if (PLACEHOLDER.test(title)) problems.push(`${where}: no title`)
@@ -97,8 +128,14 @@ export function parseSources(md: string): SourcesDoc {
   const facts: FactRow[] = []
   for (const { line, cells: c } of factRows ?? []) {
     const [fact = '', used = '', cited = ''] = c
-    if (c.length !== 3) { problems.push(`line ${line} (fact): has ${c.length} cells, expected 3 (Fact | Used in | Sources)`); continue }
-    const usedIn = used.split(',').map((u) => u.replace(/`/g, '').trim()).filter(Boolean)
+    if (c.length !== 3) {
+      problems.push(`line ${line} (fact): has ${c.length} cells, expected 3 (Fact | Used in | Sources)`)
+      continue
+    }
+    const usedIn = used
+      .split(',')
+      .map((u) => u.replace(/`/g, '').trim())
+      .filter(Boolean)
     facts.push({ line, fact, usedIn, sources: cited.match(/\bS\d+\b/g) ?? [] })
   }
   return { sources, facts, problems }
@@ -110,14 +147,19 @@ export function sourcesContractProblems(md: string, manifest: ManifestIds): stri
   const problems = [...doc.problems]
   const known = new Set(doc.sources.map((s) => s.id))
   const ids: Record<string, Set<string>> = {
-    step: new Set(manifest.steps), quiz: new Set(manifest.quiz.items), narration: new Set(manifest.narration),
+    step: new Set(manifest.steps),
+    quiz: new Set(manifest.quiz.items),
+    narration: new Set(manifest.narration),
   }
   for (const f of doc.facts) {
     const where = `line ${f.line} (fact "${f.fact.slice(0, 40)}")`
     if (PLACEHOLDER.test(f.fact)) problems.push(`${where}: no fact`)
     if (f.usedIn.length === 0) problems.push(`${where}: "Used in" is empty`)
     for (const u of f.usedIn) {
-      if (!USED_IN.test(u)) { problems.push(`${where}: "Used in" entry "${u}" must be step:<id>, quiz:<id>, narration:<cue> or scene`); continue }
+      if (!USED_IN.test(u)) {
+        problems.push(`${where}: "Used in" entry "${u}" must be step:<id>, quiz:<id>, narration:<cue> or scene`)
+        continue
+      }
       const [kind, id] = u.split(':') as [string, string | undefined]
       if (id !== undefined && !ids[kind]!.has(id)) problems.push(`${where}: ${u} is not in manifest.json`)
     }

@@ -27,7 +27,8 @@ export async function playbook(id: string): Promise<Playbook> {
   const wrong = (cs: { id: string; correct: boolean }[]) => cs.find((c) => !c.correct)!.id
   const wrongAt = steps.findIndex((s) => s.choices.some((c) => !c.correct))
   return {
-    steps, quiz,
+    steps,
+    quiz,
     right: { steps: steps.map((s) => right(s.choices)), quiz: quiz.map((q) => right(q.choices)) },
     wrongStep: { step: wrongAt, choice: wrong(steps[wrongAt]!.choices) },
     wrongQuiz: wrong(quiz[0]!.choices),

@@ -3,8 +3,14 @@ import { counts, launch, startServer, waitForExhibit, waitFrames, type Browser, 
 
 let server: RunningServer
 let b: Browser
-beforeAll(async () => { server = await startServer(); b = await launch() })
-afterAll(async () => { await b?.close(); await server?.stop() })
+beforeAll(async () => {
+  server = await startServer()
+  b = await launch()
+})
+afterAll(async () => {
+  await b?.close()
+  await server?.stop()
+})
 
 async function openBroken(how: string) {
   const { page } = b
@@ -29,7 +35,10 @@ describe('an exhibit that throws', () => {
       await openBroken(how)
       const events = await b.page.evaluate(() => window.__sophora!.events)
       const crash = events.filter((e) => e.type === 'exhibit-crashed').at(-1)
-      expect(crash).toMatchObject({ exhibitId: 'broken-exhibit', data: { message: expect.stringContaining(`broken-exhibit: ${how === 'frame' ? 'useFrame' : how}`) } })
+      expect(crash).toMatchObject({
+        exhibitId: 'broken-exhibit',
+        data: { message: expect.stringContaining(`broken-exhibit: ${how === 'frame' ? 'useFrame' : how}`) },
+      })
     })
   }
 
@@ -40,7 +49,14 @@ describe('an exhibit that throws', () => {
     expect(before).not.toBeNull()
     await openBroken('handler')
     // R3F disposes at idle priority: the counts must come back to the baseline.
-    await expect.poll(async () => { const c = await counts(page); return { geometries: c?.geometries, textures: c?.textures } }, { timeout: 10_000 })
+    await expect
+      .poll(
+        async () => {
+          const c = await counts(page)
+          return { geometries: c?.geometries, textures: c?.textures }
+        },
+        { timeout: 10_000 },
+      )
       .toEqual({ geometries: before!.geometries, textures: before!.textures })
     await page.click('[data-testid="open-fire-escape"]')
     await waitForExhibit(page)
@@ -57,7 +73,10 @@ describe('an error outside the exhibit (shell, audio, sync)', () => {
     await page.click('[data-testid="run-start"]')
     await page.waitForSelector('[data-testid="run-panel"][data-phase="step"]')
     const pageErrors = b.errors.length
-    await page.evaluate(() => { window.__sophora!.throwOutside('error'); window.__sophora!.throwOutside('rejection') })
+    await page.evaluate(() => {
+      window.__sophora!.throwOutside('error')
+      window.__sophora!.throwOutside('rejection')
+    })
     // Both reached the page as uncaught (so the window handlers saw them)…
     await expect.poll(() => b.errors.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(pageErrors + 1)
     const start = await page.evaluate(() => window.__sophora!.frames())

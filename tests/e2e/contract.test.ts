@@ -34,7 +34,10 @@ beforeAll(async () => {
   await page.goto(server.url)
   await page.waitForSelector('[data-testid="lobby"]')
 })
-afterAll(async () => { await b?.close(); await server?.stop() })
+afterAll(async () => {
+  await b?.close()
+  await server?.stop()
+})
 
 const click = (testId: string) => page.click(`[data-testid="${testId}"]`)
 
@@ -81,15 +84,22 @@ function withinBudget(c: Counts, where: string): void {
 async function enterWatchingProgress(id: string): Promise<number> {
   const held: Route[] = []
   let release = false
-  const hold = (route: Route) => { if (release) void route.continue(); else held.push(route) }
+  const hold = (route: Route) => {
+    if (release) void route.continue()
+    else held.push(route)
+  }
   await page.route(/\.mp3(\?.*)?$/, hold)
   try {
     await click(`open-${id}`)
-    const shown = await page.waitForFunction(() => {
-      const bar = document.querySelector('[data-testid="loading"]')
-      const pct = Number(bar?.getAttribute('aria-valuenow'))
-      return bar && pct >= 65 && pct < 90 && bar.textContent?.includes(String(pct)) ? pct : null
-    }, null, { timeout: 30_000 })
+    const shown = await page.waitForFunction(
+      () => {
+        const bar = document.querySelector('[data-testid="loading"]')
+        const pct = Number(bar?.getAttribute('aria-valuenow'))
+        return bar && pct >= 65 && pct < 90 && bar.textContent?.includes(String(pct)) ? pct : null
+      },
+      null,
+      { timeout: 30_000 },
+    )
     await expect.poll(() => held.length, { message: 'narration requested while loading' }).toBeGreaterThan(0)
     return (await shown.jsonValue())!
   } finally {
@@ -110,7 +120,9 @@ describe('exhibit contract in Chromium', () => {
     let baseline: Counts
     const errorsBefore = () => b.errors.length
 
-    beforeAll(async () => { plan = await playbook(id) })
+    beforeAll(async () => {
+      plan = await playbook(id)
+    })
 
     it('shows loading progress, then a non-blank frame within budget, flat only; sets the baseline', async () => {
       const before = errorsBefore()
@@ -164,14 +176,19 @@ describe('exhibit contract in Chromium', () => {
       withinBudget(await frameCounts(), `${id} result`)
       await page.screenshot({ path: `test-results/${id}-result.png` })
       const events = (await page.evaluate(() => window.__sophora!.events))
-        .slice(eventsBefore).filter((e) => e.exhibitId === id).map((e) => e.type)
-      expect(events).toEqual(expect.arrayContaining(['exhibit-started', 'step-mistake', 'step-completed', 'answer-given', 'exhibit-completed', 'stamp-awarded']))
+        .slice(eventsBefore)
+        .filter((e) => e.exhibitId === id)
+        .map((e) => e.type)
+      expect(events).toEqual(
+        expect.arrayContaining(['exhibit-started', 'step-mistake', 'step-completed', 'answer-given', 'exhibit-completed', 'stamp-awarded']),
+      )
       expect(events.filter((e) => e === 'step-completed')).toHaveLength(plan.steps.length)
       expect(events.filter((e) => e === 'answer-given')).toHaveLength(n)
       await leave('run-lobby')
       await page.waitForSelector(`[data-exhibit="${id}"] .seal--earned`)
       // R3F disposes at idle priority: the counts must come back, not merely stop changing.
-      await expect.poll(async () => memory(await readCounts()), { timeout: 10_000, message: `${id}: GPU resources after exit vs. baseline` })
+      await expect
+        .poll(async () => memory(await readCounts()), { timeout: 10_000, message: `${id}: GPU resources after exit vs. baseline` })
         .toEqual(memory(baseline))
       expect(b.errors.slice(before)).toEqual([])
       expect(b.externalRequests).toEqual([])

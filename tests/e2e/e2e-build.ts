@@ -25,7 +25,9 @@ const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'src', 'exh
 
 /** SOPHORA_EXHIBITS=a,b builds only those (vite.config.ts); the scaffold is always added. */
 export function onlyExhibits(): string[] | undefined {
-  const only = process.env.SOPHORA_EXHIBITS?.split(',').map((x) => x.trim()).filter(Boolean)
+  const only = process.env.SOPHORA_EXHIBITS?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
   return only?.length ? only : undefined
 }
 
@@ -67,6 +69,13 @@ export async function buildE2E(): Promise<void> {
     return exhibitsPlugin({ dirs: E2E_EXHIBIT_DIRS, only: only ? [...only, NEW_EXHIBIT.id] : undefined })
   })
   if (swapped !== 1) throw new Error(`expected one sophora:exhibits plugin in vite.config.ts, found ${swapped}`)
-  await build({ ...loaded.config, configFile: false, mode: 'e2e', logLevel: 'warn', plugins, build: { ...loaded.config.build, outDir: OUT_DIR, emptyOutDir: true } })
+  await build({
+    ...loaded.config,
+    configFile: false,
+    mode: 'e2e',
+    logLevel: 'warn',
+    plugins,
+    build: { ...loaded.config.build, outDir: OUT_DIR, emptyOutDir: true },
+  })
   writeFileSync(STAMP, JSON.stringify({ only }))
 }

@@ -18,14 +18,28 @@ async function freePort(): Promise<number> {
   })
 }
 
-export interface RunningServer { url: string; dbPath: string; proc: ChildProcess; stop(): Promise<void>; kill(): Promise<void> }
+export interface RunningServer {
+  url: string
+  dbPath: string
+  proc: ChildProcess
+  stop(): Promise<void>
+  kill(): Promise<void>
+}
 
 /** The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own SQLite file. */
 export async function startServer(opts: { dbPath?: string; port?: number } = {}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort())
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'sophora-db-')), 'e2e.db')
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: OUT_DIR, EXHIBITS_DIRS: E2E_EXHIBIT_DIRS.join(','), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DB_PATH: dbPath,
+      STATIC_DIR: OUT_DIR,
+      EXHIBITS_DIRS: E2E_EXHIBIT_DIRS.join(','),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -37,19 +51,35 @@ export async function startServer(opts: { dbPath?: string; port?: number } = {})
     if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log}`)
     try {
       if ((await fetch(`${url}/api/health`)).ok) break
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`)
     await new Promise((r) => setTimeout(r, 150))
   }
   const waitExit = () => new Promise<void>((r) => (proc.exitCode !== null ? r() : proc.once('exit', () => r())))
   return {
-    url, dbPath, proc,
-    async stop() { proc.kill('SIGTERM'); await waitExit() },
-    async kill() { proc.kill('SIGKILL'); await waitExit() },
+    url,
+    dbPath,
+    proc,
+    async stop() {
+      proc.kill('SIGTERM')
+      await waitExit()
+    },
+    async kill() {
+      proc.kill('SIGKILL')
+      await waitExit()
+    },
   }
 }
 
-export interface Browser { context: BrowserContext; page: Page; errors: string[]; externalRequests: string[]; close(): Promise<void> }
+export interface Browser {
+  context: BrowserContext
+  page: Page
+  errors: string[]
+  externalRequests: string[]
+  close(): Promise<void>
+}
 
 /** Debian's Chromium, headless, WebGL through SwiftShader; records page errors and any request off loopback. */
 export async function launch(opts: { width?: number; height?: number; userDataDir?: string; args?: string[] } = {}): Promise<Browser> {
@@ -58,9 +88,20 @@ export async function launch(opts: { width?: number; height?: number; userDataDi
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: opts.width ?? 640, height: opts.height ?? 480 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--autoplay-policy=no-user-gesture-required', ...(opts.args ?? [])],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--autoplay-policy=no-user-gesture-required',
+      ...(opts.args ?? []),
+    ],
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
@@ -71,7 +112,10 @@ export async function launch(opts: { width?: number; height?: number; userDataDi
     if (!['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) externalRequests.push(r.url())
   })
   return {
-    context, page, errors, externalRequests,
+    context,
+    page,
+    errors,
+    externalRequests,
     async close() {
       await context.close()
       if (!opts.userDataDir) rmSync(dir, { recursive: true, force: true })
@@ -79,7 +123,13 @@ export async function launch(opts: { width?: number; height?: number; userDataDi
   }
 }
 
-export interface Counts { geometries: number; textures: number; programs: number; calls: number; triangles: number }
+export interface Counts {
+  geometries: number
+  textures: number
+  programs: number
+  calls: number
+  triangles: number
+}
 
 /** renderer.info of the app's one Canvas (dev/e2e builds expose it). */
 export async function counts(page: Page): Promise<Counts | null> {
@@ -114,7 +164,8 @@ export async function canvasVariety(page: Page): Promise<number> {
     img.src = `data:image/png;base64,${b64}`
     await img.decode()
     const c = document.createElement('canvas')
-    c.width = img.width; c.height = img.height
+    c.width = img.width
+    c.height = img.height
     const g = c.getContext('2d')!
     g.drawImage(img, 0, 0)
     const d = g.getImageData(0, 0, c.width, c.height).data

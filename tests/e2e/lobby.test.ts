@@ -3,8 +3,14 @@ import { launch, startServer, type Browser, type RunningServer } from './harness
 
 let server: RunningServer
 let b: Browser
-beforeAll(async () => { server = await startServer(); b = await launch({ width: 1280, height: 800 }) })
-afterAll(async () => { await b?.close(); await server?.stop() })
+beforeAll(async () => {
+  server = await startServer()
+  b = await launch({ width: 1280, height: 800 })
+})
+afterAll(async () => {
+  await b?.close()
+  await server?.stop()
+})
 
 describe('lobby', () => {
   it('lists exhibits as cards by category in Chinese, with ages, minutes and stamp', async () => {

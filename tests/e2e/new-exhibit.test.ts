@@ -23,7 +23,10 @@ beforeAll(async () => {
   b = await launch({ width: 1280, height: 720 })
   page = b.page
 })
-afterAll(async () => { await b?.close(); await server?.stop() })
+afterAll(async () => {
+  await b?.close()
+  await server?.stop()
+})
 
 const find = (name: string) => page.evaluate((n) => window.__sophora!.find(n), name)
 

@@ -8,14 +8,24 @@ import { launch, startServer, waitForExhibit, type Browser, type RunningServer }
  */
 let server: RunningServer
 let b: Browser
-beforeAll(async () => { server = await startServer(); b = await launch() })
-afterAll(async () => { await b?.close(); await server?.stop() })
+beforeAll(async () => {
+  server = await startServer()
+  b = await launch()
+})
+afterAll(async () => {
+  await b?.close()
+  await server?.stop()
+})
 
 const pageEvents = () => b.page.evaluate(() => window.__sophora!.events.length)
 /** Events the server has stored (read from its SQLite file, as the final check does). */
 const delivered = () => {
   const db = new Database(server.dbPath, { readonly: true })
-  try { return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n } finally { db.close() }
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
+  } finally {
+    db.close()
+  }
 }
 const pending = () => b.page.evaluate(() => window.__sophora!.outbox.countPending())
 

@@ -46,7 +46,8 @@ async function pixels(page: Page, png: Buffer): Promise<{ data: Uint8ClampedArra
     img.src = `data:image/png;base64,${b64}`
     await img.decode()
     const c = document.createElement('canvas')
-    c.width = img.width; c.height = img.height
+    c.width = img.width
+    c.height = img.height
     const g = c.getContext('2d')!
     g.drawImage(img, 0, 0)
     return { data: Array.from(g.getImageData(0, 0, c.width, c.height).data), width: c.width, height: c.height }
@@ -154,7 +155,10 @@ describe('science passport', () => {
 
   it('both stations play an exhibit to its stamp, each on its own passport', async () => {
     const [a, b] = stations
-    for (const [s, id, code] of [[a!, 'fire-escape', codes[1]!], [b!, 'earthquake', codes[2]!]] as const) {
+    for (const [s, id, code] of [
+      [a!, 'fire-escape', codes[1]!],
+      [b!, 'earthquake', codes[2]!],
+    ] as const) {
       await s.page.goto(`${server.url}/`)
       await playToStamp(s.page, id)
       await s.page.waitForSelector(`[data-testid="stamp-awarded"][data-passport="${code}"]`)

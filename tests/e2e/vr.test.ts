@@ -12,9 +12,14 @@ import { launch, startServer, waitForExhibit, waitFrames, type Browser, type Run
  */
 let server: RunningServer
 let b: Browser
-beforeAll(async () => { server = await startServer(); b = await launch({ width: 480, height: 300 }) })
-afterAll(async () => { await b?.close(); await server?.stop() })
-
+beforeAll(async () => {
+  server = await startServer()
+  b = await launch({ width: 480, height: 300 })
+})
+afterAll(async () => {
+  await b?.close()
+  await server?.stop()
+})
 
 /** Wait until the renderer has drawn `n` more frames (SwiftShader frame times vary a lot under load). */
 async function frames(page: Page, n: number) {
@@ -37,11 +42,17 @@ function trigger(value: number): void {
  * for what the click does (`done`: a selector to appear, or to go away with `gone`).
  */
 async function pull(page: Page, target: string, done: string, opts: { gone?: boolean } = {}) {
-  await page.waitForFunction((n) => !!window.__sophora?.find?.(n), target, { timeout: 20_000 }).catch(async (e) => {
-    await page.screenshot({ path: `test-results/vr-missing-${target}.png` })
-    const state = await page.evaluate(() => ({ hash: location.hash, phase: document.querySelector<HTMLElement>('[data-testid="run-panel"]')?.dataset.phase, hits: window.__sophora!.rayHits('run-next') }))
-    throw new Error(`no 3D object "${target}": ${JSON.stringify(state)}; ${e}`)
-  })
+  await page
+    .waitForFunction((n) => !!window.__sophora?.find?.(n), target, { timeout: 20_000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: `test-results/vr-missing-${target}.png` })
+      const state = await page.evaluate(() => ({
+        hash: location.hash,
+        phase: document.querySelector<HTMLElement>('[data-testid="run-panel"]')?.dataset.phase,
+        hits: window.__sophora!.rayHits('run-next'),
+      }))
+      throw new Error(`no 3D object "${target}": ${JSON.stringify(state)}; ${e}`)
+    })
   const aimed = await page.evaluate((n) => window.__sophora!.aim(n), target)
   expect(aimed, `aim at ${target}`).toBe(true)
   await frames(page, 2)

@@ -8,14 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as hb from 'harfbuzzjs'
 import { afterAll, describe, expect, it } from 'vitest'
-import {
-  CHARSET_FILE,
-  DOM_FONT_FILE,
-  REPO_ROOT,
-  SCENE_FONT_FILE,
-  collectFontText,
-  type FontTextSource,
-} from '../../scripts/font-chars.ts'
+import { CHARSET_FILE, DOM_FONT_FILE, REPO_ROOT, SCENE_FONT_FILE, collectFontText, type FontTextSource } from '../../scripts/font-chars.ts'
 
 // fontverter comes with subset-font (the generator's dependency): WOFF/WOFF2 -> sfnt for harfbuzz.
 const require = createRequire(import.meta.url)

@@ -47,9 +47,16 @@ beforeAll(async () => {
     headless: true,
     viewport: { width: 640, height: 360 },
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
     ],
   })
   // Every request from pages and their workers; anything not on our server is recorded and aborted.
@@ -91,26 +98,30 @@ describe('Label3D in headless Chromium', () => {
     } catch (err) {
       await page.screenshot({ path: SHOT })
       const state = await page.evaluate(() => JSON.stringify(window.__probe)).catch(() => 'unavailable')
-      throw new Error(`labels never finished: probe ${state}; errors ${JSON.stringify(errors)}; foreign ${JSON.stringify(foreign)}; warnings ${JSON.stringify(warnings)}`, { cause: err })
+      throw new Error(
+        `labels never finished: probe ${state}; errors ${JSON.stringify(errors)}; foreign ${JSON.stringify(foreign)}; warnings ${JSON.stringify(warnings)}`,
+        { cause: err },
+      )
     }
     // Count text-coloured pixels per label band, read back from the WebGL canvas.
-    const readCounts = () => page.evaluate(() => {
-      const gl = document.querySelector('canvas')!
-      const c = document.createElement('canvas')
-      c.width = gl.width
-      c.height = gl.height
-      const ctx = c.getContext('2d')!
-      ctx.drawImage(gl, 0, 0)
-      const { data, width, height } = ctx.getImageData(0, 0, c.width, c.height)
-      const out = { white: 0, yellow: 0, cyan: 0, width, height }
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!]
-        if (r > 200 && g > 200 && b > 200) out.white++
-        else if (r > 200 && g > 160 && b < 120) out.yellow++
-        else if (r < 140 && g > 170 && b > 200) out.cyan++
-      }
-      return out
-    })
+    const readCounts = () =>
+      page.evaluate(() => {
+        const gl = document.querySelector('canvas')!
+        const c = document.createElement('canvas')
+        c.width = gl.width
+        c.height = gl.height
+        const ctx = c.getContext('2d')!
+        ctx.drawImage(gl, 0, 0)
+        const { data, width, height } = ctx.getImageData(0, 0, c.width, c.height)
+        const out = { white: 0, yellow: 0, cyan: 0, width, height }
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!]
+          if (r > 200 && g > 200 && b > 200) out.white++
+          else if (r > 200 && g > 160 && b < 120) out.yellow++
+          else if (r < 140 && g > 170 && b > 200) out.cyan++
+        }
+        return out
+      })
     const drawn = (c: Awaited<ReturnType<typeof readCounts>>) => c.white > 600 && c.yellow > 300 && c.cyan > 30
     // The synced geometry shows within a few frames: read again every two frames until it does (or 30 s).
     const deadline = Date.now() + 30_000
@@ -127,10 +138,16 @@ describe('Label3D in headless Chromium', () => {
     expect(counts.yellow, 'wrapped label (yellow) drew text').toBeGreaterThan(300)
     expect(counts.cyan, 'raw drei <Text> without a font (cyan) drew text').toBeGreaterThan(30)
 
-    expect(warnings.some((w) => w.includes('[Label3D] no glyph') && w.includes('龘')), 'missing glyphs reported').toBe(true)
+    expect(
+      warnings.some((w) => w.includes('[Label3D] no glyph') && w.includes('龘')),
+      'missing glyphs reported',
+    ).toBe(true)
     expect(await page.evaluate(() => document.fonts.check("14px 'Sophora SC'", '国槐'))).toBe(true)
     // The font is fetched by troika's worker: seeing it proves worker traffic is watched too.
-    expect(requested.some((u) => u.includes('/assets/fonts/sophora-sc.woff')), 'font requested locally').toBe(true)
+    expect(
+      requested.some((u) => u.includes('/assets/fonts/sophora-sc.woff')),
+      'font requested locally',
+    ).toBe(true)
     expect(foreign, 'requests to hosts other than the local server').toEqual([])
     expect(errors).toEqual([])
   }, 180_000)

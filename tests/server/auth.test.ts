@@ -3,14 +3,25 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { loginAs, makeEvent, postEvents, registerStation, testApp, countEvents } from './helpers.ts'
 
 let cleanup: (() => Promise<void>) | undefined
-afterEach(async () => { await cleanup?.(); cleanup = undefined })
+afterEach(async () => {
+  await cleanup?.()
+  cleanup = undefined
+})
 
 describe('roles and tokens', () => {
   it('a station token cannot read statistics; a guide can', async () => {
-    const t = await testApp(); cleanup = t.cleanup
+    const t = await testApp()
+    cleanup = t.cleanup
     const station = await registerStation(t.app)
     const guide = await loginAs(t, 'wang', 'guide', '2468')
-    for (const url of ['/api/stats/days', '/api/stats/sessions', '/api/stats/exhibits', '/api/stats/quiz', '/api/stats/passports/0000000000', '/api/stats/unknown-passports']) {
+    for (const url of [
+      '/api/stats/days',
+      '/api/stats/sessions',
+      '/api/stats/exhibits',
+      '/api/stats/quiz',
+      '/api/stats/passports/0000000000',
+      '/api/stats/unknown-passports',
+    ]) {
       const asStation = await t.app.inject({ url, headers: { authorization: `Bearer ${station.token}` } })
       expect(asStation.statusCode, url).toBe(403)
       const anonymous = await t.app.inject({ url })
@@ -21,7 +32,8 @@ describe('roles and tokens', () => {
   })
 
   it('no token, a forged token or a user token cannot write events', async () => {
-    const t = await testApp(); cleanup = t.cleanup
+    const t = await testApp()
+    cleanup = t.cleanup
     const station = await registerStation(t.app)
     const admin = await loginAs(t, 'alice')
     const e = makeEvent(station.stationId)
@@ -33,7 +45,8 @@ describe('roles and tokens', () => {
   })
 
   it('refuses a wrong password and rate-limits repeated tries per IP and name', async () => {
-    const t = await testApp({ loginRateMax: 5 }); cleanup = t.cleanup
+    const t = await testApp({ loginRateMax: 5 })
+    cleanup = t.cleanup
     await loginAs(t, 'alice', 'admin', 'right-password')
     const codes: number[] = []
     for (let i = 0; i < 7; i++) {
@@ -56,7 +69,8 @@ describe('roles and tokens', () => {
   })
 
   it('expired sessions and logged-out tokens are refused', async () => {
-    const t = await testApp({ sessionTtlMs: 1000 }); cleanup = t.cleanup
+    const t = await testApp({ sessionTtlMs: 1000 })
+    cleanup = t.cleanup
     const token = await loginAs(t, 'alice')
     const ok = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })
     expect(ok.json()).toEqual({ name: 'alice', role: 'admin' })
@@ -71,7 +85,8 @@ describe('roles and tokens', () => {
   })
 
   it('tokens and passwords are stored hashed only', async () => {
-    const t = await testApp(); cleanup = t.cleanup
+    const t = await testApp()
+    cleanup = t.cleanup
     const station = await registerStation(t.app)
     const admin = await loginAs(t, 'alice', 'admin', 'correct-horse')
     const dump = JSON.stringify([
@@ -88,7 +103,8 @@ describe('roles and tokens', () => {
 
 describe('station enrollment', () => {
   it('is open by default, and re-registering an id rotates its token', async () => {
-    const t = await testApp(); cleanup = t.cleanup
+    const t = await testApp()
+    cleanup = t.cleanup
     const first = await registerStation(t.app)
     const second = await registerStation(t.app, { stationId: first.stationId })
     expect(second.token).not.toBe(first.token)
@@ -97,7 +113,8 @@ describe('station enrollment', () => {
   })
 
   it('requires STATION_ENROLL_CODE when it is set', async () => {
-    const t = await testApp({ enrollCode: 'guohuai-2026' }); cleanup = t.cleanup
+    const t = await testApp({ enrollCode: 'guohuai-2026' })
+    cleanup = t.cleanup
     const stationId = crypto.randomUUID()
     const none = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId } })
     expect(none.statusCode).toBe(403)

@@ -4,7 +4,10 @@ import { loginAs, makeEvent, postEvents, registerStation, testApp } from './help
 import type { TestApp } from './helpers.ts'
 
 let t: TestApp | undefined
-afterEach(async () => { await t?.cleanup(); t = undefined })
+afterEach(async () => {
+  await t?.cleanup()
+  t = undefined
+})
 
 describe('the injectable clock', () => {
   it('is the only time the server stores: enrollment, users, sessions, receipt', async () => {

@@ -10,12 +10,23 @@ import { tempDir } from './helpers.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 let cleanup: (() => void) | undefined
-afterEach(() => { cleanup?.(); cleanup = undefined })
+afterEach(() => {
+  cleanup?.()
+  cleanup = undefined
+})
 
 describe('config', () => {
   it('has working defaults', () => {
     const c = loadConfig({})
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', dbPath: 'data/sophora.db', staticDir: 'dist', exhibitsDirs: ['exhibits'], synchronous: 'FULL', enrollCode: undefined })
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dbPath: 'data/sophora.db',
+      staticDir: 'dist',
+      exhibitsDirs: ['exhibits'],
+      synchronous: 'FULL',
+      enrollCode: undefined,
+    })
   })
 
   it('parses lists and numbers and treats empty strings as unset', () => {
@@ -25,24 +36,37 @@ describe('config', () => {
 
   it('passport settings: center name, public address, core set, retention', () => {
     expect(loadConfig({})).toMatchObject({ centerName: '国槐科普体验馆', publicUrl: null, coreSet: null, retentionDays: 365, passportRateMax: 30 })
-    expect(loadConfig({ CENTER_NAME: '西城科普馆', PUBLIC_URL: 'https://kexue.example.cn/', CORE_SET: 'fire-escape, quake-drill', RETENTION_DAYS: '200' }))
-      .toMatchObject({ centerName: '西城科普馆', publicUrl: 'https://kexue.example.cn', coreSet: ['fire-escape', 'quake-drill'], retentionDays: 200 })
+    expect(
+      loadConfig({ CENTER_NAME: '西城科普馆', PUBLIC_URL: 'https://kexue.example.cn/', CORE_SET: 'fire-escape, quake-drill', RETENTION_DAYS: '200' }),
+    ).toMatchObject({ centerName: '西城科普馆', publicUrl: 'https://kexue.example.cn', coreSet: ['fire-escape', 'quake-drill'], retentionDays: 200 })
   })
 
   it.each([
-    ['PORT', 'eighty'], ['PORT', '70000'], ['LOG_LEVEL', 'loud'], ['TIME_ZONE', 'Mars/Olympus'],
-    ['DB_SYNCHRONOUS', 'OFF'], ['STATION_ENROLL_CODE', 'ab'], ['MAX_CLOCK_SKEW_S', '-1'],
-    ['PUBLIC_URL', 'kexue.example.cn'], ['PUBLIC_URL', 'ftp://kexue.example.cn'], ['RETENTION_DAYS', '0'], ['RETENTION_DAYS', 'a year'],
-    ['CORE_SET', 'Fire Escape'], ['CENTER_NAME', ' '],
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['LOG_LEVEL', 'loud'],
+    ['TIME_ZONE', 'Mars/Olympus'],
+    ['DB_SYNCHRONOUS', 'OFF'],
+    ['STATION_ENROLL_CODE', 'ab'],
+    ['MAX_CLOCK_SKEW_S', '-1'],
+    ['PUBLIC_URL', 'kexue.example.cn'],
+    ['PUBLIC_URL', 'ftp://kexue.example.cn'],
+    ['RETENTION_DAYS', '0'],
+    ['RETENTION_DAYS', 'a year'],
+    ['CORE_SET', 'Fire Escape'],
+    ['CENTER_NAME', ' '],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`))
   })
 
   it('a bad env var stops the real server start with a message naming it', () => {
-    const t = tempDir(); cleanup = t.cleanup
+    const t = tempDir()
+    cleanup = t.cleanup
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
-      cwd: ROOT, encoding: 'utf8', timeout: 30_000,
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
       env: { ...process.env, PORT: 'not-a-port', DB_PATH: join(t.dir, 'x.db') },
     })
     expect(r.status).toBe(1)
@@ -54,7 +78,8 @@ describe('config', () => {
 
 describe('migrations', () => {
   it('apply once, are tracked, and a new one is applied on the next start', () => {
-    const t = tempDir(); cleanup = t.cleanup
+    const t = tempDir()
+    cleanup = t.cleanup
     const path = join(t.dir, 'nested', 'dir', 'db.sqlite')
     const db1 = openDatabase(path)
     const shipped = readMigrations().map((m) => m.name)
@@ -76,7 +101,8 @@ describe('migrations', () => {
   })
 
   it('a failing migration is rolled back and not recorded', () => {
-    const t = tempDir(); cleanup = t.cleanup
+    const t = tempDir()
+    cleanup = t.cleanup
     const dir = join(t.dir, 'migrations')
     mkdirSync(dir)
     writeFileSync(join(dir, '001-ok.sql'), 'CREATE TABLE a (x INTEGER);')

@@ -21,7 +21,16 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; base:
   // node --import tsx runs the server in this very process, so SIGKILL hits the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DB_PATH: dbPath, EXHIBITS_DIRS: FIXTURE_EXHIBITS, LOG_LEVEL: 'warn', INGEST_RATE_MAX: '100000', STATIC_DIR: join(dbPath, '..', 'none') },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_PATH: dbPath,
+      EXHIBITS_DIRS: FIXTURE_EXHIBITS,
+      LOG_LEVEL: 'warn',
+      INGEST_RATE_MAX: '100000',
+      STATIC_DIR: join(dbPath, '..', 'none'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -31,11 +40,17 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; base:
     const onData = (d: Buffer) => {
       out += d.toString()
       const m = /running at (http:\/\/[^\s]+)/.exec(out)
-      if (m?.[1]) { clearTimeout(timer); res(m[1]) }
+      if (m?.[1]) {
+        clearTimeout(timer)
+        res(m[1])
+      }
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', onData)
-    child.once('exit', (code) => { clearTimeout(timer); rej(new Error(`server exited ${code}: ${out}`)) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      rej(new Error(`server exited ${code}: ${out}`))
+    })
   })
   return { child, base }
 }
@@ -51,7 +66,8 @@ async function post(base: string, path: string, body: unknown, token?: string) {
 
 describe('durability', () => {
   it('every event of an acknowledged batch survives SIGKILL mid-stream; resending stores each exactly once', async () => {
-    const t = tempDir(); cleanup = t.cleanup
+    const t = tempDir()
+    cleanup = t.cleanup
     const dbPath = join(t.dir, 'data', 'sophora.db')
     const first = await startServer(dbPath)
     const stationId = crypto.randomUUID()

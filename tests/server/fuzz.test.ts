@@ -22,33 +22,68 @@ beforeAll(async () => {
   station = await registerStation(app)
   staff = await loginAs(t, 'fuzz-admin', 'admin', 'fuzz-password')
 })
-afterAll(async () => { await t.cleanup() })
+afterAll(async () => {
+  await t.cleanup()
+})
 
 const nasty = fc.constantFrom(
-  '', 'null', '[]', '{}', '{"events":null}', '{"events":[null]}', '{"__proto__":{"x":1}}',
-  '{"constructor":{"prototype":{"x":1}}}', '{"events":[{"__proto__":{"id":1}}]}', '\u0000', '{"a":1}{"b":2}',
-  '9'.repeat(400), '{"events":' + '['.repeat(5000) + ']'.repeat(5000) + '}', '"\\ud800"',
+  '',
+  'null',
+  '[]',
+  '{}',
+  '{"events":null}',
+  '{"events":[null]}',
+  '{"__proto__":{"x":1}}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  '{"events":[{"__proto__":{"id":1}}]}',
+  '\u0000',
+  '{"a":1}{"b":2}',
+  '9'.repeat(400),
+  '{"events":' + '['.repeat(5000) + ']'.repeat(5000) + '}',
+  '"\\ud800"',
 )
 
 const rawBody = fc.oneof(
   nasty,
   fc.string({ maxLength: 200 }),
   fc.json({ maxDepth: 4 }),
-  fc.anything({ maxDepth: 3 }).map((v) => { try { return JSON.stringify(v) ?? 'undefined' } catch { return 'x' } }),
+  fc.anything({ maxDepth: 3 }).map((v) => {
+    try {
+      return JSON.stringify(v) ?? 'undefined'
+    } catch {
+      return 'x'
+    }
+  }),
   fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')),
 )
 
 /** A valid event with one field broken — filtered so the result is never a valid event. */
-const brokenEvent = fc.record({
-  key: fc.constantFrom('id', 'time', 'stationId', 'sessionId', 'passportId', 'exhibitId', 'type', 'data', 'extra'),
-  value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null)),
-  type: fc.constantFrom('exhibit-completed', 'answer-given', 'step-mistake', 'exhibit-crashed'),
-}).map(({ key, value, type }) => {
-  const data = { 'exhibit-completed': { score: 1, maxScore: 2, passed: true, durationMs: 5 }, 'answer-given': { quizId: 'q', choiceId: 'c', correct: true }, 'step-mistake': { stepId: 's', choiceId: 'c' }, 'exhibit-crashed': { message: 'x' } }[type]
-  return { ...makeEvent(station.stationId, { type, data } as never), [key]: value }
-}).filter((e) => !VisitEventSchema.safeParse(JSON.parse(JSON.stringify(e))).success)
+const brokenEvent = fc
+  .record({
+    key: fc.constantFrom('id', 'time', 'stationId', 'sessionId', 'passportId', 'exhibitId', 'type', 'data', 'extra'),
+    value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null)),
+    type: fc.constantFrom('exhibit-completed', 'answer-given', 'step-mistake', 'exhibit-crashed'),
+  })
+  .map(({ key, value, type }) => {
+    const data = {
+      'exhibit-completed': { score: 1, maxScore: 2, passed: true, durationMs: 5 },
+      'answer-given': { quizId: 'q', choiceId: 'c', correct: true },
+      'step-mistake': { stepId: 's', choiceId: 'c' },
+      'exhibit-crashed': { message: 'x' },
+    }[type]
+    return { ...makeEvent(station.stationId, { type, data } as never), [key]: value }
+  })
+  .filter((e) => !VisitEventSchema.safeParse(JSON.parse(JSON.stringify(e))).success)
 
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '', 'application/json; charset=latin1')
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  '',
+  'application/json; charset=latin1',
+)
 
 function check(status: number, body: string, method = 'POST') {
   expect(status, body.slice(0, 200)).toBeLessThan(500)
@@ -57,33 +92,51 @@ function check(status: number, body: string, method = 'POST') {
 
 describe('fuzz: malformed input never makes a 5xx or a row', () => {
   it('POST /api/events with raw bodies and any content type', async () => {
-    await fc.assert(fc.asyncProperty(rawBody, contentType, fc.boolean(), async (payload, ct, withToken) => {
-      const res = await app.inject({
-        method: 'POST', url: '/api/events', payload,
-        headers: { ...(ct ? { 'content-type': ct } : {}), ...(withToken ? { authorization: `Bearer ${station.token}` } : {}) },
-      })
-      check(res.statusCode, res.body)
-    }), { numRuns: RUNS })
+    await fc.assert(
+      fc.asyncProperty(rawBody, contentType, fc.boolean(), async (payload, ct, withToken) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/events',
+          payload,
+          headers: { ...(ct ? { 'content-type': ct } : {}), ...(withToken ? { authorization: `Bearer ${station.token}` } : {}) },
+        })
+        check(res.statusCode, res.body)
+      }),
+      { numRuns: RUNS },
+    )
   })
 
   it('POST /api/events with batches of broken events', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(brokenEvent, { minLength: 1, maxLength: 20 }), async (events) => {
-      const res = await app.inject({ method: 'POST', url: '/api/events', payload: { events }, headers: { authorization: `Bearer ${station.token}` } })
-      expect(res.statusCode).toBe(400)
-      expect(res.json().results.every((r: { status: string; reason: string }) => r.status === 'rejected' && r.reason.length > 0)).toBe(true)
-    }), { numRuns: RUNS })
+    await fc.assert(
+      fc.asyncProperty(fc.array(brokenEvent, { minLength: 1, maxLength: 20 }), async (events) => {
+        const res = await app.inject({ method: 'POST', url: '/api/events', payload: { events }, headers: { authorization: `Bearer ${station.token}` } })
+        expect(res.statusCode).toBe(400)
+        expect(res.json().results.every((r: { status: string; reason: string }) => r.status === 'rejected' && r.reason.length > 0)).toBe(true)
+      }),
+      { numRuns: RUNS },
+    )
   })
 
   it('the other write endpoints', async () => {
     const url = fc.constantFrom('/api/stations', '/api/auth/login', '/api/auth/logout')
-    const auth = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 80 }), fc.constant(`Bearer ${station.token}`), fc.string({ maxLength: 60 }).map((s) => `Bearer ${s}`))
-    await fc.assert(fc.asyncProperty(url, rawBody, contentType, auth, async (u, payload, ct, authorization) => {
-      const res = await app.inject({
-        method: 'POST', url: u, payload,
-        headers: { ...(ct ? { 'content-type': ct } : {}), ...(authorization !== undefined ? { authorization } : {}) },
-      })
-      check(res.statusCode, res.body)
-    }), { numRuns: RUNS * 2 })
+    const auth = fc.oneof(
+      fc.constant(undefined),
+      fc.string({ maxLength: 80 }),
+      fc.constant(`Bearer ${station.token}`),
+      fc.string({ maxLength: 60 }).map((s) => `Bearer ${s}`),
+    )
+    await fc.assert(
+      fc.asyncProperty(url, rawBody, contentType, auth, async (u, payload, ct, authorization) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: u,
+          payload,
+          headers: { ...(ct ? { 'content-type': ct } : {}), ...(authorization !== undefined ? { authorization } : {}) },
+        })
+        check(res.statusCode, res.body)
+      }),
+      { numRuns: RUNS * 2 },
+    )
   })
 
   it('statistics with random query strings and paths', async () => {
@@ -93,10 +146,13 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
       fc.webPath().map((p) => `/api${p}`),
     )
     const query = fc.dictionary(fc.constantFrom('from', 'to', 'x', '__proto__', 'from[]'), fc.string({ maxLength: 20 }), { maxKeys: 3 })
-    await fc.assert(fc.asyncProperty(path, query, fc.constantFrom('GET', 'HEAD', 'DELETE', 'PUT'), fc.boolean(), async (p, q, method, asStaff) => {
-      const res = await app.inject({ method, url: p, query: q, headers: asStaff ? { authorization: `Bearer ${staff}` } : {} })
-      check(res.statusCode, res.body, method)
-    }), { numRuns: RUNS })
+    await fc.assert(
+      fc.asyncProperty(path, query, fc.constantFrom('GET', 'HEAD', 'DELETE', 'PUT'), fc.boolean(), async (p, q, method, asStaff) => {
+        const res = await app.inject({ method, url: p, query: q, headers: asStaff ? { authorization: `Bearer ${staff}` } : {} })
+        check(res.statusCode, res.body, method)
+      }),
+      { numRuns: RUNS },
+    )
   })
 
   it('is still up and wrote nothing', async () => {

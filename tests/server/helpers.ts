@@ -31,11 +31,19 @@ export function testConfig(dir: string, overrides: Partial<AppConfig> = {}): App
 }
 
 /** A clock the test moves by hand: the server reads no other time. */
-export interface TestClock { now: () => number; advance: (ms: number) => void }
+export interface TestClock {
+  now: () => number
+  advance: (ms: number) => void
+}
 
 export function testClock(startMs = Date.now()): TestClock {
   let t = startMs
-  return { now: () => t, advance: (ms) => { t += ms } }
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms
+    },
+  }
 }
 
 export interface TestApp {
@@ -59,9 +67,27 @@ export async function testApp(overrides: Partial<AppConfig> = {}, { newPassportC
   const config = testConfig(t.dir, overrides)
   const clock = testClock()
   const ctx = createAppContext(config, { now: clock.now, ...(newPassportCode ? { newPassportCode } : {}) })
-  const logger = logTo ? { level: logTo.level, stream: { write: (line: string) => { logTo.lines.push(line) } } } : false
+  const logger = logTo
+    ? {
+        level: logTo.level,
+        stream: {
+          write: (line: string) => {
+            logTo.lines.push(line)
+          },
+        },
+      }
+    : false
   const app = await buildAppOver(ctx, { logger })
-  return { app, ctx, clock, config, cleanup: async () => { await app.close(); t.cleanup() } }
+  return {
+    app,
+    ctx,
+    clock,
+    config,
+    cleanup: async () => {
+      await app.close()
+      t.cleanup()
+    },
+  }
 }
 
 export async function registerStation(app: FastifyInstance, body: Record<string, unknown> = {}): Promise<{ stationId: string; token: string }> {
@@ -72,7 +98,12 @@ export async function registerStation(app: FastifyInstance, body: Record<string,
 }
 
 /** Creates a user directly in the app's database and logs in through the API. */
-export async function loginAs({ app, ctx }: Pick<TestApp, 'app' | 'ctx'>, name: string, role: 'guide' | 'admin' = 'admin', password = 'correct-horse'): Promise<string> {
+export async function loginAs(
+  { app, ctx }: Pick<TestApp, 'app' | 'ctx'>,
+  name: string,
+  role: 'guide' | 'admin' = 'admin',
+  password = 'correct-horse',
+): Promise<string> {
   await createUser(ctx.db, name, role, password, ctx.now)
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password } })
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
@@ -109,7 +140,9 @@ export { openDatabase }
 /** Issues a class set through the API as `token` (a guide or admin) and returns its codes. */
 export async function issuePassports(app: FastifyInstance, token: string, count = 2, over: Record<string, unknown> = {}): Promise<string[]> {
   const res = await app.inject({
-    method: 'POST', url: '/api/passports/batches', headers: { authorization: `Bearer ${token}` },
+    method: 'POST',
+    url: '/api/passports/batches',
+    headers: { authorization: `Bearer ${token}` },
     payload: { requestId: crypto.randomUUID(), school: '槐树小学', grade: '四年级', className: '2班', count, ...over },
   })
   if (res.statusCode !== 201) throw new Error(`issue failed: ${res.statusCode} ${res.body}`)

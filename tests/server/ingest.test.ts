@@ -13,7 +13,9 @@ beforeEach(async () => {
   app = t.app
   station = await registerStation(app)
 })
-afterEach(async () => { await t.cleanup() })
+afterEach(async () => {
+  await t.cleanup()
+})
 
 describe('POST /api/events', () => {
   it('stores a valid batch and acknowledges every event', async () => {
@@ -41,9 +43,12 @@ describe('POST /api/events', () => {
     const shared = Array.from({ length: 10 }, () => makeEvent(station.stationId))
     const batches = Array.from({ length: 8 }, () => [...shared, makeEvent(station.stationId)])
     const responses = await Promise.all(batches.map((b) => postEvents(app, station.token, b)))
-    const statuses = responses.flatMap((r) => (r.json().results as { id: string; status: string }[]))
+    const statuses = responses.flatMap((r) => r.json().results as { id: string; status: string }[])
     for (const e of shared) {
-      const mine = statuses.filter((s) => s.id === e.id).map((s) => s.status).sort()
+      const mine = statuses
+        .filter((s) => s.id === e.id)
+        .map((s) => s.status)
+        .sort()
       expect(mine).toEqual(['accepted', ...Array(7).fill('duplicate')])
     }
     expect(countEvents(t)).toBe(10 + 8)
@@ -88,7 +93,12 @@ describe('POST /api/events', () => {
       { payload: { events: [] }, headers: auth, status: 400, error: 'invalid-request', reason: /^events: Too small/ },
       { payload: { events: 'x', more: 1 }, headers: auth, status: 400, error: 'invalid-request', reason: /^events: .*expected array/ },
       { payload: { events: Array.from({ length: 501 }, () => ({})) }, headers: auth, status: 400, error: 'invalid-request' },
-      { payload: JSON.stringify({ events: [{ pad: 'x'.repeat(300 * 1024) }] }), headers: { ...auth, 'content-type': 'application/json' }, status: 413, error: 'body-too-large' },
+      {
+        payload: JSON.stringify({ events: [{ pad: 'x'.repeat(300 * 1024) }] }),
+        headers: { ...auth, 'content-type': 'application/json' },
+        status: 413,
+        error: 'body-too-large',
+      },
     ]
     for (const c of cases) {
       const res = await app.inject({ method: 'POST', url: '/api/events', payload: c.payload, headers: c.headers })

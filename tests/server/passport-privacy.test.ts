@@ -5,7 +5,10 @@ import { countEvents, issuePassports, loginAs, makeEvent, postEvents, registerSt
 import type { TestApp } from './helpers.ts'
 
 let t: TestApp | undefined
-afterEach(async () => { await t?.cleanup(); t = undefined })
+afterEach(async () => {
+  await t?.cleanup()
+  t = undefined
+})
 const auth = (token: string) => ({ authorization: `Bearer ${token}` })
 const starts = (tt: TestApp) => tt.ctx.db.prepare("SELECT COALESCE(SUM(n), 0) FROM daily_counts WHERE type = 'exhibit-started'").pluck().get()
 
@@ -16,7 +19,10 @@ describe('events for passports the server does not know', () => {
     t = await testApp({}, { newPassportCode: () => forced.code ?? createPassportCode() })
     const s = await registerStation(t.app)
     const guide = await loginAs(t, 'wang', 'guide', '2468')
-    const events = [makeEvent(s.stationId, { passportId: stranger }), makeEvent(s.stationId, { passportId: stranger, type: 'stamp-awarded', data: { stampId: 'fire' } })]
+    const events = [
+      makeEvent(s.stationId, { passportId: stranger }),
+      makeEvent(s.stationId, { passportId: stranger, type: 'stamp-awarded', data: { stampId: 'fire' } }),
+    ]
     const res = await postEvents(t.app, s.token, events)
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ accepted: 2, rejected: 0 })
@@ -55,7 +61,7 @@ describe('export and delete', () => {
     t = await testApp()
     const s = await registerStation(t.app)
     const admin = await loginAs(t, 'alice')
-    const [code, other] = await issuePassports(t.app, admin, 2) as [string, string]
+    const [code, other] = (await issuePassports(t.app, admin, 2)) as [string, string]
     const session = crypto.randomUUID()
     await postEvents(t.app, s.token, [
       makeEvent(s.stationId, { passportId: code, sessionId: session }),
@@ -78,7 +84,11 @@ describe('export and delete', () => {
     expect(await stats()).toEqual(before)
     expect(t.ctx.db.prepare('SELECT COUNT(*) FROM events WHERE passport_id = ?').pluck().get(code)).toBe(0)
     expect(JSON.stringify(t.ctx.db.prepare('SELECT * FROM daily_visitors UNION ALL SELECT * FROM session_visitors').all())).not.toContain(code)
-    expect((await t.app.inject({ url: `/api/passports/${code}/export`, headers: auth(admin) })).json()).toMatchObject({ status: 'deleted', batch: null, events: [] })
+    expect((await t.app.inject({ url: `/api/passports/${code}/export`, headers: auth(admin) })).json()).toMatchObject({
+      status: 'deleted',
+      batch: null,
+      events: [],
+    })
     expect((await t.app.inject({ url: `/api/passports/${code}` })).statusCode).toBe(410)
     // The batch still has `other`, so it stays; a station that was offline brings no passport back.
     await postEvents(t.app, s.token, [makeEvent(s.stationId, { passportId: code })])
@@ -94,9 +104,16 @@ describe('logs', () => {
     t = await testApp({}, { logTo: { level: 'trace', lines } })
     const s = await registerStation(t.app)
     const admin = await loginAs(t, 'alice')
-    const [code] = await issuePassports(t.app, admin, 1) as [string]
+    const [code] = (await issuePassports(t.app, admin, 1)) as [string]
     const stranger = createPassportCode()
-    for (const url of [`/api/passports/${code}`, `/api/passports/${code}/status`, `/api/passports/${code.toLowerCase()}/export`, `/api/stats/passports/${code}`, `/api/passports/${stranger}`, `/api/passports/${stranger}/nope`]) {
+    for (const url of [
+      `/api/passports/${code}`,
+      `/api/passports/${code}/status`,
+      `/api/passports/${code.toLowerCase()}/export`,
+      `/api/stats/passports/${code}`,
+      `/api/passports/${stranger}`,
+      `/api/passports/${stranger}/nope`,
+    ]) {
       await t.app.inject({ url, headers: auth(admin) })
     }
     await t.app.inject({ url: `/api/passports/${code}/status`, headers: auth(s.token) })

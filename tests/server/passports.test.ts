@@ -5,10 +5,20 @@ import { issuePassports, loginAs, makeEvent, postEvents, registerStation, testAp
 import type { TestApp } from './helpers.ts'
 
 let t: TestApp | undefined
-afterEach(async () => { await t?.cleanup(); t = undefined })
+afterEach(async () => {
+  await t?.cleanup()
+  t = undefined
+})
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` })
-const batch = (over: Record<string, unknown> = {}) => ({ requestId: crypto.randomUUID(), school: '槐树小学', grade: '四年级', className: '2班', count: 3, ...over })
+const batch = (over: Record<string, unknown> = {}) => ({
+  requestId: crypto.randomUUID(),
+  school: '槐树小学',
+  grade: '四年级',
+  className: '2班',
+  count: 3,
+  ...over,
+})
 /** The same code with its 5th character changed: one typo. */
 const typo5 = (code: string) => `${code.slice(0, 4)}${code[4] === '7' ? '8' : '7'}${code.slice(5)}`
 
@@ -71,7 +81,13 @@ describe('issuing class sets', () => {
   it('refuses bad class sets with reasons', async () => {
     t = await testApp()
     const guide = await loginAs(t, 'wang', 'guide', '2468')
-    for (const [over, field] of [[{ count: 61 }, 'count'], [{ count: 0 }, 'count'], [{ school: '' }, 'school'], [{ requestId: 'x' }, 'requestId'], [{ name: '王小明' }, '(root)']] as const) {
+    for (const [over, field] of [
+      [{ count: 61 }, 'count'],
+      [{ count: 0 }, 'count'],
+      [{ school: '' }, 'school'],
+      [{ requestId: 'x' }, 'requestId'],
+      [{ name: '王小明' }, '(root)'],
+    ] as const) {
       const res = await t.app.inject({ method: 'POST', url: '/api/passports/batches', headers: auth(guide), payload: batch(over) })
       expect(res.statusCode, field).toBe(400)
       expect(res.json().reasons.join(' '), field).toContain(field)
@@ -84,7 +100,7 @@ describe('checking a passport in', () => {
     t = await testApp()
     const station = await registerStation(t.app)
     const admin = await loginAs(t, 'alice')
-    const [code, gone] = await issuePassports(t.app, admin, 2) as [string, string]
+    const [code, gone] = (await issuePassports(t.app, admin, 2)) as [string, string]
     const status = (c: string) => t!.app.inject({ url: `/api/passports/${encodeURIComponent(c)}/status`, headers: auth(station.token) })
 
     expect((await status(code)).json()).toEqual({ code, status: 'active' })
@@ -105,7 +121,10 @@ describe('checking a passport in', () => {
     expect(bad.json().reasons[0]).toMatch(/position 5: check the 5th character/)
     // A swap the check characters can place (equal neighbours, or an ambiguous fix, cannot be).
     const swaps = [...Array(9).keys()].map((i) => `${code.slice(0, i)}${code[i + 1]}${code[i]}${code.slice(i + 2)}`)
-    const i = swaps.findIndex((w) => { const c = checkPassportCode(w); return !c.ok && c.problem === 'swapped' })
+    const i = swaps.findIndex((w) => {
+      const c = checkPassportCode(w)
+      return !c.ok && c.problem === 'swapped'
+    })
     expect(i).toBeGreaterThanOrEqual(0)
     expect((await status(swaps[i]!)).json().reasons[0]).toMatch(new RegExp(`position ${i + 1}: the ${i + 1}\\w+ and ${i + 2}\\w+ characters look swapped`))
     expect((await status('ABCU')).json().reasons[0]).toMatch(/position 4: "U"/)
@@ -117,13 +136,16 @@ describe('the public passport page', () => {
   it('shows stamps and scores per exhibit and nothing else, for anyone holding the card', async () => {
     t = await testApp({ centerName: '测试馆' })
     const s = await registerStation(t.app)
-    const [mine, theirs] = await issuePassports(t.app, await loginAs(t, 'alice'), 2) as [string, string]
+    const [mine, theirs] = (await issuePassports(t.app, await loginAs(t, 'alice'), 2)) as [string, string]
     const at = (min: number) => new Date(t!.clock.now() - 3_600_000 + min * 60_000).toISOString()
-    const ev = (passportId: string, min: number, over: Record<string, unknown>) => makeEvent(s.stationId, { passportId, sessionId: crypto.randomUUID(), time: at(min), ...over })
+    const ev = (passportId: string, min: number, over: Record<string, unknown>) =>
+      makeEvent(s.stationId, { passportId, sessionId: crypto.randomUUID(), time: at(min), ...over })
     const done = (score: number) => ({ type: 'exhibit-completed', data: { score, maxScore: 4, passed: score >= 3, durationMs: 60_000 } })
     const res = await postEvents(t.app, s.token, [
-      ev(mine, 0, { type: 'exhibit-started', data: {} }), ev(mine, 5, done(2)),
-      ev(mine, 6, { type: 'exhibit-started', data: {} }), ev(mine, 10, done(4)),
+      ev(mine, 0, { type: 'exhibit-started', data: {} }),
+      ev(mine, 5, done(2)),
+      ev(mine, 6, { type: 'exhibit-started', data: {} }),
+      ev(mine, 10, done(4)),
       ev(mine, 10, { type: 'stamp-awarded', data: { stampId: 'fire' } }),
       ev(mine, 20, { exhibitId: 'quake-drill', type: 'exhibit-started', data: {} }),
       ev(theirs, 30, { type: 'stamp-awarded', data: { stampId: 'fire' } }),
@@ -134,7 +156,8 @@ describe('the public passport page', () => {
     const body = page.json()
     expect(Object.keys(body).sort()).toEqual(['centerName', 'code', 'exhibits'])
     expect(body).toEqual({
-      code: mine, centerName: '测试馆',
+      code: mine,
+      centerName: '测试馆',
       exhibits: [
         { exhibitId: 'fire-escape', stamped: true, stampedAt: at(10), bestScore: 4, maxScore: 4, attempts: 2 },
         { exhibitId: 'quake-drill', stamped: false, stampedAt: null, bestScore: null, maxScore: null, attempts: 1 },
@@ -164,6 +187,10 @@ describe('the public passport page', () => {
 describe('GET /api/center', () => {
   it('tells cards and pages the center name, public address and core set, without auth', async () => {
     t = await testApp({ centerName: '国槐科普体验馆', publicUrl: 'https://kexue.example.cn', coreSet: ['fire-escape'] })
-    expect((await t.app.inject({ url: '/api/center' })).json()).toEqual({ centerName: '国槐科普体验馆', publicUrl: 'https://kexue.example.cn', coreSet: ['fire-escape'] })
+    expect((await t.app.inject({ url: '/api/center' })).json()).toEqual({
+      centerName: '国槐科普体验馆',
+      publicUrl: 'https://kexue.example.cn',
+      coreSet: ['fire-escape'],
+    })
   })
 })

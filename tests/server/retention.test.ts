@@ -4,7 +4,10 @@ import { issuePassports, loginAs, makeEvent, postEvents, registerStation, testAp
 import type { TestApp } from './helpers.ts'
 
 let t: TestApp | undefined
-afterEach(async () => { await t?.cleanup(); t = undefined })
+afterEach(async () => {
+  await t?.cleanup()
+  t = undefined
+})
 const DAY = 86_400_000
 
 describe('the retention job', () => {
@@ -13,23 +16,32 @@ describe('the retention job', () => {
     const s = await registerStation(t.app)
     let admin = await loginAs(t, 'alice')
     // Sessions last hours and this test moves the clock by days.
-    const relogin = async () => { admin = (await t!.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'correct-horse' } })).json().token }
-    const [a, b, c] = await issuePassports(t.app, admin, 3) as [string, string, string]
-    const oldSession = crypto.randomUUID(), newSession = crypto.randomUUID()
+    const relogin = async () => {
+      admin = (await t!.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'alice', password: 'correct-horse' } })).json().token
+    }
+    const [a, b, c] = (await issuePassports(t.app, admin, 3)) as [string, string, string]
+    const oldSession = crypto.randomUUID(),
+      newSession = crypto.randomUUID()
     const now = t.clock.now()
     const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString()
     const ev = (passportId: string, daysAgo: number, sessionId: string, over: Record<string, unknown> = {}) =>
       makeEvent(s.stationId, { passportId, sessionId, time: at(daysAgo), ...over })
     const done = (ms: number) => ({ type: 'exhibit-completed', data: { score: 3, maxScore: 4, passed: true, durationMs: ms } })
     const events = [
-      ev(a, 20, oldSession), ev(a, 20, oldSession, done(60_000)), ev(b, 20, oldSession), ev(b, 20, oldSession, done(90_000)),
+      ev(a, 20, oldSession),
+      ev(a, 20, oldSession, done(60_000)),
+      ev(b, 20, oldSession),
+      ev(b, 20, oldSession, done(90_000)),
       ev(a, 20, oldSession, { type: 'answer-given', data: { quizId: 'q-exit', choiceId: 'b', correct: false } }),
       ev(b, 19, oldSession, { exhibitId: 'quake-drill' }),
-      ev(a, 2, newSession), ev(c, 2, newSession, done(30_000)), ev(c, 1, newSession),
+      ev(a, 2, newSession),
+      ev(c, 2, newSession, done(30_000)),
+      ev(c, 1, newSession),
     ]
     expect((await postEvents(t.app, s.token, events)).json()).toMatchObject({ accepted: events.length })
     const urls = ['/api/stats/days', '/api/stats/sessions', '/api/stats/exhibits', '/api/stats/quiz']
-    const stats = async () => Promise.all(urls.map(async (u) => (await t!.app.inject({ url: u, headers: { authorization: `Bearer ${admin}` } })).json() as unknown))
+    const stats = async () =>
+      Promise.all(urls.map(async (u) => (await t!.app.inject({ url: u, headers: { authorization: `Bearer ${admin}` } })).json() as unknown))
     const withPassport = () => t!.ctx.db.prepare('SELECT COUNT(*) FROM events WHERE passport_id IS NOT NULL').pluck().get()
 
     const before = await stats()

@@ -25,7 +25,8 @@ beforeAll(async () => {
   ;[A, B] = (await issuePassports(app, token, 2)) as [string, string]
   const ev = (time: string, over: Partial<VisitEvent> & Record<string, unknown>) => makeEvent(s.stationId, { time, ...over })
   // 17:30 UTC on 1 March is already 2 March in Shanghai (the default TIME_ZONE).
-  const d1 = '2026-03-01T02:00:00.000Z', d2 = '2026-03-01T17:30:00.000Z'
+  const d1 = '2026-03-01T02:00:00.000Z',
+    d2 = '2026-03-01T17:30:00.000Z'
   const events = [
     ev(d1, { passportId: A, sessionId: SESSION, type: 'exhibit-started', data: { mode: 'flat' } }),
     ev(d1, { passportId: A, sessionId: SESSION, type: 'answer-given', data: { quizId: 'q-exit', choiceId: 'a', correct: false } }),
@@ -45,7 +46,9 @@ beforeAll(async () => {
   // A resend of everything must not change a single number.
   expect((await postEvents(app, s.token, events)).json().duplicate).toBe(events.length)
 })
-afterAll(async () => { await t.cleanup() })
+afterAll(async () => {
+  await t.cleanup()
+})
 
 describe('statistics', () => {
   it('per day, in the center time zone', async () => {
@@ -82,7 +85,14 @@ describe('statistics', () => {
 
   it('per passport', async () => {
     const p = await get(`/api/stats/passports/${A}`)
-    expect(p).toMatchObject({ passportId: A, exhibitsStarted: ['fire-escape'], exhibitsCompleted: ['fire-escape'], stamps: ['fire'], answers: 2, correctAnswers: 1 })
+    expect(p).toMatchObject({
+      passportId: A,
+      exhibitsStarted: ['fire-escape'],
+      exhibitsCompleted: ['fire-escape'],
+      stamps: ['fire'],
+      answers: 2,
+      correctAnswers: 1,
+    })
     expect(p.events).toHaveLength(5)
     expect((await get('/api/stats/passports/0000000000')).events).toEqual([])
     const bad = await app.inject({ url: '/api/stats/passports/robert', headers: { authorization: `Bearer ${token}` } })

@@ -10,7 +10,8 @@ let app: FastifyInstance
 let cleanup: () => void
 
 beforeAll(async () => {
-  const t = tempDir(); cleanup = t.cleanup
+  const t = tempDir()
+  cleanup = t.cleanup
   const dist = join(t.dir, 'dist')
   mkdirSync(join(dist, 'assets'), { recursive: true })
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Sophora</title><div id="root"></div>')
@@ -18,7 +19,10 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   app = await buildApp(testConfig(t.dir, { staticDir: dist }), { logger: false })
 })
-afterAll(async () => { await app.close(); cleanup() })
+afterAll(async () => {
+  await app.close()
+  cleanup()
+})
 
 describe('the built app on the same port', () => {
   it('serves index.html with no-cache and a CSP that lets the app run offline', async () => {

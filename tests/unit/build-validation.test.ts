@@ -20,7 +20,14 @@ function project(name: string, mutate: (dir: string) => void): string {
   return root
 }
 
-const viteBuild = (root: string) => build({ root, configFile: false, logLevel: 'silent', plugins: [exhibitsPlugin({ dirs: ['exhibits'] })], build: { outDir: join(root, 'dist'), write: false, rolldownOptions: { external: [/^@sophora\/sdk$/, /^@react-three\//, /^react/, /^three/] } } })
+const viteBuild = (root: string) =>
+  build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [exhibitsPlugin({ dirs: ['exhibits'] })],
+    build: { outDir: join(root, 'dist'), write: false, rolldownOptions: { external: [/^@sophora\/sdk$/, /^@react-three\//, /^react/, /^three/] } },
+  })
 
 describe('exhibit validation at build time', () => {
   it('the shipped exhibits and fixtures are valid', () => {

@@ -29,9 +29,7 @@ function docProblems(root: string, file: string): string[] {
   const out: string[] = []
   // In code blocks: listings (a line that starts with a path) and commands; not sample
   // output, which may name a file the reader is yet to write (`centers/town.json: …`).
-  const fences = [...text.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)]
-    .flatMap((m) => m[1]!.split('\n'))
-    .filter((line) => LISTING_OR_COMMAND.test(line))
+  const fences = [...text.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)].flatMap((m) => m[1]!.split('\n')).filter((line) => LISTING_OR_COMMAND.test(line))
   const prose = text.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '')
   const spans = [...prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!)
   for (const chunk of [...fences, ...spans]) {
@@ -53,7 +51,9 @@ function docProblems(root: string, file: string): string[] {
 
 const docFiles = (root: string) => [
   ...['README.md', 'CONTRIBUTING.md'].filter((f) => existsSync(join(root, f))),
-  ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
 ]
 
 describe('paths named in the docs', () => {
@@ -68,12 +68,19 @@ describe('paths named in the docs', () => {
     mkdirSync(join(root, 'docs'))
     mkdirSync(join(root, 'src/core'), { recursive: true })
     writeFileSync(join(root, 'src/core/visit.ts'), '')
-    writeFileSync(join(root, 'docs/a.md'), [
-      'Fine: `src/core/visit.ts`, `exhibits/<id>/manifest.json` is a pattern only if exhibits/ exists.',
-      'Moved: `src/scene/text/index.ts`. Run `npx vitest run tests/gone.test.ts`.',
-      '```', 'src/sdk   the SDK', 'npx tsx scripts/gone.ts', '  - src/yet-to-write.json: sample output', '```',
-      '[ok](../src/core/visit.ts) [gone](b.md) [out](../../shared/DESIGN.md) [web](https://example.org) [here](#x)',
-    ].join('\n'))
+    writeFileSync(
+      join(root, 'docs/a.md'),
+      [
+        'Fine: `src/core/visit.ts`, `exhibits/<id>/manifest.json` is a pattern only if exhibits/ exists.',
+        'Moved: `src/scene/text/index.ts`. Run `npx vitest run tests/gone.test.ts`.',
+        '```',
+        'src/sdk   the SDK',
+        'npx tsx scripts/gone.ts',
+        '  - src/yet-to-write.json: sample output',
+        '```',
+        '[ok](../src/core/visit.ts) [gone](b.md) [out](../../shared/DESIGN.md) [web](https://example.org) [here](#x)',
+      ].join('\n'),
+    )
     expect(docProblems(root, 'docs/a.md')).toEqual([
       'docs/a.md: names `src/sdk`, but src/sdk does not exist',
       'docs/a.md: names `scripts/gone.ts`, but scripts/gone.ts does not exist',

@@ -8,7 +8,10 @@ import { steps } from '../steps.ts'
  * ids, locale keys in both languages, house style, a played-through run) are the contract
  * tests' (tests/contract).
  */
-const { manifest, locales: { 'zh-CN': zh, en } } = readExhibitData(import.meta.url)
+const {
+  manifest,
+  locales: { 'zh-CN': zh, en },
+} = readExhibitData(import.meta.url)
 
 describe('3d-printing content', () => {
   it('plays the print from file to finished part, a narration cue for every step', () => {

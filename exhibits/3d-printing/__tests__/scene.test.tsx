@@ -31,13 +31,20 @@ describe('3d-printing scene', () => {
     await dispatch({ type: 'next' })
     expect(s.sfx).toContain('hum')
     // printing: advance frames and the draw range of the one print geometry grows
-    const printMesh = () => meshes().map((m) => m.instance as Mesh).find((m) => m.visible && m.geometry.getAttribute('aSag'))
-    await act(async () => { await r.advanceFrames(30, 0.1) })
+    const printMesh = () =>
+      meshes()
+        .map((m) => m.instance as Mesh)
+        .find((m) => m.visible && m.geometry.getAttribute('aSag'))
+    await act(async () => {
+      await r.advanceFrames(30, 0.1)
+    })
     const printed = printMesh()!
     expect(printed).toBeDefined()
     const early = printed.geometry.drawRange.count
     expect(early).toBeGreaterThan(0)
-    await act(async () => { await r.advanceFrames(30, 0.1) })
+    await act(async () => {
+      await r.advanceFrames(30, 0.1)
+    })
     expect(printed.geometry.drawRange.count).toBeGreaterThan(early)
 
     await dispatch({ type: 'choose', choiceId: 'layers-thin-fine' })
@@ -46,7 +53,9 @@ describe('3d-printing scene', () => {
     expect(s.state().feedback).toMatchObject({ correct: false })
     await dispatch({ type: 'next' })
     await dispatch({ type: 'choose', choiceId: 'supports-add' })
-    await act(async () => { await r.advanceFrames(5, 0.1) })
+    await act(async () => {
+      await r.advanceFrames(5, 0.1)
+    })
     const good = printMesh()!
     expect(good).not.toBe(printed)
     await dispatch({ type: 'next' })

@@ -80,7 +80,13 @@ describe('supports', () => {
   it('respects the 45° rule: a 45° slope needs nothing, a flatter one does', () => {
     // a wedge whose underside slopes: steep (60° from horizontal) vs shallow (30°)
     const wedge = (rise: number) => {
-      const s = new Shape().moveTo(0, 0).lineTo(2, 0).lineTo(2 + 10, rise).lineTo(2 + 10, rise + 2).lineTo(0, 2).closePath()
+      const s = new Shape()
+        .moveTo(0, 0)
+        .lineTo(2, 0)
+        .lineTo(2 + 10, rise)
+        .lineTo(2 + 10, rise + 2)
+        .lineTo(0, 2)
+        .closePath()
       return new ExtrudeGeometry(s, { depth: 6, bevelEnabled: false })
     }
     expect(findSupports(tris(wedge(17.32)))).toEqual([]) // underside 60° from horizontal: fine
@@ -105,7 +111,11 @@ describe('supports', () => {
 describe('bridging and orientation', () => {
   // two 9 mm legs 17 mm apart with a deck on top: the classic bridge
   const bridge = () => {
-    const g = [new BoxGeometry(9, 20, 12).translate(-13, 10, 0), new BoxGeometry(9, 20, 12).translate(13, 10, 0), new BoxGeometry(40, 8, 12).translate(0, 24, 0)]
+    const g = [
+      new BoxGeometry(9, 20, 12).translate(-13, 10, 0),
+      new BoxGeometry(9, 20, 12).translate(13, 10, 0),
+      new BoxGeometry(40, 8, 12).translate(0, 24, 0),
+    ]
     return new Float32Array([...g.flatMap((x) => [...tris(x)])])
   }
 

@@ -44,10 +44,12 @@ export function printMaterial(u: PrintUniforms): MeshLambertMaterial {
   m.onBeforeCompile = (shader) => {
     shader.uniforms.uSag = u.uSag
     shader.uniforms.uHide = u.uHide
-    shader.vertexShader = 'attribute float aKind;\nattribute float aSag;\nuniform float uSag;\nuniform float uHide;\n' + shader.vertexShader.replace(
-      '#include <begin_vertex>',
-      '#include <begin_vertex>\ntransformed.y -= aSag * uSag;\nif (aKind > 1.5) transformed *= 1.0 - uHide;',
-    )
+    shader.vertexShader =
+      'attribute float aKind;\nattribute float aSag;\nuniform float uSag;\nuniform float uHide;\n' +
+      shader.vertexShader.replace(
+        '#include <begin_vertex>',
+        '#include <begin_vertex>\ntransformed.y -= aSag * uSag;\nif (aKind > 1.5) transformed *= 1.0 - uHide;',
+      )
   }
   m.customProgramCacheKey = () => 'sophora-print-sag'
   return m

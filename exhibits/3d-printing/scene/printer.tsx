@@ -15,7 +15,11 @@ const GOOD_SECONDS = 18
 const SAG_MAX = 0.6
 const UP = new Vector3(0, 1, 0)
 
-interface Props { stage: Stage; live: RefObject<Stage>; sliced: SlicedModel }
+interface Props {
+  stage: Stage
+  live: RefObject<Stage>
+  sliced: SlicedModel
+}
 
 /**
  * The printer's moving parts and the print: nozzle, carriage, gantry bar, spool, filament,
@@ -29,11 +33,17 @@ export function Printer({ stage, live, sliced }: Props) {
   const uniforms = useMemo<PrintUniforms>(() => ({ uSag: { value: 0 }, uHide: { value: 0 } }), [])
   const failedMat = useMemo(() => ctx.track(printMaterial(uniforms)), [ctx, uniforms])
   const goodMat = useMemo(() => ctx.track(printMaterial(uniforms)), [ctx, uniforms])
-  const headGeo = useMemo(() => ctx.track(mergeBoxes([
-    { size: [0.03, 0.02, 0.03], at: [0, 0.024, 0], color: C.heater },
-    { size: [0.075, 0.06, 0.055], at: [0, 0.064, 0], color: C.head },
-    { size: [0.05, 0.04, 0.006], at: [0, 0.064, 0.03], color: C.accent },
-  ])), [ctx])
+  const headGeo = useMemo(
+    () =>
+      ctx.track(
+        mergeBoxes([
+          { size: [0.03, 0.02, 0.03], at: [0, 0.024, 0], color: C.heater },
+          { size: [0.075, 0.06, 0.055], at: [0, 0.064, 0], color: C.head },
+          { size: [0.05, 0.04, 0.006], at: [0, 0.064, 0.03], color: C.accent },
+        ]),
+      ),
+    [ctx],
+  )
 
   const sim = useMemo(() => createSim(), [])
   const failedMesh = useRef<Mesh>(null)
@@ -44,7 +54,16 @@ export function Printer({ stage, live, sliced }: Props) {
   const spool = useRef<Group>(null)
   const filament = useRef<Mesh>(null)
   const layerLabel = useRef<{ text: string; sync(): void } | null>(null)
-  const tmp = useMemo(() => ({ target: new Vector3(), feed: new Vector3(SPOOL.x - 0.02, SPOOL.y - SPOOL.r, SPOOL.z), top: new Vector3(), dir: new Vector3(), q: new Quaternion() }), [])
+  const tmp = useMemo(
+    () => ({
+      target: new Vector3(),
+      feed: new Vector3(SPOOL.x - 0.02, SPOOL.y - SPOOL.r, SPOOL.z),
+      top: new Vector3(),
+      dir: new Vector3(),
+      q: new Quaternion(),
+    }),
+    [],
+  )
   const shownLayer = useRef(-1)
   const overhang = Math.max(0, good.overhangLayer)
 
@@ -125,7 +144,13 @@ export function Printer({ stage, live, sliced }: Props) {
           <meshLambertMaterial ref={nozzle} color="#c9a227" emissive="#ff4a10" emissiveIntensity={0} />
         </mesh>
         <Suspense fallback={null}>
-          <Label3D visible={hotNow || stage.supportsRemoved} position={[-0.1, 0.03, 0.03]} fontSize={0.022} color={hotNow ? '#ffd0b0' : '#d8f5ff'} anchorX="center">
+          <Label3D
+            visible={hotNow || stage.supportsRemoved}
+            position={[-0.1, 0.03, 0.03]}
+            fontSize={0.022}
+            color={hotNow ? '#ffd0b0' : '#d8f5ff'}
+            anchorX="center"
+          >
             {ctx.t(hotNow ? 'scene.nozzle' : 'scene.cool')}
           </Label3D>
         </Suspense>
@@ -157,10 +182,20 @@ export function Printer({ stage, live, sliced }: Props) {
         <Label3D ref={layerLabel as never} position={[PRINTER.x - 0.11, (PLATE_Y + 0.95) / 2, PRINTER.z + FRAME.hd + 0.036]} fontSize={0.028} color="#ffe2cc">
           {ctx.t('scene.layer', { n: 0, total: good.layerCount })}
         </Label3D>
-        <Label3D visible={stage.stepId === 'finished' && !stage.done} position={[PRINTER.x, PLATE_Y + 0.2, PRINTER.z + FRAME.hd + 0.05]} fontSize={0.04} color="#ff5a3a">
+        <Label3D
+          visible={stage.stepId === 'finished' && !stage.done}
+          position={[PRINTER.x, PLATE_Y + 0.2, PRINTER.z + FRAME.hd + 0.05]}
+          fontSize={0.04}
+          color="#ff5a3a"
+        >
           {ctx.t('scene.hot')}
         </Label3D>
-        <Label3D visible={stage.job === 'good' && !stage.supportsRemoved} position={[PRINTER.x + 0.16, PLATE_Y + 0.05, PRINTER.z + FRAME.hd + 0.02]} fontSize={0.024} color="#fff6e0">
+        <Label3D
+          visible={stage.job === 'good' && !stage.supportsRemoved}
+          position={[PRINTER.x + 0.16, PLATE_Y + 0.05, PRINTER.z + FRAME.hd + 0.02]}
+          fontSize={0.024}
+          color="#fff6e0"
+        >
           {ctx.t('scene.supports')}
         </Label3D>
       </Suspense>

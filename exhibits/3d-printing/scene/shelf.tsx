@@ -6,7 +6,12 @@ import { MODEL_IDS, modelGeometry, type ModelId } from '../models.ts'
 import { COLORS as C, PREVIEW_SCALE, SHELF } from './layout.ts'
 import type { Stage } from './stage.ts'
 
-interface Props { stage: Stage; live: RefObject<Stage>; model: ModelId; onPick(id: ModelId): void }
+interface Props {
+  stage: Stage
+  live: RefObject<Stage>
+  model: ModelId
+  onPick(id: ModelId): void
+}
 
 /** The three models on a stand; while `pick-model` is open, tapping one sends it to the printer. */
 export function Shelf({ stage, live, model, onPick }: Props) {
@@ -30,16 +35,27 @@ export function Shelf({ stage, live, model, onPick }: Props) {
         return (
           <group key={id} position={[x, 0, 0]}>
             <mesh name={`model-${id}`} geometry={geos[i]} scale={PREVIEW_SCALE} visible={!chosen} onClick={tap(id)}>
-              <meshLambertMaterial ref={(m) => { mats.current[i] = m }} color={C.model} emissive="#fff3b0" emissiveIntensity={0} />
+              <meshLambertMaterial
+                ref={(m) => {
+                  mats.current[i] = m
+                }}
+                color={C.model}
+                emissive="#fff3b0"
+                emissiveIntensity={0}
+              />
             </mesh>
             <Suspense fallback={null}>
-              <Label3D position={[0, 0.15, 0]} fontSize={0.034} color="#ffffff">{ctx.t(`scene.model.${id}`)}</Label3D>
+              <Label3D position={[0, 0.15, 0]} fontSize={0.034} color="#ffffff">
+                {ctx.t(`scene.model.${id}`)}
+              </Label3D>
             </Suspense>
           </group>
         )
       })}
       <Suspense fallback={null}>
-        <Label3D visible={stage.picking} position={[0, 0.21, 0]} fontSize={0.036} color="#fff3b0">{ctx.t('scene.shelf')}</Label3D>
+        <Label3D visible={stage.picking} position={[0, 0.21, 0]} fontSize={0.036} color="#fff3b0">
+          {ctx.t('scene.shelf')}
+        </Label3D>
       </Suspense>
     </group>
   )

@@ -23,7 +23,14 @@ describe('earthquake content', () => {
 
   it('teaches acting on the warning, drop, cover, hold on, stay put, stairs, open ground and tapping', () => {
     expect(steps.map((s) => rightId(s.id))).toEqual([
-      'warn-act-now', 'shaking-stay-calm', 'cover-under-desk', 'hold-desk-leg', 'wait-stay-put', 'evacuate-stairs', 'open-playground', 'trapped-tap-pipe',
+      'warn-act-now',
+      'shaking-stay-calm',
+      'cover-under-desk',
+      'hold-desk-leg',
+      'wait-stay-put',
+      'evacuate-stairs',
+      'open-playground',
+      'trapped-tap-pipe',
     ])
     expect(zh['choice.cover-under-desk']).toContain('伏地')
     expect(zh['choice.cover-under-desk']).toContain('遮挡')
@@ -34,7 +41,8 @@ describe('earthquake content', () => {
 
   it('shows the warning, the lift warning, drop-cover-hold and the tap hint in the scene', () => {
     // every scene file, so a label added to a new part is seen
-    const sceneKeys = readdirSync(new URL('../scene/', import.meta.url)).filter((f) => f.endsWith('.tsx'))
+    const sceneKeys = readdirSync(new URL('../scene/', import.meta.url))
+      .filter((f) => f.endsWith('.tsx'))
       .flatMap((f) => [...read(`scene/${f}`).matchAll(/ctx\.t\('([^']+)'\)/g)].map((m) => m[1]!))
     expect(sceneKeys).toEqual(expect.arrayContaining(['scene.warning', 'scene.lift-warning', 'scene.drop-cover-hold', 'scene.tap']))
   })
@@ -42,7 +50,16 @@ describe('earthquake content', () => {
   it('covers the misconceptions as wrong answers (quiz and steps)', () => {
     const wrongQuiz = new Set(quiz.flatMap((q) => q.choices.filter((c) => !c.correct).map((c) => c.id)))
     expect(quiz.length).toBeGreaterThanOrEqual(6)
-    for (const id of ['q-triangle-of-life', 'q-doorway', 'q-run-downstairs', 'q-jump-down', 'q-take-lift', 'q-go-back-in', 'q-keep-shouting', 'q-under-power-line']) {
+    for (const id of [
+      'q-triangle-of-life',
+      'q-doorway',
+      'q-run-downstairs',
+      'q-jump-down',
+      'q-take-lift',
+      'q-go-back-in',
+      'q-keep-shouting',
+      'q-under-power-line',
+    ]) {
       expect(wrongQuiz.has(id), id).toBe(true)
     }
     const wrongSteps = new Set(steps.flatMap((s) => s.choices.filter((c) => !c.correct).map((c) => c.id)))
@@ -73,7 +90,10 @@ describe('earthquake content', () => {
   })
 
   it('mentions the "triangle of life" only where it is called wrong', () => {
-    const keys = (o: Record<string, string>, re: RegExp) => Object.keys(o).filter((k) => re.test(o[k]!)).sort()
+    const keys = (o: Record<string, string>, re: RegExp) =>
+      Object.keys(o)
+        .filter((k) => re.test(o[k]!))
+        .sort()
     const allowed = ['choice.q-triangle-of-life', 'feedback.q-triangle-of-life', 'quiz.triangle-of-life.explanation', 'quiz.triangle-of-life.question']
     expect(keys(zh, /生命三角/)).toEqual(allowed)
     expect(keys(en, /triangle of life/i)).toEqual(allowed)

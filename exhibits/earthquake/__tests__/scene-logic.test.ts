@@ -106,7 +106,7 @@ describe('earthquake motion', () => {
     expect(Math.max(...list.map((f) => f.start + Math.sqrt((2 * (f.from[1] - f.to[1])) / 9.8)))).toBeLessThan(5)
   })
 
-  it('keeps the viewer\'s eye under the desk top when taking cover', () => {
+  it("keeps the viewer's eye under the desk top when taking cover", () => {
     const eye = 1.6 - UNDER_DESK.rise
     expect(eye).toBeLessThan(DESK.h - DESK.top)
     expect(eye).toBeGreaterThan(0.4)
@@ -127,8 +127,19 @@ describe('earthquake motion', () => {
 
 describe('earthquake static geometry', () => {
   it('merges each shell into one small vertex-coloured geometry', () => {
-    const shells = [parts.classroomParts(), parts.ownDeskTopParts(), parts.ownDeskLegParts(), parts.bookcaseParts(), parts.glassParts(),
-      parts.stairwellParts(), parts.stairsParts(), parts.playgroundParts(), parts.hazardParts(), parts.rubbleParts(), parts.debrisParts()]
+    const shells = [
+      parts.classroomParts(),
+      parts.ownDeskTopParts(),
+      parts.ownDeskLegParts(),
+      parts.bookcaseParts(),
+      parts.glassParts(),
+      parts.stairwellParts(),
+      parts.stairsParts(),
+      parts.playgroundParts(),
+      parts.hazardParts(),
+      parts.rubbleParts(),
+      parts.debrisParts(),
+    ]
     let total = 0
     for (const list of shells) {
       const g = mergeBoxes(list)

@@ -97,14 +97,24 @@ describe('earthquake scene', () => {
     expect(state().feedback).toMatchObject({ choiceId: 'trapped-dig-out', correct: false })
     await dispatch({ type: 'next' })
     await click('eq-pipe')
-    await act(async () => { vi.advanceTimersByTime(1000) })
+    await act(async () => {
+      vi.advanceTimersByTime(1000)
+    })
     expect(s.sfx.filter((x) => x === 'click')).toHaveLength(3) // knock, knock, knock
     await dispatch({ type: 'next' })
 
     expect(state().phase).toBe('quiz')
     expect(state().completedSteps).toEqual(s.spec.steps.map((x) => x.id))
-    expect(s.chosen.filter((id) => s.spec.steps.some((st) => st.choices.some((c) => c.id === id && c.correct))))
-      .toEqual(['warn-act-now', 'shaking-stay-calm', 'cover-under-desk', 'hold-desk-leg', 'wait-stay-put', 'evacuate-stairs', 'open-playground', 'trapped-tap-pipe'])
+    expect(s.chosen.filter((id) => s.spec.steps.some((st) => st.choices.some((c) => c.id === id && c.correct)))).toEqual([
+      'warn-act-now',
+      'shaking-stay-calm',
+      'cover-under-desk',
+      'hold-desk-leg',
+      'wait-stay-put',
+      'evacuate-stairs',
+      'open-playground',
+      'trapped-tap-pipe',
+    ])
     // scene taps do nothing in the quiz
     await click('eq-assembly-sign')
     expect(state().feedback).toBeNull()

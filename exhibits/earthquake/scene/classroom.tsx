@@ -40,7 +40,13 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
     if (glass.current) glass.current.opacity = 0.45 + 0.1 * motion.current.shake * Math.sin(clock.elapsedTime * 23)
   })
 
-  const ownDesk = tap(['early-warning', 'warn-act-now'], ['feel-shaking', 'shaking-stay-calm'], ['drop-cover', 'cover-under-desk'], ['hold-on', 'hold-desk-leg'], ['wait-until-stops', 'wait-stay-put'])
+  const ownDesk = tap(
+    ['early-warning', 'warn-act-now'],
+    ['feel-shaking', 'shaking-stay-calm'],
+    ['drop-cover', 'cover-under-desk'],
+    ['hold-on', 'hold-desk-leg'],
+    ['wait-until-stops', 'wait-stay-put'],
+  )
   return (
     <group>
       <mesh geometry={shell}>
@@ -56,7 +62,12 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
         </mesh>
       </group>
       {/* the student's hand gripping the front-left desk leg (the choice panel covers the right) */}
-      <mesh name="eq-hand" visible={stage.holding} position={[OWN_DESK.x - DESK.w / 2 + 0.09, 0.42, OWN_DESK.z - DESK.d / 2 + 0.04]} rotation={[0, 0, Math.PI / 2]}>
+      <mesh
+        name="eq-hand"
+        visible={stage.holding}
+        position={[OWN_DESK.x - DESK.w / 2 + 0.09, 0.42, OWN_DESK.z - DESK.d / 2 + 0.04]}
+        rotation={[0, 0, Math.PI / 2]}
+      >
         <capsuleGeometry args={[0.035, 0.09, 4, 8]} />
         <meshLambertMaterial color={C.skin} />
       </mesh>
@@ -70,7 +81,11 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
         <meshBasicMaterial ref={glass} vertexColors transparent opacity={0.5} depthWrite={false} />
       </mesh>
 
-      <mesh name="eq-door" position={[DOOR.x - 0.05, DOOR.h / 2, DOOR.z]} onClick={tap(['early-warning', 'warn-run-out'], ['feel-shaking', 'shaking-doorway'], ['wait-until-stops', 'wait-run-now'])}>
+      <mesh
+        name="eq-door"
+        position={[DOOR.x - 0.05, DOOR.h / 2, DOOR.z]}
+        onClick={tap(['early-warning', 'warn-run-out'], ['feel-shaking', 'shaking-doorway'], ['wait-until-stops', 'wait-run-now'])}
+      >
         <boxGeometry args={[0.05, DOOR.h, DOOR.w]} />
         <meshLambertMaterial color={C.wood} />
       </mesh>
@@ -89,10 +104,29 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
         <Label3D position={[0, 2.0, ROOM.front + 0.06]} fontSize={0.26} color="#f5f5f0" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
           {ctx.t('scene.blackboard')}
         </Label3D>
-        <Label3D visible={stage.warning} position={[SPEAKER.x, SPEAKER.y - 0.5, ROOM.front + 0.06]} fontSize={0.32} color="#ff6a5a" outlineWidth={0.01} outlineColor="#2a0000" anchorX="center" anchorY="middle" maxWidth={2}>
+        <Label3D
+          visible={stage.warning}
+          position={[SPEAKER.x, SPEAKER.y - 0.5, ROOM.front + 0.06]}
+          fontSize={0.32}
+          color="#ff6a5a"
+          outlineWidth={0.01}
+          outlineColor="#2a0000"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={2}
+        >
           {ctx.t('scene.warning')}
         </Label3D>
-        <Label3D visible={stage.holding} position={[0, 1.45, ROOM.front + 0.06]} fontSize={0.3} color="#ffe680" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
+        <Label3D
+          visible={stage.holding}
+          position={[0, 1.45, ROOM.front + 0.06]}
+          fontSize={0.3}
+          color="#ffe680"
+          outlineWidth={0}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={4}
+        >
           {ctx.t('scene.drop-cover-hold')}
         </Label3D>
       </Suspense>

@@ -31,12 +31,19 @@ export const SHELVES_Y = [0.45, 1.03, 1.43, 1.83] as const
 export const DOOR = { x: ROOM.halfW, z: -6.4, w: 1.0, h: 2.1 } as const
 export const WINDOWS_Z = [-1.2, -3.9, -6.3] as const
 export const LAMPS: ReadonlyArray<Vec3> = [
-  [-2.2, ROOM.ceiling, -1.6], [0, ROOM.ceiling, -1.6], [2.2, ROOM.ceiling, -1.6],
-  [-2.2, ROOM.ceiling, -4.6], [0, ROOM.ceiling, -4.6], [2.2, ROOM.ceiling, -4.6],
+  [-2.2, ROOM.ceiling, -1.6],
+  [0, ROOM.ceiling, -1.6],
+  [2.2, ROOM.ceiling, -1.6],
+  [-2.2, ROOM.ceiling, -4.6],
+  [0, ROOM.ceiling, -4.6],
+  [2.2, ROOM.ceiling, -4.6],
 ]
 export const LAMP_CORD = 0.55
 /** Ceiling tiles that come down (the holes they leave are part of the shell). */
-export const TILES: ReadonlyArray<Vec3> = [[-2.25, ROOM.ceiling, -3.5], [0.75, ROOM.ceiling, -3.9]]
+export const TILES: ReadonlyArray<Vec3> = [
+  [-2.25, ROOM.ceiling, -3.5],
+  [0.75, ROOM.ceiling, -3.9],
+]
 
 /** Stairwell landing (evacuate). */
 export const HALL = { halfW: 1.6, near: 2, top: -3.0, steps: 10, rise: 0.16, run: 0.3, ceiling: 3 } as const

@@ -15,7 +15,7 @@ export interface Figure {
 
 const UNIFORMS = [C.uniformBlue, C.uniformWhite, C.uniformRed, C.uniformBlue, C.uniformWhite]
 /** Desks with a pupil at them (not every seat is taken). */
-const TAKEN = (x: number, z: number) => !(x === OWN_DESK.x && z === OWN_DESK.z) && (Math.abs(x * 7 + z * 3) % 5) > 0.6
+const TAKEN = (x: number, z: number) => !(x === OWN_DESK.x && z === OWN_DESK.z) && Math.abs(x * 7 + z * 3) % 5 > 0.6
 
 /** The class in the classroom: seated, or taking cover under their desks once the quake starts. */
 export function classFigures(ducked: boolean): Figure[] {
@@ -25,20 +25,31 @@ export function classFigures(ducked: boolean): Figure[] {
     for (const z of DESK_ROWS) {
       if (!TAKEN(x, z)) continue
       const color = UNIFORMS[i++ % UNIFORMS.length]!
-      out.push(ducked
-        ? { x, z, bodyY: 0.3, bodySY: 0.5, headY: 0.55, s: 1, color }
-        : { x, z: z + DESK.d / 2 + 0.2, bodyY: 0.78, bodySY: 0.85, headY: 1.25, s: 1, color })
+      out.push(
+        ducked
+          ? { x, z, bodyY: 0.3, bodySY: 0.5, headY: 0.55, s: 1, color }
+          : { x, z: z + DESK.d / 2 + 0.2, bodyY: 0.78, bodySY: 0.85, headY: 1.25, s: 1, color },
+      )
     }
   }
   const t = TEACHER_DESK
-  out.push(ducked
-    ? { x: t.x, z: t.z, bodyY: PLATFORM_H + 0.3, bodySY: 0.5, headY: PLATFORM_H + 0.52, s: 1.2, color: C.teacher }
-    : { x: t.x + 1.1, z: t.z + 0.4, bodyY: PLATFORM_H + 0.95, bodySY: 1.05, headY: PLATFORM_H + 1.65, s: 1.2, color: C.teacher })
+  out.push(
+    ducked
+      ? { x: t.x, z: t.z, bodyY: PLATFORM_H + 0.3, bodySY: 0.5, headY: PLATFORM_H + 0.52, s: 1.2, color: C.teacher }
+      : { x: t.x + 1.1, z: t.z + 0.4, bodyY: PLATFORM_H + 0.95, bodySY: 1.05, headY: PLATFORM_H + 1.65, s: 1.2, color: C.teacher },
+  )
   return out
 }
 
-const standing = (x: number, z: number, color: string, floor = 0, s = 1): Figure =>
-  ({ x, z, bodyY: floor + 0.7 * s, bodySY: 1, headY: floor + 1.22 * s, s, color })
+const standing = (x: number, z: number, color: string, floor = 0, s = 1): Figure => ({
+  x,
+  z,
+  bodyY: floor + 0.7 * s,
+  bodySY: 1,
+  headY: floor + 1.22 * s,
+  s,
+  color,
+})
 
 /** Going down the stairs in a line behind the teacher. */
 export function stairwellFigures(): Figure[] {

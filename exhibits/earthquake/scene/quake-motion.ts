@@ -40,7 +40,15 @@ export interface Faller {
   color: string
 }
 
-export interface Pose { x: number; y: number; z: number; rx: number; ry: number; rz: number; landed: boolean }
+export interface Pose {
+  x: number
+  y: number
+  z: number
+  rx: number
+  ry: number
+  rz: number
+  landed: boolean
+}
 
 /** Where a faller is at quake time t: still before `start`, free fall, then resting. */
 export function fallPose(f: Faller, t: number, out: Pose): Pose {
@@ -61,7 +69,9 @@ export function fallPose(f: Faller, t: number, out: Pose): Pose {
 const BOOK_COLORS = [C.uniformRed, '#2e7d32', C.uniformBlue, '#f0a500', '#7b4fa0']
 /** A book lands lying flat (a quarter turn about x) at some yaw; rotation order is YXZ. */
 const book = (i: number, from: Vec3, to: Vec3, start: number): Faller => ({
-  from, to, start,
+  from,
+  to,
+  start,
   rot: [Math.PI / 2, 0.9 * i, 0.15 * (i % 3)],
   size: [0.16, 0.24, 0.04],
   color: BOOK_COLORS[i % BOOK_COLORS.length]!,
@@ -79,13 +89,15 @@ export function fallers(): Faller[] {
     book(5, [1.6, DESK.h + 0.12, DESK_ROWS[2]], [1.9, 0.02, DESK_ROWS[2] + 0.4], 1.5),
     book(6, [OWN_DESK.x + 0.25, DESK.h + 0.12, OWN_DESK.z - 0.05], [OWN_DESK.x + 0.6, 0.02, OWN_DESK.z + 0.45], 2.2),
   ]
-  TILES.forEach(([x, , z], i) => list.push({
-    from: [x, ROOM.ceiling - 0.02, z],
-    to: [x, 0.02, z + 0.35],
-    rot: [0.1, 0.6 + i, 0.05],
-    start: 2.6 + 1.3 * i,
-    size: [0.6, 0.02, 0.6],
-    color: C.ceiling,
-  }))
+  TILES.forEach(([x, , z], i) =>
+    list.push({
+      from: [x, ROOM.ceiling - 0.02, z],
+      to: [x, 0.02, z + 0.35],
+      rot: [0.1, 0.6 + i, 0.05],
+      start: 2.6 + 1.3 * i,
+      size: [0.6, 0.02, 0.6],
+      color: C.ceiling,
+    }),
+  )
   return list
 }

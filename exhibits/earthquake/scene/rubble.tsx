@@ -41,7 +41,7 @@ export function Rubble({ stage, live }: PartProps) {
     for (let i = 0; i < seeds.length; i++) {
       const d = seeds[i]!
       // slow sinking with a gentle sway; wraps back to the top
-      const y = 0.2 + ((d.y - t * d.speed * 0.3) % 1 + 1) % 1
+      const y = 0.2 + ((((d.y - t * d.speed * 0.3) % 1) + 1) % 1)
       o.position.set(d.x + 0.08 * Math.sin(t * d.speed * 6 + d.phase), y, d.z + 0.05 * Math.cos(t * d.speed * 5 + d.phase))
       o.rotation.set(t * d.speed, d.phase, 0)
       o.updateMatrix()

@@ -1,6 +1,23 @@
 import {
-  ASSEMBLY, BOOKCASE, PLATFORM_H, COLORS as C, DESK, DESK_COLS, DESK_ROWS, DOOR, HALL, LIFT, OWN_DESK, POLE, ROOM,
-  SCHOOL_DOOR, SHELVES_Y, TEACHER_DESK, TILES, WALL_X, WINDOWS_Z,
+  ASSEMBLY,
+  BOOKCASE,
+  PLATFORM_H,
+  COLORS as C,
+  DESK,
+  DESK_COLS,
+  DESK_ROWS,
+  DOOR,
+  HALL,
+  LIFT,
+  OWN_DESK,
+  POLE,
+  ROOM,
+  SCHOOL_DOOR,
+  SHELVES_Y,
+  TEACHER_DESK,
+  TILES,
+  WALL_X,
+  WINDOWS_Z,
 } from './layout.ts'
 import type { BoxPart } from '@sophora/sdk'
 
@@ -14,9 +31,10 @@ function desk(x: number, z: number, top = true, legs = true, shelf = legs): BoxP
   if (legs) {
     const lx = DESK.w / 2 - 0.03
     const lz = DESK.d / 2 - 0.03
-    for (const sx of [-1, 1]) for (const sz of [-1, 1]) {
-      out.push({ size: [DESK.leg, DESK.h - DESK.top, DESK.leg], at: [x + sx * lx, (DESK.h - DESK.top) / 2, z + sz * lz], color: C.deskLeg })
-    }
+    for (const sx of [-1, 1])
+      for (const sz of [-1, 1]) {
+        out.push({ size: [DESK.leg, DESK.h - DESK.top, DESK.leg], at: [x + sx * lx, (DESK.h - DESK.top) / 2, z + sz * lz], color: C.deskLeg })
+      }
   }
   // the book shelf under the top, typical of Chinese school desks
   if (shelf) {
@@ -27,9 +45,10 @@ function desk(x: number, z: number, top = true, legs = true, shelf = legs): BoxP
 
 function table(x: number, z: number, w: number, d: number, h: number, floor: number, color: string): BoxPart[] {
   const out: BoxPart[] = [{ size: [w, 0.05, d], at: [x, floor + h - 0.025, z], color }]
-  for (const sx of [-1, 1]) for (const sz of [-1, 1]) {
-    out.push({ size: [0.06, h - 0.05, 0.06], at: [x + sx * (w / 2 - 0.05), floor + (h - 0.05) / 2, z + sz * (d / 2 - 0.05)], color: C.deskLeg })
-  }
+  for (const sx of [-1, 1])
+    for (const sz of [-1, 1]) {
+      out.push({ size: [0.06, h - 0.05, 0.06], at: [x + sx * (w / 2 - 0.05), floor + (h - 0.05) / 2, z + sz * (d / 2 - 0.05)], color: C.deskLeg })
+    }
   return out
 }
 
@@ -114,7 +133,11 @@ export function bookcaseParts(): BoxPart[] {
     parts.push({ size: [d, 0.03, w - 0.04], at: [x, y - 0.015, z], color: C.bookcase })
     for (let k = 0; k < 5; k++) {
       const bz = z - w / 2 + 0.2 + k * 0.09 + (i % 2) * 0.5
-      parts.push({ size: [0.2, 0.22 + 0.02 * ((k + i) % 3), 0.06], at: [x + 0.03, y + 0.12, bz], color: ['#c0392b', '#2e7d32', '#2f5fb3', '#f0a500'][(k + i) % 4]! })
+      parts.push({
+        size: [0.2, 0.22 + 0.02 * ((k + i) % 3), 0.06],
+        at: [x + 0.03, y + 0.12, bz],
+        color: ['#c0392b', '#2e7d32', '#2f5fb3', '#f0a500'][(k + i) % 4]!,
+      })
     }
   })
   return parts
@@ -145,7 +168,12 @@ export function stairwellParts(): BoxPart[] {
   const slope = Math.atan2(HALL.rise, HALL.run)
   const flight = Math.hypot(HALL.steps * HALL.run, drop)
   for (const sx of [-1, 1]) {
-    parts.push({ size: [0.06, 0.06, flight], at: [sx * (w - 0.08), 0.9 - drop / 2, top - (HALL.steps * HALL.run) / 2], color: C.steelDark, rot: [-slope, 0, 0] })
+    parts.push({
+      size: [0.06, 0.06, flight],
+      at: [sx * (w - 0.08), 0.9 - drop / 2, top - (HALL.steps * HALL.run) / 2],
+      color: C.steelDark,
+      rot: [-slope, 0, 0],
+    })
     parts.push({ size: [0.02, 0.3, flight], at: [sx * (w - 0.01), 0.15 - drop / 2, top - (HALL.steps * HALL.run) / 2], color: '#6f7f72', rot: [-slope, 0, 0] })
   }
   // ceiling lights along the corridor

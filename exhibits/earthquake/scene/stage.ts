@@ -32,19 +32,31 @@ export interface Stage {
 }
 
 const PLACE: Record<string, Place> = {
-  'early-warning': 'classroom', 'feel-shaking': 'classroom', 'drop-cover': 'classroom', 'hold-on': 'classroom', 'wait-until-stops': 'classroom',
-  evacuate: 'stairwell', 'open-area': 'playground', trapped: 'rubble',
+  'early-warning': 'classroom',
+  'feel-shaking': 'classroom',
+  'drop-cover': 'classroom',
+  'hold-on': 'classroom',
+  'wait-until-stops': 'classroom',
+  evacuate: 'stairwell',
+  'open-area': 'playground',
+  trapped: 'rubble',
 }
 const HIGHLIGHT: Record<string, Highlight> = {
-  'early-warning': 'desk', 'feel-shaking': 'desk', 'drop-cover': 'desk', 'hold-on': 'desk-leg', 'wait-until-stops': 'desk-leg',
-  evacuate: 'stairs', 'open-area': 'assembly', trapped: 'pipe',
+  'early-warning': 'desk',
+  'feel-shaking': 'desk',
+  'drop-cover': 'desk',
+  'hold-on': 'desk-leg',
+  'wait-until-stops': 'desk-leg',
+  evacuate: 'stairs',
+  'open-area': 'assembly',
+  trapped: 'pipe',
 }
 const SHAKING_STEPS = ['feel-shaking', 'drop-cover', 'hold-on', 'wait-until-stops']
 
 export function stageOf(phase: RunPhase, stepId: string | undefined, done: boolean, completed: readonly string[]): Stage {
   const inStep = phase === 'step' && stepId !== undefined
   const id = inStep ? stepId : ''
-  const place: Place = phase === 'intro' ? 'classroom' : inStep ? PLACE[id] ?? 'classroom' : 'playground'
+  const place: Place = phase === 'intro' ? 'classroom' : inStep ? (PLACE[id] ?? 'classroom') : 'playground'
   // the shaking stops once the student has waited it out
   const shaking = SHAKING_STEPS.includes(id) && !(id === 'wait-until-stops' && done) ? 1 : 0
   const classroom = place === 'classroom'
@@ -63,6 +75,6 @@ export function stageOf(phase: RunPhase, stepId: string | undefined, done: boole
     tapped: place === 'rubble' && completed.includes('trapped'),
     warning: id === 'early-warning',
     rumble: shaking > 0,
-    highlight: inStep && !done ? HIGHLIGHT[id] ?? null : null,
+    highlight: inStep && !done ? (HIGHLIGHT[id] ?? null) : null,
   }
 }

@@ -76,10 +76,27 @@ export function Stairwell({ live }: PartProps) {
         <Label3D position={[SIGN.x, SIGN.y, SIGN.z + 0.03]} fontSize={0.2} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1}>
           {ctx.t('scene.stairs')}
         </Label3D>
-        <Label3D position={[LIFT.x + 0.05, 2.55, LIFT.z]} rotation={[0, Math.PI / 2, 0]} fontSize={0.17} color="#222222" anchorX="center" anchorY="middle" maxWidth={0.65}>
+        <Label3D
+          position={[LIFT.x + 0.05, 2.55, LIFT.z]}
+          rotation={[0, Math.PI / 2, 0]}
+          fontSize={0.17}
+          color="#222222"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={0.65}
+        >
           {ctx.t('scene.lift')}
         </Label3D>
-        <Label3D position={[STAND.x + 0.025 * Math.sin(STAND.ry), 1.15, STAND.z + 0.025 * Math.cos(STAND.ry)]} rotation={[0, STAND.ry, 0]} fontSize={0.06} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={0.54} textAlign="center">
+        <Label3D
+          position={[STAND.x + 0.025 * Math.sin(STAND.ry), 1.15, STAND.z + 0.025 * Math.cos(STAND.ry)]}
+          rotation={[0, STAND.ry, 0]}
+          fontSize={0.06}
+          color="#ffffff"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={0.54}
+          textAlign="center"
+        >
           {ctx.t('scene.lift-warning')}
         </Label3D>
       </Suspense>

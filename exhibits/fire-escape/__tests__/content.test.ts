@@ -9,7 +9,10 @@ import { steps } from '../steps.ts'
  * ids, locale keys in both languages, house style, a played-through run) are the contract
  * tests' (tests/contract).
  */
-const { manifest, locales: { 'zh-CN': zh, en } } = readExhibitData(import.meta.url)
+const {
+  manifest,
+  locales: { 'zh-CN': zh, en },
+} = readExhibitData(import.meta.url)
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'utf8')
 const rightId = (id: string) => [...steps, ...quiz].find((x) => x.id === id)!.choices.find((c) => c.correct)!.id
 
@@ -21,7 +24,8 @@ describe('fire-escape content', () => {
   })
 
   it('labels the exit, the lift warning and 119 in the scene', () => {
-    const sceneKeys = readdirSync(new URL('../scene/', import.meta.url)).filter((f) => f.endsWith('.tsx'))
+    const sceneKeys = readdirSync(new URL('../scene/', import.meta.url))
+      .filter((f) => f.endsWith('.tsx'))
       .flatMap((f) => [...read(`scene/${f}`).matchAll(/ctx\.t\('([^']+)'\)/g)].map((m) => m[1]!))
     expect(sceneKeys).toEqual(expect.arrayContaining(['scene.exit', 'scene.lift-warning', 'scene.call-119']))
   })
@@ -35,7 +39,18 @@ describe('fire-escape content', () => {
   it('covers the six misconceptions as wrong quiz answers', () => {
     const wrong = new Set(quiz.flatMap((q) => q.choices.filter((c) => !c.correct).map((c) => c.id)))
     expect(quiz.length).toBeGreaterThanOrEqual(6)
-    for (const id of ['q-take-lift', 'q-under-bed', 'q-wardrobe', 'q-go-back-bag', 'q-open-hot-door', 'q-smoke-run-down', 'q-smoke-hide-bed', 'q-stop-drop-roll', 'q-jump-window', 'q-only-fire']) {
+    for (const id of [
+      'q-take-lift',
+      'q-under-bed',
+      'q-wardrobe',
+      'q-go-back-bag',
+      'q-open-hot-door',
+      'q-smoke-run-down',
+      'q-smoke-hide-bed',
+      'q-stop-drop-roll',
+      'q-jump-window',
+      'q-only-fire',
+    ]) {
       expect(wrong.has(id), id).toBe(true)
     }
     expect(en['quiz.clothes-fire.explanation']).toMatch(/only for when your own clothes catch fire/)
@@ -65,7 +80,10 @@ describe('fire-escape content', () => {
   })
 
   it('tells hiding (wrong) apart from sheltering behind a shut door at a window (right when trapped)', () => {
-    const hidingWrong = quiz.find((q) => q.id === 'hiding')!.choices.filter((c) => !c.correct).map((c) => zh[c.label]!)
+    const hidingWrong = quiz
+      .find((q) => q.id === 'hiding')!
+      .choices.filter((c) => !c.correct)
+      .map((c) => zh[c.label]!)
     expect(hidingWrong.join()).toMatch(/床底.*衣柜/)
     // the shelter answers are right, the hiding answers wrong, and both explanations say the difference
     expect(rightId('high-window')).toBe('q-signal-help')

@@ -42,8 +42,15 @@ describe('fire-escape stage', () => {
   })
 
   it('hints the tappable object of the open step, and stops hinting once answered', () => {
-    expect(ids.map((id) => stageOf('step', id, false, upTo(id)).highlight))
-      .toEqual(['exit', 'hot-door', 'towel', 'low-signs', 'stairs', 'stair-door', 'assembly'])
+    expect(ids.map((id) => stageOf('step', id, false, upTo(id)).highlight)).toEqual([
+      'exit',
+      'hot-door',
+      'towel',
+      'low-signs',
+      'stairs',
+      'stair-door',
+      'assembly',
+    ])
     expect(stageOf('step', 'stairs', true, upTo('close-door')).highlight).toBeNull()
   })
 

@@ -18,10 +18,11 @@ describe('fire-escape scene', () => {
     expect(s.sfx).toEqual(expect.arrayContaining(['alarm', 'crackle']))
 
     const clickable = r.scene.findAll((n) => typeof n.props.onClick === 'function')
-    const byPos = (x: number, z: number) => clickable.find((n) => {
-      const p = n.instance.position
-      return Math.abs(p.x - x) < 0.2 && Math.abs(p.z - z) < 0.2
-    })
+    const byPos = (x: number, z: number) =>
+      clickable.find((n) => {
+        const p = n.instance.position
+        return Math.abs(p.x - x) < 0.2 && Math.abs(p.z - z) < 0.2
+      })
     const click = (n: (typeof clickable)[number] | undefined) => s.click(n!)
 
     await click(byPos(0.9, -5.8)) // exit sign, alarm step

@@ -10,12 +10,16 @@ const TINTS = ['#ffcc33', '#ff8a1f', '#ff5a1a'].map((c) => new Color(c))
 export function FireGlow() {
   const mesh = useRef<InstancedMesh>(null)
   const dummy = useMemo(() => new Object3D(), [])
-  const flames = useMemo(() => Array.from({ length: COUNT }, (_, i) => ({
-    x: -HALF_W + 0.3 + (i / (COUNT - 1)) * (2 * HALF_W - 0.6),
-    z: FIRE_Z - 0.3 * (i % 3),
-    h: 0.9 + 0.5 * ((i * 5) % 3) / 2,
-    phase: i * 2.3,
-  })), [])
+  const flames = useMemo(
+    () =>
+      Array.from({ length: COUNT }, (_, i) => ({
+        x: -HALF_W + 0.3 + (i / (COUNT - 1)) * (2 * HALF_W - 0.6),
+        z: FIRE_Z - 0.3 * (i % 3),
+        h: 0.9 + (0.5 * ((i * 5) % 3)) / 2,
+        phase: i * 2.3,
+      })),
+    [],
+  )
 
   useLayoutEffect(() => {
     const m = mesh.current

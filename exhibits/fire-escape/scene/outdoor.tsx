@@ -10,8 +10,12 @@ const SIGN = new Color(C.exitGreen)
 const FIRE = new Color(C.fireOrange)
 /** Classmates and a teacher waiting at the assembly point. */
 const PEOPLE: ReadonlyArray<readonly [number, number, number, string]> = [
-  [1.4, -5.2, 1, '#2f5fb3'], [2.0, -6.6, 1, '#ffffff'], [2.8, -5.0, 1, '#c0392b'],
-  [3.3, -6.3, 1, '#2f5fb3'], [1.7, -4.3, 1, '#ffffff'], [3.6, -4.6, 1, '#2f5fb3'],
+  [1.4, -5.2, 1, '#2f5fb3'],
+  [2.0, -6.6, 1, '#ffffff'],
+  [2.8, -5.0, 1, '#c0392b'],
+  [3.3, -6.3, 1, '#2f5fb3'],
+  [1.7, -4.3, 1, '#ffffff'],
+  [3.6, -4.6, 1, '#2f5fb3'],
   [2.6, -7.1, 1.3, '#5a4a3a'],
 ]
 

@@ -12,7 +12,7 @@ const FAR = new Color('#5a5450')
 function seeds() {
   return Array.from({ length: COUNT }, (_, i) => ({
     z: Z_NEAR - 1 - (i / (COUNT - 1)) * (Z_NEAR - Z_FAR - 1.5),
-    layer: (i * 7) % 5 / 4, // 0..1: where in the smoke's depth this sheet floats
+    layer: ((i * 7) % 5) / 4, // 0..1: where in the smoke's depth this sheet floats
     phase: i * 1.7,
     spin: (i % 2 ? 1 : -1) * (0.02 + (i % 3) * 0.01),
   }))
@@ -48,7 +48,11 @@ export function SmokeLayer({ live }: Pick<PartProps, 'live'>) {
     const top = CEILING - 0.08
     for (let i = 0; i < data.length; i++) {
       const d = data[i]!
-      dummy.position.set(0.25 * Math.sin(t * 0.13 + d.phase), bottom + d.layer * (top - bottom) + 0.04 * Math.sin(t * 0.4 + d.phase), d.z + 0.3 * Math.sin(t * 0.09 + d.phase))
+      dummy.position.set(
+        0.25 * Math.sin(t * 0.13 + d.phase),
+        bottom + d.layer * (top - bottom) + 0.04 * Math.sin(t * 0.4 + d.phase),
+        d.z + 0.3 * Math.sin(t * 0.09 + d.phase),
+      )
       dummy.rotation.set(-Math.PI / 2, 0, d.phase + t * d.spin)
       dummy.updateMatrix()
       m.setMatrixAt(i, dummy.matrix)

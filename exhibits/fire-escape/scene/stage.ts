@@ -28,7 +28,13 @@ export interface Stage {
 const SMOKE: Record<string, number> = { alarm: 0.1, door: 0.35, cloth: 0.6, low: 1, stairs: 1, 'close-door': 1 }
 const WALKED: Record<string, number> = { door: 0.8, cloth: 0.8, low: 1.5, stairs: 3, 'close-door': 3 }
 const HIGHLIGHT: Record<string, Stage['highlight']> = {
-  alarm: 'exit', door: 'hot-door', cloth: 'towel', low: 'low-signs', stairs: 'stairs', 'close-door': 'stair-door', out: 'assembly',
+  alarm: 'exit',
+  door: 'hot-door',
+  cloth: 'towel',
+  low: 'low-signs',
+  stairs: 'stairs',
+  'close-door': 'stair-door',
+  out: 'assembly',
 }
 
 export function stageOf(phase: RunPhase, stepId: string | undefined, done: boolean, completed: readonly string[]): Stage {
@@ -39,8 +45,8 @@ export function stageOf(phase: RunPhase, stepId: string | undefined, done: boole
     stepId: inStep ? stepId : undefined,
     done,
     outside,
-    smoke: outside ? 0 : SMOKE[id] ?? 0.1,
-    walked: outside ? 0 : WALKED[id] ?? 0,
+    smoke: outside ? 0 : (SMOKE[id] ?? 0.1),
+    walked: outside ? 0 : (WALKED[id] ?? 0),
     crouched: !outside && completed.includes('low'),
     towelHeld: !outside && completed.includes('cloth'),
     alarm: id === 'alarm',
@@ -48,6 +54,6 @@ export function stageOf(phase: RunPhase, stepId: string | undefined, done: boole
     doorTested: completed.includes('door'),
     stairDoorOpen: !outside && completed.includes('stairs') && !completed.includes('close-door'),
     show119: outside && (completed.includes('out') || phase !== 'step'),
-    highlight: inStep && !done ? HIGHLIGHT[id] ?? null : null,
+    highlight: inStep && !done ? (HIGHLIGHT[id] ?? null) : null,
   }
 }

@@ -17,7 +17,10 @@ export function Towel({ stage, live }: PartProps) {
   const tap = useTapChoice()
   const mesh = useRef<Mesh>(null)
   const mat = useRef<MeshLambertMaterial>(null)
-  const tmp = useMemo(() => ({ pos: new Vector3(), quat: new Quaternion(), parentQuat: new Quaternion(), offset: new Vector3(), hook: new Vector3(...TOWEL_HOOK) }), [])
+  const tmp = useMemo(
+    () => ({ pos: new Vector3(), quat: new Quaternion(), parentQuat: new Quaternion(), offset: new Vector3(), hook: new Vector3(...TOWEL_HOOK) }),
+    [],
+  )
 
   useFrame(({ camera, clock }, dt) => {
     const m = mesh.current

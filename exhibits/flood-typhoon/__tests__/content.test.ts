@@ -10,7 +10,10 @@ import { ACTIVE_WARNINGS, WARNING_LEVELS, actionOf, levelOf } from '../warnings.
  * ids, locale keys in both languages, house style, a played-through run) are the contract
  * tests' (tests/contract).
  */
-const { manifest, locales: { 'zh-CN': zh, en } } = readExhibitData(import.meta.url)
+const {
+  manifest,
+  locales: { 'zh-CN': zh, en },
+} = readExhibitData(import.meta.url)
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'utf8')
 const rightOf = (choices: { id: string; correct: boolean }[]) => choices.find((c) => c.correct)!.id
 
@@ -18,7 +21,13 @@ describe('flood-typhoon content', () => {
   it('plays the story in the right order, a narration cue for every step', () => {
     expect(steps.map((s) => s.id)).toEqual(['warning-colours', 'heavy-rain-warning', 'flooded-road', 'whirlpool', 'power-line', 'water-at-home', 'typhoon-eye'])
     expect(steps.map((s) => rightOf(s.choices))).toEqual([
-      'colours-red', 'rain-head-home', 'road-footbridge', 'whirlpool-manhole', 'wire-keep-away', 'home-power-off', 'eye-stay-inside',
+      'colours-red',
+      'rain-head-home',
+      'road-footbridge',
+      'whirlpool-manhole',
+      'wire-keep-away',
+      'home-power-off',
+      'eye-stay-inside',
     ])
     for (const s of steps) expect(s.cue, s.id).toBeTruthy()
   })
@@ -50,7 +59,10 @@ describe('flood-typhoon content', () => {
       ...WARNING_LEVELS.flatMap((l) => [l.name, l.action]),
       ...ACTIVE_WARNINGS.flatMap((w) => [`scene.now.${w}`, actionOf(w)]),
       ...['board-title', 'footbridge', 'manhole', 'danger-wire', 'switch', 'upstairs', 'eye'].map((k) => `scene.${k}`),
-      'intro.title', 'intro.body', 'result.pass', 'result.retry',
+      'intro.title',
+      'intro.body',
+      'result.pass',
+      'result.retry',
     ]
     for (const key of used) {
       expect(zh[key], `zh-CN: ${key}`).toBeTruthy()
@@ -108,16 +120,28 @@ describe('flood-typhoon content', () => {
     expect(quiz.length).toBeGreaterThanOrEqual(6)
     for (const id of [
       'q-red-mildest', // red is less serious than blue
-      'q-wade-shallow', 'q-ride-through', // "shallow" moving water
-      'q-under-billboard', 'q-under-tree', // shelter under a billboard or tree
+      'q-wade-shallow',
+      'q-ride-through', // "shallow" moving water
+      'q-under-billboard',
+      'q-under-tree', // shelter under a billboard or tree
       'q-whirl-harmless', // a whirlpool is harmless
-      'q-wire-no-spark', 'q-touch-wire', // touching a fallen wire
+      'q-wire-no-spark',
+      'q-touch-wire', // touching a fallen wire
       'q-unplug-wet', // touching plugs in water
       'q-watch-at-window', // watching the storm at the window
-      'q-eye-over', 'q-eye-quick', // going out in the eye
-    ]) expect(wrong.has(id), id).toBe(true)
+      'q-eye-over',
+      'q-eye-quick', // going out in the eye
+    ])
+      expect(wrong.has(id), id).toBe(true)
     expect(quiz.map((q) => rightOf(q.choices))).toEqual([
-      'q-red-worst', 'q-turn-around', 'q-into-building', 'q-whirl-manhole', 'q-wire-stay-away', 'q-main-switch', 'q-stay-away-window', 'q-eye-stay',
+      'q-red-worst',
+      'q-turn-around',
+      'q-into-building',
+      'q-whirl-manhole',
+      'q-wire-stay-away',
+      'q-main-switch',
+      'q-stay-away-window',
+      'q-eye-stay',
     ])
   })
 
@@ -130,7 +154,7 @@ describe('flood-typhoon content', () => {
     expect(en['feedback.road-footbridge']).toMatch(/National Weather Service and Ready\.gov/)
     expect(en['quiz.shallow-water.explanation']).toMatch(/Turn Around, Don't Drown/)
     const sources = read('sources.md')
-    for (const org of ['中国气象局', '应急管理部', 'Ready.gov', 'FEMA', 'National Weather Service', 'Turn Around Don\'t Drown', '95598']) {
+    for (const org of ['中国气象局', '应急管理部', 'Ready.gov', 'FEMA', 'National Weather Service', "Turn Around Don't Drown", '95598']) {
       expect(sources, org).toContain(org)
     }
     expect(zh['feedback.eye-stay-inside']).toMatch(/另一边/)

@@ -74,9 +74,20 @@ describe('flood-typhoon scene', () => {
     expect(s.state().phase).toBe('quiz')
     expect(s.state().completedSteps).toEqual(s.spec.steps.map((x) => x.id))
     expect(s.chosen).toEqual([
-      'colours-blue', 'colours-red', 'rain-shelter-billboard', 'rain-head-home', 'road-wade', 'road-footbridge',
-      'whirlpool-manhole', 'wire-move-stick', 'wire-keep-away', 'home-unplug-wet', 'home-power-off',
-      'eye-go-out', 'eye-window-photo', 'eye-stay-inside',
+      'colours-blue',
+      'colours-red',
+      'rain-shelter-billboard',
+      'rain-head-home',
+      'road-wade',
+      'road-footbridge',
+      'whirlpool-manhole',
+      'wire-move-stick',
+      'wire-keep-away',
+      'home-unplug-wet',
+      'home-power-off',
+      'eye-go-out',
+      'eye-window-photo',
+      'eye-stay-inside',
     ])
     // the eye was silent: the rain loop stopped at least once and came back for the quiz
     expect(s.stopped).toContain('rain')

@@ -18,12 +18,16 @@ export function FloodWater({ stage, live }: PartProps) {
   const water = useRef<Mesh>(null)
   const streaks = useRef<InstancedMesh>(null)
   const dummy = useMemo(() => new Object3D(), [])
-  const seeds = useMemo(() => Array.from({ length: STREAKS }, (_, i) => ({
-    x: -15 + ((i * 9.7) % 30),
-    z: ROAD.near - 0.3 - ((i * 2.93) % (ROAD.near - ROAD.far - 0.6)),
-    len: 0.4 + ((i * 0.53) % 0.8),
-    speed: 1.8 + ((i * 0.71) % 1.4),
-  })), [])
+  const seeds = useMemo(
+    () =>
+      Array.from({ length: STREAKS }, (_, i) => ({
+        x: -15 + ((i * 9.7) % 30),
+        z: ROAD.near - 0.3 - ((i * 2.93) % (ROAD.near - ROAD.far - 0.6)),
+        len: 0.4 + ((i * 0.53) % 0.8),
+        speed: 1.8 + ((i * 0.71) % 1.4),
+      })),
+    [],
+  )
   const level = useRef(stage.water)
 
   useFrame(({ clock }, dt) => {

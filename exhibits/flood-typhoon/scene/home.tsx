@@ -121,19 +121,59 @@ export function Home({ stage, live }: PartProps) {
       </mesh>
 
       <Suspense fallback={null}>
-        <Label3D position={[TV[0], TV[1] + 0.12, TV[2] + 0.045]} fontSize={0.11} color={warning.id === 'yellow' ? '#222222' : '#ffffff'} anchorX="center" anchorY="middle" maxWidth={1.3}>
+        <Label3D
+          position={[TV[0], TV[1] + 0.12, TV[2] + 0.045]}
+          fontSize={0.11}
+          color={warning.id === 'yellow' ? '#222222' : '#ffffff'}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={1.3}
+        >
           {ctx.t(`scene.now.${stage.warning}`)}
         </Label3D>
-        <Label3D position={[TV[0], TV[1] - 0.12, TV[2] + 0.045]} fontSize={0.075} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.3} textAlign="center">
+        <Label3D
+          position={[TV[0], TV[1] - 0.12, TV[2] + 0.045]}
+          fontSize={0.075}
+          color="#ffffff"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={1.3}
+          textAlign="center"
+        >
           {ctx.t(actionOf(stage.warning))}
         </Label3D>
-        <Label3D position={[SWITCH_BOX[0] + 0.08, SWITCH_BOX[1] + 0.42, SWITCH_BOX[2]]} rotation={[0, Math.PI / 2, 0]} fontSize={0.12} color="#222222" outlineWidth={0} anchorX="center" anchorY="middle">
+        <Label3D
+          position={[SWITCH_BOX[0] + 0.08, SWITCH_BOX[1] + 0.42, SWITCH_BOX[2]]}
+          rotation={[0, Math.PI / 2, 0]}
+          fontSize={0.12}
+          color="#222222"
+          outlineWidth={0}
+          anchorX="center"
+          anchorY="middle"
+        >
           {ctx.t('scene.switch')}
         </Label3D>
-        <Label3D visible={stage.stepId === 'water-at-home' && stage.done} position={[ROOM.hw - 0.6, 2.3, -1.6]} rotation={[0, -0.6, 0]} fontSize={0.16} color="#ffffff" anchorX="center" anchorY="middle">
+        <Label3D
+          visible={stage.stepId === 'water-at-home' && stage.done}
+          position={[ROOM.hw - 0.6, 2.3, -1.6]}
+          rotation={[0, -0.6, 0]}
+          fontSize={0.16}
+          color="#ffffff"
+          anchorX="center"
+          anchorY="middle"
+        >
           {ctx.t('scene.upstairs')}
         </Label3D>
-        <Label3D visible={stage.stepId === 'typhoon-eye' && stage.done} position={[WX, WINDOW.y1 + 0.28, ROOM.back + 0.1]} fontSize={0.13} color={C.warnYellow} outlineWidth={0.012} outlineColor="#2a1a00" anchorX="center" anchorY="middle">
+        <Label3D
+          visible={stage.stepId === 'typhoon-eye' && stage.done}
+          position={[WX, WINDOW.y1 + 0.28, ROOM.back + 0.1]}
+          fontSize={0.13}
+          color={C.warnYellow}
+          outlineWidth={0.012}
+          outlineColor="#2a1a00"
+          anchorX="center"
+          anchorY="middle"
+        >
           {ctx.t('scene.eye')}
         </Label3D>
       </Suspense>

@@ -16,7 +16,10 @@ export const POLE = { x: -4.6, z: -11.6, top: 6.8 } as const
 /** where the snapped wire lies in the water */
 export const WIRE_END = { x: -2.2, z: -8.4 } as const
 export const TREES: ReadonlyArray<readonly [number, number, number]> = [
-  [-7.2, -2.8, 1.1], [-9.5, -12, 1.3], [11.8, -12.2, 1.2], [-12.5, -2.6, 1.2],
+  [-7.2, -2.8, 1.1],
+  [-9.5, -12, 1.3],
+  [11.8, -12.2, 1.2],
+  [-12.5, -2.6, 1.2],
 ]
 
 /** Home: one room, x -3..3, z 2..-4.5. */

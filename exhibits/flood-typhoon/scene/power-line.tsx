@@ -65,7 +65,15 @@ export function PowerLine({ stage, live }: PartProps) {
         <meshBasicMaterial color={C.spark} blending={AdditiveBlending} transparent depthWrite={false} />
       </instancedMesh>
       <Suspense fallback={null}>
-        <Label3D position={[WIRE_END.x + 1.5, 1.4, WIRE_END.z]} fontSize={0.3} color={C.warnYellow} outlineWidth={0.02} outlineColor="#2a1a00" anchorX="center" anchorY="middle">
+        <Label3D
+          position={[WIRE_END.x + 1.5, 1.4, WIRE_END.z]}
+          fontSize={0.3}
+          color={C.warnYellow}
+          outlineWidth={0.02}
+          outlineColor="#2a1a00"
+          anchorX="center"
+          anchorY="middle"
+        >
           {ctx.t('scene.danger-wire')}
         </Label3D>
       </Suspense>

@@ -33,7 +33,12 @@ export interface Stage {
   highlight: 'red-sign' | 'home-door' | 'footbridge' | 'whirlpool' | 'steps' | 'switch' | 'tv' | null
 }
 
-interface StreetLook { rain: number; wind: number; water: number; warning: ActiveWarning }
+interface StreetLook {
+  rain: number
+  wind: number
+  water: number
+  warning: ActiveWarning
+}
 const STREET: Record<string, StreetLook> = {
   'warning-colours': { rain: 0.4, wind: 0.2, water: -0.13, warning: 'rain-blue' },
   'heavy-rain-warning': { rain: 0.7, wind: 0.45, water: -0.08, warning: 'rain-yellow' },
@@ -43,8 +48,13 @@ const STREET: Record<string, StreetLook> = {
 }
 const INTRO: StreetLook = { rain: 0.3, wind: 0.15, water: -0.14, warning: 'rain-blue' }
 const HIGHLIGHT: Record<string, Stage['highlight']> = {
-  'warning-colours': 'red-sign', 'heavy-rain-warning': 'home-door', 'flooded-road': 'footbridge',
-  whirlpool: 'whirlpool', 'power-line': 'steps', 'water-at-home': 'switch', 'typhoon-eye': 'tv',
+  'warning-colours': 'red-sign',
+  'heavy-rain-warning': 'home-door',
+  'flooded-road': 'footbridge',
+  whirlpool: 'whirlpool',
+  'power-line': 'steps',
+  'water-at-home': 'switch',
+  'typhoon-eye': 'tv',
 }
 /** The road floods from this step on; the whirlpool and the fallen wire appear in theirs. */
 const ORDER = ['warning-colours', 'heavy-rain-warning', 'flooded-road', 'whirlpool', 'power-line']
@@ -54,7 +64,7 @@ export function stageOf(phase: RunPhase, stepId: string | undefined, done: boole
   const id = inStep ? stepId : ''
   const street = STREET[id] ?? (phase === 'intro' ? INTRO : undefined)
   const at = ORDER.indexOf(id)
-  const common = { stepId: inStep ? stepId : undefined, done, highlight: inStep && !done ? HIGHLIGHT[id] ?? null : null }
+  const common = { stepId: inStep ? stepId : undefined, done, highlight: inStep && !done ? (HIGHLIGHT[id] ?? null) : null }
   if (street) {
     return {
       ...common,

@@ -116,7 +116,14 @@ export function Street({ stage, live }: PartProps) {
       </instancedMesh>
 
       <Suspense fallback={null}>
-        <Label3D position={[FOOTBRIDGE.x - 1.13, FOOTBRIDGE.y, -7]} rotation={[0, -Math.PI / 2, 0]} fontSize={0.32} color="#ffffff" anchorX="center" anchorY="middle">
+        <Label3D
+          position={[FOOTBRIDGE.x - 1.13, FOOTBRIDGE.y, -7]}
+          rotation={[0, -Math.PI / 2, 0]}
+          fontSize={0.32}
+          color="#ffffff"
+          anchorX="center"
+          anchorY="middle"
+        >
           {ctx.t('scene.footbridge')}
         </Label3D>
       </Suspense>

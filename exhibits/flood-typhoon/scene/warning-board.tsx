@@ -61,7 +61,16 @@ export function WarningBoard({ stage, live }: PartProps) {
           {ctx.t('scene.board-title')}
         </Label3D>
         {WARNING_LEVELS.map((l, i) => (
-          <Label3D key={l.id} position={[panelX(i), base + 0.09, 0.07]} fontSize={0.085} color={l.id === 'yellow' ? '#222222' : '#ffffff'} outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={0.4}>
+          <Label3D
+            key={l.id}
+            position={[panelX(i), base + 0.09, 0.07]}
+            fontSize={0.085}
+            color={l.id === 'yellow' ? '#222222' : '#ffffff'}
+            outlineWidth={0}
+            anchorX="center"
+            anchorY="middle"
+            maxWidth={0.4}
+          >
             {ctx.t(l.name)}
           </Label3D>
         ))}

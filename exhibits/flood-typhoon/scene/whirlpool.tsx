@@ -61,7 +61,16 @@ export function Whirlpool({ stage, live }: PartProps) {
         </group>
       </group>
       <Suspense fallback={null}>
-        <Label3D visible={stage.whirlpool && (stage.stepId !== 'whirlpool' || stage.done)} position={[0, 1.3, 0]} fontSize={0.3} color={C.warnYellow} outlineWidth={0.02} outlineColor="#2a1a00" anchorX="center" anchorY="middle">
+        <Label3D
+          visible={stage.whirlpool && (stage.stepId !== 'whirlpool' || stage.done)}
+          position={[0, 1.3, 0]}
+          fontSize={0.3}
+          color={C.warnYellow}
+          outlineWidth={0.02}
+          outlineColor="#2a1a00"
+          anchorX="center"
+          anchorY="middle"
+        >
           {ctx.t('scene.manhole')}
         </Label3D>
       </Suspense>

@@ -39,9 +39,24 @@ describe('waste-sorting under a center profile', () => {
 
   it('moves a disputed item to the bin a center names, and ignores a value that is no bin', () => {
     expect(rightBin(buildSteps(), 'big-bone')).toBe('big-bone-residual')
-    expect(rightBin(buildSteps((k) => (k === 'big-bone' ? 'food' : undefined)), 'big-bone')).toBe('big-bone-food')
-    expect(rightBin(buildSteps((k) => (k === 'big-bone' ? 'compost' : undefined)), 'big-bone')).toBe('big-bone-residual')
-    expect(rightBin(buildSteps((k) => (k === 'big-bone' ? 'food' : undefined)), 'fish-bone')).toBe('fish-bone-food')
+    expect(
+      rightBin(
+        buildSteps((k) => (k === 'big-bone' ? 'food' : undefined)),
+        'big-bone',
+      ),
+    ).toBe('big-bone-food')
+    expect(
+      rightBin(
+        buildSteps((k) => (k === 'big-bone' ? 'compost' : undefined)),
+        'big-bone',
+      ),
+    ).toBe('big-bone-residual')
+    expect(
+      rightBin(
+        buildSteps((k) => (k === 'big-bone' ? 'food' : undefined)),
+        'fish-bone',
+      ),
+    ).toBe('fish-bone-food')
   })
 
   it('keeps every shipped profile consistent: bin variants name a bin and come with their four reasons', () => {

@@ -10,8 +10,13 @@ import { steps } from '../steps.ts'
  * ids, locale keys in both languages, house style, a played-through run) are the contract
  * tests' (tests/contract).
  */
-const { manifest, locales: { 'zh-CN': zh, en } } = readExhibitData(import.meta.url)
-const sceneSource = ['bins.tsx', 'item-prop.tsx', 'scoreboard.tsx', 'sorting-scene.tsx'].map((f) => readFileSync(new URL(`../scene/${f}`, import.meta.url), 'utf8')).join('\n')
+const {
+  manifest,
+  locales: { 'zh-CN': zh, en },
+} = readExhibitData(import.meta.url)
+const sceneSource = ['bins.tsx', 'item-prop.tsx', 'scoreboard.tsx', 'sorting-scene.tsx']
+  .map((f) => readFileSync(new URL(`../scene/${f}`, import.meta.url), 'utf8'))
+  .join('\n')
 const correctOf = (stepId: string) => steps.find((s) => s.id === stepId)?.choices.find((c) => c.correct)?.id
 
 describe('waste-sorting content', () => {
@@ -23,8 +28,14 @@ describe('waste-sorting content', () => {
   it('offers the four bins on every step, the item’s own bin right', () => {
     for (const [i, s] of steps.entries()) {
       const key = ITEMS[i]!.key
-      expect(s.choices.map((c) => c.id), s.id).toEqual(BINS.map((b) => `${key}-${b}`))
-      expect(s.choices.map((c) => c.label), s.id).toEqual(BINS.map((b) => `bin.${b}`))
+      expect(
+        s.choices.map((c) => c.id),
+        s.id,
+      ).toEqual(BINS.map((b) => `${key}-${b}`))
+      expect(
+        s.choices.map((c) => c.label),
+        s.id,
+      ).toEqual(BINS.map((b) => `bin.${b}`))
       expect(s.choices.find((c) => c.correct)!.id).toBe(`${key}-${ITEMS[i]!.bin}`)
     }
   })
@@ -100,7 +111,11 @@ describe('waste-sorting content', () => {
   })
 
   it('asks quiz questions with q- choice ids and explains the colours and the green bin', () => {
-    for (const q of quiz) expect(q.choices.every((c) => c.id.startsWith('q-')), q.id).toBe(true)
+    for (const q of quiz)
+      expect(
+        q.choices.every((c) => c.id.startsWith('q-')),
+        q.id,
+      ).toBe(true)
     expect(zh['quiz.colours.explanation']).toMatch(/蓝色.*红色.*绿色.*灰色/)
     // the green bin is about rotting quickly, not about feeling wet or coming from the kitchen
     expect(zh['quiz.green-bin.explanation']).toMatch(/容易腐烂.*湿纸巾是其他垃圾/)

@@ -70,18 +70,44 @@ export function Bins({ anim, onPick }: BinsProps) {
         return (
           <group key={b} name={`bin-${b}`} position={[BIN_X[b], 0, BIN_Z]} onClick={pick(b)} onPointerOver={hover(i)} onPointerOut={unhover(i)}>
             <mesh geometry={geos[i]}>
-              <meshLambertMaterial ref={(m) => { mats.current[i] = m }} vertexColors emissive="#ffffff" emissiveIntensity={0} />
+              <meshLambertMaterial
+                ref={(m) => {
+                  mats.current[i] = m
+                }}
+                vertexColors
+                emissive="#ffffff"
+                emissiveIntensity={0}
+              />
             </mesh>
-            <group ref={(g) => { lids.current[i] = g }} position={[0, BIN_H, -BIN_D / 2]}>
+            <group
+              ref={(g) => {
+                lids.current[i] = g
+              }}
+              position={[0, BIN_H, -BIN_D / 2]}
+            >
               <mesh position={[0, 0.025, BIN_D / 2]}>
                 <boxGeometry args={[BIN_W + 0.04, 0.05, BIN_D + 0.04]} />
                 <meshLambertMaterial color={dark} />
               </mesh>
             </group>
-            <Label3D position={[0, BIN_H - 0.22, BIN_D / 2 + 0.012]} fontSize={ctx.lang === 'en' ? 0.05 : 0.075} maxWidth={BIN_W - 0.1} color={BIN_COLORS[b]} outlineWidth={0} anchorY="middle">
+            <Label3D
+              position={[0, BIN_H - 0.22, BIN_D / 2 + 0.012]}
+              fontSize={ctx.lang === 'en' ? 0.05 : 0.075}
+              maxWidth={BIN_W - 0.1}
+              color={BIN_COLORS[b]}
+              outlineWidth={0}
+              anchorY="middle"
+            >
               {name}
             </Label3D>
-            <Label3D position={[0, SIGN_Y, WALL_Z + 0.025 - BIN_Z]} fontSize={ctx.lang === 'en' ? 0.065 : 0.1} maxWidth={0.52} color="#ffffff" outlineWidth={0} anchorY="middle">
+            <Label3D
+              position={[0, SIGN_Y, WALL_Z + 0.025 - BIN_Z]}
+              fontSize={ctx.lang === 'en' ? 0.065 : 0.1}
+              maxWidth={0.52}
+              color="#ffffff"
+              outlineWidth={0}
+              anchorY="middle"
+            >
               {name}
             </Label3D>
           </group>

@@ -3,7 +3,13 @@ import type { Item, Shape } from '../items.ts'
 import { box, mergeParts, type Part } from './merge-parts.ts'
 
 /** Place a geometry: scale, rotate (x, y, z order of calls), then move. Returns a Part. */
-function put(g: BufferGeometry, color: string, at: readonly [number, number, number], rot: readonly [number, number, number] = [0, 0, 0], scale?: readonly [number, number, number]): Part {
+function put(
+  g: BufferGeometry,
+  color: string,
+  at: readonly [number, number, number],
+  rot: readonly [number, number, number] = [0, 0, 0],
+  scale?: readonly [number, number, number],
+): Part {
   if (scale) g.scale(scale[0], scale[1], scale[2])
   if (rot[0]) g.rotateX(rot[0])
   if (rot[1]) g.rotateY(rot[1])
@@ -47,7 +53,9 @@ const SHAPES: Record<Shape, (a: string, b: string) => Part[]> = {
   peel: (a, b) => [
     put(cyl(0.018, 0.026, 0.08, 8), a, [0, 0.04, 0]),
     put(cyl(0.008, 0.012, 0.04, 6), b, [0, 0.1, 0]),
-    ...[0.3, 1.9, 3.4, 4.9].map((ang) => put(new SphereGeometry(0.03, 8, 6), a, [Math.sin(ang) * 0.08, 0.015, Math.cos(ang) * 0.08], [0, ang, 0], [1, 0.35, 3.2])),
+    ...[0.3, 1.9, 3.4, 4.9].map((ang) =>
+      put(new SphereGeometry(0.03, 8, 6), a, [Math.sin(ang) * 0.08, 0.015, Math.cos(ang) * 0.08], [0, ang, 0], [1, 0.35, 3.2]),
+    ),
     put(new SphereGeometry(0.012, 6, 4), b, [0.09, 0.03, 0.02]),
   ],
   bone: (a, b) => [
@@ -117,8 +125,14 @@ const SHAPES: Record<Shape, (a: string, b: string) => Part[]> = {
   ],
   pile: (a, b) => [
     put(new ConeGeometry(0.14, 0.07, 9), a, [0, 0.035, 0]),
-    ...[[0.05, 0.02], [-0.06, 0.03], [0.02, -0.07], [-0.03, -0.02], [0.09, -0.04], [-0.1, -0.05]].map(([x, z], i) =>
-      put(new SphereGeometry(0.022, 6, 4), b, [x!, 0.045 - Math.hypot(x!, z!) * 0.35, z!], [0, i, 0.3 * i], [1.5, 0.6, 0.9])),
+    ...[
+      [0.05, 0.02],
+      [-0.06, 0.03],
+      [0.02, -0.07],
+      [-0.03, -0.02],
+      [0.09, -0.04],
+      [-0.1, -0.05],
+    ].map(([x, z], i) => put(new SphereGeometry(0.022, 6, 4), b, [x!, 0.045 - Math.hypot(x!, z!) * 0.35, z!], [0, i, 0.3 * i], [1.5, 0.6, 0.9])),
   ],
   shell: (a, b) => [
     put(new SphereGeometry(0.055, 12, 6, 0, Math.PI * 2, 0, HALF_PI), a, [-0.04, 0.07, 0], [Math.PI, 0, 0], [1, 1.3, 1]),
@@ -138,8 +152,9 @@ const SHAPES: Record<Shape, (a: string, b: string) => Part[]> = {
   ],
   pills: (a, b) => [
     box([0.2, 0.008, 0.12], [0, 0.004, 0], a),
-    ...[-0.07, -0.025, 0.025, 0.07].flatMap((x) => [-0.03, 0.03].map((z) =>
-      put(new SphereGeometry(0.016, 8, 4, 0, Math.PI * 2, 0, HALF_PI), b, [x, 0.008, z], [0, 0, 0], [1, 0.7, 1]))),
+    ...[-0.07, -0.025, 0.025, 0.07].flatMap((x) =>
+      [-0.03, 0.03].map((z) => put(new SphereGeometry(0.016, 8, 4, 0, Math.PI * 2, 0, HALF_PI), b, [x, 0.008, z], [0, 0, 0], [1, 0.7, 1])),
+    ),
     box([0.09, 0.13, 0.05], [0.02, 0.065, -0.1], '#ffffff'),
     box([0.092, 0.03, 0.052], [0.02, 0.09, -0.1], b),
   ],
@@ -171,8 +186,24 @@ const SHAPES: Record<Shape, (a: string, b: string) => Part[]> = {
 
 /** Flat things are tipped up towards the viewer so they read from eye height. */
 const TILT: Partial<Record<Shape, number>> = {
-  peel: 0.8, paper: 0.9, book: 0.9, shirt: 0.9, diaper: 0.9, pills: 0.6, button: 0.8, fishbone: 0.9,
-  thermometer: 0.6, tube: 0.3, bone: 0.5, butt: 0.6, pile: 0.5, crumple: 0.3, mask: 0.5, bowl: 0.35, meal: 0.35, box: 0.35,
+  peel: 0.8,
+  paper: 0.9,
+  book: 0.9,
+  shirt: 0.9,
+  diaper: 0.9,
+  pills: 0.6,
+  button: 0.8,
+  fishbone: 0.9,
+  thermometer: 0.6,
+  tube: 0.3,
+  bone: 0.5,
+  butt: 0.6,
+  pile: 0.5,
+  crumple: 0.3,
+  mask: 0.5,
+  bowl: 0.35,
+  meal: 0.35,
+  box: 0.35,
 }
 
 /** One item's model as a single vertex-coloured geometry (caller owns it: `ctx.track`). */

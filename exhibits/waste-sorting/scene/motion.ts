@@ -7,7 +7,13 @@ export type ItemMode = 'hidden' | 'enter' | 'idle' | 'throw' | 'bounce'
 export const DURATION: Record<ItemMode, number> = { hidden: 0, enter: 0.8, idle: 0, throw: 1.0, bounce: 1.1 }
 
 /** A pose written in place (never allocated per frame). */
-export interface Pose { x: number; y: number; z: number; scale: number; spin: number }
+export interface Pose {
+  x: number
+  y: number
+  z: number
+  scale: number
+  spin: number
+}
 
 export const newPose = (): Pose => ({ x: ITEM_REST[0], y: ITEM_REST[1], z: ITEM_REST[2], scale: 1, spin: 0 })
 
@@ -34,10 +40,14 @@ export function itemPose(mode: ItemMode, t: number, binX: number, out: Pose): bo
   switch (mode) {
     case 'hidden':
     case 'idle':
-      out.x = rx; out.y = ry; out.z = rz
+      out.x = rx
+      out.y = ry
+      out.z = rz
       return true
     case 'enter':
-      out.x = ITEM_ENTER_X + (rx - ITEM_ENTER_X) * easeOut(u); out.y = ry; out.z = rz
+      out.x = ITEM_ENTER_X + (rx - ITEM_ENTER_X) * easeOut(u)
+      out.y = ry
+      out.z = rz
       return u >= 1
     case 'throw': {
       const mouthY = BIN_H + 0.12
@@ -46,7 +56,9 @@ export function itemPose(mode: ItemMode, t: number, binX: number, out: Pose): bo
         out.scale = 1 - 0.45 * (u / 0.7)
       } else {
         const v = (u - 0.7) / 0.3
-        out.x = binX; out.z = BIN_Z; out.y = mouthY - 0.45 * v
+        out.x = binX
+        out.z = BIN_Z
+        out.y = mouthY - 0.45 * v
         out.scale = 0.55 - 0.4 * v
       }
       out.spin = u * Math.PI * 2

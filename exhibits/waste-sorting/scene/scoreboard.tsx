@@ -11,8 +11,12 @@ export function Scoreboard({ total }: { total: number }) {
   const [x, y, z] = BOARD
   return (
     <group position={[x, y, z + 0.01]} name="scoreboard">
-      <Label3D position={[0, 0.17, 0]} fontSize={0.09} color="#ffe9b0" anchorY="middle">{t('scene.title')}</Label3D>
-      <Label3D position={[0, 0.0, 0]} fontSize={0.14} color="#ffffff" anchorY="middle">{t('scene.score', { score, total })}</Label3D>
+      <Label3D position={[0, 0.17, 0]} fontSize={0.09} color="#ffe9b0" anchorY="middle">
+        {t('scene.title')}
+      </Label3D>
+      <Label3D position={[0, 0.0, 0]} fontSize={0.14} color="#ffffff" anchorY="middle">
+        {t('scene.score', { score, total })}
+      </Label3D>
       <Label3D position={[0, -0.18, 0]} fontSize={0.07} color="#c9f2d5" anchorY="middle">
         {sorting ? t('scene.count', { n: state.stepIndex + 1, total }) : state.phase === 'intro' ? t('scene.hint') : t('scene.done')}
       </Label3D>

@@ -55,11 +55,14 @@ export function SortingScene(_: SceneProps) {
   useLayoutEffect(() => {
     live.current = { itemKey, open: !!step && !stepDone }
   })
-  const onPick = useCallback((bin: Bin) => {
-    const { itemKey: key, open } = live.current
-    if (!key || !open || anim.current.mode === 'throw') return
-    ctx.progress.choose(choiceIdOf(key, bin))
-  }, [ctx])
+  const onPick = useCallback(
+    (bin: Bin) => {
+      const { itemKey: key, open } = live.current
+      if (!key || !open || anim.current.mode === 'throw') return
+      ctx.progress.choose(choiceIdOf(key, bin))
+    },
+    [ctx],
+  )
 
   return (
     <group position={[WORLD_X, 0, 0]}>
@@ -70,7 +73,9 @@ export function SortingScene(_: SceneProps) {
       <Bins anim={anim} onPick={onPick} />
       <ItemProp anim={anim} itemKey={itemKey} />
       <Scoreboard total={ctx.manifest.steps.length} />
-      <Label3D position={[0, 1.98, WALL_Z + 0.01]} fontSize={0.045} maxWidth={1.8} color="#35503a" outlineWidth={0}>{ctx.t('scene.local-note')}</Label3D>
+      <Label3D position={[0, 1.98, WALL_Z + 0.01]} fontSize={0.045} maxWidth={1.8} color="#35503a" outlineWidth={0}>
+        {ctx.t('scene.local-note')}
+      </Label3D>
     </group>
   )
 }

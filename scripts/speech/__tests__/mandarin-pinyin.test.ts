@@ -59,8 +59,24 @@ describe('digits', () => {
   })
 
   it('says other numbers as Chinese numerals', () => {
-    expect([0, 10, 11, 20, 30, 100, 105, 110, 119, 200, 1005, 2000, 10000, 20000, 100005, 300000000].map((n) => cardinal(String(n))))
-      .toEqual(['零', '十', '十一', '二十', '三十', '一百', '一百零五', '一百一十', '一百一十九', '两百', '一千零五', '两千', '一万', '两万', '十万零五', '三亿'])
+    expect([0, 10, 11, 20, 30, 100, 105, 110, 119, 200, 1005, 2000, 10000, 20000, 100005, 300000000].map((n) => cardinal(String(n)))).toEqual([
+      '零',
+      '十',
+      '十一',
+      '二十',
+      '三十',
+      '一百',
+      '一百零五',
+      '一百一十',
+      '一百一十九',
+      '两百',
+      '一千零五',
+      '两千',
+      '一万',
+      '两万',
+      '十万零五',
+      '三亿',
+    ])
     expect(pinyinOf('传送带会送来30件垃圾')).toContain('san1 shi2 jian4')
     expect(pinyinOf('2个桶')).toBe('liang3 ge4 tong3')
     expect(pinyinOf('2024年')).toBe('er4 ling2 er4 si4 nian2')
@@ -76,7 +92,9 @@ describe('digits', () => {
 describe('Latin letters', () => {
   it('spells them with Chinese letter names, so the voice never switches to English', () => {
     expect(toMandarinInput('欢迎来到 3D 打印实验室！')).toEqual({
-      input: 'huan1 ying2 lai2 dao4 san1 di4 da3 yin4 shi2 yan4 shi4!', spoken: '欢迎来到三打印实验室', syllables: 11,
+      input: 'huan1 ying2 lai2 dao4 san1 di4 da3 yin4 shi2 yan4 shi4!',
+      spoken: '欢迎来到三打印实验室',
+      syllables: 11,
     })
     expect(pinyinOf('戴上VR眼镜')).toBe('dai4 shang4 wei1 a4 er5 yan3 jing4')
     expect(toMandarinInput('PM2.5')).toMatchObject({ input: 'pi4 ai2 mu5 er4 dian3 wu3', syllables: 6 })

@@ -9,7 +9,9 @@ import { planSpeech, ZH_SYNTH } from '../synth-pipeline.ts'
 import { verifyNarration } from '../verify-narration.ts'
 
 const root = resolve(import.meta.dirname, '../../..')
-const exhibits = readdirSync(join(root, 'exhibits')).sort().map((d) => join(root, 'exhibits', d))
+const exhibits = readdirSync(join(root, 'exhibits'))
+  .sort()
+  .map((d) => join(root, 'exhibits', d))
 const espeak = hasCommand('espeak-ng')
 /** The id every zh-CN cue carried before this pipeline: espeak-ng 1.51 `-v cmn` on the Hanzi. */
 const LEGACY_ID = 'espeak-ng:cmn@180+sox:22050/32,24,16/v1'
@@ -83,9 +85,9 @@ describe.skipIf(!espeak && !process.env.CI)('narration check (espeak-ng reads ba
     }, 60_000)
 
     it('passes the same cues made by the pinyin pipeline, and exempts a recording', async () => {
-      writeFixture((cue, text) => cue === cues[0]
-        ? { ...base(text), recorded: true }
-        : { ...base(text), synth: ZH_SYNTH, input: planSpeech('zh-CN', text).input })
+      writeFixture((cue, text) =>
+        cue === cues[0] ? { ...base(text), recorded: true } : { ...base(text), synth: ZH_SYNTH, input: planSpeech('zh-CN', text).input },
+      )
       const report = await verifyNarration([ex])
       expect(zhOnly(report.problems)).toEqual([])
       expect(report.recorded).toBe(1)

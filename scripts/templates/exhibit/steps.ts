@@ -20,12 +20,6 @@ function step(id: string, choices: Choice[]): StepDef {
  * TODO: replace with the exhibit's real steps.
  */
 export const steps: StepDef[] = [
-  step('look', [
-    choice('look-green', true),
-    choice('look-away'),
-  ]),
-  step('touch', [
-    choice('touch-ball', true),
-    choice('touch-run'),
-  ]),
+  step('look', [choice('look-green', true), choice('look-away')]),
+  step('touch', [choice('touch-ball', true), choice('touch-run')]),
 ]

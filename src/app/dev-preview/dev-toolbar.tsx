@@ -21,16 +21,28 @@ function Jumps(props: { visit: Visit }) {
   const t = visit.ctx.t
   return (
     <div className="dev-jumps" role="group" aria-label="jump">
-      <span className="dev-phase" data-testid="dev-phase">{s.phase}</span>
+      <span className="dev-phase" data-testid="dev-phase">
+        {s.phase}
+      </span>
       {visit.spec.steps.map((step, i) => (
-        <button key={step.id} className={`dev-btn${s.phase === 'step' && s.stepIndex === i ? ' on' : ''}`}
-          data-testid={`dev-jump-step-${i}`} title={`step "${step.id}": ${t(step.prompt)}`} onClick={() => jump('step', i)}>
+        <button
+          key={step.id}
+          className={`dev-btn${s.phase === 'step' && s.stepIndex === i ? ' on' : ''}`}
+          data-testid={`dev-jump-step-${i}`}
+          title={`step "${step.id}": ${t(step.prompt)}`}
+          onClick={() => jump('step', i)}
+        >
           S{i + 1} {step.id}
         </button>
       ))}
       {visit.spec.quiz.map((item, i) => (
-        <button key={item.id} className={`dev-btn q${s.phase === 'quiz' && s.quizIndex === i ? ' on' : ''}`}
-          data-testid={`dev-jump-quiz-${i}`} title={`quiz "${item.id}": ${t(item.question)}`} onClick={() => jump('quiz', i)}>
+        <button
+          key={item.id}
+          className={`dev-btn q${s.phase === 'quiz' && s.quizIndex === i ? ' on' : ''}`}
+          data-testid={`dev-jump-quiz-${i}`}
+          title={`quiz "${item.id}": ${t(item.question)}`}
+          onClick={() => jump('quiz', i)}
+        >
           Q{i + 1}
         </button>
       ))}
@@ -46,21 +58,44 @@ export function DevToolbar(props: { id: string; visit: Visit | null; lang: Lang;
   return (
     <header className="dev-toolbar" data-testid="dev-toolbar">
       <div className="dev-title">
-        <a href="/" title="lobby">槐</a>
+        <a href="/" title="lobby">
+          槐
+        </a>
         <code>{id}</code>
         <span className="dev-note">preview (dev only)</span>
       </div>
-      {visit ? <Jumps visit={visit} /> : <div className="dev-jumps"><span className="dev-phase">loading…</span></div>}
+      {visit ? (
+        <Jumps visit={visit} />
+      ) : (
+        <div className="dev-jumps">
+          <span className="dev-phase">loading…</span>
+        </div>
+      )}
       <div className="dev-tools">
-        <button className="dev-btn" data-testid="dev-restart" onClick={onRestart} title="new visit from the intro">Restart</button>
+        <button className="dev-btn" data-testid="dev-restart" onClick={onRestart} title="new visit from the intro">
+          Restart
+        </button>
         <button className="dev-btn" data-testid="dev-lang" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} title="switch language">
           {lang === 'zh-CN' ? '中文 → EN' : 'EN → 中文'}
         </button>
-        <button className={`dev-btn${emu ? ' on' : ''}`} data-testid="dev-xr-emulate" onClick={toggleEmulation}
-          title="reload with/without the Quest 3 emulator (IWER)">VR emulation {emu ? 'on' : 'off'}</button>
-        {emu && (session
-          ? <button className="dev-btn" data-testid="dev-exit-vr" onClick={() => void session.end()}>Exit VR</button>
-          : <button className="dev-btn vr" data-testid="dev-enter-vr" onClick={() => void getXRStore().enterVR()}>Enter VR</button>)}
+        <button
+          className={`dev-btn${emu ? ' on' : ''}`}
+          data-testid="dev-xr-emulate"
+          onClick={toggleEmulation}
+          title="reload with/without the Quest 3 emulator (IWER)"
+        >
+          VR emulation {emu ? 'on' : 'off'}
+        </button>
+        {emu &&
+          (session ? (
+            <button className="dev-btn" data-testid="dev-exit-vr" onClick={() => void session.end()}>
+              Exit VR
+            </button>
+          ) : (
+            <button className="dev-btn vr" data-testid="dev-enter-vr" onClick={() => void getXRStore().enterVR()}>
+              Enter VR
+            </button>
+          ))}
       </div>
     </header>
   )

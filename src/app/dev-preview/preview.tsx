@@ -24,22 +24,40 @@ function Problem(props: { id: string; failure: Failure; onRetry(): void }) {
       {failure === 'notFound' && unavailable && (
         <>
           <h2>exhibits/{id} is not valid yet</h2>
-          <ul>{unavailable.problems.map((p, i) => <li key={i}>{p.file}{p.field ? ` "${p.field}"` : ''}: {p.message}</li>)}</ul>
+          <ul>
+            {unavailable.problems.map((p, i) => (
+              <li key={i}>
+                {p.file}
+                {p.field ? ` "${p.field}"` : ''}: {p.message}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {failure === 'notFound' && !unavailable && (
         <>
           <h2>No exhibit "{id}"</h2>
-          <p>Known: {registry.exhibits.map((e) => <a key={e.id} href={`/dev/exhibits/${e.id}`} style={{ marginRight: 8 }}>{e.id}</a>)}</p>
+          <p>
+            Known:{' '}
+            {registry.exhibits.map((e) => (
+              <a key={e.id} href={`/dev/exhibits/${e.id}`} style={{ marginRight: 8 }}>
+                {e.id}
+              </a>
+            ))}
+          </p>
         </>
       )}
       {failure !== 'notFound' && (
         <>
-          <h2>exhibits/{id} {failure === 'crashed' ? 'crashed' : 'failed to load'}</h2>
+          <h2>
+            exhibits/{id} {failure === 'crashed' ? 'crashed' : 'failed to load'}
+          </h2>
           <p>The error and its stack are in the browser console (“[sophora] exhibit … {failure}”). Fix it and save: the dev server reloads.</p>
         </>
       )}
-      <button className="dev-btn" onClick={onRetry} style={{ color: '#fff' }}>Try again</button>
+      <button className="dev-btn" onClick={onRetry} style={{ color: '#fff' }}>
+        Try again
+      </button>
     </div>
   )
 }
@@ -56,16 +74,30 @@ export default function DevPreview(props: { id: string }) {
   const [visit, setVisit] = useState<Visit | null>(null)
   const [failure, setFailure] = useState<Failure | null>(null)
   const [attempt, setAttempt] = useState(0)
-  useEffect(() => { document.documentElement.lang = lang }, [lang])
-  useEffect(() => { document.title = `${id} · preview` }, [id])
-  const restart = () => { setFailure(null); setVisit(null); setAttempt((a) => a + 1) }
+  useEffect(() => {
+    document.documentElement.lang = lang
+  }, [lang])
+  useEffect(() => {
+    document.title = `${id} · preview`
+  }, [id])
+  const restart = () => {
+    setFailure(null)
+    setVisit(null)
+    setAttempt((a) => a + 1)
+  }
 
   return (
     <div className="shell in-exhibit dev-preview" data-testid="dev-preview">
       <DevToolbar id={id} visit={visit} lang={lang} setLang={setLang} onRestart={restart} />
       <ShellExtras lang={lang} />
       {failure && <Problem id={id} failure={failure} onRetry={restart} />}
-      <Suspense fallback={<div className="loading" role="progressbar" data-testid="loading"><p>…</p></div>}>
+      <Suspense
+        fallback={
+          <div className="loading" role="progressbar" data-testid="loading">
+            <p>…</p>
+          </div>
+        }
+      >
         <ExhibitView
           key={attempt}
           id={failure ? null : id}
@@ -73,7 +105,10 @@ export default function DevPreview(props: { id: string }) {
           registry={registry}
           services={shellServices}
           onLobby={() => location.assign('/')}
-          onFailure={(kind) => { setVisit(null); setFailure(kind) }}
+          onFailure={(kind) => {
+            setVisit(null)
+            setFailure(kind)
+          }}
           onVisit={setVisit}
         />
       </Suspense>

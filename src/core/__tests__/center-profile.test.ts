@@ -13,7 +13,10 @@ const good = {
   coreSet: ['a', 'b'],
   variants: { a: { 'bin.x': 'food', 'scene.title': { 'zh-CN': '标题', en: 'Title' } } },
 }
-const parse = (v: unknown, file = 'centers/town.json') => () => parseCenterProfile(file, JSON.stringify(v))
+const parse =
+  (v: unknown, file = 'centers/town.json') =>
+  () =>
+    parseCenterProfile(file, JSON.stringify(v))
 
 describe('center profile schema', () => {
   it('accepts a full profile and reads its values', () => {

@@ -4,9 +4,13 @@ import { errorBelongsToExhibit, exhibitChunkFileName } from '../crash-attributio
 const errWithStack = (stack: string) => Object.assign(new Error('x'), { stack })
 
 describe('crash attribution', () => {
-  it("blames the exhibit for errors thrown from its chunk or its source folder", () => {
-    expect(errorBelongsToExhibit(errWithStack('Error: x\n    at tick (http://127.0.0.1:8080/assets/exhibit-fire-escape.Ab3d_9.js:1:200)'), 'fire-escape')).toBe(true)
-    expect(errorBelongsToExhibit(errWithStack('Error: x\n    at Scene (http://localhost:5173/exhibits/fire-escape/scene/fire-scene.tsx:12:3)'), 'fire-escape')).toBe(true)
+  it('blames the exhibit for errors thrown from its chunk or its source folder', () => {
+    expect(errorBelongsToExhibit(errWithStack('Error: x\n    at tick (http://127.0.0.1:8080/assets/exhibit-fire-escape.Ab3d_9.js:1:200)'), 'fire-escape')).toBe(
+      true,
+    )
+    expect(
+      errorBelongsToExhibit(errWithStack('Error: x\n    at Scene (http://localhost:5173/exhibits/fire-escape/scene/fire-scene.tsx:12:3)'), 'fire-escape'),
+    ).toBe(true)
     expect(errorBelongsToExhibit('boom', 'broken-exhibit', 'http://h/assets/exhibit-broken-exhibit.x1.js')).toBe(true)
   })
   it('does not blame it for shell, audio or sync errors, or another exhibit with a longer id', () => {

@@ -13,7 +13,8 @@ describe('gaze dwell', () => {
   })
   it('looking away resets the timer; looking back starts again', () => {
     const d = createDwell<string>(1000)
-    d.update('a', 0); d.update('a', 900)
+    d.update('a', 0)
+    d.update('a', 900)
     expect(d.update('b', 16)).toBeNull()
     expect(d.update('b', 900)).toBeNull()
     expect(d.update(null, 16)).toBeNull()

@@ -11,9 +11,14 @@ const ok = { id: uuidv7(), time: '2026-03-01T10:00:00+08:00', stationId: uuidv4(
 describe('VisitEventSchema', () => {
   it('accepts each type with its data', () => {
     const datas = {
-      'exhibit-started': {}, 'step-completed': { stepId: 'a' }, 'step-mistake': { stepId: 'a', choiceId: 'b' },
-      'answer-given': { quizId: 'q', choiceId: 'c', correct: true }, 'exhibit-completed': { score: 1, maxScore: 1, passed: true, durationMs: 0 },
-      'stamp-awarded': { stampId: 'fire' }, 'exhibit-crashed': { message: '' }, 'exhibit-exited': { reason: 'idle' },
+      'exhibit-started': {},
+      'step-completed': { stepId: 'a' },
+      'step-mistake': { stepId: 'a', choiceId: 'b' },
+      'answer-given': { quizId: 'q', choiceId: 'c', correct: true },
+      'exhibit-completed': { score: 1, maxScore: 1, passed: true, durationMs: 0 },
+      'stamp-awarded': { stampId: 'fire' },
+      'exhibit-crashed': { message: '' },
+      'exhibit-exited': { reason: 'idle' },
     }
     for (const [type, data] of Object.entries(datas)) expect(VisitEventSchema.safeParse({ ...ok, type, data }).success, type).toBe(true)
   })
@@ -35,12 +40,14 @@ describe('VisitEventSchema', () => {
 describe('event passportId', () => {
   const start = { ...ok, type: 'exhibit-started', data: {} }
   it('accepts a passport code and, for events already in an outbox, a legacy device passport', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), (bytes) => {
-      // The first draw from fast-check; a redraw (check value outside the alphabet) from Web Crypto.
-      let first = true
-      const code = createPassportCode((b) => (first ? ((first = false), bytes) : crypto.getRandomValues(b)))
-      expect(VisitEventSchema.parse({ ...start, passportId: code }).passportId).toBe(code)
-    }))
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), (bytes) => {
+        // The first draw from fast-check; a redraw (check value outside the alphabet) from Web Crypto.
+        let first = true
+        const code = createPassportCode((b) => (first ? ((first = false), bytes) : crypto.getRandomValues(b)))
+        expect(VisitEventSchema.parse({ ...start, passportId: code }).passportId).toBe(code)
+      }),
+    )
     expect(VisitEventSchema.safeParse({ ...start, passportId: 'SP-0123456789AB' }).success).toBe(true)
     expect(isLegacyDevicePassport('SP-0123456789AB')).toBe(true)
     expect(isLegacyDevicePassport(createPassportCode())).toBe(false)

@@ -39,7 +39,13 @@ describe('exhibit run', () => {
 
   it('quiz keeps the first answer and scores it; below the pass mark fails', () => {
     let s = play([{ type: 'start' }, ...right('a'), ...right('b')])
-    s = play([{ type: 'choose', choiceId: 'q1-no' }, { type: 'choose', choiceId: 'q1-ok' }], s)
+    s = play(
+      [
+        { type: 'choose', choiceId: 'q1-no' },
+        { type: 'choose', choiceId: 'q1-ok' },
+      ],
+      s,
+    )
     expect(s.answers).toEqual({ q1: 'q1-no' })
     expect(s.score).toBe(0)
     s = play([{ type: 'next' }, { type: 'choose', choiceId: 'q2-no' }, { type: 'next' }, ...right('q3')], s)

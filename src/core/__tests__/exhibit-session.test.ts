@@ -19,20 +19,35 @@ function setup(opts: { def?: ExhibitDefinition; load?: () => Promise<never> } = 
     sfx: () => () => {},
     awardStamp: () => {},
     now: () => 0,
-    openAudio: async () => () => { audioClosed++ },
+    openAudio: async () => () => {
+      audioClosed++
+    },
     preloadFont: async () => {},
-    onVisibility: (l) => { visibility = l; return () => { visibility = undefined } },
-    onUncaught: (l) => { uncaught = l; return () => { uncaught = undefined } },
+    onVisibility: (l) => {
+      visibility = l
+      return () => {
+        visibility = undefined
+      }
+    },
+    onUncaught: (l) => {
+      uncaught = l
+      return () => {
+        uncaught = undefined
+      }
+    },
     onFailure: (kind) => failures.push(kind),
   }
   const entry: ExhibitEntry = {
-    id: 'demo', manifest,
+    id: 'demo',
+    manifest,
     load: opts.load ?? (async () => ({ def: opts.def ?? def, locales })),
   }
   vi.spyOn(console, 'error').mockImplementation(() => {})
   const session = createExhibitSession({ entry, getLang: () => 'zh-CN', services })
   return {
-    session, events, failures,
+    session,
+    events,
+    failures,
     audioClosed: () => audioClosed,
     throwUncaught: (e: unknown, source?: string) => uncaught?.(e, source),
     setHidden: (h: boolean) => visibility?.(h),
@@ -47,7 +62,10 @@ describe('createExhibitSession', () => {
   it('loads with rising progress, then runs a visit that starts recording', async () => {
     const s = setup()
     const seen: string[] = []
-    s.session.subscribe(() => { const st = s.session.getState(); seen.push(st.status === 'loading' ? `loading ${st.pct}` : st.status) })
+    s.session.subscribe(() => {
+      const st = s.session.getState()
+      seen.push(st.status === 'loading' ? `loading ${st.pct}` : st.status)
+    })
     await vi.waitFor(() => expect(s.session.getState().status).toBe('ready'))
     expect(seen).toEqual(['loading 30', 'loading 90', 'ready'])
     expect(s.events.map((e) => e.type)).toEqual(['exhibit-started'])
@@ -82,7 +100,16 @@ describe('createExhibitSession', () => {
 
   it('pauses and resumes the exhibit with the page, and a throwing onPause crashes only this session', async () => {
     const calls: string[] = []
-    const s = setup({ def: { ...def, onPause: () => { calls.push('pause'); throw new Error('pause bug') }, onResume: () => calls.push('resume') } })
+    const s = setup({
+      def: {
+        ...def,
+        onPause: () => {
+          calls.push('pause')
+          throw new Error('pause bug')
+        },
+        onResume: () => calls.push('resume'),
+      },
+    })
     await vi.waitFor(() => expect(s.session.getState().status).toBe('ready'))
     s.setHidden(true)
     expect(calls).toEqual(['pause'])
@@ -91,12 +118,22 @@ describe('createExhibitSession', () => {
 
   it('dispose during loading closes audio that arrives late and records nothing more', async () => {
     let release!: () => void
-    const gate = new Promise<void>((r) => { release = r })
-    const s = setup({ def: { ...def, preload: async () => { await gate } } })
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    const s = setup({
+      def: {
+        ...def,
+        preload: async () => {
+          await gate
+        },
+      },
+    })
     await tick()
     s.session.dispose()
     release()
-    await tick(); await tick()
+    await tick()
+    await tick()
     expect(s.session.getState().status).toBe('closed')
     expect(s.events).toEqual([])
     expect(s.failures).toEqual([])

@@ -8,11 +8,16 @@ describe('createRegistry', () => {
     const reg = createRegistry({
       manifests: { '/exhibits/demo/manifest.json': manifest, '/exhibits/bad/manifest.json': { ...manifest, id: 'bad', minutes: 'ten' } },
       locales: {
-        '/exhibits/demo/locales/zh-CN.json': async () => locales['zh-CN'], '/exhibits/demo/locales/en.json': async () => locales.en,
-        '/exhibits/bad/locales/zh-CN.json': async () => locales['zh-CN'], '/exhibits/bad/locales/en.json': async () => locales.en,
+        '/exhibits/demo/locales/zh-CN.json': async () => locales['zh-CN'],
+        '/exhibits/demo/locales/en.json': async () => locales.en,
+        '/exhibits/bad/locales/zh-CN.json': async () => locales['zh-CN'],
+        '/exhibits/bad/locales/en.json': async () => locales.en,
       },
       modules: {
-        '/exhibits/demo/index.ts': async () => { loaded++; return { default: def } },
+        '/exhibits/demo/index.ts': async () => {
+          loaded++
+          return { default: def }
+        },
         '/exhibits/bad/index.ts': async () => ({ default: def }),
       },
     })
@@ -35,7 +40,10 @@ describe('createRegistry', () => {
   it('a locale file that fails validation when the exhibit opens is reported, naming file and field', async () => {
     const reg = createRegistry({
       manifests: { '/exhibits/demo/manifest.json': manifest },
-      locales: { '/exhibits/demo/locales/zh-CN.json': async () => locales['zh-CN'], '/exhibits/demo/locales/en.json': async () => ({ 'narration.intro': 'Hi' }) },
+      locales: {
+        '/exhibits/demo/locales/zh-CN.json': async () => locales['zh-CN'],
+        '/exhibits/demo/locales/en.json': async () => ({ 'narration.intro': 'Hi' }),
+      },
       modules: { '/exhibits/demo/index.ts': async () => ({ default: def }) },
     })
     await expect(reg.get('demo')!.load()).rejects.toThrow(/exhibits\/demo\/locales\/en\.json: field "narration\.a": key is missing/)

@@ -28,7 +28,10 @@ describe('validateExhibitFiles', () => {
   })
 
   it('reports malformed JSON, a wrong id, missing files and flat mode', () => {
-    expect(validateExhibitFiles(files({ manifest: '{ "id": ' })).problems[0]).toMatchObject({ file: 'manifest.json', message: expect.stringMatching(/not valid JSON/) })
+    expect(validateExhibitFiles(files({ manifest: '{ "id": ' })).problems[0]).toMatchObject({
+      file: 'manifest.json',
+      message: expect.stringMatching(/not valid JSON/),
+    })
     expect(validateExhibitFiles(files({ manifest: JSON.stringify({ ...manifest, id: 'other' }) })).problems[0]).toMatchObject({ field: 'id' })
     expect(validateExhibitFiles(files({ hasIndex: false, sources: undefined })).problems.map((p) => p.file)).toEqual(['index.ts', 'sources.md'])
     expect(validateExhibitFiles(files({ manifest: JSON.stringify({ ...manifest, modes: ['vr'] }) })).problems[0]?.message).toMatch(/flat mode/)

@@ -14,8 +14,12 @@ function setup(lang: { current: Lang } = { current: 'zh-CN' }) {
   const services: VisitServices = {
     record: (_id, e) => events.push(e),
     narrate: (cue, text) => narrated.push(`${cue}:${text}`),
-    stopNarration: () => { stopped++ },
-    sfx: () => () => { sfxStopped++ },
+    stopNarration: () => {
+      stopped++
+    },
+    sfx: () => () => {
+      sfxStopped++
+    },
     awardStamp: (id, score) => stamps.push([id, score]),
     crash: (e) => crashes.push(e),
     now: () => 1000,
@@ -31,12 +35,25 @@ describe('createVisit', () => {
     d({ type: 'start' })
     d({ type: 'choose', choiceId: 'a-no' })
     d({ type: 'next' })
-    for (const id of ['a', 'b']) { d({ type: 'choose', choiceId: `${id}-ok` }); d({ type: 'next' }) }
-    for (const id of ['q1', 'q2', 'q3']) { d({ type: 'choose', choiceId: `${id}-ok` }); d({ type: 'next' }) }
+    for (const id of ['a', 'b']) {
+      d({ type: 'choose', choiceId: `${id}-ok` })
+      d({ type: 'next' })
+    }
+    for (const id of ['q1', 'q2', 'q3']) {
+      d({ type: 'choose', choiceId: `${id}-ok` })
+      d({ type: 'next' })
+    }
     expect(narrated).toEqual(['intro:你好', 'a:甲', 'b:乙'])
     expect(events.map((e) => e.type)).toEqual([
-      'exhibit-started', 'step-mistake', 'step-completed', 'step-completed',
-      'answer-given', 'answer-given', 'answer-given', 'exhibit-completed', 'stamp-awarded',
+      'exhibit-started',
+      'step-mistake',
+      'step-completed',
+      'step-completed',
+      'answer-given',
+      'answer-given',
+      'answer-given',
+      'exhibit-completed',
+      'stamp-awarded',
     ])
     expect(events.find((e) => e.type === 'exhibit-completed')?.data).toMatchObject({ score: 3, maxScore: 3, passed: true })
     expect(stamps).toEqual([['demo', 3]])
@@ -52,17 +69,28 @@ describe('createVisit', () => {
 
   it('ctx.run turns a rejection into a crash report instead of an unhandled error', async () => {
     const s = setup()
-    await expect(s.visit.ctx.run(async () => { throw new Error('boom') })).resolves.toBeUndefined()
+    await expect(
+      s.visit.ctx.run(async () => {
+        throw new Error('boom')
+      }),
+    ).resolves.toBeUndefined()
     expect(s.crashes).toHaveLength(1)
   })
 
   it('dispose frees tracked objects and sounds once, aborts work, and reports the exit', async () => {
     const s = setup()
     let disposed = 0
-    s.visit.ctx.track({ dispose: () => { disposed++ } })
+    s.visit.ctx.track({
+      dispose: () => {
+        disposed++
+      },
+    })
     s.visit.ctx.audio.sfx('alarm', { loop: true })
     let signal: AbortSignal | undefined
-    const pending = s.visit.ctx.run((sig) => { signal = sig; return new Promise((_, rej) => sig.addEventListener('abort', () => rej(new Error('aborted')))) })
+    const pending = s.visit.ctx.run((sig) => {
+      signal = sig
+      return new Promise((_, rej) => sig.addEventListener('abort', () => rej(new Error('aborted'))))
+    })
     s.visit.dispose()
     s.visit.dispose()
     await pending

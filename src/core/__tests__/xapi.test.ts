@@ -6,13 +6,24 @@ import type { VisitEvent } from '../event-schema.ts'
 
 const CENTER = 'https://kexue.example.cn/'
 const base = {
-  id: uuidv7(), time: '2026-03-01T02:00:00.000Z', stationId: '6f1c1a52-55b0-4d5e-9d43-8f0d7f1f4f10',
-  exhibitId: 'fire-escape', passportId: 'SP-0123456789AB', sessionId: '0195c1d2-0000-7000-8000-000000000001',
+  id: uuidv7(),
+  time: '2026-03-01T02:00:00.000Z',
+  stationId: '6f1c1a52-55b0-4d5e-9d43-8f0d7f1f4f10',
+  exhibitId: 'fire-escape',
+  passportId: 'SP-0123456789AB',
+  sessionId: '0195c1d2-0000-7000-8000-000000000001',
 } as const
 const st = (e: Omit<VisitEvent, keyof typeof base> & Partial<VisitEvent>) => toXapiStatement({ ...base, ...e } as VisitEvent, CENTER)
 
 describe('toIsoDuration', () => {
-  it.each([[0, 'PT0S'], [1500, 'PT1.5S'], [65_250, 'PT1M5.25S'], [3_600_000, 'PT1H'], [3_723_000, 'PT1H2M3S'], [120_000, 'PT2M']])('%i ms -> %s', (ms, iso) => {
+  it.each([
+    [0, 'PT0S'],
+    [1500, 'PT1.5S'],
+    [65_250, 'PT1M5.25S'],
+    [3_600_000, 'PT1H'],
+    [3_723_000, 'PT1H2M3S'],
+    [120_000, 'PT2M'],
+  ])('%i ms -> %s', (ms, iso) => {
     expect(toIsoDuration(ms)).toBe(iso)
   })
 })

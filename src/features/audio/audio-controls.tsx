@@ -16,7 +16,16 @@ export interface AudioControlsProps {
 }
 
 // Every target is at least 44×44 px (WCAG 2.5.5) for small and gloved fingers on a kiosk.
-const group: CSSProperties = { display: 'inline-flex', alignItems: 'center', gap: 12, padding: '6px 12px', borderRadius: 12, background: 'rgba(10, 12, 16, 0.8)', color: '#fff', fontSize: 18 }
+const group: CSSProperties = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: 12,
+  padding: '6px 12px',
+  borderRadius: 12,
+  background: 'rgba(10, 12, 16, 0.8)',
+  color: '#fff',
+  fontSize: 18,
+}
 const button: CSSProperties = { minWidth: 44, minHeight: 44, padding: '0 14px', borderRadius: 10, border: '2px solid #fff', font: 'inherit', cursor: 'pointer' }
 const slider: CSSProperties = { width: 160, height: 44, margin: 0, accentColor: '#ffd54f', cursor: 'pointer' }
 
@@ -24,9 +33,11 @@ function SpeakerIcon({ muted }: { muted: boolean }) {
   return (
     <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" style={{ verticalAlign: 'middle', marginRight: 6 }}>
       <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
-      {muted
-        ? <path d="M16 9l6 6M22 9l-6 6" stroke="currentColor" strokeWidth="2" />
-        : <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" stroke="currentColor" strokeWidth="2" fill="none" />}
+      {muted ? (
+        <path d="M16 9l6 6M22 9l-6 6" stroke="currentColor" strokeWidth="2" />
+      ) : (
+        <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" stroke="currentColor" strokeWidth="2" fill="none" />
+      )}
     </svg>
   )
 }

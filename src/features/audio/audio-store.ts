@@ -4,19 +4,24 @@ import { useStore } from 'zustand'
 import { VoicePrefSchema, type VoicePref } from './voice-choice.ts'
 
 /** What is remembered across visits on this station: the staff's mute, volume and voice choice. */
-export const AudioPrefsSchema = z.object({
-  muted: z.boolean(),
-  volume: z.number().min(0).max(1),
-  /** prefs saved before the voice setting existed read back as 'auto' (mute and volume are kept) */
-  voice: VoicePrefSchema.default('auto'),
-}).strict()
+export const AudioPrefsSchema = z
+  .object({
+    muted: z.boolean(),
+    volume: z.number().min(0).max(1),
+    /** prefs saved before the voice setting existed read back as 'auto' (mute and volume are kept) */
+    voice: VoicePrefSchema.default('auto'),
+  })
+  .strict()
 export type AudioPrefs = z.infer<typeof AudioPrefsSchema>
 
 export const DEFAULT_AUDIO_PREFS: AudioPrefs = { muted: false, volume: 0.8, voice: 'auto' }
 export const AUDIO_PREFS_KEY = 'sophora.audio.v1'
 
 /** The subtitle line on screen now, and the narration cue it belongs to. */
-export interface Subtitle { text: string; cue: string }
+export interface Subtitle {
+  text: string
+  cue: string
+}
 
 export interface AudioState extends AudioPrefs {
   /** true once the browser let us start audio (first tap/key on the station) */
@@ -87,12 +92,15 @@ export function createAudioStore(options: AudioStoreOptions = {}): AudioStore {
       if (typeof volume !== 'number' || Number.isNaN(volume)) return
       set({ volume: Math.min(1, Math.max(0, volume)) })
     },
-    setVoice: (voice) => { if (VoicePrefSchema.safeParse(voice).success) set({ voice }) },
+    setVoice: (voice) => {
+      if (VoicePrefSchema.safeParse(voice).success) set({ voice })
+    },
     setUnlocked: (unlocked) => set({ unlocked }),
     setSubtitle: (subtitle) => set({ subtitle }),
   }))
   store.subscribe((s, prev) => {
-    if (s.muted !== prev.muted || s.volume !== prev.volume || s.voice !== prev.voice) writeAudioPrefs(storage, key, { muted: s.muted, volume: s.volume, voice: s.voice })
+    if (s.muted !== prev.muted || s.volume !== prev.volume || s.voice !== prev.voice)
+      writeAudioPrefs(storage, key, { muted: s.muted, volume: s.volume, voice: s.voice })
   })
   return store
 }

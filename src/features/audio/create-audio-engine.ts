@@ -21,11 +21,19 @@ export interface AudioEngineOptions {
   loadTimeoutMs?: number
 }
 
-export interface SfxOptions { loop?: boolean; volume?: number }
+export interface SfxOptions {
+  loop?: boolean
+  volume?: number
+}
 
 export interface AudioEngine {
   /** Decode narration (cue -> url) and sound effects (name -> url). Missing files do not reject; they are listed in `failed`. */
-  load(narration: Record<string, NarrationSource>, sfx?: Record<string, string>, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<LoadResult>
+  load(
+    narration: Record<string, NarrationSource>,
+    sfx?: Record<string, string>,
+    onProgress?: (fraction: number) => void,
+    signal?: AbortSignal,
+  ): Promise<LoadResult>
   /**
    * Speak `cue` with `text` as timed subtitles, in the voice `chooseVoice` picks (store.voice).
    * Resolves when it ends or is stopped (never rejects).
@@ -62,9 +70,16 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
   let disposed = false
   let last: VoiceSource | null = null
 
-  const apply = () => { Howler.mute(store.getState().muted); Howler.volume(store.getState().volume) }
+  const apply = () => {
+    Howler.mute(store.getState().muted)
+    Howler.volume(store.getState().volume)
+  }
   apply()
-  cleanups.add(store.subscribe((s, prev) => { if (s.muted !== prev.muted || s.volume !== prev.volume) apply() }))
+  cleanups.add(
+    store.subscribe((s, prev) => {
+      if (s.muted !== prev.muted || s.volume !== prev.volume) apply()
+    }),
+  )
 
   const audible = () => store.getState().unlocked || audioContext()?.state === 'running'
 
@@ -78,7 +93,13 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
     const source = chooseVoice(store.getState().voice, { file, device: voice !== null })
     return new Promise<void>((resolve) => {
       const timers = new Set<ReturnType<typeof setTimeout>>()
-      const later = (fn: () => void, ms: number) => { const t = setTimeout(() => { timers.delete(t); fn() }, ms); timers.add(t) }
+      const later = (fn: () => void, ms: number) => {
+        const t = setTimeout(() => {
+          timers.delete(t)
+          fn()
+        }, ms)
+        timers.add(t)
+      }
       let soundId: number | null = null
       let speaking = false
       let unsubscribe: Cleanup | null = null
@@ -98,13 +119,19 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
       const detach = () => {
         unsubscribe?.()
         unsubscribe = null
-        if (speaking) { speaking = false; speech?.cancel() }
+        if (speaking) {
+          speaking = false
+          speech?.cancel()
+        }
         if (!entry || soundId === null) return
         for (const ev of ['play', 'playerror', 'end']) entry.howl.off(ev, undefined, soundId)
         entry.howl.stop(soundId)
         soundId = null
       }
-      const cancelTimers = () => { for (const t of timers) clearTimeout(t); timers.clear() }
+      const cancelTimers = () => {
+        for (const t of timers) clearTimeout(t)
+        timers.clear()
+      }
       const show = (track: TimedLine[]) => {
         for (const l of track) later(() => store.getState().setSubtitle({ text: l.text, cue }), l.startMs)
       }
@@ -120,21 +147,31 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
         later(finish, trackMs(track))
       }
       const playFile = () => {
-        if (!entry || file === null) { subtitlesOnly(); return }
+        if (!entry || file === null) {
+          subtitlesOnly()
+          return
+        }
         last = file
         // Waiting covers a file still decoding and an AudioContext the browser has not let us start.
         later(subtitlesOnly, startTimeoutMs)
         void entry.ready.then((ok) => {
           if (done || textOnly || soundId !== null) return
-          if (!ok) { subtitlesOnly(); return }
+          if (!ok) {
+            subtitlesOnly()
+            return
+          }
           const { howl } = entry
           const id = howl.play()
           soundId = id
-          howl.once('play', () => {
-            if (done || soundId !== id) return
-            cancelTimers()
-            show(timeLines(lines, howl.duration(id) * 1000))
-          }, id)
+          howl.once(
+            'play',
+            () => {
+              if (done || soundId !== id) return
+              cancelTimers()
+              show(timeLines(lines, howl.duration(id) * 1000))
+            },
+            id,
+          )
           howl.once('playerror', () => subtitlesOnly(), id)
           howl.once('end', finish, id)
         })
@@ -149,7 +186,10 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
         let started = false
         const speakLine = (i: number) => {
           if (done || textOnly) return
-          if (i >= lines.length) { finish(); return }
+          if (i >= lines.length) {
+            finish()
+            return
+          }
           const line = lines[i]!
           const u = dev.createUtterance(line)
           u.voice = v
@@ -164,23 +204,42 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
             // A voice that never reports the end must not hold the visit: move on by reading time.
             later(() => subtitlesOnly(i + 1), readingMs(line) * 3 + 4000)
           }
-          u.onend = () => { if (live()) { cancelTimers(); speakLine(i + 1) } }
+          u.onend = () => {
+            if (live()) {
+              cancelTimers()
+              speakLine(i + 1)
+            }
+          }
           u.onerror = () => {
             if (!live()) return
             if (started) subtitlesOnly(i + 1)
-            else { speaking = false; dev.cancel(); fallBack() }
+            else {
+              speaking = false
+              dev.cancel()
+              fallBack()
+            }
           }
           dev.speak(u)
         }
         // No start within the wait (speech blocked, voice broken): the file, else subtitles.
-        later(() => { if (!started) { speaking = false; dev.cancel(); fallBack() } }, startTimeoutMs)
+        later(() => {
+          if (!started) {
+            speaking = false
+            dev.cancel()
+            fallBack()
+          }
+        }, startTimeoutMs)
         // Muting mid-sentence must silence at once; the current line and the rest keep their subtitles.
         unsubscribe = store.subscribe((s, p) => {
           if (s.muted && !p.muted && started) subtitlesOnly(Math.max(0, lines.indexOf(s.subtitle?.text ?? '')))
         })
         speakLine(0)
       }
-      const fallBack = () => { cancelTimers(); if (file !== null) playFile(); else subtitlesOnly() }
+      const fallBack = () => {
+        cancelTimers()
+        if (file !== null) playFile()
+        else subtitlesOnly()
+      }
       if (source === 'device' && speech && voice) speakDevice(speech, voice)
       else if (source === 'recorded' || source === 'generated') playFile()
       else subtitlesOnly()
@@ -220,7 +279,10 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
       Howler.volume() // creates Howler's AudioContext if no sound has yet
       const ctx = audioContext()
       if (!ctx) return
-      void ctx.resume().then(() => store.getState().setUnlocked(ctx.state === 'running'), () => {})
+      void ctx.resume().then(
+        () => store.getState().setUnlocked(ctx.state === 'running'),
+        () => {},
+      )
     }
     for (const e of UNLOCK_EVENTS) target.addEventListener(e, onGesture, { capture: true, passive: true })
     const remove: Cleanup = () => {

@@ -2,10 +2,7 @@
  * Audio for exhibits: narration with timed subtitles, sound effects, mute and volume,
  * unlock-on-first-tap. See docs/audio.md.
  */
-export {
-  createAudioStore, useAudioStore, readAudioPrefs,
-  AudioPrefsSchema, DEFAULT_AUDIO_PREFS, AUDIO_PREFS_KEY,
-} from './audio-store.ts'
+export { createAudioStore, useAudioStore, readAudioPrefs, AudioPrefsSchema, DEFAULT_AUDIO_PREFS, AUDIO_PREFS_KEY } from './audio-store.ts'
 export type { AudioState, AudioStore, AudioPrefs, AudioStoreOptions, PrefsStorage, Subtitle } from './audio-store.ts'
 export { createAudioEngine } from './create-audio-engine.ts'
 export type { AudioEngine, AudioEngineOptions, NarrationSource, SfxOptions } from './create-audio-engine.ts'

@@ -32,7 +32,9 @@ export function createSoundBank(loadTimeoutMs: number): SoundBank {
 
   function create(url: string): BankEntry {
     let settle: (ok: boolean) => void = () => {}
-    const ready = new Promise<boolean>((resolve) => { settle = resolve })
+    const ready = new Promise<boolean>((resolve) => {
+      settle = resolve
+    })
     const timer = setTimeout(() => finish(false), loadTimeoutMs)
     const finish = (ok: boolean) => {
       clearTimeout(timer)
@@ -70,7 +72,12 @@ export function createSoundBank(loadTimeoutMs: number): SoundBank {
       })
       let done = 0
       onProgress?.(jobs.length === 0 ? 1 : 0)
-      const counted = jobs.map((j) => j.then((r) => { onProgress?.(++done / jobs.length); return r }))
+      const counted = jobs.map((j) =>
+        j.then((r) => {
+          onProgress?.(++done / jobs.length)
+          return r
+        }),
+      )
       const aborted = new Promise<never>((_, reject) => {
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
       })
@@ -81,7 +88,10 @@ export function createSoundBank(loadTimeoutMs: number): SoundBank {
           failed: results.filter((r) => !r.ok).map((r) => r.key),
         }
       } catch (err) {
-        for (const key of created) { entries.get(key)?.howl.unload(); entries.delete(key) }
+        for (const key of created) {
+          entries.get(key)?.howl.unload()
+          entries.delete(key)
+        }
         throw err
       }
     },

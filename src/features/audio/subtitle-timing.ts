@@ -34,9 +34,12 @@ export function lineWidth(text: string, o: Required<SplitOptions> = DEFAULTS): n
   return w
 }
 
-
 function splitAfter(text: string, re: RegExp): string[] {
-  return text.replace(re, '$1$2\u0000').split('\u0000').map((s) => s.trim()).filter((s) => s.length > 0)
+  return text
+    .replace(re, '$1$2\u0000')
+    .split('\u0000')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
 }
 
 /** Break a piece with no punctuation left: at spaces for Latin text, anywhere between wide characters. */
@@ -62,7 +65,10 @@ function pack(clauses: string[], o: Required<SplitOptions>): string[] {
   for (const clause of clauses) {
     const sep = line !== '' && !isWide(line.at(-1) ?? '') ? ' ' : ''
     const joined = line === '' ? clause : line + sep + clause
-    if (lineWidth(joined, o) <= o.maxCjk) { line = joined; continue }
+    if (lineWidth(joined, o) <= o.maxCjk) {
+      line = joined
+      continue
+    }
     if (line !== '') lines.push(line)
     if (lineWidth(clause, o) <= o.maxCjk) line = clause
     else {
@@ -83,9 +89,7 @@ export function splitSubtitle(text: string, options: SplitOptions = {}): string[
   const o = { ...DEFAULTS, ...options }
   const clean = text.replace(/\s+/gu, ' ').trim()
   if (clean === '') return []
-  return splitAfter(clean, SENTENCE_END).flatMap((sentence) =>
-    lineWidth(sentence, o) <= o.maxCjk ? [sentence] : pack(splitAfter(sentence, CLAUSE_END), o),
-  )
+  return splitAfter(clean, SENTENCE_END).flatMap((sentence) => (lineWidth(sentence, o) <= o.maxCjk ? [sentence] : pack(splitAfter(sentence, CLAUSE_END), o)))
 }
 
 export interface ReadingSpeed {

@@ -19,15 +19,24 @@ export interface CueVoices {
 
 export function chooseVoice(pref: VoicePref, cue: CueVoices): VoiceSource {
   switch (pref) {
-    case 'subtitles': return 'subtitles'
-    case 'files': return cue.file ?? 'subtitles'
-    case 'device': return cue.device ? 'device' : cue.file ?? 'subtitles'
-    case 'auto': return cue.file === 'recorded' ? 'recorded' : cue.device ? 'device' : cue.file ?? 'subtitles'
+    case 'subtitles':
+      return 'subtitles'
+    case 'files':
+      return cue.file ?? 'subtitles'
+    case 'device':
+      return cue.device ? 'device' : (cue.file ?? 'subtitles')
+    case 'auto':
+      return cue.file === 'recorded' ? 'recorded' : cue.device ? 'device' : (cue.file ?? 'subtitles')
   }
 }
 
 /** The parts of SpeechSynthesisVoice we use. */
-export interface VoiceLike { name: string; lang: string; localService: boolean; default: boolean }
+export interface VoiceLike {
+  name: string
+  lang: string
+  localService: boolean
+  default: boolean
+}
 
 /**
  * Rank of a BCP 47 tag for our language; 0 = unusable. zh-CN takes Mainland Mandarin tags only
@@ -51,7 +60,10 @@ export function pickDeviceVoice<V extends VoiceLike>(voices: readonly V[], lang:
   for (const v of voices) {
     const r = v.localService ? rank(v.lang, lang) : 0
     const score = r === 0 ? 0 : r * 2 + (v.default ? 1 : 0)
-    if (score > bestScore) { best = v; bestScore = score }
+    if (score > bestScore) {
+      best = v
+      bestScore = score
+    }
   }
   return best
 }

@@ -46,9 +46,18 @@ export default function ExhibitView(props: {
   const xrSession = useStore(xrStore, (s) => s.session)
   const [attempt, setAttempt] = useState(0)
   const { session, state } = useExhibitSession({
-    id, attempt, lang, registry, services,
+    id,
+    attempt,
+    lang,
+    registry,
+    services,
     onFailure(kind) {
-      void xrStore.getState().session?.end().catch(() => { /* already ended */ })
+      void xrStore
+        .getState()
+        .session?.end()
+        .catch(() => {
+          /* already ended */
+        })
       onFailure(kind)
     },
   })
@@ -62,22 +71,48 @@ export default function ExhibitView(props: {
         {ready && session && (
           <>
             <ExhibitHost key={`${attempt}:${lang}`} visit={ready.visit} def={ready.def} onCrash={(e) => session.fail('crashed', e)} />
-            <VRSubtitle visit={ready.visit} lang={lang} services={services} onLobby={() => { void xrSession?.end(); onLobby() }} />
+            <VRSubtitle
+              visit={ready.visit}
+              lang={lang}
+              services={services}
+              onLobby={() => {
+                void xrSession?.end()
+                onLobby()
+              }}
+            />
           </>
         )}
       </Stage>
       <div className="exhibit-chrome">
-        <button className="btn back" data-testid="back-to-lobby" onClick={onLobby}>← {t('exhibit.back')}</button>
-        {ready && vrSupported && ready.visit.ctx.manifest.modes.includes('vr') && (
-          xrSession
-            ? <button className="btn" data-testid="exit-vr" onClick={() => void xrSession.end()}>{t('exhibit.exitVR')}</button>
-            : <button className="btn vr" data-testid="enter-vr" onClick={() => { void requestMotionPermission(); void xrStore.enterVR() }}>{t('exhibit.enterVR')}</button>
-        )}
+        <button className="btn back" data-testid="back-to-lobby" onClick={onLobby}>
+          ← {t('exhibit.back')}
+        </button>
+        {ready &&
+          vrSupported &&
+          ready.visit.ctx.manifest.modes.includes('vr') &&
+          (xrSession ? (
+            <button className="btn" data-testid="exit-vr" onClick={() => void xrSession.end()}>
+              {t('exhibit.exitVR')}
+            </button>
+          ) : (
+            <button
+              className="btn vr"
+              data-testid="enter-vr"
+              onClick={() => {
+                void requestMotionPermission()
+                void xrStore.enterVR()
+              }}
+            >
+              {t('exhibit.enterVR')}
+            </button>
+          ))}
       </div>
       {state.status === 'loading' && (
         <div className="loading" role="progressbar" aria-valuenow={state.pct} aria-valuemin={0} aria-valuemax={100} data-testid="loading">
           <p>{t('exhibit.loading', { pct: state.pct })}</p>
-          <div className="bar"><div style={{ width: `${state.pct}%` }} /></div>
+          <div className="bar">
+            <div style={{ width: `${state.pct}%` }} />
+          </div>
         </div>
       )}
       {ready && <RunPanel visit={ready.visit} onLobby={onLobby} onAgain={() => setAttempt((a) => a + 1)} />}
@@ -101,6 +136,10 @@ export async function prepareXR(): Promise<void> {
   // Dev/e2e only: `?cardboard-desktop` tries the phone cardboard path on a desktop browser.
   const desktop = __SOPHORA_EMULATOR__ && new URLSearchParams(location.search).has('cardboard-desktop')
   if (desktop) (await import('../../scene/cardboard/simulate-no-webxr.ts')).simulateNoWebXR()
-  try { await setupXRPolyfill({ allowCardboardOnDesktop: desktop }) } catch (e) { console.warn('[sophora] XR polyfill unavailable', e) }
+  try {
+    await setupXRPolyfill({ allowCardboardOnDesktop: desktop })
+  } catch (e) {
+    console.warn('[sophora] XR polyfill unavailable', e)
+  }
   getXRStore()
 }

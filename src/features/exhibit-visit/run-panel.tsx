@@ -26,22 +26,29 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
         const picked = s.feedback?.choiceId === c.id
         const cls = picked ? (s.feedback?.correct ? ' correct' : ' wrong') : ''
         return (
-          <button key={c.id} className={`btn choice${cls}`} disabled={locked} data-testid={`choice-${c.id}`}
-            aria-pressed={picked} onClick={() => dispatch({ type: 'choose', choiceId: c.id })}>
+          <button
+            key={c.id}
+            className={`btn choice${cls}`}
+            disabled={locked}
+            data-testid={`choice-${c.id}`}
+            aria-pressed={picked}
+            onClick={() => dispatch({ type: 'choose', choiceId: c.id })}
+          >
             {et(c.label)}
           </button>
         )
       })}
     </div>
   )
-  const feedback = () => s.feedback && (
-    <div className={`feedback ${s.feedback.correct ? 'ok' : 'no'}`} role="status" data-testid="feedback">
-      <strong>{s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')}</strong> {et(s.feedback.text)}
-      <button className="btn primary" data-testid="run-next" onClick={() => dispatch({ type: 'next' })}>
-        {s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next')}
-      </button>
-    </div>
-  )
+  const feedback = () =>
+    s.feedback && (
+      <div className={`feedback ${s.feedback.correct ? 'ok' : 'no'}`} role="status" data-testid="feedback">
+        <strong>{s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')}</strong> {et(s.feedback.text)}
+        <button className="btn primary" data-testid="run-next" onClick={() => dispatch({ type: 'next' })}>
+          {s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next')}
+        </button>
+      </div>
+    )
 
   const step = currentStep(spec, s)
   const item = currentQuiz(spec, s)
@@ -51,7 +58,9 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
         <>
           <h2>{m.title[lang]}</h2>
           <p>{m.summary[lang]}</p>
-          <button className="btn primary big" data-testid="run-start" onClick={() => dispatch({ type: 'start' })}>{t('exhibit.start')}</button>
+          <button className="btn primary big" data-testid="run-start" onClick={() => dispatch({ type: 'start' })}>
+            {t('exhibit.start')}
+          </button>
         </>
       )}
       {step && (
@@ -74,19 +83,25 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
         <div className="result" data-testid="result" data-passed={isPassed(spec, s)}>
           <h2>{t('exhibit.result.title')}</h2>
           <p>{t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}</p>
-          {isPassed(spec, s)
-            ? (
-              <div className="passed" data-testid="stamp-awarded" data-passport={passport ?? ''}>
-                {/* the seal is pressed onto the page (CSS animation), as onto the paper card */}
-                <span className="stamp-press"><Seal glyph={m.stamp.glyph} color={m.stamp.color} earned size={88} label={m.stamp.label[lang]} /></span>
-                <p>{t('exhibit.result.passed')}</p>
-                <p className="stamp-owner">{passport ? t('exhibit.result.stampedIn', { code: formatPassportCode(passport) }) : t('exhibit.result.walkIn')}</p>
-              </div>
-            )
-            : <p>{t('exhibit.result.failed', { pass: spec.pass })}</p>}
+          {isPassed(spec, s) ? (
+            <div className="passed" data-testid="stamp-awarded" data-passport={passport ?? ''}>
+              {/* the seal is pressed onto the page (CSS animation), as onto the paper card */}
+              <span className="stamp-press">
+                <Seal glyph={m.stamp.glyph} color={m.stamp.color} earned size={88} label={m.stamp.label[lang]} />
+              </span>
+              <p>{t('exhibit.result.passed')}</p>
+              <p className="stamp-owner">{passport ? t('exhibit.result.stampedIn', { code: formatPassportCode(passport) }) : t('exhibit.result.walkIn')}</p>
+            </div>
+          ) : (
+            <p>{t('exhibit.result.failed', { pass: spec.pass })}</p>
+          )}
           <div className="choices">
-            <button className="btn" data-testid="run-again" onClick={onAgain}>{t('exhibit.result.again')}</button>
-            <button className="btn primary" data-testid="run-lobby" onClick={onLobby}>{t('exhibit.result.lobby')}</button>
+            <button className="btn" data-testid="run-again" onClick={onAgain}>
+              {t('exhibit.result.again')}
+            </button>
+            <button className="btn primary" data-testid="run-lobby" onClick={onLobby}>
+              {t('exhibit.result.lobby')}
+            </button>
           </div>
         </div>
       )}

@@ -44,20 +44,28 @@ export function useExhibitSession(opts: {
   // Read live by the session, also during render (ctx.t) and from an error boundary, so
   // these are refs kept current after each commit rather than effect events.
   const latest = useRef({ lang: opts.lang, onFailure: opts.onFailure })
-  useLayoutEffect(() => { latest.current = { lang: opts.lang, onFailure: opts.onFailure } })
+  useLayoutEffect(() => {
+    latest.current = { lang: opts.lang, onFailure: opts.onFailure }
+  })
   const failed = (kind: FailureKind | 'notFound') => latest.current.onFailure(kind)
 
   useEffect(() => {
     if (!id) return
     const entry = registry.get(id)
-    if (!entry) { failed('notFound'); return }
+    if (!entry) {
+      failed('notFound')
+      return
+    }
     const s = createExhibitSession({
       entry,
       getLang: () => latest.current.lang,
       services: { ...services, onVisibility, onUncaught, onFailure: (kind) => failed(kind) },
     })
     setSession(s)
-    return () => { s.dispose(); setSession(null) }
+    return () => {
+      s.dispose()
+      setSession(null)
+    }
   }, [id, attempt, registry, services])
 
   const state = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getState ?? idle)

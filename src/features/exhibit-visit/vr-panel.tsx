@@ -28,20 +28,28 @@ function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok'
   return (
     <group
       position={[0, props.y, 0.01]}
-      onPointerDown={(e: ThreeEvent<PointerEvent>) => { e.stopPropagation(); down.current = e.pointerId }}
+      onPointerDown={(e: ThreeEvent<PointerEvent>) => {
+        e.stopPropagation()
+        down.current = e.pointerId
+      }}
       onPointerUp={(e: ThreeEvent<PointerEvent>) => {
         e.stopPropagation()
         if (down.current === e.pointerId && !props.disabled) props.onPress()
         down.current = null
       }}
       onPointerOver={() => setHover(true)}
-      onPointerOut={() => { setHover(false); down.current = null }}
+      onPointerOut={() => {
+        setHover(false)
+        down.current = null
+      }}
     >
       <mesh name={props.testId} renderOrder={ON_TOP + 1} userData={{ press: props.disabled ? undefined : props.onPress }}>
         <planeGeometry args={[W - 0.1, 0.12]} />
         <meshBasicMaterial color={hover && !props.disabled ? '#5a7a66' : base} depthTest={false} />
       </mesh>
-      <Label3D position={[0, 0, 0.005]} fontSize={0.045} maxWidth={W - 0.16} color="#ffffff" renderOrder={ON_TOP + 2} material-depthTest={false}>{props.label}</Label3D>
+      <Label3D position={[0, 0, 0.005]} fontSize={0.045} maxWidth={W - 0.16} color="#ffffff" renderOrder={ON_TOP + 2} material-depthTest={false}>
+        {props.label}
+      </Label3D>
     </group>
   )
 }
@@ -63,41 +71,96 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
   const step = currentStep(spec, s)
   const item = currentQuiz(spec, s)
   const list = step?.choices ?? item?.choices ?? []
-  const title = s.phase === 'intro' ? m.title[lang]
-    : step ? et(step.prompt)
-    : item ? et(item.question)
-    : `${t('exhibit.result.title')} · ${t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}`
+  const title =
+    s.phase === 'intro'
+      ? m.title[lang]
+      : step
+        ? et(step.prompt)
+        : item
+          ? et(item.question)
+          : `${t('exhibit.result.title')} · ${t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}`
 
   const rows: { key: string; label: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; press(): void }[] = []
   if (s.phase === 'intro') rows.push({ key: 'run-start', label: t('exhibit.start'), tone: 'primary', press: () => dispatch({ type: 'start' }) })
   for (const c of list) {
     const picked = s.feedback?.choiceId === c.id
-    rows.push({ key: `choice-${c.id}`, label: et(c.label), tone: picked ? (s.feedback?.correct ? 'ok' : 'no') : 'plain', disabled: !!s.feedback, press: () => dispatch({ type: 'choose', choiceId: c.id }) })
+    rows.push({
+      key: `choice-${c.id}`,
+      label: et(c.label),
+      tone: picked ? (s.feedback?.correct ? 'ok' : 'no') : 'plain',
+      disabled: !!s.feedback,
+      press: () => dispatch({ type: 'choose', choiceId: c.id }),
+    })
   }
-  if (s.feedback) rows.push({ key: 'run-next', label: s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next'), tone: 'primary', press: () => dispatch({ type: 'next' }) })
+  if (s.feedback)
+    rows.push({
+      key: 'run-next',
+      label: s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next'),
+      tone: 'primary',
+      press: () => dispatch({ type: 'next' }),
+    })
   if (s.phase === 'result') rows.push({ key: 'run-lobby', label: t('exhibit.result.lobby'), tone: 'primary', press: props.onLobby })
 
   const passed = s.phase === 'result' && isPassed(spec, s)
   const owner = passport ? t('exhibit.result.stampedIn', { code: formatPassportCode(passport) }) : t('exhibit.result.walkIn')
-  const feedbackText = s.feedback ? `${s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')} ${et(s.feedback.text)}` : s.phase === 'result' ? (passed ? `${t('exhibit.result.passed')} ${owner}` : t('exhibit.result.failed', { pass: spec.pass })) : ''
+  const feedbackText = s.feedback
+    ? `${s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')} ${et(s.feedback.text)}`
+    : s.phase === 'result'
+      ? passed
+        ? `${t('exhibit.result.passed')} ${owner}`
+        : t('exhibit.result.failed', { pass: spec.pass })
+      : ''
   const height = 0.3 + rows.length * 0.15 + (feedbackText ? 0.2 : 0)
 
   return (
     <>
-    <GazeDwell target={panel} />
-    <group ref={panel} position={[0, 1.45, -1.25]} name="vr-panel" pointerEventsOrder={10}>
-      <mesh position={[0, -height / 2 + 0.12, -0.01]} renderOrder={ON_TOP}>
-        <planeGeometry args={[W + 0.1, height]} />
-        <meshBasicMaterial color="#111814" transparent opacity={0.88} depthTest={false} />
-      </mesh>
-      <Label3D position={[0, 0.06, 0]} fontSize={0.055} maxWidth={W} color="#ffe9b0" anchorY="middle" renderOrder={ON_TOP + 2} material-depthTest={false}>{title}</Label3D>
-      {feedbackText && <Label3D position={[0, -0.1, 0]} fontSize={0.04} maxWidth={W} color={s.feedback?.correct === false ? '#ffb3a7' : '#c9f2d5'} renderOrder={ON_TOP + 2} material-depthTest={false}>{feedbackText}</Label3D>}
-      {rows.map((r, i) => (
-        <Button3D key={r.key} testId={r.key} label={r.label} tone={r.tone} disabled={r.disabled} y={-0.1 - (feedbackText ? 0.2 : 0) - i * 0.15} onPress={r.press} />
-      ))}
-      {passed && <VRStamp glyph={m.stamp.glyph} color={m.stamp.color} position={[W / 2 + 0.22, 0, 0]} renderOrder={ON_TOP + 3} />}
-      {subtitle && <Label3D position={[0, -height + 0.02, 0]} fontSize={0.04} maxWidth={W} color="#ffffff" outlineWidth={0.004} renderOrder={ON_TOP + 2} material-depthTest={false}>{subtitle}</Label3D>}
-    </group>
+      <GazeDwell target={panel} />
+      <group ref={panel} position={[0, 1.45, -1.25]} name="vr-panel" pointerEventsOrder={10}>
+        <mesh position={[0, -height / 2 + 0.12, -0.01]} renderOrder={ON_TOP}>
+          <planeGeometry args={[W + 0.1, height]} />
+          <meshBasicMaterial color="#111814" transparent opacity={0.88} depthTest={false} />
+        </mesh>
+        <Label3D position={[0, 0.06, 0]} fontSize={0.055} maxWidth={W} color="#ffe9b0" anchorY="middle" renderOrder={ON_TOP + 2} material-depthTest={false}>
+          {title}
+        </Label3D>
+        {feedbackText && (
+          <Label3D
+            position={[0, -0.1, 0]}
+            fontSize={0.04}
+            maxWidth={W}
+            color={s.feedback?.correct === false ? '#ffb3a7' : '#c9f2d5'}
+            renderOrder={ON_TOP + 2}
+            material-depthTest={false}
+          >
+            {feedbackText}
+          </Label3D>
+        )}
+        {rows.map((r, i) => (
+          <Button3D
+            key={r.key}
+            testId={r.key}
+            label={r.label}
+            tone={r.tone}
+            disabled={r.disabled}
+            y={-0.1 - (feedbackText ? 0.2 : 0) - i * 0.15}
+            onPress={r.press}
+          />
+        ))}
+        {passed && <VRStamp glyph={m.stamp.glyph} color={m.stamp.color} position={[W / 2 + 0.22, 0, 0]} renderOrder={ON_TOP + 3} />}
+        {subtitle && (
+          <Label3D
+            position={[0, -height + 0.02, 0]}
+            fontSize={0.04}
+            maxWidth={W}
+            color="#ffffff"
+            outlineWidth={0.004}
+            renderOrder={ON_TOP + 2}
+            material-depthTest={false}
+          >
+            {subtitle}
+          </Label3D>
+        )}
+      </group>
     </>
   )
 }

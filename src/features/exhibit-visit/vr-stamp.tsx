@@ -31,7 +31,9 @@ export function VRStamp(props: { glyph: string; color: string; position: [number
         <ringGeometry args={[0.13, 0.155, 48]} />
         <meshBasicMaterial color={props.color} depthTest={false} />
       </mesh>
-      <Label3D position={[0, 0, 0.005]} fontSize={0.14} color={props.color} anchorY="middle" renderOrder={props.renderOrder + 2} material-depthTest={false}>{props.glyph}</Label3D>
+      <Label3D position={[0, 0, 0.005]} fontSize={0.14} color={props.color} anchorY="middle" renderOrder={props.renderOrder + 2} material-depthTest={false}>
+        {props.glyph}
+      </Label3D>
     </group>
   )
 }

@@ -30,7 +30,10 @@ export function CheckInForm({ confirm, onCheckedIn }: CheckInFormProps) {
     e?.preventDefault()
     if (busy) return
     const check = checkPassportCode(input)
-    if (!check.ok) { setMessage({ ...codeProblemMessage(check), tone: 'error' }); return }
+    if (!check.ok) {
+      setMessage({ ...codeProblemMessage(check), tone: 'error' })
+      return
+    }
     setBusy(true)
     setMessage({ key: 'checkin.checking', tone: 'warn' })
     const status = await confirm(check.code)
@@ -44,14 +47,35 @@ export function CheckInForm({ confirm, onCheckedIn }: CheckInFormProps) {
   return (
     <form className="checkin-form" onSubmit={(e) => void submit(e)} noValidate>
       <label htmlFor="passport-code">{t('checkin.type')}</label>
-      <input id="passport-code" data-testid="code-input" className="code-input" value={input}
-        onChange={(e) => { setInput(e.target.value); setMessage(null) }}
-        autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={16}
-        placeholder="K7QM2-XHD9W" aria-describedby="code-grouped code-message" />
-      <p id="code-grouped" className="code-grouped" data-testid="code-grouped" aria-live="off">{grouped(input) || '\u00a0'}</p>
-      <button className="btn primary big" type="submit" disabled={busy} data-testid="code-submit">{t('checkin.submit')}</button>
-      <p id="code-message" role={message?.tone === 'error' ? 'alert' : 'status'} data-testid="code-message" data-tone={message?.tone ?? ''}
-        className={`code-message ${message?.tone ?? ''}`}>
+      <input
+        id="passport-code"
+        data-testid="code-input"
+        className="code-input"
+        value={input}
+        onChange={(e) => {
+          setInput(e.target.value)
+          setMessage(null)
+        }}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={16}
+        placeholder="K7QM2-XHD9W"
+        aria-describedby="code-grouped code-message"
+      />
+      <p id="code-grouped" className="code-grouped" data-testid="code-grouped" aria-live="off">
+        {grouped(input) || '\u00a0'}
+      </p>
+      <button className="btn primary big" type="submit" disabled={busy} data-testid="code-submit">
+        {t('checkin.submit')}
+      </button>
+      <p
+        id="code-message"
+        role={message?.tone === 'error' ? 'alert' : 'status'}
+        data-testid="code-message"
+        data-tone={message?.tone ?? ''}
+        className={`code-message ${message?.tone ?? ''}`}
+      >
         {message ? t(message.key, message.vars) : ''}
       </p>
     </form>

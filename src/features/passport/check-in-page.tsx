@@ -26,13 +26,19 @@ export function CheckInPage(props: { confirm(code: PassportCode): Promise<Passpo
     if (busy.current || text === lastText.current) return
     lastText.current = text
     const check = checkPassportCode(codeFromScan(text))
-    if (!check.ok) { setScanMessage({ ...codeProblemMessage(check), tone: 'error' }); return }
+    if (!check.ok) {
+      setScanMessage({ ...codeProblemMessage(check), tone: 'error' })
+      return
+    }
     busy.current = true
     const status = await props.confirm(check.code)
     busy.current = false
     const accepted = status === 'active' || status === 'unconfirmed'
     setScanMessage({ ...statusMessage(status, formatPassportCode(check.code)), tone: accepted ? 'ok' : 'error' })
-    if (accepted) { setScanning(false); checkIn(check.code, status === 'active') }
+    if (accepted) {
+      setScanning(false)
+      checkIn(check.code, status === 'active')
+    }
   }
 
   if (code) {
@@ -41,10 +47,18 @@ export function CheckInPage(props: { confirm(code: PassportCode): Promise<Passpo
         <section className="checked-in" data-testid="checked-in" data-code={code} data-confirmed={confirmed}>
           <h2>{t('checkin.welcome')}</h2>
           <p className="passport-code">{formatPassportCode(code)}</p>
-          {!confirmed && <p className="warn" role="status">{t('checkin.offlineAccepted', { code: formatPassportCode(code) })}</p>}
+          {!confirmed && (
+            <p className="warn" role="status">
+              {t('checkin.offlineAccepted', { code: formatPassportCode(code) })}
+            </p>
+          )}
           <div className="choices">
-            <button className="btn primary big" onClick={props.onDone} data-testid="go-exhibits">{t('checkin.toExhibits')}</button>
-            <button className="btn" onClick={() => props.onPassport(code)} data-testid="open-passport">{t('checkin.myPassport')}</button>
+            <button className="btn primary big" onClick={props.onDone} data-testid="go-exhibits">
+              {t('checkin.toExhibits')}
+            </button>
+            <button className="btn" onClick={() => props.onPassport(code)} data-testid="open-passport">
+              {t('checkin.myPassport')}
+            </button>
           </div>
         </section>
       </main>
@@ -57,10 +71,26 @@ export function CheckInPage(props: { confirm(code: PassportCode): Promise<Passpo
       <div className="checkin-ways">
         <section className="checkin-way">
           <h3>{t('checkin.scan.title')}</h3>
-          {scanning
-            ? <QrScan onText={(x) => void onScan(x)} onClose={() => setScanning(false)} />
-            : <button className="btn primary big" onClick={() => { lastText.current = ''; setScanMessage(null); setScanning(true) }} data-testid="scan-start">{t('checkin.scan.start')}</button>}
-          {scanMessage && <p className={`code-message ${scanMessage.tone}`} role="status" data-testid="scan-message">{t(scanMessage.key, scanMessage.vars)}</p>}
+          {scanning ? (
+            <QrScan onText={(x) => void onScan(x)} onClose={() => setScanning(false)} />
+          ) : (
+            <button
+              className="btn primary big"
+              onClick={() => {
+                lastText.current = ''
+                setScanMessage(null)
+                setScanning(true)
+              }}
+              data-testid="scan-start"
+            >
+              {t('checkin.scan.start')}
+            </button>
+          )}
+          {scanMessage && (
+            <p className={`code-message ${scanMessage.tone}`} role="status" data-testid="scan-message">
+              {t(scanMessage.key, scanMessage.vars)}
+            </p>
+          )}
         </section>
         <section className="checkin-way">
           <h3>{t('checkin.typeTitle')}</h3>

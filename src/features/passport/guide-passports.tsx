@@ -20,17 +20,32 @@ function SignIn(props: { onSession(s: StaffSession): void }) {
     e.preventDefault()
     const f = new FormData(e.currentTarget)
     const r = await signIn(String(f.get('name') ?? ''), String(f.get('password') ?? ''))
-    if (!r.ok) { setError(problemKey(r)); return }
+    if (!r.ok) {
+      setError(problemKey(r))
+      return
+    }
     saveGuideSession(r.data)
     props.onSession(r.data)
   }
   return (
     <form className="guide-form" data-testid="guide-signin" onSubmit={(e) => void submit(e)}>
       <h2>{t('guide.signIn.title')}</h2>
-      <label>{t('guide.signIn.name')}<input name="name" autoComplete="username" required data-testid="guide-name" /></label>
-      <label>{t('guide.signIn.password')}<input name="password" type="password" autoComplete="current-password" required data-testid="guide-password" /></label>
-      <button className="btn primary" type="submit" data-testid="guide-signin-submit">{t('guide.signIn.submit')}</button>
-      {error && <p role="alert" className="code-message error">{t(error)}</p>}
+      <label>
+        {t('guide.signIn.name')}
+        <input name="name" autoComplete="username" required data-testid="guide-name" />
+      </label>
+      <label>
+        {t('guide.signIn.password')}
+        <input name="password" type="password" autoComplete="current-password" required data-testid="guide-password" />
+      </label>
+      <button className="btn primary" type="submit" data-testid="guide-signin-submit">
+        {t('guide.signIn.submit')}
+      </button>
+      {error && (
+        <p role="alert" className="code-message error">
+          {t(error)}
+        </p>
+      )}
     </form>
   )
 }
@@ -38,7 +53,13 @@ function SignIn(props: { onSession(s: StaffSession): void }) {
 /** The guide's session for this tab, with sign-in shown in its place until there is one. */
 function useGuide(): [StaffSession | null, (s: StaffSession | null) => void] {
   const [session, setSession] = useState(() => loadGuideSession())
-  return [session, (s) => { saveGuideSession(s); setSession(s) }]
+  return [
+    session,
+    (s) => {
+      saveGuideSession(s)
+      setSession(s)
+    },
+  ]
 }
 
 /**
@@ -51,22 +72,33 @@ export function GuidePassportsPage(props: { onIssued(batchId: string): void }) {
   const [requestId] = useState(() => crypto.randomUUID())
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppKey | null>(null)
-  if (!session) return <main className="guide-page"><SignIn onSession={setSession} /></main>
+  if (!session)
+    return (
+      <main className="guide-page">
+        <SignIn onSession={setSession} />
+      </main>
+    )
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
     if (!session) return
     const f = new FormData(e.currentTarget)
     setBusy(true)
-    const r = await issueBatch({
-      requestId,
-      school: String(f.get('school') ?? '').trim(),
-      grade: String(f.get('grade') ?? '').trim(),
-      className: String(f.get('className') ?? '').trim(),
-      count: Number(f.get('count')),
-    }, session.token)
+    const r = await issueBatch(
+      {
+        requestId,
+        school: String(f.get('school') ?? '').trim(),
+        grade: String(f.get('grade') ?? '').trim(),
+        className: String(f.get('className') ?? '').trim(),
+        count: Number(f.get('count')),
+      },
+      session.token,
+    )
     setBusy(false)
-    if (r.ok) { props.onIssued(r.data.batchId); return }
+    if (r.ok) {
+      props.onIssued(r.data.batchId)
+      return
+    }
     if (r.kind === 'http' && r.status === 401) setSession(null)
     setError(problemKey(r))
   }
@@ -75,13 +107,36 @@ export function GuidePassportsPage(props: { onIssued(batchId: string): void }) {
       <form className="guide-form" data-testid="issue-form" onSubmit={(e) => void submit(e)}>
         <h2>{t('guide.issue.title')}</h2>
         <p>{t('guide.issue.intro')}</p>
-        <label>{t('guide.issue.school')}<input name="school" required maxLength={60} data-testid="issue-school" /></label>
-        <label>{t('guide.issue.grade')}<input name="grade" required maxLength={20} data-testid="issue-grade" /></label>
-        <label>{t('guide.issue.className')}<input name="className" required maxLength={20} data-testid="issue-class" /></label>
-        <label>{t('guide.issue.count')}<input name="count" type="number" required min={1} max={60} defaultValue={40} data-testid="issue-count" /></label>
-        <button className="btn primary" type="submit" disabled={busy} data-testid="issue-submit">{t('guide.issue.submit')}</button>
-        {error && <p role="alert" className="code-message error">{t(error)}</p>}
-        <p className="hint">{t('guide.signedInAs', { name: session.name })} <button type="button" className="btn" onClick={() => setSession(null)}>{t('guide.signOut')}</button></p>
+        <label>
+          {t('guide.issue.school')}
+          <input name="school" required maxLength={60} data-testid="issue-school" />
+        </label>
+        <label>
+          {t('guide.issue.grade')}
+          <input name="grade" required maxLength={20} data-testid="issue-grade" />
+        </label>
+        <label>
+          {t('guide.issue.className')}
+          <input name="className" required maxLength={20} data-testid="issue-class" />
+        </label>
+        <label>
+          {t('guide.issue.count')}
+          <input name="count" type="number" required min={1} max={60} defaultValue={40} data-testid="issue-count" />
+        </label>
+        <button className="btn primary" type="submit" disabled={busy} data-testid="issue-submit">
+          {t('guide.issue.submit')}
+        </button>
+        {error && (
+          <p role="alert" className="code-message error">
+            {t(error)}
+          </p>
+        )}
+        <p className="hint">
+          {t('guide.signedInAs', { name: session.name })}{' '}
+          <button type="button" className="btn" onClick={() => setSession(null)}>
+            {t('guide.signOut')}
+          </button>
+        </p>
       </form>
     </main>
   )
@@ -102,15 +157,26 @@ export function BatchPrintPage(props: { batchId: string }) {
       if (r.ok) setBatch(r.data)
       else setError(r.kind === 'http' && r.status === 404 ? 'guide.batchNotFound' : problemKey(r))
     })
-    return () => { live = false }
+    return () => {
+      live = false
+    }
   }, [props.batchId, token])
-  if (!session) return <main className="guide-page"><SignIn onSession={setSession} /></main>
+  if (!session)
+    return (
+      <main className="guide-page">
+        <SignIn onSession={setSession} />
+      </main>
+    )
   return (
     <main className="guide-page print-page" data-testid="batch-print" data-status={batch ? 'ready' : error ? 'error' : 'loading'}>
       <div className="no-print print-toolbar">
         {batch && <p>{t('guide.print.summary', { school: batch.school, grade: batch.grade, className: batch.className, n: batch.passports.length })}</p>}
         {error && <p role="alert">{t(error)}</p>}
-        {batch && <button className="btn primary" onClick={() => window.print()} data-testid="print-button">{t('guide.print.button')}</button>}
+        {batch && (
+          <button className="btn primary" onClick={() => window.print()} data-testid="print-button">
+            {t('guide.print.button')}
+          </button>
+        )}
         <p className="hint">{t('guide.print.hint')}</p>
       </div>
       {batch && <PrintSheet batch={batch} />}

@@ -10,7 +10,9 @@ export function loadGuideSession(storage: Storage | undefined = globalThis.sessi
   try {
     const r = StaffSessionSchema.safeParse(JSON.parse(storage?.getItem(KEY) ?? 'null'))
     if (r.success && Date.parse(r.data.expiresAt) > now) return r.data
-  } catch { /* unreadable: signed out */ }
+  } catch {
+    /* unreadable: signed out */
+  }
   return null
 }
 

@@ -3,9 +3,29 @@
  * by code or QR, the student's passport page, and a guide's class set with its print sheet.
  * Pages load lazily from app routes; the store and the seal are small and load with the lobby.
  */
-export { useStationPassport, useCheckedInStamps, hydrateStationPassport, mergeStamps, StationPassportSchema, StampRecordSchema, MAX_LOCAL_PASSPORTS, LEGACY_KEY } from './station-passport-store.ts'
+export {
+  useStationPassport,
+  useCheckedInStamps,
+  hydrateStationPassport,
+  mergeStamps,
+  StationPassportSchema,
+  StampRecordSchema,
+  MAX_LOCAL_PASSPORTS,
+  LEGACY_KEY,
+} from './station-passport-store.ts'
 export type { StationPassport, StampRecord, Stamps, HydrateStatus } from './station-passport-store.ts'
-export { fetchPassportStatus, fetchPassport, fetchCenter, signIn, issueBatch, fetchBatch, stampsOf, CenterSchema, PassportViewSchema, BatchSchema } from './passport-api.ts'
+export {
+  fetchPassportStatus,
+  fetchPassport,
+  fetchCenter,
+  signIn,
+  issueBatch,
+  fetchBatch,
+  stampsOf,
+  CenterSchema,
+  PassportViewSchema,
+  BatchSchema,
+} from './passport-api.ts'
 export type { PassportStatus, PassportView, Center, Batch, BatchRequest, ApiResult } from './passport-api.ts'
 export { loadGuideSession } from './guide-session.ts'
 export { formatPassportCode } from '../../core/passport-code.ts'

@@ -18,14 +18,16 @@ export type Center = z.infer<typeof CenterSchema>
 export const PassportViewSchema = z.object({
   code: PassportCodeSchema,
   centerName: z.string(),
-  exhibits: z.array(z.object({
-    exhibitId: z.string(),
-    stamped: z.boolean(),
-    stampedAt: z.string().nullable(),
-    bestScore: z.number().nullable(),
-    maxScore: z.number().nullable(),
-    attempts: z.number().int().min(0),
-  })),
+  exhibits: z.array(
+    z.object({
+      exhibitId: z.string(),
+      stamped: z.boolean(),
+      stampedAt: z.string().nullable(),
+      bestScore: z.number().nullable(),
+      maxScore: z.number().nullable(),
+      attempts: z.number().int().min(0),
+    }),
+  ),
 })
 export type PassportView = z.infer<typeof PassportViewSchema>
 
@@ -40,20 +42,29 @@ export const BatchSchema = z.object({
   passports: z.array(z.object({ code: PassportCodeSchema })),
 })
 export type Batch = z.infer<typeof BatchSchema>
-export interface BatchRequest { requestId: string; school: string; grade: string; className: string; count: number }
+export interface BatchRequest {
+  requestId: string
+  school: string
+  grade: string
+  className: string
+  count: number
+}
 
 export const StaffSessionSchema = z.object({ token: z.string().min(1), name: z.string(), role: z.string(), expiresAt: z.string() })
 export type StaffSession = z.infer<typeof StaffSessionSchema>
 
 export type ApiResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; kind: 'offline' }
-  | { ok: false; kind: 'http'; status: number; error: string; reasons: string[] }
+  { ok: true; data: T } | { ok: false; kind: 'offline' } | { ok: false; kind: 'http'; status: number; error: string; reasons: string[] }
 
 type Fetch = typeof fetch
 const defaultFetch: Fetch = (input, init) => globalThis.fetch(input, init)
 
-async function call<T>(schema: z.ZodType<T>, path: string, init: RequestInit & { token?: string | null } = {}, doFetch: Fetch = defaultFetch): Promise<ApiResult<T>> {
+async function call<T>(
+  schema: z.ZodType<T>,
+  path: string,
+  init: RequestInit & { token?: string | null } = {},
+  doFetch: Fetch = defaultFetch,
+): Promise<ApiResult<T>> {
   const { token, ...rest } = init
   let res: Response
   try {
@@ -72,7 +83,13 @@ async function call<T>(schema: z.ZodType<T>, path: string, init: RequestInit & {
   // A proxy or a server in trouble is as good as no server for a station: keep working.
   if (res.status >= 502) return { ok: false, kind: 'offline' }
   const err = ErrorBodySchema.safeParse(json)
-  return { ok: false, kind: 'http', status: res.status, error: err.success ? err.data.error : `HTTP ${res.status}`, reasons: err.success ? err.data.reasons : [] }
+  return {
+    ok: false,
+    kind: 'http',
+    status: res.status,
+    error: err.success ? err.data.error : `HTTP ${res.status}`,
+    reasons: err.success ? err.data.reasons : [],
+  }
 }
 
 const StatusSchema = z.object({ code: z.string(), status: z.literal('active') })

@@ -12,14 +12,28 @@ export function PassportBadge(props: { onCheckIn(): void; onOpen(code: string): 
   const confirmed = useStationPassport((s) => s.confirmed)
   const checkOut = useStationPassport((s) => s.checkOut)
   if (!code) {
-    return <button className="btn passport-badge" onClick={props.onCheckIn} data-testid="header-check-in">{t('checkin.short')}</button>
+    return (
+      <button className="btn passport-badge" onClick={props.onCheckIn} data-testid="header-check-in">
+        {t('checkin.short')}
+      </button>
+    )
   }
   return (
     <span className="passport-badge" data-testid="passport-badge" data-code={code} data-confirmed={confirmed}>
       <button className="btn link" onClick={() => props.onOpen(code)} aria-label={t('checkin.myPassport')}>
-        {t('checkin.badge', { code: formatPassportCode(code) })}{confirmed ? '' : ' *'}
+        {t('checkin.badge', { code: formatPassportCode(code) })}
+        {confirmed ? '' : ' *'}
       </button>
-      <button className="btn" onClick={() => { checkOut(); props.onCheckedOut() }} data-testid="check-out">{t('checkin.checkOut')}</button>
+      <button
+        className="btn"
+        onClick={() => {
+          checkOut()
+          props.onCheckedOut()
+        }}
+        data-testid="check-out"
+      >
+        {t('checkin.checkOut')}
+      </button>
     </span>
   )
 }

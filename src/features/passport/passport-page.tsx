@@ -20,7 +20,9 @@ function usePassportData(code: PassportCode | null): Load {
       else if (p.kind === 'http' && p.status === 404) setLoad({ status: 'notFound' })
       else setLoad({ status: 'offline' })
     })
-    return () => { live = false }
+    return () => {
+      live = false
+    }
   }, [code])
   return code ? load : { status: 'notFound' }
 }
@@ -28,7 +30,11 @@ function usePassportData(code: PassportCode | null): Load {
 /** window.print() blocks until the dialog closes; the class makes the print stylesheet keep only the certificate. */
 function printCertificate() {
   document.body.classList.add('printing-certificate')
-  try { window.print() } finally { document.body.classList.remove('printing-certificate') }
+  try {
+    window.print()
+  } finally {
+    document.body.classList.remove('printing-certificate')
+  }
 }
 
 /**
@@ -45,8 +51,18 @@ export function PassportPage(props: { code: string; registry: Registry }) {
   const load = usePassportData(code)
   const local = useStationPassport((s) => (code && s.code === code ? s.local[code] : undefined))
 
-  if (!code || load.status === 'notFound') return <main className="passport-page" data-testid="passport-page" data-status="notFound"><p role="alert">{t('passport.notFound')}</p></main>
-  if (load.status === 'loading') return <main className="passport-page" data-testid="passport-page" data-status="loading"><p>{t('passport.loading')}</p></main>
+  if (!code || load.status === 'notFound')
+    return (
+      <main className="passport-page" data-testid="passport-page" data-status="notFound">
+        <p role="alert">{t('passport.notFound')}</p>
+      </main>
+    )
+  if (load.status === 'loading')
+    return (
+      <main className="passport-page" data-testid="passport-page" data-status="loading">
+        <p>{t('passport.loading')}</p>
+      </main>
+    )
 
   const view = load.status === 'ready' ? load.view : null
   const stamps = mergeStamps(local ?? {}, view ? stampsOf(view) : {})
@@ -62,10 +78,16 @@ export function PassportPage(props: { code: string; registry: Registry }) {
     <main className="passport-page" data-testid="passport-page" data-status={load.status} data-code={code}>
       <header className="passport-head">
         <h2>{t('passport.title')}</h2>
-        <p className="passport-code" data-testid="passport-code">{formatPassportCode(code)}</p>
+        <p className="passport-code" data-testid="passport-code">
+          {formatPassportCode(code)}
+        </p>
         <p>{centerName}</p>
         <p data-testid="passport-count">{t('lobby.stamps', { n: done.length, total: all.length })}</p>
-        {load.status === 'offline' && <p className="warn" role="status">{t('passport.offline')}</p>}
+        {load.status === 'offline' && (
+          <p className="warn" role="status">
+            {t('passport.offline')}
+          </p>
+        )}
       </header>
       <section aria-labelledby="passport-done">
         <h3 id="passport-done">{t('passport.stamped')}</h3>
@@ -80,7 +102,11 @@ export function PassportPage(props: { code: string; registry: Registry }) {
               <li key={e.id} data-testid="passport-stamp" data-exhibit={e.id}>
                 <Seal glyph={e.manifest.stamp.glyph} color={e.manifest.stamp.color} earned size={48} label={e.manifest.stamp.label[lang]} />
                 <span className="passport-exhibit">{e.manifest.title[lang]}</span>
-                {score !== undefined && <span className="passport-score">{row?.maxScore ? t('passport.score', { score, max: row.maxScore }) : t('passport.scoreOnly', { score })}</span>}
+                {score !== undefined && (
+                  <span className="passport-score">
+                    {row?.maxScore ? t('passport.score', { score, max: row.maxScore }) : t('passport.scoreOnly', { score })}
+                  </span>
+                )}
                 {row?.stampedAt && <span className="passport-date">{new Date(row.stampedAt).toLocaleDateString(lang)}</span>}
               </li>
             )
@@ -89,7 +115,9 @@ export function PassportPage(props: { code: string; registry: Registry }) {
       </section>
       <section aria-labelledby="passport-left">
         <h3 id="passport-left">{t('passport.left')}</h3>
-        {left.length === 0 ? <p>{t('passport.allDone')}</p> : (
+        {left.length === 0 ? (
+          <p>{t('passport.allDone')}</p>
+        ) : (
           <ul className="passport-list">
             {left.map((e) => (
               <li key={e.id} data-testid="passport-left" data-exhibit={e.id}>
@@ -106,9 +134,15 @@ export function PassportPage(props: { code: string; registry: Registry }) {
           <p>{t('passport.certificate.body', { center: centerName, n: coreSet.length })}</p>
           <p className="passport-code">{formatPassportCode(code)}</p>
           <div className="passport-seals">
-            {all.filter((e) => coreSet.includes(e.id)).map((e) => <Seal key={e.id} glyph={e.manifest.stamp.glyph} color={e.manifest.stamp.color} earned size={40} label={e.manifest.stamp.label[lang]} />)}
+            {all
+              .filter((e) => coreSet.includes(e.id))
+              .map((e) => (
+                <Seal key={e.id} glyph={e.manifest.stamp.glyph} color={e.manifest.stamp.color} earned size={40} label={e.manifest.stamp.label[lang]} />
+              ))}
           </div>
-          <button className="btn primary no-print" onClick={printCertificate} data-testid="print-certificate">{t('passport.certificate.print')}</button>
+          <button className="btn primary no-print" onClick={printCertificate} data-testid="print-certificate">
+            {t('passport.certificate.print')}
+          </button>
         </section>
       )}
     </main>

@@ -33,8 +33,12 @@ export function PrintSheet(props: { batch: Batch }) {
               <div className="card-text">
                 <p className="card-center">{batch.centerName}</p>
                 <p className="card-title">{t('print.title')}</p>
-                <p className="card-code" data-testid="card-code">{formatPassportCode(code)}</p>
-                <p className="card-name">{t('print.name')} <span className="name-line" /></p>
+                <p className="card-code" data-testid="card-code">
+                  {formatPassportCode(code)}
+                </p>
+                <p className="card-name">
+                  {t('print.name')} <span className="name-line" />
+                </p>
                 {!batch.publicUrl && <p className="card-wifi">{t('print.wifiOnly')}</p>}
               </div>
             </article>

@@ -7,11 +7,16 @@ export function QrImage(props: { text: string; size: string; label: string }) {
   useEffect(() => {
     let live = true
     // Level M survives a crease or a smudge on a paper card; margin 2 modules is enough on white paper.
-    void QRCode.toString(props.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
-      .then((svg) => { if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`) })
-    return () => { live = false }
+    void QRCode.toString(props.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then((svg) => {
+      if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
+    })
+    return () => {
+      live = false
+    }
   }, [props.text])
-  return src
-    ? <img className="qr" src={src} alt={props.label} style={{ width: props.size, height: props.size }} data-qr={props.text} />
-    : <span className="qr" style={{ width: props.size, height: props.size, display: 'inline-block' }} />
+  return src ? (
+    <img className="qr" src={src} alt={props.label} style={{ width: props.size, height: props.size }} data-qr={props.text} />
+  ) : (
+    <span className="qr" style={{ width: props.size, height: props.size, display: 'inline-block' }} />
+  )
 }

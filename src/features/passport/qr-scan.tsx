@@ -3,7 +3,9 @@ import { useT } from '../../i18n/lang-store.ts'
 
 type Detect = (frame: HTMLCanvasElement) => Promise<string | null>
 
-interface NativeDetector { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> }
+interface NativeDetector {
+  detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>
+}
 type NativeDetectorCtor = new (opts: { formats: string[] }) => NativeDetector
 
 /**
@@ -33,9 +35,12 @@ export function QrScan(props: { onText(text: string): void; onClose(): void }) {
   const video = useRef<HTMLVideoElement>(null)
   const [state, setState] = useState<'starting' | 'scanning' | 'no-camera' | 'denied'>(
     // mediaDevices is missing outside a secure context (plain http on a LAN address)
-    () => (typeof navigator !== 'undefined' && (navigator.mediaDevices as MediaDevices | undefined) ? 'starting' : 'no-camera'))
+    () => (typeof navigator !== 'undefined' && (navigator.mediaDevices as MediaDevices | undefined) ? 'starting' : 'no-camera'),
+  )
   const onText = useRef(props.onText)
-  useEffect(() => { onText.current = props.onText })
+  useEffect(() => {
+    onText.current = props.onText
+  })
 
   useEffect(() => {
     if (!(navigator.mediaDevices as MediaDevices | undefined)) return
@@ -50,10 +55,15 @@ export function QrScan(props: { onText(text: string): void; onClose(): void }) {
         if (!stop) setState('denied')
         return
       }
-      if (stop) { stream.getTracks().forEach((tr) => tr.stop()); return }
+      if (stop) {
+        stream.getTracks().forEach((tr) => tr.stop())
+        return
+      }
       const v = video.current!
       v.srcObject = stream
-      await v.play().catch(() => { /* muted inline video plays; a paused one still gives frames */ })
+      await v.play().catch(() => {
+        /* muted inline video plays; a paused one still gives frames */
+      })
       const detect = await createDetector()
       setState('scanning')
       const tick = async () => {
@@ -88,7 +98,9 @@ export function QrScan(props: { onText(text: string): void; onClose(): void }) {
           <p>{t(state === 'starting' ? 'checkin.scan.starting' : 'checkin.scan.hint')}</p>
         </>
       )}
-      <button className="btn" type="button" onClick={props.onClose} data-testid="scan-close">{t('checkin.scan.close')}</button>
+      <button className="btn" type="button" onClick={props.onClose} data-testid="scan-close">
+        {t('checkin.scan.close')}
+      </button>
     </div>
   )
 }

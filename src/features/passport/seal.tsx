@@ -6,7 +6,13 @@ export function Seal(props: { glyph: string; color: string; earned: boolean; siz
       className={`seal${props.earned ? ' seal--earned' : ''}`}
       role="img"
       aria-label={props.label}
-      style={{ width: size, height: size, fontSize: size * 0.5, color: props.earned ? props.color : undefined, borderColor: props.earned ? props.color : undefined }}
+      style={{
+        width: size,
+        height: size,
+        fontSize: size * 0.5,
+        color: props.earned ? props.color : undefined,
+        borderColor: props.earned ? props.color : undefined,
+      }}
     >
       {props.glyph}
     </span>

@@ -50,13 +50,19 @@ export const useStationPassport = create<StationPassportSlice>()(
       server: {},
       checkIn: (code, confirmed) => set({ code, confirmed, server: {} }),
       checkOut: () => set({ code: null, confirmed: false, server: {} }),
-      setServerStamps(code, stamps) { if (get().code === code) set({ server: stamps }) },
+      setServerStamps(code, stamps) {
+        if (get().code === code) set({ server: stamps })
+      },
       award(exhibitId, score, now = new Date()) {
         const { code, local, server } = get()
         if (!code) return false
         const mine = local[code] ?? {}
         const prev = mine[exhibitId]
-        const rest = Object.fromEntries(Object.entries(local).filter(([c]) => c !== code).slice(-(MAX_LOCAL_PASSPORTS - 1)))
+        const rest = Object.fromEntries(
+          Object.entries(local)
+            .filter(([c]) => c !== code)
+            .slice(-(MAX_LOCAL_PASSPORTS - 1)),
+        )
         const record = { awardedAt: prev?.awardedAt ?? now.toISOString(), score: Math.max(score, prev?.score ?? 0) }
         // re-inserted last: the object's key order is the recency order used for trimming
         set({ local: { ...rest, [code]: { ...mine, [exhibitId]: record } } })
@@ -112,7 +118,9 @@ export async function hydrateStationPassport(storage: Storage = localStorage): P
     try {
       const parsed = JSON.parse(raw) as { state?: unknown }
       if (!StationPassportSchema.safeParse(parsed.state).success) status = 'reset'
-    } catch { status = 'reset' }
+    } catch {
+      status = 'reset'
+    }
     if (status === 'reset') storage.removeItem(KEY)
   }
   if (storage.getItem(LEGACY_KEY) !== null) {

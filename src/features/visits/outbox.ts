@@ -105,7 +105,10 @@ export function createOutbox({ dbName = 'sophora-outbox' }: OutboxOptions = {}):
     },
     async deadLetters() {
       const rows = await (await dbp).getAll('dead')
-      return rows.flatMap((r) => { const p = DeadLetterSchema.safeParse(r); return p.success ? [p.data] : [] })
+      return rows.flatMap((r) => {
+        const p = DeadLetterSchema.safeParse(r)
+        return p.success ? [p.data] : []
+      })
     },
     async requeueDeadLetters() {
       const tx = (await dbp).transaction(['pending', 'dead'], 'readwrite')
@@ -127,7 +130,9 @@ export function createOutbox({ dbName = 'sophora-outbox' }: OutboxOptions = {}):
     subscribe(listener) {
       listeners.add(listener)
       listener(count)
-      return () => { listeners.delete(listener) }
+      return () => {
+        listeners.delete(listener)
+      }
     },
     close() {
       listeners.clear()

@@ -30,7 +30,12 @@ export interface VisitRecorderOptions {
 }
 
 export function createVisitRecorder({
-  outbox, stationId, getPassportId, getSessionId, now = () => new Date(), newId = uuidv7,
+  outbox,
+  stationId,
+  getPassportId,
+  getSessionId,
+  now = () => new Date(),
+  newId = uuidv7,
 }: VisitRecorderOptions): VisitRecorder {
   return {
     async record(input) {

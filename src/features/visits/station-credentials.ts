@@ -35,7 +35,9 @@ export function createStationCredentials({
     const raw = storage.getItem(key)
     const parsed = raw ? StoredSchema.safeParse(JSON.parse(raw)) : null
     if (parsed?.success) stored = parsed.data
-  } catch { /* unreadable: start over with a new identity */ }
+  } catch {
+    /* unreadable: start over with a new identity */
+  }
   const state = stored ?? { stationId: crypto.randomUUID(), token: null }
   const save = () => storage.setItem(key, JSON.stringify(state))
   if (!stored) save()
@@ -44,6 +46,9 @@ export function createStationCredentials({
     name,
     enrollCode,
     getToken: () => state.token,
-    setToken(token) { state.token = token; save() },
+    setToken(token) {
+      state.token = token
+      save()
+    },
   }
 }

@@ -10,11 +10,13 @@ import type { StationCredentials } from './station-credentials.ts'
  * which is safe because the server de-duplicates by event id.
  */
 export const IngestResponseSchema = z.object({
-  results: z.array(z.object({
-    id: z.string().nullable(),
-    status: z.enum(['accepted', 'duplicate', 'rejected']),
-    reason: z.string().optional(),
-  })),
+  results: z.array(
+    z.object({
+      id: z.string().nullable(),
+      status: z.enum(['accepted', 'duplicate', 'rejected']),
+      reason: z.string().optional(),
+    }),
+  ),
 })
 export type IngestResponse = z.infer<typeof IngestResponseSchema>
 const RegisterResponseSchema = z.object({ stationId: z.string(), token: z.string().min(1) })
@@ -29,7 +31,11 @@ export interface SyncState {
   lastSyncAt: string | null
   nextAttemptAt: string | null
 }
-export interface SyncRunResult { acknowledged: number; rejected: number; error: string | null }
+export interface SyncRunResult {
+  acknowledged: number
+  rejected: number
+  error: string | null
+}
 
 export interface SyncClient {
   /** Starts timers and listeners and syncs once; the returned cleanup stops everything. */
@@ -71,7 +77,10 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
 
   const state: SyncState = { pending: outbox.getPendingCount(), syncing: false, failures: 0, lastError: null, lastSyncAt: null, nextAttemptAt: null }
   const listeners = new Set<(s: SyncState) => void>()
-  const emit = () => { const snap = { ...state }; for (const l of listeners) l(snap) }
+  const emit = () => {
+    const snap = { ...state }
+    for (const l of listeners) l(snap)
+  }
   let running: Promise<SyncRunResult> | null = null
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let started = false
@@ -99,7 +108,9 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     const existing = station.getToken()
     if (existing) return existing
     const { status, json } = await post('/api/stations', {
-      stationId: station.stationId, name: station.name, ...(station.enrollCode ? { enrollCode: station.enrollCode } : {}),
+      stationId: station.stationId,
+      name: station.name,
+      ...(station.enrollCode ? { enrollCode: station.enrollCode } : {}),
     })
     const parsed = RegisterResponseSchema.safeParse(json)
     if (status !== 201 || !parsed.success) throw new SyncError(`registration refused (HTTP ${status})`)
@@ -145,31 +156,39 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   function schedule(delayMs: number) {
     if (retryTimer) clearTimeout(retryTimer)
     state.nextAttemptAt = new Date(Date.now() + delayMs).toISOString()
-    retryTimer = setTimeout(() => { retryTimer = null; void syncNow() }, delayMs)
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      void syncNow()
+    }, delayMs)
   }
 
   function syncNow(): Promise<SyncRunResult> {
     if (running) return running
     state.syncing = true
     emit()
-    running = run().then((r) => {
-      state.failures = 0
-      state.lastError = null
-      state.lastSyncAt = new Date().toISOString()
-      state.nextAttemptAt = null
-      return r
-    }, (e: unknown) => {
-      state.failures++
-      state.lastError = e instanceof Error ? e.message : String(e)
-      const cap = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(state.failures - 1, 30))
-      if (started) schedule(cap / 2 + random() * (cap / 2))
-      return { acknowledged: 0, rejected: 0, error: state.lastError }
-    }).finally(() => {
-      running = null
-      state.syncing = false
-      state.pending = outbox.getPendingCount()
-      emit()
-    })
+    running = run()
+      .then(
+        (r) => {
+          state.failures = 0
+          state.lastError = null
+          state.lastSyncAt = new Date().toISOString()
+          state.nextAttemptAt = null
+          return r
+        },
+        (e: unknown) => {
+          state.failures++
+          state.lastError = e instanceof Error ? e.message : String(e)
+          const cap = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(state.failures - 1, 30))
+          if (started) schedule(cap / 2 + random() * (cap / 2))
+          return { acknowledged: 0, rejected: 0, error: state.lastError }
+        },
+      )
+      .finally(() => {
+        running = null
+        state.syncing = false
+        state.pending = outbox.getPendingCount()
+        emit()
+      })
     return running
   }
 
@@ -177,16 +196,25 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     start() {
       if (started) return () => {}
       started = true
-      const onOnline = () => { state.failures = 0; void syncNow() }
+      const onOnline = () => {
+        state.failures = 0
+        void syncNow()
+      }
       const target = opts.events ?? (typeof globalThis.addEventListener === 'function' ? globalThis : undefined)
       target?.addEventListener('online', onOnline)
-      const poll = setInterval(() => { if (!retryTimer) void syncNow() }, pollIntervalMs)
+      const poll = setInterval(() => {
+        if (!retryTimer) void syncNow()
+      }, pollIntervalMs)
       let debounce: ReturnType<typeof setTimeout> | null = null
       const unsub = outbox.subscribe((n) => {
         state.pending = n
         emit()
         // New events go out soon, unless we are waiting out a backoff.
-        if (n > 0 && !retryTimer && !debounce) debounce = setTimeout(() => { debounce = null; void syncNow() }, 100)
+        if (n > 0 && !retryTimer && !debounce)
+          debounce = setTimeout(() => {
+            debounce = null
+            void syncNow()
+          }, 100)
       })
       void syncNow()
       return () => {
@@ -204,7 +232,9 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     subscribe(listener) {
       listeners.add(listener)
       listener({ ...state })
-      return () => { listeners.delete(listener) }
+      return () => {
+        listeners.delete(listener)
+      }
     },
   }
 }

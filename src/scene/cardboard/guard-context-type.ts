@@ -11,9 +11,7 @@ let installed = false
 export function guardContextTypeLookups(): void {
   if (installed || typeof HTMLCanvasElement === 'undefined') return
   installed = true
-  const getContext = HTMLCanvasElement.prototype.getContext as (
-    this: HTMLCanvasElement, type: string, attrs?: unknown,
-  ) => RenderingContext | null
+  const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, type: string, attrs?: unknown) => RenderingContext | null
   const guarded = function (this: HTMLCanvasElement, type: string, attrs?: unknown) {
     if ((type === 'webgl' || type === 'experimental-webgl') && webgl2Canvases.has(this)) return null
     const ctx = getContext.call(this, type, attrs)

@@ -84,25 +84,50 @@ export function createTestExhibit(files: ExhibitFiles, lang: Lang = 'zh-CN'): Te
   const manifest = ManifestSchema.parse(files.manifest)
   const spec: RunSpec = { steps: files.steps, quiz: files.quiz, pass: manifest.quiz.pass }
   const run = createRunStore(spec)
-  const x = { chosen: [] as string[], narrated: [] as string[], sfx: [] as string[], stopped: [] as string[], tracked: [] as { dispose(): void }[], events: [] as ExhibitEvent[] }
+  const x = {
+    chosen: [] as string[],
+    narrated: [] as string[],
+    sfx: [] as string[],
+    stopped: [] as string[],
+    tracked: [] as { dispose(): void }[],
+    events: [] as ExhibitEvent[],
+  }
   const ctx: ExhibitContext = {
     manifest,
     lang,
     t: strictTranslator(files.locales, lang),
     progress: {
-      choose: (id) => { x.chosen.push(id); run.getState().dispatch({ type: 'choose', choiceId: id }) },
+      choose: (id) => {
+        x.chosen.push(id)
+        run.getState().dispatch({ type: 'choose', choiceId: id })
+      },
       completeStep: (id) => run.getState().dispatch({ type: 'complete-step', stepId: id }),
     },
     audio: {
-      narrate: (cue) => { x.narrated.push(cue) },
-      sfx: (name) => { x.sfx.push(name); return () => { x.stopped.push(name) } },
+      narrate: (cue) => {
+        x.narrated.push(cue)
+      },
+      sfx: (name) => {
+        x.sfx.push(name)
+        return () => {
+          x.stopped.push(name)
+        }
+      },
     },
-    track: (o) => { x.tracked.push(o); return o },
+    track: (o) => {
+      x.tracked.push(o)
+      return o
+    },
     run: async (work) => work(new AbortController().signal),
-    emit: (e) => { x.events.push(e) },
+    emit: (e) => {
+      x.events.push(e)
+    },
   }
   return {
-    ...x, ctx, run, spec,
+    ...x,
+    ctx,
+    run,
+    spec,
     state: () => run.getState().state,
     provide: (node) => createElement(ExhibitReactContext.Provider, { value: { ctx, run, spec } }, node),
   }
@@ -133,7 +158,9 @@ export async function renderScene(testFileUrl: string, lang: Lang = 'zh-CN'): Pr
     renderer,
     dispatch: (a) => act(async () => x.run.getState().dispatch(a)),
     byName: (name) => renderer.scene.find((n) => n.instance.name === name),
-    click: async (node) => { await renderer.fireEvent(node, 'click', { stopPropagation: () => {} }) },
+    click: async (node) => {
+      await renderer.fireEvent(node, 'click', { stopPropagation: () => {} })
+    },
     labels: (text) => renderer.scene.findAll((n) => n.props.name === `label:${text}`),
   }
 }

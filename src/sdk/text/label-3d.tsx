@@ -31,10 +31,7 @@ function splitChildren(children: ReactNode): [string, ReactNode[]] {
  * (Chinese has no spaces to break at), about 20 characters per line, a dark outline so text
  * reads on any background. Every drei `<Text>` prop may be overridden; the ref is troika's mesh.
  */
-export const Label3D = forwardRef<TroikaText, Label3DProps>(function Label3D(
-  { children, fontSize = 0.1, maxWidth, ...props },
-  ref,
-) {
+export const Label3D = forwardRef<TroikaText, Label3DProps>(function Label3D({ children, fontSize = 0.1, maxWidth, ...props }, ref) {
   const [raw, nodes] = useMemo(() => splitChildren(children), [children])
   const text = useMemo(() => {
     const guarded = guardGlyphs(raw, labelFontCovers)

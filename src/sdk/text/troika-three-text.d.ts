@@ -23,8 +23,5 @@ declare module 'troika-three-text' {
   /** Applies only before the first font request; later calls are ignored with a warning. */
   export function configureTextBuilder(config: TextBuilderConfig): void
 
-  export function preloadFont(
-    options: { font?: string; characters?: string | string[]; sdfGlyphSize?: number },
-    callback: () => void,
-  ): void
+  export function preloadFont(options: { font?: string; characters?: string | string[]; sdfGlyphSize?: number }, callback: () => void): void
 }

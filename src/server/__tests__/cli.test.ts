@@ -9,14 +9,19 @@ import { findUserByName as findUser } from '../db/users-repo.ts'
 import { verifyPassword } from '../auth/secrets.ts'
 
 let dir: string | undefined
-afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = undefined })
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  dir = undefined
+})
 
 describe('admin CLI', () => {
   it('creates, lists and resets users in DB_PATH', async () => {
     dir = mkdtempSync(join(tmpdir(), 'sophora-cli-'))
     const env = { DB_PATH: join(dir, 'cli.db') }
     const out: string[] = []
-    const log = (s: string) => { out.push(s) }
+    const log = (s: string) => {
+      out.push(s)
+    }
     expect(await runCli(['create-user', '--name', 'alice', '--role', 'admin', '--password', 'long-enough'], env, log)).toBe(0)
     expect(await runCli(['create-user', '--name', 'wang', '--role', 'guide'], { ...env, SOPHORA_PASSWORD: '1357' }, log)).toBe(0)
     await expect(runCli(['create-user', '--name', 'bob', '--role', 'admin', '--password', 'short'], env, log)).rejects.toThrow(/at least 8/)

@@ -17,7 +17,8 @@ describe('passwords', () => {
 
 describe('tokens', () => {
   it('are prefixed by kind, random, and hashed deterministically', () => {
-    const s = createToken('station'), u = createToken('user')
+    const s = createToken('station'),
+      u = createToken('user')
     expect(tokenKind(s)).toBe('station')
     expect(tokenKind(u)).toBe('user')
     expect(tokenKind('xyz')).toBeNull()

@@ -5,12 +5,23 @@ import { HttpError } from '../http-error.ts'
 import { hashToken, tokenKind } from './secrets.ts'
 import type { Role } from './users.ts'
 
-export interface StationPrincipal { kind: 'station'; stationId: string }
-export interface UserPrincipal { kind: 'user'; userId: number; name: string; role: Role; tokenHash: string }
+export interface StationPrincipal {
+  kind: 'station'
+  stationId: string
+}
+export interface UserPrincipal {
+  kind: 'user'
+  userId: number
+  name: string
+  role: Role
+  tokenHash: string
+}
 export type Principal = StationPrincipal | UserPrincipal
 
 declare module 'fastify' {
-  interface FastifyRequest { principal: Principal | null }
+  interface FastifyRequest {
+    principal: Principal | null
+  }
 }
 
 function bearer(request: FastifyRequest): string {

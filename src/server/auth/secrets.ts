@@ -5,7 +5,10 @@ import type { BinaryLike, ScryptOptions } from 'node:crypto'
  * Passwords/PINs: scrypt with a random salt, compared in constant time.
  * Tokens: 256 random bits, so a plain SHA-256 is enough to store them.
  */
-const N = 16384, R = 8, P = 1, KEYLEN = 32
+const N = 16384,
+  R = 8,
+  P = 1,
+  KEYLEN = 32
 
 function scryptAsync(pw: BinaryLike, salt: BinaryLike, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((res, rej) => scrypt(pw, salt, keylen, opts, (err, key) => (err ? rej(err) : res(key))))
@@ -22,7 +25,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (alg !== 'scrypt' || !n || !r || !p || !salt || !key) return false
   const expected = Buffer.from(key, 'base64url')
   const actual = await scryptAsync(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024,
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 64 * 1024 * 1024,
   })
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }

@@ -6,7 +6,12 @@ import { hashPassword } from './secrets.ts'
 import { RoleSchema, type Role } from './roles.ts'
 
 export { RoleSchema, type Role }
-export const UserNameSchema = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, . _ - only')
+export const UserNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, . _ - only')
 
 /** Guides may use a PIN (≥ 4 characters); admins need a real password (≥ 8). */
 export function passwordProblem(role: Role, password: string): string | null {

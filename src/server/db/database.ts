@@ -37,7 +37,11 @@ export function openDatabase(path: string, { synchronous = 'FULL', migrationsDir
   return db
 }
 
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
 
 export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)

@@ -5,14 +5,39 @@ import { INSERT_EVENT_SQL } from '../ingest.ts'
 export type PassportStatus = 'active' | 'revoked' | 'deleted'
 
 export interface BatchRow {
-  id: string; request_id: string; school: string; grade: string; class_name: string; count: number; created_ms: number
+  id: string
+  request_id: string
+  school: string
+  grade: string
+  class_name: string
+  count: number
+  created_ms: number
 }
-export interface NewBatch { requestId: string; school: string; grade: string; className: string; count: number; createdBy: number }
+export interface NewBatch {
+  requestId: string
+  school: string
+  grade: string
+  className: string
+  count: number
+  createdBy: number
+}
 export interface ExhibitActivity {
-  exhibitId: string; stampedMs: number | null; bestScore: number | null; maxScore: number | null; starts: number; completions: number
+  exhibitId: string
+  stampedMs: number | null
+  bestScore: number | null
+  maxScore: number | null
+  starts: number
+  completions: number
 }
 export interface StoredEvent {
-  id: string; time_ms: number; received_ms: number; station_id: string; session_id: string | null; exhibit_id: string; type: string; data: string
+  id: string
+  time_ms: number
+  received_ms: number
+  station_id: string
+  session_id: string | null
+  exhibit_id: string
+  type: string
+  data: string
 }
 
 const MAX_CODE_TRIES = 20
@@ -23,19 +48,33 @@ const MAX_CODE_TRIES = 20
  * read from the passport's events (index events_passport), so a stamp earned offline
  * counts as soon as its event arrives.
  */
-export function createPassportsRepo(db: Db, { centerId, now, newCode = () => createPassportCode() }: {
-  centerId: string; now: () => number; newCode?: () => string
-}) {
+export function createPassportsRepo(
+  db: Db,
+  {
+    centerId,
+    now,
+    newCode = () => createPassportCode(),
+  }: {
+    centerId: string
+    now: () => number
+    newCode?: () => string
+  },
+) {
   const batchByRequest = db.prepare<[string, string], BatchRow>('SELECT * FROM passport_batches WHERE request_id = ? AND center_id = ?')
   const batchById = db.prepare<[string, string], BatchRow>('SELECT * FROM passport_batches WHERE id = ? AND center_id = ?')
   const codesOfBatch = db.prepare<[string], string>('SELECT code FROM passports WHERE batch_id = ? ORDER BY created_ms, rowid').pluck()
   const insertBatch = db.prepare(`INSERT INTO passport_batches (id, request_id, center_id, school, grade, class_name, count, created_by, created_ms)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // A code held by any center (or only seen in quarantine of another) is a collision: draw again.
-  const insertPassport = db.prepare<[string, string, string, number]>('INSERT OR IGNORE INTO passports (code, batch_id, center_id, created_ms) VALUES (?, ?, ?, ?)')
+  const insertPassport = db.prepare<[string, string, string, number]>(
+    'INSERT OR IGNORE INTO passports (code, batch_id, center_id, created_ms) VALUES (?, ?, ?, ?)',
+  )
   const passportRow = db.prepare<[string], { center_id: string; status: PassportStatus; batch_id: string | null; created_ms: number }>(
-    'SELECT center_id, status, batch_id, created_ms FROM passports WHERE code = ?')
-  const quarantined = db.prepare<[string, string], { id: string; row: string }>('SELECT id, row FROM quarantined_events WHERE passport_code = ? AND center_id = ?')
+    'SELECT center_id, status, batch_id, created_ms FROM passports WHERE code = ?',
+  )
+  const quarantined = db.prepare<[string, string], { id: string; row: string }>(
+    'SELECT id, row FROM quarantined_events WHERE passport_code = ? AND center_id = ?',
+  )
   const unquarantine = db.prepare<[string]>('DELETE FROM quarantined_events WHERE id = ?')
   const insertEvent = db.prepare(INSERT_EVENT_SQL)
   const activity = db.prepare<[string], ExhibitActivity>(`SELECT exhibit_id AS exhibitId,
@@ -106,7 +145,7 @@ export function createPassportsRepo(db: Db, { centerId, now, newCode = () => cre
     exportOf(code: string) {
       const p = passportRow.get(code)
       if (!p || p.center_id !== centerId) return undefined
-      return { passport: p, batch: p.batch_id ? batchById.get(p.batch_id, centerId) ?? null : null, events: eventsOf.all(code) }
+      return { passport: p, batch: p.batch_id ? (batchById.get(p.batch_id, centerId) ?? null) : null, events: eventsOf.all(code) }
     },
     /** Removes every trace of the code but the code itself (kept as `deleted`, so it is never reissued). */
     delete: db.transaction((code: string): void => {

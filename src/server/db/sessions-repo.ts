@@ -1,7 +1,11 @@
 import type { Db } from './database.ts'
 import type { Role } from '../auth/roles.ts'
 
-export interface SessionUser { id: number; name: string; role: Role }
+export interface SessionUser {
+  id: number
+  name: string
+  role: Role
+}
 
 /** The `auth_sessions` table: guide/admin login sessions, keyed by the hash of their token. */
 export function createSessionsRepo(db: Db) {
@@ -9,7 +13,8 @@ export function createSessionsRepo(db: Db) {
   const purgeExpired = db.prepare<[number]>('DELETE FROM auth_sessions WHERE expires_ms <= ?')
   const remove = db.prepare<[string]>('DELETE FROM auth_sessions WHERE token_hash = ?')
   const userByTokenHash = db.prepare<[string, number], SessionUser>(
-    'SELECT u.id, u.name, u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ?')
+    'SELECT u.id, u.name, u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ?',
+  )
 
   return {
     /** Starts a session; sessions that expired by `nowMs` are dropped on the way. */

@@ -1,7 +1,13 @@
 import type { Db } from './database.ts'
 import type { Role } from '../auth/roles.ts'
 
-export interface UserRow { id: number; name: string; role: Role; password_hash: string; created_ms: number }
+export interface UserRow {
+  id: number
+  name: string
+  role: Role
+  password_hash: string
+  created_ms: number
+}
 
 /** The `users` table (guides and admins). Plain functions: the CLI uses them on a short-lived connection. */
 export function findUserByName(db: Db, name: string): UserRow | undefined {
@@ -9,8 +15,10 @@ export function findUserByName(db: Db, name: string): UserRow | undefined {
 }
 
 export function insertUser(db: Db, user: { name: string; role: Role; passwordHash: string; createdMs: number }): number {
-  return Number(db.prepare('INSERT INTO users (name, role, password_hash, created_ms) VALUES (?, ?, ?, ?)')
-    .run(user.name, user.role, user.passwordHash, user.createdMs).lastInsertRowid)
+  return Number(
+    db.prepare('INSERT INTO users (name, role, password_hash, created_ms) VALUES (?, ?, ?, ?)').run(user.name, user.role, user.passwordHash, user.createdMs)
+      .lastInsertRowid,
+  )
 }
 
 /** Sets a new password hash and signs the user out everywhere, in one transaction. */

@@ -3,7 +3,14 @@ import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { errorResponses } from '../schemas/common.ts'
 import {
-  DayStatsSchema, ExhibitStatsSchema, PassportParamsSchema, PassportStatsSchema, QuizItemStatsSchema, RangeSchema, SessionStatsSchema, UnknownPassportSchema,
+  DayStatsSchema,
+  ExhibitStatsSchema,
+  PassportParamsSchema,
+  PassportStatsSchema,
+  QuizItemStatsSchema,
+  RangeSchema,
+  SessionStatsSchema,
+  UnknownPassportSchema,
 } from '../schemas/stats.ts'
 
 /** Statistics: guide/admin session tokens only (a station token gets 403). */
@@ -13,20 +20,24 @@ export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     schema: { querystring: RangeSchema, response: { 200: ok, ...errorResponses } },
   })
 
-  app.get('/api/stats/days', ranged(z.object({ days: z.array(DayStatsSchema) })),
-    async (req) => ({ days: queries.byDay(req.query) }))
-  app.get('/api/stats/sessions', ranged(z.object({ sessions: z.array(SessionStatsSchema) })),
-    async (req) => ({ sessions: queries.bySession(req.query) }))
-  app.get('/api/stats/exhibits', ranged(z.object({ exhibits: z.array(ExhibitStatsSchema) })),
-    async (req) => ({ exhibits: queries.byExhibit(req.query) }))
-  app.get('/api/stats/quiz', ranged(z.object({ items: z.array(QuizItemStatsSchema) })),
-    async (req) => ({ items: queries.quizItems(req.query) }))
-  app.get('/api/stats/unknown-passports', {
-    onRequest: guards.staff,
-    schema: { response: { 200: z.object({ passports: z.array(UnknownPassportSchema) }), ...errorResponses } },
-  }, async () => ({ passports: queries.unknownPassports() }))
-  app.get('/api/stats/passports/:passportId', {
-    onRequest: guards.staff,
-    schema: { params: PassportParamsSchema, response: { 200: PassportStatsSchema, ...errorResponses } },
-  }, async (req) => queries.passport(req.params.passportId))
+  app.get('/api/stats/days', ranged(z.object({ days: z.array(DayStatsSchema) })), async (req) => ({ days: queries.byDay(req.query) }))
+  app.get('/api/stats/sessions', ranged(z.object({ sessions: z.array(SessionStatsSchema) })), async (req) => ({ sessions: queries.bySession(req.query) }))
+  app.get('/api/stats/exhibits', ranged(z.object({ exhibits: z.array(ExhibitStatsSchema) })), async (req) => ({ exhibits: queries.byExhibit(req.query) }))
+  app.get('/api/stats/quiz', ranged(z.object({ items: z.array(QuizItemStatsSchema) })), async (req) => ({ items: queries.quizItems(req.query) }))
+  app.get(
+    '/api/stats/unknown-passports',
+    {
+      onRequest: guards.staff,
+      schema: { response: { 200: z.object({ passports: z.array(UnknownPassportSchema) }), ...errorResponses } },
+    },
+    async () => ({ passports: queries.unknownPassports() }),
+  )
+  app.get(
+    '/api/stats/passports/:passportId',
+    {
+      onRequest: guards.staff,
+      schema: { params: PassportParamsSchema, response: { 200: PassportStatsSchema, ...errorResponses } },
+    },
+    async (req) => queries.passport(req.params.passportId),
+  )
 }

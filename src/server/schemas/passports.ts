@@ -38,14 +38,16 @@ export const PassportStatusSchema = z.object({ code: z.string(), status: z.liter
 export const PublicPassportSchema = z.object({
   code: z.string(),
   centerName: z.string(),
-  exhibits: z.array(z.object({
-    exhibitId: z.string(),
-    stamped: z.boolean(),
-    stampedAt: z.string().nullable(),
-    bestScore: z.number().nullable(),
-    maxScore: z.number().nullable(),
-    attempts: z.number().int(),
-  })),
+  exhibits: z.array(
+    z.object({
+      exhibitId: z.string(),
+      stamped: z.boolean(),
+      stampedAt: z.string().nullable(),
+      bestScore: z.number().nullable(),
+      maxScore: z.number().nullable(),
+      attempts: z.number().int(),
+    }),
+  ),
 })
 
 /** Everything held for one passport, for the guide's download (a subject access request). */
@@ -55,10 +57,18 @@ export const PassportExportSchema = z.object({
   issuedAt: z.string(),
   centerName: z.string(),
   batch: z.object({ batchId: z.string(), school: z.string(), grade: z.string(), className: z.string(), createdAt: z.string() }).nullable(),
-  events: z.array(z.object({
-    id: z.string(), time: z.string(), receivedAt: z.string(), stationId: z.string(), sessionId: z.string().nullable(),
-    exhibitId: z.string(), type: z.string(), data: z.unknown(),
-  })),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      time: z.string(),
+      receivedAt: z.string(),
+      stationId: z.string(),
+      sessionId: z.string().nullable(),
+      exhibitId: z.string(),
+      type: z.string(),
+      data: z.unknown(),
+    }),
+  ),
   exportedAt: z.string(),
 })
 

@@ -10,16 +10,37 @@ const count = z.number().int()
 const numberOrNull = z.number().nullable()
 
 export const DayStatsSchema = z.object({
-  day: z.string(), events: count, starts: count, completions: count, stamps: count, crashes: count, visitors: count,
+  day: z.string(),
+  events: count,
+  starts: count,
+  completions: count,
+  stamps: count,
+  crashes: count,
+  visitors: count,
 })
 export const SessionStatsSchema = z.object({
-  sessionId: z.string(), firstDay: z.string(), lastDay: z.string(), events: count, starts: count, completions: count, visitors: count,
+  sessionId: z.string(),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  events: count,
+  starts: count,
+  completions: count,
+  visitors: count,
 })
 export const ExhibitStatsSchema = z.object({
-  exhibitId: z.string(), starts: count, completions: count, completionRate: numberOrNull, crashes: count, medianDurationMs: numberOrNull,
+  exhibitId: z.string(),
+  starts: count,
+  completions: count,
+  completionRate: numberOrNull,
+  crashes: count,
+  medianDurationMs: numberOrNull,
 })
 export const QuizItemStatsSchema = z.object({
-  exhibitId: z.string(), quizId: z.string(), answers: count, wrong: count, percentWrong: numberOrNull,
+  exhibitId: z.string(),
+  quizId: z.string(),
+  answers: count,
+  wrong: count,
+  percentWrong: numberOrNull,
 })
 export const PassportStatsSchema = z.object({
   passportId: z.string(),
@@ -32,7 +53,11 @@ export const PassportStatsSchema = z.object({
 })
 
 export const UnknownPassportSchema = z.object({
-  code: z.string(), events: count, stations: count, firstAt: z.string(), lastAt: z.string(),
+  code: z.string(),
+  events: count,
+  stations: count,
+  firstAt: z.string(),
+  lastAt: z.string(),
 })
 
 export type UnknownPassport = z.infer<typeof UnknownPassportSchema>

@@ -19,8 +19,7 @@ export function createProbeState(): ProbeState {
   return probe
 }
 
-const isNativeFn = (f: unknown) =>
-  typeof f === 'function' && /\[native code\]/.test(Function.prototype.toString.call(f))
+const isNativeFn = (f: unknown) => typeof f === 'function' && /\[native code\]/.test(Function.prototype.toString.call(f))
 
 /** Evidence that nothing was installed where native WebXR exists. */
 export function nativeEvidence(): NonNullable<ProbeState['native']> {

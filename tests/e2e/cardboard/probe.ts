@@ -1,6 +1,4 @@
-import {
-  BoxGeometry, Color, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, WebGLRenderer,
-} from 'three'
+import { BoxGeometry, Color, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, WebGLRenderer } from 'three'
 import { requestMotionPermission, setupXRPolyfill } from '../../../src/scene/cardboard/index.ts'
 import { createProbeState, nativeEvidence } from './probe-state.ts'
 import { simulateNoWebXR } from '../../../src/scene/cardboard/simulate-no-webxr.ts'
@@ -19,9 +17,7 @@ async function installBarePolyfill(): Promise<string> {
 }
 
 async function main() {
-  probe.support = mode === 'unpatched'
-    ? await installBarePolyfill()
-    : await setupXRPolyfill({ allowCardboardOnDesktop: mode === 'cardboard' })
+  probe.support = mode === 'unpatched' ? await installBarePolyfill() : await setupXRPolyfill({ allowCardboardOnDesktop: mode === 'cardboard' })
   if (mode === 'native') {
     probe.native = nativeEvidence()
     return
@@ -53,10 +49,12 @@ async function main() {
   probe.ready = true
   button.addEventListener('click', () => {
     void requestMotionPermission()
-    navigator.xr!
-      .requestSession('immersive-vr', { optionalFeatures: ['local-floor'] })
+    navigator
+      .xr!.requestSession('immersive-vr', { optionalFeatures: ['local-floor'] })
       .then(async (session) => {
-        session.addEventListener('end', () => { probe.sessionEnded = true })
+        session.addEventListener('end', () => {
+          probe.sessionEnded = true
+        })
         probe.exit = () => session.end()
         await renderer.xr.setSession(session)
         probe.sessionStarted = true

@@ -34,7 +34,9 @@ async function main() {
   store.subscribe((s) => {
     if (s.session && !probe.sessionStarted) {
       probe.sessionStarted = true
-      s.session.addEventListener('end', () => { probe.sessionEnded = true })
+      s.session.addEventListener('end', () => {
+        probe.sessionEnded = true
+      })
       const session = s.session
       probe.exit = () => session.end()
     }

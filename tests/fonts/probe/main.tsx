@@ -7,10 +7,14 @@ import { Label3D, preloadLabelFont } from '../../../src/sdk/text/index.ts'
 import '../../../src/sdk/text/font-face.css'
 
 declare global {
-  interface Window { __probe: { synced: number; preloaded: boolean; error?: string } }
+  interface Window {
+    __probe: { synced: number; preloaded: boolean; error?: string }
+  }
 }
 window.__probe = { synced: 0, preloaded: false }
-const onSync = () => { window.__probe.synced++ }
+const onSync = () => {
+  window.__probe.synced++
+}
 
 const MAIN_TEXT = '火灾逃生 Fire escape 低姿弯腰'
 
@@ -26,7 +30,11 @@ function Scene() {
         {'用湿毛巾捂住口鼻，沿着安全出口指示标志有序撤离。龘🔥'}
       </Label3D>
       {/* Negative control (?cdn-control): a raw <Text> given a glyph the font lacks does call the CDN. */}
-      {new URLSearchParams(location.search).has('cdn-control') && <Text position={[0, 1.3, 0]} fontSize={0.2}>{'龘'}</Text>}
+      {new URLSearchParams(location.search).has('cdn-control') && (
+        <Text position={[0, 1.3, 0]} fontSize={0.2}>
+          {'龘'}
+        </Text>
+      )}
       {/* A raw drei <Text> with no font prop: must use the local default font, not the CDN. */}
       <Text position={[0, -1.15, 0]} fontSize={0.16} color="#5ad1ff" onSync={onSync}>
         {'默认字体 Default font'}
@@ -36,8 +44,12 @@ function Scene() {
 }
 
 preloadLabelFont('火灾逃生')
-  .then(() => { window.__probe.preloaded = true })
-  .catch((err: unknown) => { window.__probe.error = String(err) })
+  .then(() => {
+    window.__probe.preloaded = true
+  })
+  .catch((err: unknown) => {
+    window.__probe.error = String(err)
+  })
 
 createRoot(document.getElementById('root')!).render(
   <>

@@ -21,7 +21,9 @@ export function ExhibitScene(_: SceneProps) {
   const hint = step && !stepDone ? step.id : null
   const live = useRef(hint)
   // Kept current after each commit (not during render) for useFrame and the tap handlers.
-  useLayoutEffect(() => { live.current = hint }, [hint])
+  useLayoutEffect(() => {
+    live.current = hint
+  }, [hint])
 
   // Narrate the ending once; narration of each step plays by itself (its `cue`).
   const finished = state.phase === 'result'

@@ -8,7 +8,11 @@ afterEach(cleanup)
 describe('<SubtitleBar>', () => {
   it('is an empty polite live region until a subtitle arrives, then shows it', () => {
     const store = createAudioStore({ storage: null })
-    render(<AudioStoreContext value={store}><SubtitleBar /></AudioStoreContext>)
+    render(
+      <AudioStoreContext value={store}>
+        <SubtitleBar />
+      </AudioStoreContext>,
+    )
     const region = screen.getByRole('status')
     expect(region.getAttribute('aria-live')).toBe('polite')
     expect(region.textContent).toBe('')

@@ -11,8 +11,12 @@ function fakeSpeech(voices: VoiceLike[]) {
   const calls = { cancel: 0 }
   const speech: DeviceSpeech = {
     getVoices: () => voices,
-    speak: (u) => { spoken.push(u) },
-    cancel: () => { calls.cancel++ },
+    speak: (u) => {
+      spoken.push(u)
+    },
+    cancel: () => {
+      calls.cancel++
+    },
     createUtterance: (text) => ({ text, lang: '', voice: null, volume: 1, rate: 1, onstart: null, onend: null, onerror: null }),
   }
   return { speech, spoken, calls }
@@ -22,15 +26,22 @@ const TEXT = '着火了！不要慌张，弯下腰走。'
 
 describe('audio engine with a device voice', () => {
   let store: AudioStore
-  beforeEach(() => { vi.useFakeTimers(); store = createAudioStore({ storage: null }) })
-  afterEach(() => { vi.useRealTimers() })
+  beforeEach(() => {
+    vi.useFakeTimers()
+    store = createAudioStore({ storage: null })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
 
   it('speaks line by line in the local voice; each subtitle shows when its speech starts', async () => {
     const { speech, spoken } = fakeSpeech([zhVoice])
     const engine = createAudioEngine({ store, speech, lang: 'zh-CN' })
     store.getState().setVolume(0.5)
     let ended = false
-    void engine.narrate('intro', TEXT).then(() => { ended = true })
+    void engine.narrate('intro', TEXT).then(() => {
+      ended = true
+    })
     expect(engine.lastVoice()).toBe('device')
     expect(spoken.map((u) => [u.text, u.voice?.name, u.volume])).toEqual([['着火了！', 'Ting-Ting', 0.5]])
     expect(store.getState().subtitle).toBeNull()
@@ -50,7 +61,11 @@ describe('audio engine with a device voice', () => {
 
   it('uses no device voice when the setting says files or subtitles, or none is local', async () => {
     const cloud: VoiceLike = { ...zhVoice, localService: false }
-    for (const [voices, pref] of [[[zhVoice], 'files'], [[zhVoice], 'subtitles'], [[cloud], 'auto']] as const) {
+    for (const [voices, pref] of [
+      [[zhVoice], 'files'],
+      [[zhVoice], 'subtitles'],
+      [[cloud], 'auto'],
+    ] as const) {
       const { speech, spoken } = fakeSpeech([...voices])
       store.getState().setVoice(pref)
       const engine = createAudioEngine({ store, speech, lang: 'zh-CN' })
@@ -81,7 +96,9 @@ describe('audio engine with a device voice', () => {
     const { speech, spoken, calls } = fakeSpeech([zhVoice])
     const engine = createAudioEngine({ store, speech, lang: 'zh-CN' })
     let ended = false
-    void engine.narrate('intro', TEXT).then(() => { ended = true })
+    void engine.narrate('intro', TEXT).then(() => {
+      ended = true
+    })
     spoken[0]!.onstart?.({})
     store.getState().setMuted(true)
     expect(calls.cancel).toBe(1)

@@ -11,7 +11,11 @@ const CHROMIUM = '/usr/bin/chromium'
 const sfxUrl = (name: string) => `/@fs${repo}/assets/sfx/${name}.mp3`
 const ready = existsSync(CHROMIUM) && existsSync(join(repo, 'assets/sfx/alarm.mp3'))
 
-declare global { interface Window { probe: Probe } }
+declare global {
+  interface Window {
+    probe: Probe
+  }
+}
 
 // Needs Debian's chromium and the generated sfx; in CI a missing one fails instead of skipping.
 describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () => {
@@ -23,7 +27,9 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
   beforeAll(async () => {
     if (!ready) throw new Error(`needs ${CHROMIUM} (apt-get install chromium) and assets/sfx (npm run gen:audio)`)
     server = await createServer({
-      configFile: false, root: join(import.meta.dirname, 'browser'), logLevel: 'error',
+      configFile: false,
+      root: join(import.meta.dirname, 'browser'),
+      logLevel: 'error',
       server: { port: 0, host: '127.0.0.1', fs: { allow: [repo] } },
       optimizeDeps: { include: ['howler', 'zustand', 'zustand/vanilla', 'zod'] },
     })
@@ -33,10 +39,19 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
     profile = mkdtempSync(join(tmpdir(), 'audio-chromium-'))
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
     })
-    page = context.pages()[0] ?? await context.newPage()
+    page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`http://127.0.0.1:${address.port}/`)
     await page.waitForFunction(() => document.title === 'ready')
   }, 120_000)
@@ -48,12 +63,15 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
   })
 
   it('loads mp3s, reports missing ones as failed, and leaves no Howl behind after dispose', async () => {
-    const r = await page.evaluate(async ({ alarm, click }) => {
-      const { engine, howls } = window.probe
-      const progress: number[] = []
-      const result = await engine.load({ intro: alarm, missing: '/nope.mp3' }, { click }, (f) => progress.push(f))
-      return { result, progress, howls: howls() }
-    }, { alarm: sfxUrl('alarm'), click: sfxUrl('click') })
+    const r = await page.evaluate(
+      async ({ alarm, click }) => {
+        const { engine, howls } = window.probe
+        const progress: number[] = []
+        const result = await engine.load({ intro: alarm, missing: '/nope.mp3' }, { click }, (f) => progress.push(f))
+        return { result, progress, howls: howls() }
+      },
+      { alarm: sfxUrl('alarm'), click: sfxUrl('click') },
+    )
     expect(r.result.loaded.sort()).toEqual(['narration:intro', 'sfx:click'])
     expect(r.result.failed).toEqual(['narration:missing'])
     expect(r.progress.at(-1)).toBe(1)
@@ -133,7 +151,13 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
       await new Promise((res) => setTimeout(res, 400))
       const playing = await level()
       await done
-      const result = { voices: speechSynthesis.getVoices().length, voice: engine.lastVoice(), playing, elapsed: performance.now() - t0, texts: log.map((l) => l.text) }
+      const result = {
+        voices: speechSynthesis.getVoices().length,
+        voice: engine.lastVoice(),
+        playing,
+        elapsed: performance.now() - t0,
+        texts: log.map((l) => l.text),
+      }
       engine.dispose()
       return result
     }, sfxUrl('alarm'))
@@ -162,7 +186,12 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
       })
       Object.defineProperty(window, 'SpeechSynthesisUtterance', {
         configurable: true,
-        value: class { text: string; constructor(text: string) { this.text = text } },
+        value: class {
+          text: string
+          constructor(text: string) {
+            this.text = text
+          }
+        },
       })
       const { makeEngine, log, level } = window.probe
       const engine = makeEngine('zh-CN')
@@ -178,7 +207,10 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
       return result
     }, sfxUrl('alarm'))
     expect(r.voice).toBe('device')
-    expect(r.spoken).toEqual([{ text: '第一句。', voice: 'Fake Ting-Ting', lang: 'zh-CN' }, { text: '第二句。', voice: 'Fake Ting-Ting', lang: 'zh-CN' }])
+    expect(r.spoken).toEqual([
+      { text: '第一句。', voice: 'Fake Ting-Ting', lang: 'zh-CN' },
+      { text: '第二句。', voice: 'Fake Ting-Ting', lang: 'zh-CN' },
+    ])
     expect(r.fileLevel).toBe(0)
     expect(r.log.map((l) => l.text)).toEqual(['第一句。', '第二句。', null])
     // subtitles follow the voice's events: line 2 when its speech starts (~320 ms), the end at ~620 ms

@@ -13,14 +13,20 @@ describe('audio engine without audio files', () => {
     vi.useFakeTimers()
     store = createAudioStore({ storage: null })
     seen = []
-    store.subscribe((s, p) => { if (s.subtitle !== p.subtitle) seen.push(s.subtitle) })
+    store.subscribe((s, p) => {
+      if (s.subtitle !== p.subtitle) seen.push(s.subtitle)
+    })
   })
-  afterEach(() => { vi.useRealTimers() })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
 
   it('shows each line for its reading time, then clears it and resolves', async () => {
     const engine = createAudioEngine({ store })
     let ended = false
-    void engine.narrate('intro', '着火了！不要慌张，弯下腰走。').then(() => { ended = true })
+    void engine.narrate('intro', '着火了！不要慌张，弯下腰走。').then(() => {
+      ended = true
+    })
     expect(store.getState().subtitle).toBeNull()
     await vi.advanceTimersByTimeAsync(0)
     expect(store.getState().subtitle).toEqual({ text: '着火了！', cue: 'intro' })
@@ -40,7 +46,9 @@ describe('audio engine without audio files', () => {
   it('a new narration stops the previous one, which resolves at once', async () => {
     const engine = createAudioEngine({ store })
     let firstEnded = false
-    void engine.narrate('a', 'First line. Second line. Third line.').then(() => { firstEnded = true })
+    void engine.narrate('a', 'First line. Second line. Third line.').then(() => {
+      firstEnded = true
+    })
     await vi.advanceTimersByTimeAsync(1300)
     expect(store.getState().subtitle?.cue).toBe('a')
     void engine.narrate('b', '第二段。')
@@ -82,7 +90,10 @@ describe('audio engine without audio files', () => {
   it('sfx of an unknown name is a harmless no-op', () => {
     const engine = createAudioEngine({ store })
     const stop = engine.sfx('alarm', { loop: true })
-    expect(() => { stop(); stop() }).not.toThrow()
+    expect(() => {
+      stop()
+      stop()
+    }).not.toThrow()
     engine.dispose()
   })
 

@@ -59,7 +59,14 @@ describe('audio store', () => {
   })
 
   it('keeps working when storage throws (private mode, quota)', () => {
-    const broken = { getItem: () => { throw new Error('denied') }, setItem: () => { throw new Error('quota') } }
+    const broken = {
+      getItem: () => {
+        throw new Error('denied')
+      },
+      setItem: () => {
+        throw new Error('quota')
+      },
+    }
     const store = createAudioStore({ storage: broken })
     expect(store.getState()).toMatchObject(DEFAULT_AUDIO_PREFS)
     store.getState().setMuted(true)

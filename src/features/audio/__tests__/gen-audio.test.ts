@@ -9,11 +9,18 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status
 const tools = has('espeak-ng') && has('sox')
 
 const manifest = {
-  id: 'demo', version: 1,
-  title: { 'zh-CN': '演示', en: 'Demo' }, summary: { 'zh-CN': '演示展项', en: 'A demo exhibit' },
-  category: 'science', ages: [8, 15], minutes: 5,
+  id: 'demo',
+  version: 1,
+  title: { 'zh-CN': '演示', en: 'Demo' },
+  summary: { 'zh-CN': '演示展项', en: 'A demo exhibit' },
+  category: 'science',
+  ages: [8, 15],
+  minutes: 5,
   stamp: { glyph: '演', color: '#aa3322', label: { 'zh-CN': '演示', en: 'Demo' } },
-  steps: ['one'], quiz: { items: ['q1'], pass: 1 }, narration: ['intro', 'outro'], modes: ['flat'],
+  steps: ['one'],
+  quiz: { items: ['q1'], pass: 1 },
+  narration: ['intro', 'outro'],
+  modes: ['flat'],
 }
 
 // Needs espeak-ng and sox; in CI a missing tool fails the suite instead of skipping it.
@@ -26,7 +33,10 @@ describe.skipIf(!tools && !process.env.CI)('scripts/gen-audio.ts', () => {
     writeFileSync(join(ex, 'locales/en.json'), JSON.stringify({ 'narration.intro': 'Fire! Stay low.', 'narration.outro': 'Goodbye!' }))
   }
   const gen = (...args: string[]) => {
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/gen-audio.ts'), '--dir', join(dir, 'exhibits'), '--no-sfx', ...args], { cwd: dir, encoding: 'utf8' })
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/gen-audio.ts'), '--dir', join(dir, 'exhibits'), '--no-sfx', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    })
     return { code: r.status, out: r.stdout + r.stderr }
   }
   const sidecar = () => JSON.parse(readFileSync(join(ex, 'assets/narration/manifest.json'), 'utf8'))
@@ -45,15 +55,19 @@ describe.skipIf(!tools && !process.env.CI)('scripts/gen-audio.ts', () => {
     const r = gen()
     expect(r.code, r.out).toBe(0)
     expect(r.out).toContain('4 generated')
-    for (const lang of ['zh-CN', 'en']) for (const cue of ['intro', 'outro']) {
-      const f = narr(lang, cue)
-      expect(statSync(f).size).toBeGreaterThan(1000)
-      expect(statSync(f).size).toBeLessThan(60_000)
-      expect(execFileSync('sox', ['--i', '-c', f]).toString().trim()).toBe('1')
-      expect(sidecar().cues[lang][cue]).toMatchObject({ recorded: false, synth: expect.any(String) })
-    }
+    for (const lang of ['zh-CN', 'en'])
+      for (const cue of ['intro', 'outro']) {
+        const f = narr(lang, cue)
+        expect(statSync(f).size).toBeGreaterThan(1000)
+        expect(statSync(f).size).toBeLessThan(60_000)
+        expect(execFileSync('sox', ['--i', '-c', f]).toString().trim()).toBe('1')
+        expect(sidecar().cues[lang][cue]).toMatchObject({ recorded: false, synth: expect.any(String) })
+      }
     // Mandarin goes through pinyin (recorded for the check); every run ends with the read-back check
-    expect(sidecar().cues['zh-CN'].intro).toMatchObject({ synth: expect.stringMatching(/^espeak-ng:cmn-latn-pinyin@/), input: 'zhao2 huo3 le5!\nbu2 yao4 huang1 zhang1.' })
+    expect(sidecar().cues['zh-CN'].intro).toMatchObject({
+      synth: expect.stringMatching(/^espeak-ng:cmn-latn-pinyin@/),
+      input: 'zhao2 huo3 le5!\nbu2 yao4 huang1 zhang1.',
+    })
     expect(r.out).toMatch(/narration check: 2 synthesised zh-CN cues read back/)
   }, 60_000)
 

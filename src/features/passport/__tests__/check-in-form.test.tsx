@@ -14,7 +14,9 @@ function setup(confirm: (c: string) => Promise<PassportStatus> = async () => 'ac
   render(<CheckInForm confirm={confirm} onCheckedIn={onCheckedIn} />)
   const type = async (text: string) => {
     fireEvent.change(screen.getByTestId('code-input'), { target: { value: text } })
-    await act(async () => { fireEvent.click(screen.getByTestId('code-submit')) })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('code-submit'))
+    })
   }
   const message = () => screen.getByTestId('code-message').textContent
   return { onCheckedIn, type, message }
@@ -44,7 +46,10 @@ describe('check-in form: what a mistyped code tells the student', () => {
   it('says which neighbours look swapped', async () => {
     // Some swaps can be undone in two places (then the form asks for a careful re-check); take one that cannot.
     const swap = (k: number) => code.slice(0, k) + code[k + 1] + code[k] + code.slice(k + 2)
-    const i = [...code].findIndex((_, k) => { const r = k < 9 ? checkPassportCode(swap(k)) : null; return r?.ok === false && r.problem === 'swapped' && r.position === k + 1 })
+    const i = [...code].findIndex((_, k) => {
+      const r = k < 9 ? checkPassportCode(swap(k)) : null
+      return r?.ok === false && r.problem === 'swapped' && r.position === k + 1
+    })
     expect(i).toBeGreaterThanOrEqual(0)
     const swapped = swap(i)
     const f = setup()
@@ -82,13 +87,17 @@ describe('check-in form: what a mistyped code tells the student', () => {
 })
 
 describe('check-in form: what the server says', () => {
-  const respond = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+  const respond = (status: number, body: unknown) =>
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
 
   it('an unknown passport is refused with a clear message', async () => {
     const fetch = respond(404, { error: 'unknown passport', reasons: ['no such passport'] })
     const f = setup((c) => fetchPassportStatus(c, 'tok', fetch))
     await f.type(code)
-    expect(fetch).toHaveBeenCalledWith(`/api/passports/${code}/status`, expect.objectContaining({ headers: expect.objectContaining({ authorization: 'Bearer tok' }) }))
+    expect(fetch).toHaveBeenCalledWith(
+      `/api/passports/${code}/status`,
+      expect.objectContaining({ headers: expect.objectContaining({ authorization: 'Bearer tok' }) }),
+    )
     expect(f.message()).toBe('这个号码不是本馆发的护照。请再核对一遍，或者找辅导员老师。')
     expect(f.onCheckedIn).not.toHaveBeenCalled()
   })
@@ -102,7 +111,9 @@ describe('check-in form: what the server says', () => {
   })
 
   it('offline, a code with valid check characters is accepted, to be confirmed later', async () => {
-    const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch') })
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch')
+    })
     const f = setup((c) => fetchPassportStatus(c, null, fetch))
     await f.type(code)
     expect(f.onCheckedIn).toHaveBeenCalledWith(code, false)
@@ -110,7 +121,9 @@ describe('check-in form: what the server says', () => {
   })
 
   it('offline, a mistyped code is still refused before any request', async () => {
-    const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch') })
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch')
+    })
     const f = setup((c) => fetchPassportStatus(c, null, fetch))
     await f.type(mistype(code, 9))
     expect(f.message()).toBe('请检查第 9 位。')

@@ -34,15 +34,21 @@ describe('the station passport store', () => {
     expect(s.award('fire-escape', 3)).toBe(false) // a walk-in: nothing kept
     render(<Stamps />)
     act(() => useStationPassport.getState().checkIn(a, true))
-    act(() => { expect(useStationPassport.getState().award('fire-escape', 2)).toBe(true) })
-    act(() => { expect(useStationPassport.getState().award('fire-escape', 3)).toBe(false) })
+    act(() => {
+      expect(useStationPassport.getState().award('fire-escape', 2)).toBe(true)
+    })
+    act(() => {
+      expect(useStationPassport.getState().award('fire-escape', 3)).toBe(false)
+    })
     expect(screen.getByTestId('stamps').textContent).toBe('fire-escape')
     expect(useStationPassport.getState().local[a]?.['fire-escape']?.score).toBe(3)
     act(() => useStationPassport.getState().checkOut())
     expect(screen.getByTestId('stamps').textContent).toBe('')
     act(() => useStationPassport.getState().checkIn(b, false))
     expect(screen.getByTestId('stamps').textContent).toBe('')
-    act(() => { useStationPassport.getState().award('earthquake', 1) })
+    act(() => {
+      useStationPassport.getState().award('earthquake', 1)
+    })
     expect(screen.getByTestId('stamps').textContent).toBe('earthquake')
     expect(Object.keys(useStationPassport.getState().local[a] ?? {})).toEqual(['fire-escape'])
   })
@@ -62,12 +68,16 @@ describe('the station passport store', () => {
     act(() => {
       useStationPassport.getState().checkIn(a, true)
       useStationPassport.getState().award('flood', 1, new Date('2026-11-30T10:00:00Z'))
-      useStationPassport.getState().setServerStamps(a, { flood: { awardedAt: '2026-11-29T09:00:00Z', score: 3 }, earthquake: { awardedAt: '2026-11-29T09:30:00Z', score: 2 } })
+      useStationPassport
+        .getState()
+        .setServerStamps(a, { flood: { awardedAt: '2026-11-29T09:00:00Z', score: 3 }, earthquake: { awardedAt: '2026-11-29T09:30:00Z', score: 2 } })
       useStationPassport.getState().setServerStamps(b, { waste: { awardedAt: '2026-11-29T09:30:00Z', score: 2 } }) // not checked in: ignored
     })
     expect(screen.getByTestId('stamps').textContent).toBe('earthquake,flood')
     expect(useStationPassport.getState().award('earthquake', 3)).toBe(false) // already on the server: not a new stamp
-    expect(mergeStamps({ x: { awardedAt: '2026-11-30', score: 1 } }, { x: { awardedAt: '2026-11-29', score: 3 } })).toEqual({ x: { awardedAt: '2026-11-29', score: 3 } })
+    expect(mergeStamps({ x: { awardedAt: '2026-11-30', score: 1 } }, { x: { awardedAt: '2026-11-29', score: 3 } })).toEqual({
+      x: { awardedAt: '2026-11-29', score: 3 },
+    })
     act(() => useStationPassport.getState().checkOut())
     expect(useStationPassport.getState().server).toEqual({})
   })
@@ -75,7 +85,10 @@ describe('the station passport store', () => {
   it('keeps local stamps of at most MAX_LOCAL_PASSPORTS passports, dropping the least recent', () => {
     const s = useStationPassport.getState()
     const codes = Array.from({ length: MAX_LOCAL_PASSPORTS + 5 }, () => createPassportCode())
-    for (const c of codes) { s.checkIn(c, true); s.award('flood', 1) }
+    for (const c of codes) {
+      s.checkIn(c, true)
+      s.award('flood', 1)
+    }
     const kept = Object.keys(useStationPassport.getState().local)
     expect(kept).toHaveLength(MAX_LOCAL_PASSPORTS)
     expect(kept).not.toContain(codes[0])
@@ -83,7 +96,10 @@ describe('the station passport store', () => {
   })
 
   it('drops the old per-device SP- passport once, with a notice the first time only', async () => {
-    localStorage.setItem(LEGACY_KEY, JSON.stringify({ state: { passportId: 'SP-0123456789AB', stamps: { flood: { awardedAt: '2026-01-01', score: 3 } } }, version: 1 }))
+    localStorage.setItem(
+      LEGACY_KEY,
+      JSON.stringify({ state: { passportId: 'SP-0123456789AB', stamps: { flood: { awardedAt: '2026-01-01', score: 3 } } }, version: 1 }),
+    )
     expect(await reload()).toBe('legacy-dropped')
     expect(localStorage.getItem(LEGACY_KEY)).toBeNull()
     expect(useStationPassport.getState().code).toBeNull()

@@ -24,13 +24,24 @@ let n = 0
 
 function memoryStorage() {
   const m = new Map<string, string>()
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => { m.set(k, v) }, removeItem: (k: string) => { m.delete(k) } }
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      m.set(k, v)
+    },
+    removeItem: (k: string) => {
+      m.delete(k)
+    },
+  }
 }
 const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'))
 const storedIds = () => ctx.db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as string[]
 const waitFor = async (cond: () => boolean | Promise<boolean>, ms = 5000) => {
   const end = Date.now() + ms
-  while (!(await cond())) { if (Date.now() > end) throw new Error('timed out'); await new Promise((r) => setTimeout(r, 10)) }
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 10))
+  }
 }
 
 function station(outbox: Outbox, storage = memoryStorage()) {
@@ -40,12 +51,16 @@ function station(outbox: Outbox, storage = memoryStorage()) {
 }
 
 beforeAll(async () => {
-  const t = tempDir(); cleanup = t.cleanup
+  const t = tempDir()
+  cleanup = t.cleanup
   ctx = createAppContext(testConfig(t.dir, { ingestRateMax: 100_000 }))
   app = await buildAppOver(ctx, { logger: false })
   base = await app.listen({ port: 0, host: '127.0.0.1' })
 })
-afterAll(async () => { await app.close(); cleanup() })
+afterAll(async () => {
+  await app.close()
+  cleanup()
+})
 
 describe('outbox + sync client', () => {
   it('keeps events offline, across a reload, then drains them exactly once', async () => {
@@ -136,9 +151,22 @@ describe('outbox + sync client', () => {
     await recorder.record({ type: 'exhibit-started', exhibitId: 'fire-escape', data: {} })
     let up = false
     let attempts = 0
-    const flaky: typeof fetch = (input, init) => { attempts++; return up ? fetch(input, init) : offline(input, init) }
+    const flaky: typeof fetch = (input, init) => {
+      attempts++
+      return up ? fetch(input, init) : offline(input, init)
+    }
     const events = new EventTarget()
-    const sync = createSyncClient({ outbox, baseUrl: base, station: creds, fetch: flaky, retryBaseMs: 20, retryMaxMs: 60_000, random: () => 0.5, events, pollIntervalMs: 60_000 })
+    const sync = createSyncClient({
+      outbox,
+      baseUrl: base,
+      station: creds,
+      fetch: flaky,
+      retryBaseMs: 20,
+      retryMaxMs: 60_000,
+      random: () => 0.5,
+      events,
+      pollIntervalMs: 60_000,
+    })
     const stop = sync.start()
     await new Promise((r) => setTimeout(r, 500))
     // Delays 15, 30, 60, 120, 240 ms (cap/2 + 0.5·cap/2): about 5-6 tries in 500 ms, not hundreds.

@@ -7,8 +7,16 @@ function source(initial: number) {
   const listeners = new Set<(n: number) => void>()
   return {
     getPendingCount: () => n,
-    subscribe: (l: (n: number) => void) => { listeners.add(l); return () => { listeners.delete(l) } },
-    set(v: number) { n = v; for (const l of listeners) l(v) },
+    subscribe: (l: (n: number) => void) => {
+      listeners.add(l)
+      return () => {
+        listeners.delete(l)
+      }
+    },
+    set(v: number) {
+      n = v
+      for (const l of listeners) l(v)
+    },
   }
 }
 

@@ -12,8 +12,14 @@ describe('createVisitRecorder', () => {
     const stored: VisitEvent[] = []
     let passport: string | null = null
     const rec = createVisitRecorder({
-      outbox: { add: async (e) => { stored.push(e) } }, stationId,
-      getPassportId: () => passport, getSessionId: () => '0195c1d2-0000-7000-8000-000000000001',
+      outbox: {
+        add: async (e) => {
+          stored.push(e)
+        },
+      },
+      stationId,
+      getPassportId: () => passport,
+      getSessionId: () => '0195c1d2-0000-7000-8000-000000000001',
       now: () => new Date('2026-03-01T02:00:00.000Z'),
     })
     const a = await rec.record({ type: 'exhibit-started', exhibitId: 'fire-escape', data: {} })

@@ -12,9 +12,18 @@ const steps: StepDef[] = [
 ]
 const quiz: QuizItem[] = [{ id: 'q', question: 'quiz.q', explanation: 'quiz.q.x', choices: [c('q-right', true), c('q-wrong')] }]
 const manifest = {
-  id: 'x', version: 1, title: { 'zh-CN': '测试', en: 'Test' }, summary: { 'zh-CN': '测试', en: 'Test' }, category: 'science',
-  ages: [8, 15], minutes: 5, stamp: { glyph: '测', color: '#336699', label: { 'zh-CN': '测试', en: 'Test' } },
-  steps: ['a', 'b'], quiz: { items: ['q'], pass: 1 }, narration: [], modes: ['flat'],
+  id: 'x',
+  version: 1,
+  title: { 'zh-CN': '测试', en: 'Test' },
+  summary: { 'zh-CN': '测试', en: 'Test' },
+  category: 'science',
+  ages: [8, 15],
+  minutes: 5,
+  stamp: { glyph: '测', color: '#336699', label: { 'zh-CN': '测试', en: 'Test' } },
+  steps: ['a', 'b'],
+  quiz: { items: ['q'], pass: 1 },
+  narration: [],
+  modes: ['flat'],
 }
 const locales = { 'zh-CN': { 'scene.score': '得分 {score}' }, en: { 'scene.score': 'Score {score}' } }
 
@@ -44,9 +53,21 @@ describe('@sophora/sdk/testing', () => {
 describe('useTapChoice', () => {
   it('chooses only while its step is open and unanswered, and stops the event only then', async () => {
     const x = createTestExhibit({ manifest, steps, quiz, locales })
-    const r = await ReactThreeTestRenderer.create(x.provide(<><Box /><Ball /></>))
+    const r = await ReactThreeTestRenderer.create(
+      x.provide(
+        <>
+          <Box />
+          <Ball />
+        </>,
+      ),
+    )
     const stop = vi.fn()
-    const tap = (name: string) => r.fireEvent(r.scene.find((n) => n.instance.name === name), 'click', { stopPropagation: stop })
+    const tap = (name: string) =>
+      r.fireEvent(
+        r.scene.find((n) => n.instance.name === name),
+        'click',
+        { stopPropagation: stop },
+      )
     const dispatch = (a: Parameters<ReturnType<typeof x.run.getState>['dispatch']>[0]) => act(async () => x.run.getState().dispatch(a))
 
     await tap('ball') // intro: no step open

@@ -18,7 +18,9 @@ export interface Probe {
 const store = createAudioStore({ storage: null })
 const engine = createAudioEngine({ store })
 const log: Probe['log'] = []
-store.subscribe((s, p) => { if (s.subtitle !== p.subtitle) log.push({ t: performance.now(), text: s.subtitle?.text ?? null }) })
+store.subscribe((s, p) => {
+  if (s.subtitle !== p.subtitle) log.push({ t: performance.now(), text: s.subtitle?.text ?? null })
+})
 
 function level(): Promise<number> {
   const meter = Howler.ctx.createAnalyser()
