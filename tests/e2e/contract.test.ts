@@ -7,7 +7,7 @@
  * - a wrong choice is explained, then the exhibit plays to its stamp with one wrong quiz answer,
  *   reporting the visit's events; after leaving, the renderer's geometries and textures are
  *   back where they were;
- * - every stamp is still there after a reload.
+ * - every stamp is still there after a reload (the student checked in with a passport first).
  * No page errors, no request off loopback. One server and one browser for all exhibits, 640×360.
  * (The VR playthrough in English is vr.test.ts.)
  */
@@ -16,7 +16,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listExhibitFolders } from '../../src/build/exhibit-folders.ts'
 import { playbook, type Playbook } from './answers.ts'
 import { onlyExhibits } from './e2e-build.ts'
-import { canvasVariety, counts, launch, startServer, waitForExhibit, waitFrames, type Browser, type Counts, type RunningServer } from './harness.ts'
+import {
+  canvasVariety,
+  checkIn,
+  counts,
+  createGuide,
+  issuePassports,
+  launch,
+  startServer,
+  waitForExhibit,
+  waitFrames,
+  type Browser,
+  type Counts,
+  type RunningServer,
+} from './harness.ts'
 
 export const BUDGET = { calls: 100, triangles: 300_000 } as const
 
@@ -31,6 +44,11 @@ beforeAll(async () => {
   server = await startServer()
   b = await launch({ width: 640, height: 360 })
   page = b.page
+  // A checked-in student: stamps go to their passport and show in the lobby.
+  const guide = { name: 'guide-contract', password: 'contract-guide-password-1' }
+  createGuide(server, guide)
+  const [code] = await issuePassports(server, guide, 1)
+  await checkIn(page, server.url, code!)
   await page.goto(server.url)
   await page.waitForSelector('[data-testid="lobby"]')
 })

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -178,4 +179,37 @@ export async function canvasVariety(page: Page): Promise<number> {
     }
     return 1 - Math.max(...hist.values()) / n
   }, png.toString('base64'))
+}
+
+/** A guide account made with the admin CLI, as a center's admin does on the server machine (same DB). */
+export function createGuide(server: RunningServer, guide: { name: string; password: string }): void {
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'create-user', '--name', guide.name, '--role', 'guide'], {
+    env: { ...process.env, DB_PATH: server.dbPath, SOPHORA_PASSWORD: guide.password, LOG_LEVEL: 'warn' },
+  })
+}
+
+/** Passports issued through the API, as the guide console does; returns their codes. */
+export async function issuePassports(server: RunningServer, guide: { name: string; password: string }, count: number): Promise<string[]> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`)
+    return r.json() as Promise<Record<string, unknown>>
+  }
+  const { token } = (await post('/api/auth/login', guide)) as { token: string }
+  const batch = (await post('/api/passports/batches', { requestId: randomUUID(), school: '测试小学', grade: '四年级', className: '1 班', count }, token)) as {
+    passports: { code: string }[]
+  }
+  return batch.passports.map((p) => p.code)
+}
+
+/** A student checks in at this station by typing the code on the check-in page (confirmed by the server). */
+export async function checkIn(page: Page, url: string, code: string): Promise<void> {
+  await page.goto(`${url}/check-in`)
+  await page.fill('[data-testid="code-input"]', code)
+  await page.click('[data-testid="code-submit"]')
+  await page.waitForSelector(`[data-testid="checked-in"][data-code="${code}"][data-confirmed="true"]`)
 }

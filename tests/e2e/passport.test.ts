@@ -5,7 +5,6 @@
  * (Chromium's fake camera plays the printed card), both play an exhibit to its stamp, a
  * third browser sees each stamp on the right passport only, and check-out clears a station.
  */
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +13,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CROCKFORD, formatPassportCode } from '../../src/core/passport-code.ts'
 import { playbook } from './answers.ts'
-import { launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
+import { createGuide, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
 const OUT = 'test-results'
@@ -28,10 +27,7 @@ let cardJpeg: Buffer | null = null
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   server = await startServer()
-  // The admin CLI, as a center's admin would run it on the server machine (same DB_PATH).
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'create-user', '--name', GUIDE.name, '--role', 'guide'], {
-    env: { ...process.env, DB_PATH: server.dbPath, SOPHORA_PASSWORD: GUIDE.password, LOG_LEVEL: 'warn' },
-  })
+  createGuide(server, GUIDE)
   guide = await launch({ width: 900, height: 1200 })
 })
 afterAll(async () => {
@@ -102,14 +98,23 @@ describe('science passport', () => {
     await page.emulateMedia({ media: 'print' })
     await page.screenshot({ path: join(OUT, 'passport-sheet.png'), fullPage: true })
 
-    // Each card's QR code, from the rendered pixels, decodes to that card's code (no PUBLIC_URL: the code alone).
+    // Each card's QR code, from the rendered pixels, decodes to that card's passport page (no PUBLIC_URL: under the address it was printed from).
     const decoded: string[] = []
     for (const card of await page.locator('[data-testid="passport-card"]').all()) {
       const { data, width, height } = await pixels(page, await card.locator('img.qr').screenshot())
       decoded.push(jsQR(data, width, height)?.data ?? '(none)')
     }
-    expect(decoded).toEqual(codes)
-    cardJpeg = await page.locator('[data-testid="passport-card"]').first().screenshot({ type: 'jpeg', quality: 90 })
+    expect(decoded).toEqual(codes.map((c) => `${server.url}/passport/${c}`))
+    // The third card as a phone camera would see it: on a 640×480 frame (Chromium's fake
+    // camera needs a regular frame size; a bare card screenshot has odd dimensions).
+    const card = await page.locator('[data-testid="passport-card"]').nth(2).screenshot()
+    const frame = await guide.context.newPage()
+    await frame.setViewportSize({ width: 640, height: 480 })
+    await frame.setContent(
+      `<body style="margin:0;background:#fff;display:grid;place-items:center;height:100vh"><img src="data:image/png;base64,${card.toString('base64')}"></body>`,
+    )
+    cardJpeg = await frame.screenshot({ type: 'jpeg', quality: 90 })
+    await frame.close()
     await page.emulateMedia({ media: 'screen' })
   })
 
@@ -142,12 +147,19 @@ describe('science passport', () => {
     writeFileSync(video, Buffer.concat(Array.from({ length: 10 }, () => cardJpeg!)))
     const b = await launch({ args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`] })
     stations.push(b)
+    // Playwright answers permission prompts itself (deny): grant the camera as a student tapping "allow" would.
+    await b.context.grantPermissions(['camera'], { origin: server.url })
     const { page } = b
     // localhost, not 127.0.0.1, would also do; both are secure contexts for getUserMedia.
     const t0 = Date.now()
     await page.goto(`${server.url}/check-in`)
     await page.click('[data-testid="scan-start"]')
-    await page.waitForSelector(`[data-testid="checked-in"][data-code="${codes[2]}"]`, { timeout: 30_000 })
+    await page.waitForSelector(`[data-testid="checked-in"][data-code="${codes[2]}"]`, { timeout: 30_000 }).catch(async (e: unknown) => {
+      await page.screenshot({ path: join(OUT, 'passport-camera-failed.png') })
+      throw new Error(`not checked in by camera; the page says: ${(await page.textContent('main'))?.slice(0, 300)}; page errors: ${b.errors.join(' | ')}`, {
+        cause: e,
+      })
+    })
     const ms = Date.now() - t0
     console.log(`[passport] camera check-in: page open to "checked in" in ${ms} ms`)
     writeFileSync(join(OUT, 'camera-check-in-ms.txt'), `${ms}\n`)

@@ -6,9 +6,15 @@ import { QrImage } from './qr-image.tsx'
 /** 2 × 5 cards of 95 × 55 mm fill an A4 page inside 10 mm margins (see passport.css). */
 export const CARDS_PER_PAGE = 10
 
-/** What the card's QR code holds: the passport page under the public address, else the code alone. */
-export function qrTextFor(code: string, publicUrl: string | null): string {
-  return publicUrl ? `${publicUrl.replace(/\/+$/, '')}/passport/${code}` : code
+/**
+ * What the card's QR code holds: the passport page under the center's public address; without
+ * one, under the address this sheet was printed from (the center's LAN, so the page opens on
+ * its Wi-Fi, as the card says); the bare code only where neither is known. Stations read the
+ * code out of any of these.
+ */
+export function qrTextFor(code: string, publicUrl: string | null, lanOrigin: string | null = null): string {
+  const base = publicUrl ?? lanOrigin
+  return base ? `${base.replace(/\/+$/, '')}/passport/${code}` : code
 }
 
 /**
@@ -29,7 +35,7 @@ export function PrintSheet(props: { batch: Batch }) {
         <section className="sheet-page" key={i}>
           {codes.map((code) => (
             <article className="passport-card" key={code} data-testid="passport-card" data-code={code}>
-              <QrImage text={qrTextFor(code, batch.publicUrl)} size="30mm" label={t('print.qrLabel')} />
+              <QrImage text={qrTextFor(code, batch.publicUrl, location.origin)} size="30mm" label={t('print.qrLabel')} />
               <div className="card-text">
                 <p className="card-center">{batch.centerName}</p>
                 <p className="card-title">{t('print.title')}</p>

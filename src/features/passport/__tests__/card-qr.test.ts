@@ -8,6 +8,8 @@ describe('what the card QR holds and what a scan gives back', () => {
   it('a public address gives the passport page URL; none gives the code alone', () => {
     expect(qrTextFor(code, 'https://kepu.example.org/')).toBe(`https://kepu.example.org/passport/${code}`)
     expect(qrTextFor(code, null)).toBe(code)
+    expect(qrTextFor(code, null, 'http://192.168.1.20:8080')).toBe(`http://192.168.1.20:8080/passport/${code}`)
+    expect(qrTextFor(code, 'https://kepu.example.org', 'http://192.168.1.20:8080')).toBe(`https://kepu.example.org/passport/${code}`)
   })
   it('a scan of either form gives the code back', () => {
     expect(codeFromScan(qrTextFor(code, 'https://kepu.example.org/center'))).toBe(code)
