@@ -10,7 +10,18 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_EXHIBIT, SCAFFOLD_DIR } from './e2e-build.ts'
-import { canvasVariety, launch, startServer, waitForExhibit, waitFrames, type Browser, type RunningServer } from './harness.ts'
+import {
+  checkIn,
+  createGuide,
+  issuePassports,
+  canvasVariety,
+  launch,
+  startServer,
+  waitForExhibit,
+  waitFrames,
+  type Browser,
+  type RunningServer,
+} from './harness.ts'
 
 const ID = NEW_EXHIBIT.id
 
@@ -21,6 +32,11 @@ beforeAll(async () => {
   server = await startServer()
   // Wide enough that the run panel does not cover the objects the test clicks.
   b = await launch({ width: 1280, height: 720 })
+  // A checked-in student: the stamp goes to their passport and shows in the lobby.
+  const guide = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
+  createGuide(server, guide)
+  const [code] = await issuePassports(server, guide, 1)
+  await checkIn(b.page, server.url, code!)
   page = b.page
 })
 afterAll(async () => {

@@ -167,16 +167,20 @@ describe('science passport', () => {
 
   it('both stations play an exhibit to its stamp, each on its own passport', async () => {
     const [a, b] = stations
-    for (const [s, id, code] of [
+    // Two students at the same time, as in a class visit.
+    const plays = [
       [a!, 'fire-escape', codes[1]!],
       [b!, 'earthquake', codes[2]!],
-    ] as const) {
-      await s.page.goto(`${server.url}/`)
-      await playToStamp(s.page, id)
-      await s.page.waitForSelector(`[data-testid="stamp-awarded"][data-passport="${code}"]`)
-      await s.page.click('[data-testid="run-lobby"]')
-      await s.page.waitForSelector(`[data-exhibit="${id}"] .seal--earned`)
-    }
+    ] as const
+    await Promise.all(
+      plays.map(async ([s, id, code]) => {
+        await s.page.goto(`${server.url}/`)
+        await playToStamp(s.page, id)
+        await s.page.waitForSelector(`[data-testid="stamp-awarded"][data-passport="${code}"]`)
+        await s.page.click('[data-testid="run-lobby"]')
+        await s.page.waitForSelector(`[data-exhibit="${id}"] .seal--earned`)
+      }),
+    )
     // A third browser, as at home: each passport shows its own stamp, the others none.
     const home = await launch()
     stations.push(home)
