@@ -43,7 +43,7 @@ function inverse(a: number): number {
 }
 
 /** A new random valid code. Check values that would fall outside the alphabet (32…36) are redrawn. */
-export function createPassportCode(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): PassportCode {
+export function createPassportCode(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => crypto.getRandomValues(b)): PassportCode {
   for (;;) {
     // 256 % 32 === 0: masking the low 5 bits keeps every symbol equally likely.
     const v = [...random(new Uint8Array(RANDOM_LENGTH))].map((b) => b & 31)

@@ -6,7 +6,7 @@ const bytes = fc.uint8Array({ minLength: 8, maxLength: 8 })
 /** Deterministic "random" source for createPassportCode: the given bytes, then a counter. */
 const fromBytes = (first: Uint8Array) => {
   let n = 0
-  return (b: Uint8Array) => {
+  return (b: Uint8Array<ArrayBuffer>) => {
     b.set(n++ === 0 ? first : b.map((_, i) => (i * 37 + n * 11) & 255))
     return b
   }
