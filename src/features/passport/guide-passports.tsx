@@ -3,6 +3,7 @@ import { useT } from '../../i18n/lang-store.ts'
 import type { AppKey } from '../../i18n/translate.ts'
 import { loadGuideSession, saveGuideSession } from './guide-session.ts'
 import { fetchBatch, issueBatch, signIn, type ApiResult, type Batch, type StaffSession } from './passport-api.ts'
+import { PassportDataBox } from './passport-data-box.tsx'
 import { PrintSheet } from './print-sheet.tsx'
 
 function problemKey(r: Exclude<ApiResult<unknown>, { ok: true }>): AppKey {
@@ -138,6 +139,7 @@ export function GuidePassportsPage(props: { onIssued(batchId: string): void }) {
           </button>
         </p>
       </form>
+      <PassportDataBox token={session.token} onUnauthorized={() => setSession(null)} />
     </main>
   )
 }

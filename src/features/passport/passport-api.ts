@@ -117,6 +117,15 @@ export const issueBatch = (req: BatchRequest, token: string, doFetch?: Fetch) =>
 export const fetchBatch = (batchId: string, token: string, doFetch?: Fetch) =>
   call(BatchSchema, `/api/passports/batches/${encodeURIComponent(batchId)}`, { token }, doFetch)
 
+/** What the server holds for one passport (kept loose: the guide downloads it as it came). */
+export const PassportExportSchema = z.looseObject({ code: z.string(), status: z.string(), events: z.array(z.unknown()) })
+export type PassportExport = z.infer<typeof PassportExportSchema>
+export const exportPassport = (code: PassportCode, token: string, doFetch?: Fetch) =>
+  call(PassportExportSchema, `/api/passports/${code}/export`, { token }, doFetch)
+/** 204 has no body: `call` reads it as null. */
+export const deletePassport = (code: PassportCode, token: string, doFetch?: Fetch) =>
+  call(z.null(), `/api/passports/${code}`, { method: 'DELETE', token }, doFetch)
+
 /** The passport view's exhibits as stamps (for merging with a station's local ones). */
 export function stampsOf(view: PassportView): Record<string, { awardedAt: string; score: number }> {
   const out: Record<string, { awardedAt: string; score: number }> = {}
