@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { playbook } from './answers.ts'
 import { E2E_EXHIBIT_DIRS, OUT_DIR } from './e2e-build.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -141,6 +142,19 @@ export async function counts(page: Page): Promise<Counts | null> {
 export async function waitForExhibit(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="exhibit-view"][data-status="ready"]', { timeout: 90_000 })
   await page.waitForSelector('[data-testid="run-panel"]', { timeout: 30_000 })
+}
+
+/** From the lobby: open the exhibit and play it with the right answers (run panel clicks) until the stamp. */
+export async function playToStamp(page: Page, id: string): Promise<void> {
+  const { steps, quiz } = (await playbook(id)).right
+  await page.click(`[data-testid="open-${id}"]`)
+  await waitForExhibit(page)
+  await page.click('[data-testid="run-start"]')
+  for (const choice of [...steps, ...quiz]) {
+    await page.click(`[data-testid="choice-${choice}"]`)
+    await page.click('[data-testid="run-next"]')
+  }
+  await page.waitForSelector('[data-testid="result"][data-passed="true"]')
 }
 
 /** Frames the stage has drawn so far, flat or XR (dev/e2e builds count them). */

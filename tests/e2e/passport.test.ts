@@ -12,8 +12,7 @@ import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CROCKFORD, formatPassportCode } from '../../src/core/passport-code.ts'
-import { playbook } from './answers.ts'
-import { createGuide, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
+import { createGuide, launch, playToStamp, startServer, type Browser, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
 const OUT = 'test-results'
@@ -49,18 +48,6 @@ async function pixels(page: Page, png: Buffer): Promise<{ data: Uint8ClampedArra
     return { data: Array.from(g.getImageData(0, 0, c.width, c.height).data), width: c.width, height: c.height }
   }, png.toString('base64'))
   return { data: Uint8ClampedArray.from(r.data), width: r.width, height: r.height }
-}
-
-async function playToStamp(page: Page, id: string): Promise<void> {
-  const { steps, quiz } = (await playbook(id)).right
-  await page.click(`[data-testid="open-${id}"]`)
-  await waitForExhibit(page)
-  await page.click('[data-testid="run-start"]')
-  for (const choice of [...steps, ...quiz]) {
-    await page.click(`[data-testid="choice-${choice}"]`)
-    await page.click('[data-testid="run-next"]')
-  }
-  await page.waitForSelector('[data-testid="result"][data-passed="true"]')
 }
 
 /** The passport page as a student at home sees it: which exhibits are stamped. */

@@ -113,12 +113,25 @@ export function PassportDataBox(props: { token: string; onUnauthorized(): void }
         </button>
       </p>
       {pending && (
-        <form className="guide-form passport-data-confirm" role="alertdialog" aria-labelledby="data-confirm-title" data-testid="data-confirm" onSubmit={onConfirm}>
+        <form
+          className="guide-form passport-data-confirm"
+          role="alertdialog"
+          aria-labelledby="data-confirm-title"
+          data-testid="data-confirm"
+          onSubmit={onConfirm}
+        >
           <h3 id="data-confirm-title">{t('guide.data.confirmTitle', { code: formatPassportCode(pending) })}</h3>
           <p>{t('guide.data.confirmBody')}</p>
           <label>
             {t('guide.data.confirmType')}
-            <input value={again} onChange={(e) => setAgain(e.target.value)} autoComplete="off" spellCheck={false} maxLength={16} data-testid="data-confirm-code" />
+            <input
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={16}
+              data-testid="data-confirm-code"
+            />
           </label>
           <p className="print-toolbar">
             <button type="submit" className="btn primary" data-testid="data-confirm-delete">
@@ -138,7 +151,12 @@ export function PassportDataBox(props: { token: string; onUnauthorized(): void }
           </p>
         </form>
       )}
-      <p role={message?.tone === 'error' ? 'alert' : 'status'} data-testid="data-message" data-tone={message?.tone ?? ''} className={`code-message ${message?.tone ?? ''}`}>
+      <p
+        role={message?.tone === 'error' ? 'alert' : 'status'}
+        data-testid="data-message"
+        data-tone={message?.tone ?? ''}
+        className={`code-message ${message?.tone ?? ''}`}
+      >
         {message ? t(message.key, message.vars) : ''}
       </p>
     </section>
