@@ -114,6 +114,8 @@ describe('checking a passport in', () => {
     const deleted = await status(gone)
     expect(deleted.statusCode).toBe(410)
     expect(deleted.json()).toEqual({ error: 'deleted passport', reasons: ['this passport was deleted'] })
+    // deleting it again is refused as already gone, not a second success
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/passports/${gone}`, headers: auth(admin) })).statusCode).toBe(410)
 
     const bad = await status(typo5(code))
     expect(bad.statusCode).toBe(400)
