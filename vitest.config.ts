@@ -13,6 +13,17 @@ const sdkTesting = fileURLToPath(new URL('./src/sdk/testing/index.ts', import.me
  * setup). It runs after unit and dom (sequence.groupOrder): its waits are on frames that the
  * CPU-heavy unit files (audio generation, fuzzing) would otherwise slow past the timeouts.
  */
+/** Test files of pure logic (the `logic` project); see the note on it below. */
+const LOGIC = [
+  'src/core/__tests__/**/*.test.ts',
+  'exhibits/**/__tests__/**/*.test.ts',
+  'scripts/speech/__tests__/mandarin-pinyin.test.ts',
+  'tests/architecture/**/*.test.ts',
+  'tests/unit/**/*.test.ts',
+  'tests/contract/**/*.test.ts',
+  'tests/fonts/font-coverage.test.ts',
+]
+
 export default defineConfig({
   // SDK code reads the center profile (virtual:sophora-center); tests get SOPHORA_CENTER's, default generic
   plugins: [centerPlugin()],
@@ -22,22 +33,28 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Pure logic (schemas, reducers, content data, contract checks over files): no global state,
+        // no timers, no servers, so the files share one module graph per worker (isolate: false),
+        // which halves their time. Anything stateful belongs in `unit`.
+        extends: true,
+        test: {
+          name: 'logic',
+          environment: 'node',
+          isolate: false,
+          sequence: { groupOrder: 0 },
+          include: LOGIC,
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          testTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'unit',
           environment: 'node',
           sequence: { groupOrder: 0 },
-          include: [
-            'src/**/__tests__/**/*.test.ts',
-            'exhibits/**/__tests__/**/*.test.ts',
-            'scripts/**/__tests__/**/*.test.ts',
-            'tests/architecture/**/*.test.ts',
-            'tests/unit/**/*.test.ts',
-            'tests/contract/**/*.test.ts',
-            'tests/server/**/*.test.ts',
-            'tests/fonts/font-coverage.test.ts',
-          ],
-          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          include: ['src/**/__tests__/**/*.test.ts', 'scripts/**/__tests__/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          exclude: [...LOGIC, '**/*.browser.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ExhibitDefinition, ExhibitEvent } from '../exhibit-kit.ts'
 import { createExhibitSession, type SessionServices } from '../exhibit-session.ts'
 import type { ExhibitEntry } from '../registry.ts'
@@ -59,6 +59,8 @@ const fromExhibit = () => Object.assign(new Error('exhibit bug'), { stack: 'Erro
 const fromShell = () => Object.assign(new Error('audio bug'), { stack: 'Error: audio bug\n    at play (http://h/assets/index-AbC1.js:1:2)' })
 
 describe('createExhibitSession', () => {
+  afterEach(() => vi.restoreAllMocks())
+
   it('loads with rising progress, then runs a visit that starts recording', async () => {
     const s = setup()
     const seen: string[] = []

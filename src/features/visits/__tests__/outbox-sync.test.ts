@@ -150,9 +150,9 @@ describe('outbox + sync client', () => {
     const { creds, recorder } = station(outbox)
     await recorder.record({ type: 'exhibit-started', exhibitId: 'fire-escape', data: {} })
     let up = false
-    let attempts = 0
+    const tries: number[] = []
     const flaky: typeof fetch = (input, init) => {
-      attempts++
+      tries.push(Date.now())
       return up ? fetch(input, init) : offline(input, init)
     }
     const events = new EventTarget()
@@ -168,16 +168,23 @@ describe('outbox + sync client', () => {
       pollIntervalMs: 60_000,
     })
     const stop = sync.start()
-    await new Promise((r) => setTimeout(r, 500))
-    // Delays 15, 30, 60, 120, 240 ms (cap/2 + 0.5·cap/2): about 5-6 tries in 500 ms, not hundreds.
-    expect(attempts).toBeGreaterThanOrEqual(4)
-    expect(attempts).toBeLessThanOrEqual(7)
+    // Planned delays 15, 30, 60, 120, 240 ms (cap/2 + 0.5·cap/2). Wait for five tries rather than a
+    // fixed time (a loaded machine runs fewer), then check the waits: exponential, never a tight loop.
+    await waitFor(async () => tries.length >= 5, 10_000)
+    const gaps = tries.slice(1, 5).map((t, i) => t - tries[i]!)
+    // (A try is stamped when it reaches fetch, after reading the outbox, so a gap can come in a few
+    // ms under its planned delay; the doubling is what matters.)
+    gaps.forEach((gap, i) => expect(gap, `wait before try ${i + 2}`).toBeGreaterThanOrEqual(0.6 * 15 * 2 ** i))
+    expect(gaps[3]! / gaps[1]!, 'waits double').toBeGreaterThanOrEqual(2.5)
+    await waitFor(async () => sync.getState().failures >= 5, 2000)
     const s = sync.getState()
-    expect(s.failures).toBe(attempts)
-    expect(Date.parse(s.nextAttemptAt!) - Date.now()).toBeGreaterThan(100)
+    expect(s.failures).toBe(tries.length)
+    expect(Date.parse(s.nextAttemptAt!) - tries.at(-1)!, 'the next wait keeps growing').toBeGreaterThanOrEqual(200)
     up = true
     events.dispatchEvent(new Event('online'))
     await waitFor(async () => (await outbox.countPending()) === 0, 2000)
+    // The run that delivered settles its state a tick after the outbox empties.
+    await waitFor(() => !sync.getState().syncing, 2000)
     expect(sync.getState()).toMatchObject({ failures: 0, lastError: null, pending: 0 })
     stop()
     outbox.close()
