@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
-import { chromium } from 'playwright-core'
-import { CHROMIUM, startServer, type Counts } from '../tests/e2e/harness.ts'
+import { launchChromiumContext } from '../tests/e2e/chromium.ts'
+import { startServer, type Counts } from '../tests/e2e/harness.ts'
 
 export interface ExhibitBench {
   id: string
@@ -41,25 +41,8 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
     .filter((d) => existsSync(`exhibits/${d}/manifest.json`) && (!only || only.includes(d)))
     .sort()
   const server = await startServer()
-  const ctx = await chromium.launchPersistentContext(mkdtempSync('/tmp/sophora-bench-'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 640, height: 360 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--autoplay-policy=no-user-gesture-required',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
+  const ctx = await launchChromiumContext(mkdtempSync('/tmp/sophora-bench-'), {
+    args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
   })
   const page = ctx.pages()[0] ?? (await ctx.newPage())
   type Hooks = { counts(): Counts | null; measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }> }

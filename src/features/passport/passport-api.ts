@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PassportCodeSchema, type PassportCode } from '../../core/passport-code.ts'
+import type { PassportCode } from '../../core/passport-code.ts'
 
 /**
  * The passport endpoints of the stats server (same origin), each checked with zod on
@@ -8,40 +8,16 @@ import { PassportCodeSchema, type PassportCode } from '../../core/passport-code.
  */
 export const ErrorBodySchema = z.object({ error: z.string(), reasons: z.array(z.string()).default([]) })
 
-export const CenterSchema = z.object({
-  centerName: z.string(),
-  publicUrl: z.string().nullable(),
-  coreSet: z.array(z.string()).nullable(),
-})
-export type Center = z.infer<typeof CenterSchema>
+import {
+  BatchSchema,
+  CenterSchema,
+  PublicPassportSchema as PassportViewSchema,
+  type Batch,
+  type Center,
+  type PublicPassport as PassportView,
+} from '../../core/passport-api.ts'
 
-export const PassportViewSchema = z.object({
-  code: PassportCodeSchema,
-  centerName: z.string(),
-  exhibits: z.array(
-    z.object({
-      exhibitId: z.string(),
-      stamped: z.boolean(),
-      stampedAt: z.string().nullable(),
-      bestScore: z.number().nullable(),
-      maxScore: z.number().nullable(),
-      attempts: z.number().int().min(0),
-    }),
-  ),
-})
-export type PassportView = z.infer<typeof PassportViewSchema>
-
-export const BatchSchema = z.object({
-  batchId: z.string(),
-  createdAt: z.string(),
-  school: z.string(),
-  grade: z.string(),
-  className: z.string(),
-  centerName: z.string(),
-  publicUrl: z.string().nullable(),
-  passports: z.array(z.object({ code: PassportCodeSchema })),
-})
-export type Batch = z.infer<typeof BatchSchema>
+export { BatchSchema, CenterSchema, PassportViewSchema, type Batch, type Center, type PassportView }
 export interface BatchRequest {
   requestId: string
   school: string

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, preview, type PreviewServer } from 'vite'
-import { chromium, type BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
+import { launchChromiumContext } from '../chromium.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 export const repoRoot = resolve(here, '../../..')
@@ -53,23 +54,7 @@ export async function buildAndServe(pages: string[]): Promise<Served> {
 
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDir = mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 640, height: 360 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  })
+  const context = await launchChromiumContext(userDir)
   return {
     context,
     async close() {

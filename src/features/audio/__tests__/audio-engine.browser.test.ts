@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
+import { CHROMIUM, launchChromiumContext } from '../../../../tests/e2e/chromium.ts'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Probe } from './browser/main.ts'
 
 const repo = resolve(import.meta.dirname, '../../../..')
-const CHROMIUM = '/usr/bin/chromium'
 const sfxUrl = (name: string) => `/@fs${repo}/assets/sfx/${name}.mp3`
 const ready = existsSync(CHROMIUM) && existsSync(join(repo, 'assets/sfx/alarm.mp3'))
 
@@ -37,20 +37,7 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
     const address = server.httpServer?.address()
     if (!address || typeof address === 'string') throw new Error('no port')
     profile = mkdtempSync(join(tmpdir(), 'audio-chromium-'))
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    })
+    context = await launchChromiumContext(profile)
     page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`http://127.0.0.1:${address.port}/`)
     await page.waitForFunction(() => document.title === 'ready')

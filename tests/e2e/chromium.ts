@@ -1,0 +1,32 @@
+import { chromium, type BrowserContext } from 'playwright-core'
+
+/** Debian's Chromium (never a downloaded browser: this machine reaches no browser CDN). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/**
+ * Headless, WebGL through SwiftShader (no GPU here), sound without a user gesture, and none of
+ * Chromium's background traffic: the network is closed, so every such request would fail.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--autoplay-policy=no-user-gesture-required',
+]
+
+/** A persistent context (Playwright refuses --user-data-dir in args) in `userDataDir`. */
+export function launchChromiumContext(userDataDir: string, opts: { width?: number; height?: number; args?: string[] } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: opts.width ?? 640, height: opts.height ?? 360 },
+    args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+  })
+}
