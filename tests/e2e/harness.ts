@@ -154,10 +154,9 @@ export async function waitFrames(page: Page, n: number, timeout = 30_000): Promi
   await page.waitForFunction((s) => (window.__sophora?.frames?.() ?? 0) >= s, start + n, { timeout })
 }
 
-/** Fraction of sampled canvas pixels that differ from the most common colour: 0 = blank. */
-export async function canvasVariety(page: Page): Promise<number> {
-  const png = await page.locator('[data-testid="stage"] canvas').screenshot()
-  return page.evaluate(async (b64) => {
+/** Pixels of a PNG screenshot, decoded by the page's own image decoder (no image library needed in node). */
+export async function pngPixels(page: Page, png: Buffer): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  const r = await page.evaluate(async (b64) => {
     const img = new Image()
     img.src = `data:image/png;base64,${b64}`
     await img.decode()
@@ -166,16 +165,22 @@ export async function canvasVariety(page: Page): Promise<number> {
     c.height = img.height
     const g = c.getContext('2d')!
     g.drawImage(img, 0, 0)
-    const d = g.getImageData(0, 0, c.width, c.height).data
-    const hist = new Map<number, number>()
-    let n = 0
-    for (let i = 0; i < d.length; i += 4 * 37) {
-      const k = ((d[i]! >> 4) << 8) | ((d[i + 1]! >> 4) << 4) | (d[i + 2]! >> 4)
-      hist.set(k, (hist.get(k) ?? 0) + 1)
-      n++
-    }
-    return 1 - Math.max(...hist.values()) / n
+    return { data: Array.from(g.getImageData(0, 0, c.width, c.height).data), width: c.width, height: c.height }
   }, png.toString('base64'))
+  return { data: Uint8ClampedArray.from(r.data), width: r.width, height: r.height }
+}
+
+/** Fraction of sampled canvas pixels that differ from the most common colour: 0 = blank. */
+export async function canvasVariety(page: Page): Promise<number> {
+  const { data: d } = await pngPixels(page, await page.locator('[data-testid="stage"] canvas').screenshot())
+  const hist = new Map<number, number>()
+  let n = 0
+  for (let i = 0; i < d.length; i += 4 * 37) {
+    const k = ((d[i]! >> 4) << 8) | ((d[i + 1]! >> 4) << 4) | (d[i + 2]! >> 4)
+    hist.set(k, (hist.get(k) ?? 0) + 1)
+    n++
+  }
+  return 1 - Math.max(...hist.values()) / n
 }
 
 /** A guide account made with the admin CLI, as a center's admin does on the server machine (same DB). */

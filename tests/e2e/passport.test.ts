@@ -12,7 +12,7 @@ import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CROCKFORD, formatPassportCode } from '../../src/core/passport-code.ts'
-import { createGuide, launch, playToStamp, startServer, type Browser, type RunningServer } from './harness.ts'
+import { pngPixels, createGuide, launch, playToStamp, startServer, type Browser, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
 const OUT = 'test-results'
@@ -33,22 +33,6 @@ afterAll(async () => {
   for (const s of [guide, ...stations]) await s?.close()
   await server?.stop()
 })
-
-/** Pixels of a PNG screenshot (decoded by the page's own image decoder), for jsQR. */
-async function pixels(page: Page, png: Buffer): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
-  const r = await page.evaluate(async (b64) => {
-    const img = new Image()
-    img.src = `data:image/png;base64,${b64}`
-    await img.decode()
-    const c = document.createElement('canvas')
-    c.width = img.width
-    c.height = img.height
-    const g = c.getContext('2d')!
-    g.drawImage(img, 0, 0)
-    return { data: Array.from(g.getImageData(0, 0, c.width, c.height).data), width: c.width, height: c.height }
-  }, png.toString('base64'))
-  return { data: Uint8ClampedArray.from(r.data), width: r.width, height: r.height }
-}
 
 /** The passport page as a student at home sees it: which exhibits are stamped. */
 async function stampsOnPassportPage(page: Page, code: string): Promise<string[]> {
@@ -88,7 +72,7 @@ describe('science passport', () => {
     // Each card's QR code, from the rendered pixels, decodes to that card's passport page (no PUBLIC_URL: under the address it was printed from).
     const decoded: string[] = []
     for (const card of await page.locator('[data-testid="passport-card"]').all()) {
-      const { data, width, height } = await pixels(page, await card.locator('img.qr').screenshot())
+      const { data, width, height } = await pngPixels(page, await card.locator('img.qr').screenshot())
       decoded.push(jsQR(data, width, height)?.data ?? '(none)')
     }
     expect(decoded).toEqual(codes.map((c) => `${server.url}/passport/${c}`))

@@ -3,6 +3,7 @@ import { checkPassportCode, formatPassportCode, type PassportCode } from '../../
 import { useT } from '../../i18n/lang-store.ts'
 import { codeProblemMessage, statusMessage, type Message } from './code-messages.ts'
 import type { PassportStatus } from './passport-api.ts'
+import { CodeInput } from './code-input.tsx'
 
 export interface CheckInFormProps {
   /** asks the server; resolves 'unconfirmed' when it cannot be reached */
@@ -47,20 +48,15 @@ export function CheckInForm({ confirm, onCheckedIn }: CheckInFormProps) {
   return (
     <form className="checkin-form" onSubmit={(e) => void submit(e)} noValidate>
       <label htmlFor="passport-code">{t('checkin.type')}</label>
-      <input
+      <CodeInput
         id="passport-code"
         data-testid="code-input"
         className="code-input"
         value={input}
-        onChange={(e) => {
-          setInput(e.target.value)
+        onChange={(value) => {
+          setInput(value)
           setMessage(null)
         }}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        maxLength={16}
-        placeholder="K7QM2-XHD9W"
         aria-describedby="code-grouped code-message"
       />
       <p id="code-grouped" className="code-grouped" data-testid="code-grouped" aria-live="off">

@@ -3,6 +3,7 @@ import { checkPassportCode, formatPassportCode, type PassportCode } from '../../
 import { useT } from '../../i18n/lang-store.ts'
 import { codeProblemMessage, type Message } from './code-messages.ts'
 import { deletePassport, exportPassport, type ApiResult } from './passport-api.ts'
+import { CodeInput } from './code-input.tsx'
 
 type Tone = 'error' | 'ok' | 'warn'
 type Shown = Message & { tone: Tone }
@@ -89,18 +90,13 @@ export function PassportDataBox(props: { token: string; onUnauthorized(): void }
       <p>{t('guide.data.intro')}</p>
       <label>
         {t('guide.data.code')}
-        <input
+        <CodeInput
           value={input}
-          onChange={(e) => {
-            setInput(e.target.value)
+          onChange={(value) => {
+            setInput(value)
             setPending(null)
             setMessage(null)
           }}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={16}
-          placeholder="K7QM2-XHD9W"
           data-testid="data-code"
         />
       </label>
@@ -124,14 +120,7 @@ export function PassportDataBox(props: { token: string; onUnauthorized(): void }
           <p>{t('guide.data.confirmBody')}</p>
           <label>
             {t('guide.data.confirmType')}
-            <input
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={16}
-              data-testid="data-confirm-code"
-            />
+            <CodeInput value={again} onChange={setAgain} placeholder="" data-testid="data-confirm-code" />
           </label>
           <p className="print-toolbar">
             <button type="submit" className="btn primary" data-testid="data-confirm-delete">
