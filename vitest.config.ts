@@ -8,8 +8,8 @@ const sdkTesting = fileURLToPath(new URL('./src/sdk/testing/index.ts', import.me
 
 /**
  * unit: pure logic and server in node. dom: React components in jsdom.
- * e2e: real Chromium (SwiftShader WebGL) against the real server on loopback; one file
- * at a time (2 cores), after one production-like build with test fixtures (mode e2e, global
+ * e2e: real Chromium (SwiftShader WebGL) against the real server on loopback; two files
+ * at a time, after one production-like build with test fixtures (mode e2e, global
  * setup). It runs after unit and dom (sequence.groupOrder): its waits are on frames that the
  * CPU-heavy unit files (audio generation, fuzzing) would otherwise slow past the timeouts.
  */
@@ -76,7 +76,10 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts', 'tests/fonts/**/*.e2e.test.ts', 'src/**/__tests__/**/*.browser.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
+          // Two files at a time: with the pages' frame rate capped (tests/e2e/frame-cap.ts) a file
+          // waits on frames more than it computes, so two overlap well on 2 cores (e2e 275 s → 192 s).
+          fileParallelism: true,
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 300_000,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { CHROMIUM, launchChromiumContext } from './chromium.ts'
+import { E2E_FRAME_RATE } from './frame-cap.ts'
 import { playbook } from './answers.ts'
 import { E2E_EXHIBIT_DIRS, OUT_DIR } from './e2e-build.ts'
 
@@ -87,7 +88,7 @@ export interface Browser {
 /** Debian's Chromium, headless, WebGL through SwiftShader; records page errors and any request off loopback. */
 export async function launch(opts: { width?: number; height?: number; userDataDir?: string; args?: string[] } = {}): Promise<Browser> {
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  const context = await launchChromiumContext(dir, { width: opts.width ?? 640, height: opts.height ?? 480, args: opts.args })
+  const context = await launchChromiumContext(dir, { width: opts.width ?? 640, height: opts.height ?? 480, args: opts.args, frameRate: E2E_FRAME_RATE })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   const externalRequests: string[] = []
