@@ -31,6 +31,8 @@ export default defineConfig({
   resolve: { alias: { '@sophora/sdk/testing': sdkTesting, '@sophora/sdk': sdk } },
   define: { __SOPHORA_EMULATOR__: 'false', __SOPHORA_TEST_BRIDGE__: 'false' },
   test: {
+    // Vitest's default here is one worker (2 cores − 1): two halve the unit/dom phase (59 s → 36 s).
+    maxWorkers: 2,
     projects: [
       {
         // Pure logic (schemas, reducers, content data, contract checks over files): no global state,
@@ -66,6 +68,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           sequence: { groupOrder: 0 },
+          // the scene tests mount a whole exhibit; 5 s is too tight when the machine is busy
+          testTimeout: 30_000,
           include: ['src/**/__tests__/**/*.test.tsx', 'exhibits/**/__tests__/**/*.test.tsx'],
         },
       },
@@ -79,7 +83,6 @@ export default defineConfig({
           // Two files at a time: with the pages' frame rate capped (tests/e2e/frame-cap.ts) a file
           // waits on frames more than it computes, so two overlap well on 2 cores (e2e 275 s → 192 s).
           fileParallelism: true,
-          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 300_000,
