@@ -15,6 +15,15 @@ const validTimeZone = (tz: string) => {
   }
 }
 
+/** A real calendar day, YYYY-MM-DD, from 2000 on (so years 0 and 1 never become day keys). */
+const calendarDay = z
+  .string()
+  .regex(/^(2\d{3})-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD from 2000 on')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+  }, 'must be a real calendar day')
+
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -34,6 +43,8 @@ export const EnvSchema = z.object({
   STATION_ENROLL_CODE: z.string().min(4).max(200).optional(),
   /** Days in statistics are calendar days in this zone. */
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai'),
+  /** Events before this day (in TIME_ZONE) are refused: a station whose clock reset says 1970. */
+  CENTER_FIRST_DAY: calendarDay.default('2020-01-01'),
   /** How far in the future an event's time may be (station clocks drift). */
   MAX_CLOCK_SKEW_S: posInt(300),
   SESSION_TTL_HOURS: posInt(12),
@@ -82,6 +93,8 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number]
   enrollCode: string | undefined
   timeZone: string
+  /** YYYY-MM-DD in timeZone: the earliest day an event may carry. */
+  firstDay: string
   maxClockSkewMs: number
   sessionTtlMs: number
   loginRateMax: number
@@ -124,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     enrollCode: e.STATION_ENROLL_CODE,
     timeZone: e.TIME_ZONE,
+    firstDay: e.CENTER_FIRST_DAY,
     maxClockSkewMs: e.MAX_CLOCK_SKEW_S * 1000,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginRateMax: e.LOGIN_RATE_MAX,
