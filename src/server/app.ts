@@ -17,6 +17,7 @@ import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
 import { REDACT_PATHS, redactUrl } from './redact.ts'
+import { openLogFile } from './log-file.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -29,9 +30,18 @@ export interface BuildAppOptions {
   now?: () => number
 }
 
-/** Builds the stats server (API + built app) without listening. Closing the app closes the database. */
+/** Builds the stats server (API + built app) without listening. Closing the app closes the database (and the log file). */
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  return buildAppOver(createAppContext(config, options), options)
+  if (options.logger !== undefined || config.logFile === null) return buildAppOver(createAppContext(config, options), options)
+  const file = await openLogFile(config.logFile)
+  const app = await buildAppOver(createAppContext(config, options), { logger: { level: config.logLevel, stream: file } })
+  app.addHook('onClose', async () => {
+    await new Promise<void>((resolve) => {
+      file.once('close', () => resolve())
+      file.end()
+    })
+  })
+  return app
 }
 
 /**

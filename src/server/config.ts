@@ -39,6 +39,11 @@ export const EnvSchema = z.object({
         .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Unset: logs go to stdout (systemd's journal rotates them). Set: this file, rotated daily and by size. */
+  LOG_FILE: z.string().min(1).optional(),
+  LOG_FILE_MAX_MB: posInt(10),
+  /** Rotated files kept besides the current one. */
+  LOG_FILE_KEEP: posInt(14),
   /** When set, stations must present it to register. Unset: open enrollment on the center's LAN. */
   STATION_ENROLL_CODE: z.string().min(4).max(200).optional(),
   /** Days in statistics are calendar days in this zone. */
@@ -91,6 +96,8 @@ export interface AppConfig {
   staticDir: string
   exhibitsDirs: string[]
   logLevel: (typeof LOG_LEVELS)[number]
+  /** null: stdout. */
+  logFile: { path: string; maxBytes: number; keep: number } | null
   enrollCode: string | undefined
   timeZone: string
   /** YYYY-MM-DD in timeZone: the earliest day an event may carry. */
@@ -135,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     exhibitsDirs: e.EXHIBITS_DIRS,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE === undefined ? null : { path: e.LOG_FILE, maxBytes: e.LOG_FILE_MAX_MB * 1024 * 1024, keep: e.LOG_FILE_KEEP },
     enrollCode: e.STATION_ENROLL_CODE,
     timeZone: e.TIME_ZONE,
     firstDay: e.CENTER_FIRST_DAY,

@@ -1,10 +1,12 @@
 // @vitest-environment node
-import { statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makePrivateDir, openDatabase } from '../../src/server/db/database.ts'
 import { createPassportCode } from '../../src/core/passport-code.ts'
-import { issuePassports, loginAs, makeEvent, postEvents, registerStation, tempDir, testApp } from './helpers.ts'
+import { buildApp } from '../../src/server/app.ts'
+import { loadConfig } from '../../src/server/config.ts'
+import { issuePassports, loginAs, makeEvent, postEvents, registerStation, tempDir, testApp, testConfig } from './helpers.ts'
 import type { TestApp } from './helpers.ts'
 
 /** Files and logs of a real center's server (issue 14): private files, no secrets in request logs. */
@@ -77,5 +79,38 @@ describe('request logs', () => {
       secret,
     ])
       expect(log, leak).not.toContain(leak)
+  })
+})
+
+describe('log file', () => {
+  it('LOG_FILE: request lines go to a 0600 file that rolls over at its size limit, keeping the newest', async () => {
+    const d = tempDir()
+    dirs.push(d.cleanup)
+    const logDir = join(d.dir, 'logs')
+    const config = testConfig(d.dir, { logLevel: 'info', logFile: { path: join(logDir, 'sophora.log'), maxBytes: 4096, keep: 2 } })
+    expect(loadConfig({ LOG_FILE: 'logs/s.log' }).logFile).toEqual({ path: 'logs/s.log', maxBytes: 10 * 1024 * 1024, keep: 14 })
+    const app = await buildApp(config)
+    const files = () => readdirSync(logDir).sort()
+    const logged = () =>
+      files()
+        .map((f) => readFileSync(join(logDir, f), 'utf8'))
+        .join('')
+    // pino-roll rolls when the file stream drains, as it does between a center's requests:
+    // each request waits until its line is on disk, like a quiet server.
+    for (let i = 0; i < 40; i++) {
+      await app.inject({ url: `/api/health?i=${i}` })
+      await expect.poll(logged, { timeout: 5000, interval: 5 }).toContain(`i=${i}"`)
+    }
+    await expect.poll(files, { timeout: 5000 }).toHaveLength(3)
+    await app.close()
+    expect(mode(logDir)).toBe(0o700)
+    for (const f of files()) {
+      expect(f).toMatch(/^sophora\.\d+\.log$/)
+      expect(mode(join(logDir, f))).toBe(0o600)
+      expect(statSync(join(logDir, f)).size).toBeLessThan(4096 + 2048)
+    }
+    const newest = files().sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]))[0]!
+    expect(Number(newest.split('.')[1])).toBeGreaterThan(3)
+    expect(readFileSync(join(logDir, newest), 'utf8')).toMatch(/"url":"\/api\/health\?i=39"/)
   })
 })
