@@ -16,7 +16,8 @@ import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
-import { redactUrl } from './redact.ts'
+import { REDACT_PATHS, redactUrl } from './redact.ts'
+import { openLogFile } from './log-file.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -29,9 +30,18 @@ export interface BuildAppOptions {
   now?: () => number
 }
 
-/** Builds the stats server (API + built app) without listening. Closing the app closes the database. */
+/** Builds the stats server (API + built app) without listening. Closing the app closes the database (and the log file). */
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  return buildAppOver(createAppContext(config, options), options)
+  if (options.logger !== undefined || config.logFile === null) return buildAppOver(createAppContext(config, options), options)
+  const file = await openLogFile(config.logFile)
+  const app = await buildAppOver(createAppContext(config, options), { logger: { level: config.logLevel, stream: file } })
+  app.addHook('onClose', async () => {
+    await new Promise<void>((resolve) => {
+      file.once('close', () => resolve())
+      file.end()
+    })
+  })
+  return app
 }
 
 /**
@@ -43,9 +53,13 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   const { config } = ctx
   const logOptions = logger ?? { level: config.logLevel }
   const app = Fastify({
-    // Request lines carry the URL: passport codes in it are replaced (redactUrl); headers,
-    // and so tokens, are not logged by the default request serializer this keeps.
-    logger: logOptions === false ? false : { ...(logOptions === true ? {} : logOptions), serializers: { req: serializeRequest } },
+    // Request lines carry the URL with passport codes and secret query values replaced
+    // (redactUrl); the request serializer logs no headers (so no tokens or cookies) and
+    // no body (so no passwords), and pino's redact covers any logged by hand.
+    logger:
+      logOptions === false
+        ? false
+        : { ...(logOptions === true ? {} : logOptions), serializers: { req: serializeRequest }, redact: { paths: REDACT_PATHS, censor: ':redacted' } },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>()

@@ -15,6 +15,15 @@ const validTimeZone = (tz: string) => {
   }
 }
 
+/** A real calendar day, YYYY-MM-DD, from 2000 on (so years 0 and 1 never become day keys). */
+const calendarDay = z
+  .string()
+  .regex(/^(2\d{3})-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD from 2000 on')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+  }, 'must be a real calendar day')
+
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -30,10 +39,17 @@ export const EnvSchema = z.object({
         .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Unset: logs go to stdout (systemd's journal rotates them). Set: this file, rotated daily and by size. */
+  LOG_FILE: z.string().min(1).optional(),
+  LOG_FILE_MAX_MB: posInt(10),
+  /** Rotated files kept besides the current one. */
+  LOG_FILE_KEEP: posInt(14),
   /** When set, stations must present it to register. Unset: open enrollment on the center's LAN. */
   STATION_ENROLL_CODE: z.string().min(4).max(200).optional(),
   /** Days in statistics are calendar days in this zone. */
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai'),
+  /** Events before this day (in TIME_ZONE) are refused: a station whose clock reset says 1970. */
+  CENTER_FIRST_DAY: calendarDay.default('2020-01-01'),
   /** How far in the future an event's time may be (station clocks drift). */
   MAX_CLOCK_SKEW_S: posInt(300),
   SESSION_TTL_HOURS: posInt(12),
@@ -80,8 +96,12 @@ export interface AppConfig {
   staticDir: string
   exhibitsDirs: string[]
   logLevel: (typeof LOG_LEVELS)[number]
+  /** null: stdout. */
+  logFile: { path: string; maxBytes: number; keep: number } | null
   enrollCode: string | undefined
   timeZone: string
+  /** YYYY-MM-DD in timeZone: the earliest day an event may carry. */
+  firstDay: string
   maxClockSkewMs: number
   sessionTtlMs: number
   loginRateMax: number
@@ -122,8 +142,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     exhibitsDirs: e.EXHIBITS_DIRS,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE === undefined ? null : { path: e.LOG_FILE, maxBytes: e.LOG_FILE_MAX_MB * 1024 * 1024, keep: e.LOG_FILE_KEEP },
     enrollCode: e.STATION_ENROLL_CODE,
     timeZone: e.TIME_ZONE,
+    firstDay: e.CENTER_FIRST_DAY,
     maxClockSkewMs: e.MAX_CLOCK_SKEW_S * 1000,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginRateMax: e.LOGIN_RATE_MAX,
