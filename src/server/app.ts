@@ -16,7 +16,9 @@ import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
+import { tlsRoutes } from './routes/tls.ts'
 import { redactUrl } from './redact.ts'
+import type { TlsRuntime } from './tls/tls-runtime.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -27,6 +29,8 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string; stream?: LogStream }
   /** The clock (default Date.now). */
   now?: () => number
+  /** HTTPS with this key and certificate (server.ts); without it the app is plain HTTP, as in tests over inject(). */
+  tls?: TlsRuntime | null
 }
 
 /** Builds the stats server (API + built app) without listening. Closing the app closes the database. */
@@ -39,10 +43,11 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
  * is how tests reach the database and the clock; the app itself never exposes them.
  * Closing the app closes `ctx.db`.
  */
-export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOptions, 'logger'> = {}): Promise<FastifyInstance> {
+export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick<BuildAppOptions, 'logger' | 'tls'> = {}): Promise<FastifyInstance> {
   const { config } = ctx
   const logOptions = logger ?? { level: config.logLevel }
   const app = Fastify({
+    ...(tls ? { https: tls.current() } : {}),
     // Request lines carry the URL: passport codes in it are replaced (redactUrl); headers,
     // and so tokens, are not logged by the default request serializer this keeps.
     logger: logOptions === false ? false : { ...(logOptions === true ? {} : logOptions), serializers: { req: serializeRequest } },
@@ -69,6 +74,7 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
     await app.register(routes, { ctx })
   }
+  await app.register(tlsRoutes, { tls })
 
   const spa = await setupStaticApp(app, config.staticDir)
   app.setNotFoundHandler((request, reply) => {
