@@ -78,6 +78,12 @@ describe("the center's own certificate (TLS_CERT/TLS_KEY)", () => {
     )
   })
 
+  it('a TLS_DIR the server cannot write stops the start with a message naming it', () => {
+    const blocked = join(t.dir, 'own.crt', 'tls') // under a file: no folder can be made there
+    expect(() => startTls({ mode: 'local-ca', dir: blocked }, deps)).toThrow(TlsSetupError)
+    expect(() => startTls({ mode: 'local-ca', dir: blocked }, deps)).toThrow(/^TLS_DIR \(.*\): cannot keep the certificates there/)
+  })
+
   it('TLS=off: no TLS at all', () => {
     expect(startTls({ mode: 'off' }, deps)).toBeNull()
   })

@@ -105,7 +105,12 @@ export function startTls(tls: TlsConfig, deps: TlsDeps = {}): TlsRuntime | null 
     }
   } else {
     const load = () => {
-      const r = ensureLocalTls(tls.dir, names(), hostname(), now())
+      let r: ReturnType<typeof ensureLocalTls>
+      try {
+        r = ensureLocalTls(tls.dir, names(), hostname(), now())
+      } catch (e) {
+        throw new TlsSetupError(`TLS_DIR (${tls.dir}): cannot keep the certificates there (${e instanceof Error ? e.message : String(e)})`)
+      }
       for (const m of r.made) log(`TLS (${tls.dir}): ${m}`)
       ca = r.ca.cert
       // The CA goes with the chain: a device or test that trusts this CA's key finds it in the handshake.
