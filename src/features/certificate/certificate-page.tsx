@@ -73,7 +73,7 @@ export function CertificatePage() {
       live = false
     }
   }, [])
-  const secure = window.isSecureContext && location.protocol === 'https:'
+  const secure = window.isSecureContext === true && location.protocol === 'https:'
   if (info === 'loading') return <p className="loading">{t('cert.loading')}</p>
   if (!info)
     return (
