@@ -11,6 +11,7 @@ import { createCa, issueServerCert } from '../../src/server/tls/local-ca.ts'
 import type { KeyPairPem } from '../../src/server/tls/local-ca.ts'
 import type { LanNames } from '../../src/server/tls/lan-names.ts'
 import { TlsSetupError, startTls } from '../../src/server/tls/tls-runtime.ts'
+import { startMessage } from '../../src/server/tls/start-message.ts'
 import type { TlsRuntime } from '../../src/server/tls/tls-runtime.ts'
 import { tempDir, testConfig } from './helpers.ts'
 
@@ -86,6 +87,28 @@ describe("the center's own certificate (TLS_CERT/TLS_KEY)", () => {
 
   it('TLS=off: no TLS at all', () => {
     expect(startTls({ mode: 'off' }, deps)).toBeNull()
+  })
+})
+
+describe('the start message', () => {
+  const own = () => startTls({ mode: 'files', certFile: join(t.dir, 'own.crt'), keyFile: join(t.dir, 'own.key') }, deps)!
+  const message = (host: string, tls = own()) => {
+    tls.setListening({ host, http: 8080, https: 8443 })
+    return startMessage(loadConfig({ HOST: host }), tls, 8080, 8443)
+  }
+
+  it('on every interface: this machine on plain localhost, the LAN on HTTPS by address and .local name', () => {
+    expect(message('0.0.0.0').split('\n').slice(0, 3)).toEqual([
+      'Sophora is running at http://localhost:8080 (this machine)',
+      '  on the LAN: https://192.168.1.20:8443/',
+      '  on the LAN: https://kexue-pc.local:8443/',
+    ])
+  })
+
+  it('bound to a LAN address this machine uses HTTPS too (plain HTTP there serves loopback only); bound to loopback, plain HTTP', () => {
+    expect(message('192.168.1.20')).toMatch(/^Sophora is running at https:\/\/192\.168\.1\.20:8443 \(this machine\)/)
+    expect(message('127.0.0.1')).toMatch(/^Sophora is running at http:\/\/127\.0\.0\.1:8080 \(this machine\)/)
+    expect(startMessage(loadConfig({ TLS: 'off' }), null, 8080, null)).toBe('Sophora is running at http://localhost:8080 (plain HTTP: TLS=off)')
   })
 })
 
