@@ -2,7 +2,11 @@
 import { X509Certificate } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { checkServerIdentity, connect } from 'node:tls'
+import type { PeerCertificate } from 'node:tls'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildAppOver } from '../../src/server/app.ts'
 import { ConfigError, loadConfig } from '../../src/server/config.ts'
 import { createAppContext } from '../../src/server/context.ts'
@@ -87,6 +91,39 @@ describe("the center's own certificate (TLS_CERT/TLS_KEY)", () => {
 
   it('TLS=off: no TLS at all', () => {
     expect(startTls({ mode: 'off' }, deps)).toBeNull()
+  })
+})
+
+describe('a running server', () => {
+  it('serves a new certificate from the same CA when the machine gets a new address, without a restart', async () => {
+    let names = NAMES
+    const lines: string[] = []
+    const tls = startTls({ mode: 'local-ca', dir: join(t.dir, 'tls-live') }, { ...deps, names: () => names, log: (l) => lines.push(l) })!
+    const ca = tls.caPem()!
+    const server = createServer(tls.current(), (_q, r) => r.end('ok'))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const peer = () =>
+      new Promise<PeerCertificate>((resolve, reject) => {
+        const s = connect({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, ca }, () => {
+          resolve(s.getPeerCertificate())
+          s.end()
+        })
+        s.once('error', reject)
+      })
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const stop = tls.watch((pair) => server.setSecureContext(pair))
+    try {
+      expect(checkServerIdentity('10.9.8.7', await peer())).toBeInstanceOf(Error)
+      names = { ...NAMES, ips: [...NAMES.ips, '10.9.8.7'] } // DHCP gave the machine another address
+      vi.advanceTimersByTime(60_000)
+      expect(checkServerIdentity('10.9.8.7', await peer())).toBeUndefined()
+      expect(tls.caPem()).toBe(ca)
+      expect(lines.at(-1)).toMatch(/a new server certificate \(the machine's names or addresses changed\)/)
+    } finally {
+      stop()
+      vi.useRealTimers()
+      server.close()
+    }
   })
 })
 
