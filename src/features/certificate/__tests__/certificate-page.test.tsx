@@ -21,18 +21,21 @@ function serve(answer: TlsInfo | Error) {
   })
 }
 
+// Generous: under a loaded machine the first render (lazy chunks, jsdom) can take seconds.
+const WAIT = { timeout: 15_000 }
+
 beforeEach(() => useLangStore.setState({ lang: 'zh-CN' }))
 afterEach(() => {
   cleanup()
   vi.unstubAllGlobals()
 })
 
-describe('the certificate page', () => {
+describe('the certificate page', { timeout: 30_000 }, () => {
   it('built-in CA: the download, the fingerprint, the HTTPS addresses and steps for every platform (English)', async () => {
     useLangStore.setState({ lang: 'en' })
     serve(LOCAL)
     render(<CertificatePage />)
-    const page = await screen.findByTestId('certificate-page')
+    const page = await screen.findByTestId('certificate-page', {}, WAIT)
     expect(page.dataset.mode).toBe('local-ca')
     expect(screen.getByTestId('ca-download').getAttribute('href')).toBe('/api/tls/ca.crt')
     expect(screen.getByTestId('ca-sha256').textContent).toBe('AA:BB')
@@ -54,7 +57,7 @@ describe('the certificate page', () => {
   it("the center's own certificate: who issued it, nothing to download (Chinese)", async () => {
     serve({ ...LOCAL, mode: 'files', ca: null, caDownloads: [], certificate: { ...LOCAL.certificate!, issuer: 'CN=Example Public CA' } })
     render(<CertificatePage />)
-    const page = await screen.findByTestId('certificate-page')
+    const page = await screen.findByTestId('certificate-page', {}, WAIT)
     expect(page.textContent).toContain('本馆服务器使用自己的证书（颁发者：CN=Example Public CA），设备不需要安装任何证书。')
     expect(screen.queryByTestId('ca-download')).toBeNull()
     expect(page.querySelectorAll('details.cert-platform')).toHaveLength(0)
@@ -63,10 +66,10 @@ describe('the certificate page', () => {
   it('TLS=off and an unreachable server each say what is going on', async () => {
     serve({ mode: 'off', ca: null, certificate: null, httpsUrls: [], caDownloads: [] })
     render(<CertificatePage />)
-    expect((await screen.findByTestId('certificate-page')).textContent).toContain('TLS=off')
+    expect((await screen.findByTestId('certificate-page', {}, WAIT)).textContent).toContain('TLS=off')
     cleanup()
     serve(new TypeError('Failed to fetch'))
     render(<CertificatePage />)
-    expect((await screen.findByRole('alert')).textContent).toBe('连不上服务器，请稍后再试。')
+    expect((await screen.findByRole('alert', {}, WAIT)).textContent).toBe('连不上服务器，请稍后再试。')
   })
 })
