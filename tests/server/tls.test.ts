@@ -98,7 +98,7 @@ describe('a running server', () => {
   it('serves a new certificate from the same CA when the machine gets a new address, without a restart', async () => {
     let names = NAMES
     const lines: string[] = []
-    const tls = startTls({ mode: 'local-ca', dir: join(t.dir, 'tls-live') }, { ...deps, names: () => names, log: (l) => lines.push(l) })!
+    const tls = startTls({ mode: 'local-ca', dir: join(t.dir, 'tls') }, { ...deps, names: () => names, log: (l) => lines.push(l) })!
     const ca = tls.caPem()!
     const server = createServer(tls.current(), (_q, r) => r.end('ok'))
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
