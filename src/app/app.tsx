@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { Route, Switch, useLocation, useRoute } from 'wouter'
 import { useLangStore, useT } from '../i18n/lang-store.ts'
 import { loadCheckInPage, loadGuidePages, loadPassportPage, PassportBadge } from '../features/passport/index.ts'
+import { loadCertificatePage } from '../features/certificate/index.ts'
 import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
 import { paths, patterns } from './routes.ts'
@@ -19,6 +20,7 @@ const CheckInPage = lazy(async () => ({ default: (await loadCheckInPage()).Check
 const PassportPage = lazy(async () => ({ default: (await loadPassportPage()).PassportPage }))
 const GuidePassportsPage = lazy(async () => ({ default: (await loadGuidePages()).GuidePassportsPage }))
 const BatchPrintPage = lazy(async () => ({ default: (await loadGuidePages()).BatchPrintPage }))
+const CertificatePage = lazy(async () => ({ default: (await loadCertificatePage()).CertificatePage }))
 
 function Header(props: { go(path: string): void }) {
   const t = useT()
@@ -131,6 +133,11 @@ export function App() {
                 <BatchPrintPage batchId={p.batchId} />
               </Page>
             )}
+          </Route>
+          <Route path={paths.certificate}>
+            <Page>
+              <CertificatePage />
+            </Page>
           </Route>
           <Route>
             <Lobby go={go} />

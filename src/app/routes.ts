@@ -9,6 +9,7 @@ export const paths = {
   passport: (code: string) => `/passport/${encodeURIComponent(code)}`,
   guidePassports: '/guide/passports',
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
+  certificate: '/admin/certificate',
 } as const
 
 export const patterns = {

@@ -16,8 +16,10 @@ import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
+import { tlsRoutes } from './routes/tls.ts'
 import { REDACT_PATHS, redactUrl } from './redact.ts'
 import { openLogFile } from './log-file.ts'
+import type { TlsRuntime } from './tls/tls-runtime.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -28,13 +30,15 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string; stream?: LogStream }
   /** The clock (default Date.now). */
   now?: () => number
+  /** HTTPS with this key and certificate (server.ts); without it the app is plain HTTP, as in tests over inject(). */
+  tls?: TlsRuntime | null
 }
 
 /** Builds the stats server (API + built app) without listening. Closing the app closes the database (and the log file). */
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   if (options.logger !== undefined || config.logFile === null) return buildAppOver(createAppContext(config, options), options)
   const file = await openLogFile(config.logFile)
-  const app = await buildAppOver(createAppContext(config, options), { logger: { level: config.logLevel, stream: file } })
+  const app = await buildAppOver(createAppContext(config, options), { ...options, logger: { level: config.logLevel, stream: file } })
   app.addHook('onClose', async () => {
     await new Promise<void>((resolve) => {
       file.once('close', () => resolve())
@@ -49,10 +53,11 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
  * is how tests reach the database and the clock; the app itself never exposes them.
  * Closing the app closes `ctx.db`.
  */
-export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOptions, 'logger'> = {}): Promise<FastifyInstance> {
+export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick<BuildAppOptions, 'logger' | 'tls'> = {}): Promise<FastifyInstance> {
   const { config } = ctx
   const logOptions = logger ?? { level: config.logLevel }
   const app = Fastify({
+    ...(tls ? { https: tls.current() } : {}),
     // Request lines carry the URL with passport codes and secret query values replaced
     // (redactUrl); the request serializer logs no headers (so no tokens or cookies) and
     // no body (so no passwords), and pino's redact covers any logged by hand.
@@ -83,6 +88,7 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
     await app.register(routes, { ctx })
   }
+  await app.register(tlsRoutes, { tls })
 
   const spa = await setupStaticApp(app, config.staticDir)
   app.setNotFoundHandler((request, reply) => {

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 
 /**
@@ -87,6 +88,15 @@ export const EnvSchema = z.object({
   RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */
   PASSPORT_RATE_MAX: posInt(30),
+  /** HTTPS for the LAN (docs/https.md); PORT then answers plain HTTP on loopback and redirects everyone else here. Default 8443 (with PORT=0, any free port, as PORT). */
+  HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** auto: the built-in local CA, or TLS_CERT/TLS_KEY when set; off: plain HTTP on PORT only (TLS ends at a reverse proxy). */
+  TLS: z.enum(['auto', 'off']).default('auto'),
+  /** The center's own certificate (PEM, chain after it) and its key, instead of the built-in CA. */
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
+  /** Where the built-in CA and server certificate are kept (default: tls/ next to the database). */
+  TLS_DIR: z.string().min(1).optional(),
 })
 
 export interface AppConfig {
@@ -115,6 +125,24 @@ export interface AppConfig {
   coreSet: string[] | null
   retentionDays: number
   passportRateMax: number
+  httpsPort: number
+  tls: TlsConfig
+}
+
+/** How the server speaks HTTPS: the built-in CA in `dir`, the center's own files, or not at all. */
+export type TlsConfig = { mode: 'local-ca'; dir: string } | { mode: 'files'; certFile: string; keyFile: string } | { mode: 'off' }
+
+const httpsPortOf = (e: z.infer<typeof EnvSchema>) => e.HTTPS_PORT ?? (e.PORT === 0 ? 0 : 8443)
+
+function tlsConfig(e: z.infer<typeof EnvSchema>): TlsConfig {
+  const problems: string[] = []
+  if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) problems.push('TLS_CERT and TLS_KEY: set both (a certificate and its key) or neither')
+  if (e.TLS === 'off' && (e.TLS_CERT ?? e.TLS_KEY) !== undefined) problems.push('TLS: off serves plain HTTP; unset TLS_CERT/TLS_KEY or TLS')
+  if (e.TLS === 'auto' && httpsPortOf(e) !== 0 && httpsPortOf(e) === e.PORT) problems.push(`HTTPS_PORT: must differ from PORT (got ${e.HTTPS_PORT})`)
+  if (problems.length) throw new ConfigError(problems)
+  if (e.TLS === 'off') return { mode: 'off' }
+  if (e.TLS_CERT && e.TLS_KEY) return { mode: 'files', certFile: e.TLS_CERT, keyFile: e.TLS_KEY }
+  return { mode: 'local-ca', dir: e.TLS_DIR ?? join(dirname(e.DB_PATH), 'tls') }
 }
 
 /** The id of this server's own center (a district server will hold several). */
@@ -158,5 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     coreSet: e.CORE_SET,
     retentionDays: e.RETENTION_DAYS,
     passportRateMax: e.PASSPORT_RATE_MAX,
+    httpsPort: httpsPortOf(e),
+    tls: tlsConfig(e),
   }
 }

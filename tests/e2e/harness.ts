@@ -12,7 +12,7 @@ import { E2E_EXHIBIT_DIRS, OUT_DIR } from './e2e-build.ts'
 
 export { CHROMIUM }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer()
     s.listen(0, '127.0.0.1', () => {
@@ -30,8 +30,11 @@ export interface RunningServer {
   kill(): Promise<void>
 }
 
-/** The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own SQLite file. */
-export async function startServer(opts: { dbPath?: string; port?: number } = {}): Promise<RunningServer> {
+/**
+ * The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own
+ * SQLite file; plain HTTP (TLS=off) unless `env` says otherwise (`url` is then PORT's loopback HTTP).
+ */
+export async function startServer(opts: { dbPath?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort())
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'sophora-db-')), 'e2e.db')
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
@@ -43,6 +46,8 @@ export async function startServer(opts: { dbPath?: string; port?: number } = {})
       STATIC_DIR: OUT_DIR,
       EXHIBITS_DIRS: E2E_EXHIBIT_DIRS.join(','),
       LOG_LEVEL: 'warn',
+      TLS: 'off',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -36,3 +36,5 @@ import './passport.css'
 export const loadCheckInPage = () => import('./check-in-page.tsx')
 export const loadPassportPage = () => import('./passport-page.tsx')
 export const loadGuidePages = () => import('./guide-passports.tsx')
+/** The QR code image, for other pages' chunks (never the lobby's). */
+export const loadQrImage = () => import('./qr-image.tsx')
