@@ -16,7 +16,9 @@ import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
+import { xapiRoutes } from './routes/xapi.ts'
 import { redactUrl } from './redact.ts'
+import { startForwarder } from './xapi/forwarder.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -66,7 +68,8 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
   scheduleRetention(app, ctx)
-  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
+  startXapiForwarder(app, ctx)
+  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes, xapiRoutes]) {
     await app.register(routes, { ctx })
   }
 
@@ -108,4 +111,13 @@ function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onClose', async () => {
     clearInterval(timer)
   })
+}
+
+/** The xAPI forwarder, when an LRS is configured; stopped (its request in flight aborted, unacknowledged) on close. */
+function startXapiForwarder(app: FastifyInstance, ctx: AppContext): void {
+  const { lrs, homePage } = ctx.config.xapi
+  if (!lrs) return
+  const forwarder = startForwarder(ctx.db, { lrs, homePage, now: ctx.now, log: app.log })
+  app.log.info({ endpoint: lrs.endpoint }, 'xapi: forwarding statements to the LRS')
+  app.addHook('onClose', () => forwarder.stop())
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { XapiEnv, xapiConfigOf } from './xapi/config.ts'
+import type { XapiConfig } from './xapi/config.ts'
 
 /**
  * Server configuration, read from environment variables once at start and checked
@@ -71,6 +73,7 @@ export const EnvSchema = z.object({
   RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */
   PASSPORT_RATE_MAX: posInt(30),
+  ...XapiEnv,
 })
 
 export interface AppConfig {
@@ -95,6 +98,7 @@ export interface AppConfig {
   coreSet: string[] | null
   retentionDays: number
   passportRateMax: number
+  xapi: XapiConfig
 }
 
 /** The id of this server's own center (a district server will hold several). */
@@ -115,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(r.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])] ?? null)})`))
   }
   const e = r.data
+  const xapi = xapiConfigOf(e, e.PUBLIC_URL ?? null)
+  if (typeof xapi === 'string') throw new ConfigError([xapi])
   return {
     port: e.PORT,
     host: e.HOST,
@@ -136,5 +142,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     coreSet: e.CORE_SET,
     retentionDays: e.RETENTION_DAYS,
     passportRateMax: e.PASSPORT_RATE_MAX,
+    xapi,
   }
 }
