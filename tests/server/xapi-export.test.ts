@@ -26,7 +26,9 @@ afterEach(async () => {
 /** Every event type, with and without passport and session, plus the shapes old data can have. */
 async function fill(a: TestApp) {
   const admin = await loginAs(a, 'admin1', 'admin')
-  const [code, doomed] = await issuePassports(a.app, admin, 2)
+  const codes = await issuePassports(a.app, admin, 2)
+  const code = codes[0]!
+  const doomed = codes[1]!
   const { stationId, token } = await registerStation(a.app)
   const session = crypto.randomUUID()
   const at = (daysAgo: number, ms = 0) => new Date(a.clock.now() - daysAgo * DAY + ms).toISOString()
