@@ -10,7 +10,11 @@ const ROOT = resolve(import.meta.dirname, '../..')
  * `dbPath`, with `env` added. `node --import tsx` runs the server in this very process,
  * so a SIGKILL hits the server itself. The caller kills it (afterEach: `killAll`).
  */
-export async function startServerProcess(dbPath: string, children: ChildProcess[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
+export async function startServerProcess(
+  dbPath: string,
+  children: ChildProcess[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
     env: {

@@ -21,7 +21,17 @@ afterEach(async () => {
 
 async function setup(over: Partial<LrsConfig> = {}) {
   lrs = await startFakeLrs()
-  const config: LrsConfig = { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret, batchSize: 7, pollMs: 20, retryMs: 20, retryMaxMs: 100, timeoutMs: 5000, ...over }
+  const config: LrsConfig = {
+    endpoint: lrs.endpoint,
+    key: lrs.key,
+    secret: lrs.secret,
+    batchSize: 7,
+    pollMs: 20,
+    retryMs: 20,
+    retryMaxMs: 100,
+    timeoutMs: 5000,
+    ...over,
+  }
   t = await testApp({ xapi: { homePage: HOME, lrs: config } })
   const { stationId, token } = await registerStation(t.app)
   const send = async (n: number) => {
@@ -107,6 +117,7 @@ describe('xAPI forwarder (in process, against a receiving endpoint that validate
     expect(() => loadConfig(lrsEnv)).toThrow(/XAPI_HOMEPAGE/)
     expect(() => loadConfig({ ...lrsEnv, XAPI_LRS_SECRET: '', PUBLIC_URL: HOME })).toThrow(ConfigError)
     expect(() => loadConfig({ ...lrsEnv, XAPI_HOMEPAGE: HOME, XAPI_BATCH_SIZE: '0' })).toThrow(/XAPI_BATCH_SIZE/)
+    expect(() => loadConfig({ ...lrsEnv, XAPI_HOMEPAGE: HOME, XAPI_LRS_ENDPOINT: 'https://k:s@lrs.example.cn/xapi' })).toThrow(/user:password/)
     expect(loadConfig({ ...lrsEnv, XAPI_HOMEPAGE: HOME }).xapi.lrs).toMatchObject({ endpoint: 'https://lrs.example.cn/xapi', batchSize: 100 })
 
     t = await testApp({ xapi: { homePage: HOME, lrs: null } })

@@ -6,6 +6,8 @@ import { z } from 'zod'
  */
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+  // Credentials belong in XAPI_LRS_KEY/SECRET: a URL is logged.
+  .refine((u) => !/^https?:\/\/[^/]*@/.test(u), 'must not contain user:password@ (use XAPI_LRS_KEY and XAPI_LRS_SECRET)')
   .optional()
   .transform((u) => u?.replace(/\/+$/, ''))
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def)
