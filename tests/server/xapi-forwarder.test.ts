@@ -55,7 +55,12 @@ describe('xAPI forwarder (in process, against a receiving endpoint that validate
     expect(lrs.problems).toEqual([])
     expect(Math.max(...lrs.requests.map((r) => r.size))).toBeLessThanOrEqual(7)
     await waitFor('position acknowledged', () => position().sent === 34)
-    expect(position().last_seq).toBe(t!.ctx.db.prepare('SELECT MAX(seq) FROM events').pluck().get())
+    const latest = t!.ctx.db.prepare('SELECT MAX(seq) FROM events').pluck().get() as number
+    expect(position().last_seq).toBe(latest)
+    const status = (token: string) => t!.app.inject({ method: 'GET', url: '/api/xapi/forwarder', headers: { authorization: `Bearer ${token}` } })
+    const res = await status(await loginAs(t!, 'admin1', 'admin'))
+    expect(res.json()).toEqual({ enabled: true, endpoint: lrs.endpoint, position: latest, latest, pending: 0, sent: 34, lastError: null, lastErrorAt: null })
+    expect((await status(await loginAs(t!, 'guide1', 'guide'))).statusCode).toBe(403)
   })
 
   it('retries 5xx with waits that double up to the cap, records the error meanwhile, and clears it on success', async () => {

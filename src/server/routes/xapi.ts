@@ -30,7 +30,7 @@ export const ForwarderStatusSchema = z.object({
  * of events at a time) and the forwarder's position. Guides get 403: the export is every
  * passport's activity.
  */
-export const xapiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { guards, db, config, now } }) => {
+export const xapiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { guards, db, config } }) => {
   const reader = createStatementReader(db)
   const state = createForwarderState(db)
   const admin = async (request: FastifyRequest) => {
@@ -55,17 +55,17 @@ export const xapiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get('/api/xapi/forwarder', { onRequest: admin, schema: { response: { 200: ForwarderStatusSchema, ...errorResponses } } }, async () => {
     const lrs = config.xapi.lrs
     const latest = reader.maxSeq()
-    if (!lrs) return { enabled: false, endpoint: null, position: 0, latest, pending: 0, sent: 0, lastError: null, lastErrorAt: null }
-    const row = state.row(lrs.endpoint, now())
+    const row = lrs ? state.peek(lrs.endpoint) : undefined
+    const position = row?.last_seq ?? 0
     return {
-      enabled: true,
-      endpoint: lrs.endpoint,
-      position: row.last_seq,
+      enabled: lrs !== null,
+      endpoint: lrs?.endpoint ?? null,
+      position,
       latest,
-      pending: reader.countAfter(row.last_seq),
-      sent: row.sent,
-      lastError: row.last_error,
-      lastErrorAt: row.last_error_ms === null ? null : new Date(row.last_error_ms).toISOString(),
+      pending: lrs ? reader.countAfter(position) : 0,
+      sent: row?.sent ?? 0,
+      lastError: row?.last_error ?? null,
+      lastErrorAt: row?.last_error_ms == null ? null : new Date(row.last_error_ms).toISOString(),
     }
   })
 }

@@ -27,7 +27,10 @@ export function createForwarderState(db: Db) {
     return get.get(endpoint)!
   }
   return {
+    /** The endpoint's row, created at position 0 if it has none. */
     row,
+    /** The endpoint's row without creating it (reads only). */
+    peek: (endpoint: string): ForwarderRow | undefined => get.get(endpoint),
     /** Records that the LRS holds every statement up to `toSeq`; false when the position was moved meanwhile. */
     ack: (endpoint: string, fromSeq: number, toSeq: number, n: number, nowMs: number): boolean => ack.run(toSeq, n, nowMs, endpoint, fromSeq).changes === 1,
     fail: (endpoint: string, reason: string, nowMs: number): void => {

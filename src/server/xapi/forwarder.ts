@@ -41,8 +41,10 @@ export function startForwarder(db: Db, { lrs, homePage, now, log }: ForwarderOpt
 
   async function loop(): Promise<void> {
     let failures = 0
+    state.row(endpoint, now())
     while (!stopping.signal.aborted) {
-      const from = state.row(endpoint, now()).last_seq
+      // Read each time: `admin xapi-position` may have moved it.
+      const from = (state.peek(endpoint) ?? state.row(endpoint, now())).last_seq
       const { rows, lastSeq } = reader.after(from, lrs.batchSize)
       if (lastSeq === null) {
         await pause(lrs.pollMs)
