@@ -119,5 +119,6 @@ function startXapiForwarder(app: FastifyInstance, ctx: AppContext): void {
   if (!lrs) return
   const forwarder = startForwarder(ctx.db, { lrs, homePage, now: ctx.now, log: app.log })
   app.log.info({ endpoint: lrs.endpoint }, 'xapi: forwarding statements to the LRS')
-  app.addHook('onClose', () => forwarder.stop())
+  // preClose: before the onClose hook that closes the database, which the loop reads.
+  app.addHook('preClose', () => forwarder.stop())
 }

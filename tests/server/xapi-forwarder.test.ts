@@ -1,4 +1,5 @@
 // @vitest-environment node
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { statementIdOf } from '../../src/core/xapi.ts'
 import { runCli } from '../../src/server/cli.ts'
@@ -113,6 +114,22 @@ describe('xAPI forwarder (in process, against a receiving endpoint that validate
     const status: string[] = []
     expect(await runCli(['xapi-status'], env, (s) => status.push(s))).toBe(0)
     expect(status.join('\n')).toMatch(/pending 0\tsent 20/)
+  })
+
+  it('closing the server aborts a request the LRS has not answered, without acknowledging it', async () => {
+    const { lrs, send, position } = await setup({ timeoutMs: 30_000 })
+    let hold = () => {}
+    lrs.afterStore = () => new Promise<void>((resolve) => (hold = resolve))
+    await send(3)
+    await waitFor('the batch at the LRS', () => lrs.stored.size === 3)
+    expect(position()).toMatchObject({ sent: 0, last_seq: 0 })
+    const started = performance.now()
+    await t!.app.close()
+    expect(performance.now() - started).toBeLessThan(5000)
+    hold()
+    const db = new Database(t!.config.dbPath, { readonly: true })
+    expect(db.prepare('SELECT sent, last_seq FROM xapi_forwarder').get()).toEqual({ sent: 0, last_seq: 0 })
+    db.close()
   })
 
   it('is off without XAPI_LRS_ENDPOINT and refuses a half configuration', async () => {

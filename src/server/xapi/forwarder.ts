@@ -39,37 +39,51 @@ export function startForwarder(db: Db, { lrs, homePage, now, log }: ForwarderOpt
 
   const pause = (ms: number) => sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined)
 
+  /** One batch read, sent and (on the LRS's 2xx) acknowledged; or nothing new, or a failure to retry. */
+  async function step(): Promise<'sent' | 'idle' | 'stopped' | { failed: string; status: number | null }> {
+    // Read each time: `admin xapi-position` may have moved it.
+    const from = (state.peek(endpoint) ?? state.row(endpoint, now())).last_seq
+    const { rows, lastSeq } = reader.after(from, lrs.batchSize)
+    if (lastSeq === null) return 'idle'
+    const statements = rows.map((r) => statementOfRow(r, homePage))
+    const outcome = await sendBatch(lrs, statements, stopping.signal)
+    if (stopping.signal.aborted) return 'stopped'
+    if (!outcome.ok) return { failed: outcome.reason, status: outcome.status }
+    if (!state.ack(endpoint, from, lastSeq, rows.length, now())) log.info({ endpoint }, 'xapi: position was moved meanwhile; continuing from there')
+    if (outcome.conflicts)
+      log.warn({ endpoint, conflicts: outcome.conflicts }, 'xapi: the LRS answered 409 for statement ids it already holds; counted as delivered')
+    return 'sent'
+  }
+
   async function loop(): Promise<void> {
     let failures = 0
-    state.row(endpoint, now())
     while (!stopping.signal.aborted) {
-      // Read each time: `admin xapi-position` may have moved it.
-      const from = (state.peek(endpoint) ?? state.row(endpoint, now())).last_seq
-      const { rows, lastSeq } = reader.after(from, lrs.batchSize)
-      if (lastSeq === null) {
+      let r: Awaited<ReturnType<typeof step>>
+      try {
+        r = await step()
+      } catch (err) {
+        // The database (busy, full): not the LRS's fault, but the same remedy, later.
+        r = { failed: `local error: ${err instanceof Error ? err.message : String(err)}`, status: null }
+      }
+      if (r === 'stopped') return
+      if (r === 'sent') {
+        failures = 0
+        continue
+      }
+      if (r === 'idle') {
         await pause(lrs.pollMs)
         continue
       }
-      const outcome = await sendBatch(
-        lrs,
-        rows.map((r) => statementOfRow(r, homePage)),
-        stopping.signal,
-      )
-      if (stopping.signal.aborted) return
-      if (outcome.ok) {
-        failures = 0
-        if (!state.ack(endpoint, from, lastSeq, rows.length, now())) log.info({ endpoint }, 'xapi: position was moved meanwhile; continuing from there')
-        if (outcome.conflicts) {
-          log.warn({ endpoint, conflicts: outcome.conflicts }, 'xapi: the LRS already held some statement ids with other content; kept as delivered')
-        }
-        continue
-      }
       failures++
-      state.fail(endpoint, outcome.reason, now())
       const wait = Math.min(lrs.retryMaxMs, lrs.retryMs * 2 ** Math.min(failures - 1, 30))
+      try {
+        state.fail(endpoint, r.failed, now())
+      } catch {
+        // Recording the error is best effort; the log line below carries it too.
+      }
       // A 4xx will not heal by itself (credentials, endpoint, a refused statement): that is an error for staff.
-      const client = outcome.status !== null && outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429
-      log[client ? 'error' : 'warn']({ endpoint, failures, retryInMs: wait, reason: outcome.reason }, 'xapi: batch not delivered')
+      const client = r.status !== null && r.status >= 400 && r.status < 500 && r.status !== 429
+      log[client ? 'error' : 'warn']({ endpoint, failures, retryInMs: wait, reason: r.failed }, 'xapi: batch not delivered')
       await pause(wait)
     }
   }
