@@ -23,7 +23,7 @@ export interface FakeLrs {
   /** Validator problems and protocol errors seen (a correct sender causes none). */
   problems: string[]
   requests: { method: string; at: number; status: number; size: number }[]
-  failNext(n: number, status?: number): void
+  failNext(n: number, status?: number, body?: unknown): void
   /** Called after a POSTed batch is stored, before the 200 is sent; a promise delays the answer. */
   afterStore: ((ids: string[]) => void | Promise<void>) | null
   close(): Promise<void>
@@ -41,6 +41,7 @@ export async function startFakeLrs(): Promise<FakeLrs> {
   const expectedAuth = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`
   let failing = 0
   let failStatus = 503
+  let failBody: unknown = { error: 'told to fail' }
 
   const answer = (lrs: FakeLrs, req: IncomingMessage, res: ServerResponse, status: number, size: number, json?: unknown) => {
     lrs.requests.push({ method: req.method ?? '?', at: performance.now(), status, size })
@@ -53,7 +54,7 @@ export async function startFakeLrs(): Promise<FakeLrs> {
     const text = await body(req)
     if (failing > 0) {
       failing--
-      return answer(lrs, req, res, failStatus, 0, { error: 'told to fail' })
+      return answer(lrs, req, res, failStatus, 0, failBody)
     }
     if (url.pathname !== '/xapi/statements') return answer(lrs, req, res, 404, 0)
     if (req.headers.authorization !== expectedAuth) return answer(lrs, req, res, 401, 0)
@@ -108,9 +109,10 @@ export async function startFakeLrs(): Promise<FakeLrs> {
     received: new Map(),
     problems: [],
     requests: [],
-    failNext(n, status = 503) {
+    failNext(n, status = 503, body = { error: 'told to fail' }) {
       failing = n
       failStatus = status
+      failBody = body
     },
     afterStore: null,
     close: () =>

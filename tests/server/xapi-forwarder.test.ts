@@ -1,12 +1,13 @@
 // @vitest-environment node
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { formatPassportCode } from '../../src/core/passport-code.ts'
 import { statementIdOf } from '../../src/core/xapi.ts'
 import { runCli } from '../../src/server/cli.ts'
 import { ConfigError, loadConfig } from '../../src/server/config.ts'
 import type { LrsConfig } from '../../src/server/xapi/config.ts'
 import { createForwarderState } from '../../src/server/xapi/forwarder-state.ts'
-import { loginAs, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
+import { issuePassports, loginAs, makeEvent, postEvents, registerStation, testApp } from './helpers.ts'
 import type { TestApp } from './helpers.ts'
 import { startFakeLrs, waitFor } from './fake-lrs.ts'
 import type { FakeLrs } from './fake-lrs.ts'
@@ -20,7 +21,7 @@ afterEach(async () => {
   t = lrs = undefined
 })
 
-async function setup(over: Partial<LrsConfig> = {}) {
+async function setup(over: Partial<LrsConfig> = {}, logLines?: string[]) {
   lrs = await startFakeLrs()
   const config: LrsConfig = {
     endpoint: lrs.endpoint,
@@ -33,7 +34,7 @@ async function setup(over: Partial<LrsConfig> = {}) {
     timeoutMs: 5000,
     ...over,
   }
-  t = await testApp({ xapi: { homePage: HOME, lrs: config } })
+  t = await testApp({ xapi: { homePage: HOME, lrs: config } }, logLines ? { logTo: { level: 'info', lines: logLines } } : {})
   const { stationId, token } = await registerStation(t.app)
   const send = async (n: number) => {
     const events = Array.from({ length: n }, () => makeEvent(stationId))
@@ -78,6 +79,25 @@ describe('xAPI forwarder (in process, against a receiving endpoint that validate
     ;[20, 40, 80, 100, 100, 100].forEach((min, i) => expect(gaps[i]).toBeGreaterThanOrEqual(min - 2))
     expect(gaps[5]).toBeLessThan(1000)
     await waitFor('error cleared', () => position().last_error === null)
+  })
+
+  it('a refused batch (4xx) is retried and logged as an error, with passport codes the LRS quoted replaced, and no credentials', async () => {
+    const lines: string[] = []
+    const { lrs, send, position } = await setup({}, lines)
+    const admin = await loginAs(t!, 'admin1', 'admin')
+    const [code] = await issuePassports(t!.app, admin, 1)
+    lrs.failNext(2, 400, { error: `statement.actor.account.name ${code} (${formatPassportCode(code!)}) refused` })
+    await send(2)
+    await waitFor('delivered after two refusals', () => lrs.stored.size === 2)
+    const errors = lines.filter((l) => l.includes('batch not delivered'))
+    expect(errors).toHaveLength(2)
+    expect(errors.every((l) => (JSON.parse(l) as { level: number }).level === 50)).toBe(true)
+    expect(errors[0]).toContain('LRS answered 400')
+    expect(errors[0]).toContain(':code')
+    const all = lines.join('\n')
+    for (const secret of [code!, formatPassportCode(code!), lrs.secret, Buffer.from(`${lrs.key}:${lrs.secret}`).toString('base64')])
+      expect(all).not.toContain(secret)
+    await waitFor('acknowledged', () => position().sent === 2)
   })
 
   it('a batch the LRS partly holds (409) is resolved by PUT per id: nothing is stored twice, the position advances', async () => {

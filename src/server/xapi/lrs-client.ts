@@ -33,7 +33,9 @@ async function request(lrs: LrsConfig, method: 'POST' | 'PUT', url: string, body
 }
 
 const failed = (status: number | null, reason: string): Outcome => ({ ok: false, status, reason })
-const describe = (status: number, text: string) => `LRS answered ${status}${text ? `: ${text.replace(/\s+/g, ' ')}` : ''}`
+/** Passport codes (10 Crockford symbols, maybe as 5-5): an LRS error may quote a statement, and this text is logged. */
+const CODE = /(?<![0-9A-Za-z])[0-9A-HJKMNP-TV-Z]{5}-?[0-9A-HJKMNP-TV-Z]{5}(?![0-9A-Za-z])/g
+const describe = (status: number, text: string) => `LRS answered ${status}${text ? `: ${text.replace(/\s+/g, ' ').replace(CODE, ':code')}` : ''}`
 
 /** Sends one batch; `ok` only when the LRS holds every statement of it. Network errors and timeouts are failures, not throws. */
 export async function sendBatch(lrs: LrsConfig, statements: XapiStatement[], stop: AbortSignal): Promise<Outcome> {
