@@ -126,6 +126,7 @@ describe('xAPI export', () => {
       expect(await runCli(['xapi-export', '--from', today, '--to', today, file], env, (s) => lines.push(s))).toBe(0)
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(http)
       expect(lines.join('\n')).toContain(`${http.length} statements`)
+      await expect(runCli(['xapi-export', '--from', today, file], env, () => {})).rejects.toThrow('--to needs a day, YYYY-MM-DD (got nothing)')
     } finally {
       tmp.cleanup()
     }

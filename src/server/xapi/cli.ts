@@ -21,7 +21,11 @@ export const XAPI_USAGE = `  xapi-export --from <YYYY-MM-DD> --to <YYYY-MM-DD> [
   xapi-status
   xapi-position --seq <n> | --day <YYYY-MM-DD> | --end  [--endpoint <url>]`
 
-const Day = z.iso.date()
+/** An option that must be a calendar day; the error names the option, not a zod dump. */
+function day(option: string, value: string | undefined): string {
+  if (!z.iso.date().safeParse(value).success) throw new Error(`--${option} needs a day, YYYY-MM-DD (got ${value ?? 'nothing'})`)
+  return value!
+}
 
 export async function runXapiCli(argv: string[], env: Record<string, string | undefined>, out: (s: string) => void): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -44,7 +48,7 @@ export async function runXapiCli(argv: string[], env: Record<string, string | un
     const state = createForwarderState(db)
     switch (command) {
       case 'xapi-export': {
-        const range = { from: Day.parse(values.from), to: Day.parse(values.to) }
+        const range = { from: day('from', values.from), to: day('to', values.to) }
         if (range.from > range.to) throw new Error('--from must not be after --to')
         if (!file) {
           await pipeline(Readable.from(statementsJson(reader, range, config.xapi.homePage)), process.stdout, { end: false })
@@ -69,8 +73,10 @@ export async function runXapiCli(argv: string[], env: Record<string, string | un
         const chosen = [values.seq !== undefined, values.day !== undefined, values.end === true].filter(Boolean).length
         if (chosen !== 1) throw new Error('give exactly one of --seq, --day, --end')
         let seq: number
-        if (values.seq !== undefined) seq = z.coerce.number().int().min(0).parse(values.seq)
-        else if (values.day !== undefined) seq = reader.firstSeqOfDay(Day.parse(values.day)) - 1
+        if (values.seq !== undefined) {
+          seq = Number(values.seq)
+          if (!Number.isSafeInteger(seq) || seq < 0) throw new Error(`--seq needs a whole number ≥ 0 (got ${values.seq})`)
+        } else if (values.day !== undefined) seq = reader.firstSeqOfDay(day('day', values.day)) - 1
         else seq = reader.maxSeq()
         state.setPosition(endpoint, seq, Date.now())
         out(`${endpoint}: position set to seq ${seq}; ${reader.countAfter(seq)} events to send`)
