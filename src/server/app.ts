@@ -20,6 +20,8 @@ import { tlsRoutes } from './routes/tls.ts'
 import { REDACT_PATHS, redactUrl } from './redact.ts'
 import { openLogFile } from './log-file.ts'
 import type { TlsRuntime } from './tls/tls-runtime.ts'
+import { xapiRoutes } from './routes/xapi.ts'
+import { startForwarder } from './xapi/forwarder.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -85,7 +87,8 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
   await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
   scheduleRetention(app, ctx)
-  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
+  startXapiForwarder(app, ctx)
+  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes, xapiRoutes]) {
     await app.register(routes, { ctx })
   }
   await app.register(tlsRoutes, { tls })
@@ -128,4 +131,14 @@ function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onClose', async () => {
     clearInterval(timer)
   })
+}
+
+/** The xAPI forwarder, when an LRS is configured; stopped (its request in flight aborted, unacknowledged) on close. */
+function startXapiForwarder(app: FastifyInstance, ctx: AppContext): void {
+  const { lrs, homePage } = ctx.config.xapi
+  if (!lrs) return
+  const forwarder = startForwarder(ctx.db, { lrs, homePage, now: ctx.now, log: app.log })
+  app.log.info({ endpoint: lrs.endpoint }, 'xapi: forwarding statements to the LRS')
+  // preClose: before the onClose hook that closes the database, which the loop reads.
+  app.addHook('preClose', () => forwarder.stop())
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
+import { XAPI_USAGE, runXapiCli } from './xapi/cli.ts'
 import { RoleSchema, UserNameSchema, createUser, listUsers, resetPassword } from './auth/users.ts'
 
 /**
@@ -15,9 +16,11 @@ const USAGE = `usage: npm run admin -- <command> [options]
   create-user --name <name> --role guide|admin [--password <pw>]
   list-users
   reset-password --name <name> [--password <pw>]
+${XAPI_USAGE}
 (--password may be replaced by the SOPHORA_PASSWORD environment variable)`
 
 export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, out: (s: string) => void = console.log): Promise<number> {
+  if (argv[0]?.startsWith('xapi-')) return runXapiCli(argv, env, out)
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { XapiEnv, xapiConfigOf } from './xapi/config.ts'
+import type { XapiConfig } from './xapi/config.ts'
 
 /**
  * Server configuration, read from environment variables once at start and checked
@@ -97,6 +99,7 @@ export const EnvSchema = z.object({
   TLS_KEY: z.string().min(1).optional(),
   /** Where the built-in CA and server certificate are kept (default: tls/ next to the database). */
   TLS_DIR: z.string().min(1).optional(),
+  ...XapiEnv,
 })
 
 export interface AppConfig {
@@ -127,6 +130,7 @@ export interface AppConfig {
   passportRateMax: number
   httpsPort: number
   tls: TlsConfig
+  xapi: XapiConfig
 }
 
 /** How the server speaks HTTPS: the built-in CA in `dir`, the center's own files, or not at all. */
@@ -163,6 +167,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(r.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])] ?? null)})`))
   }
   const e = r.data
+  const xapi = xapiConfigOf(e, e.PUBLIC_URL ?? null)
+  if (typeof xapi === 'string') throw new ConfigError([xapi])
   return {
     port: e.PORT,
     host: e.HOST,
@@ -188,5 +194,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     passportRateMax: e.PASSPORT_RATE_MAX,
     httpsPort: httpsPortOf(e),
     tls: tlsConfig(e),
+    xapi,
   }
 }

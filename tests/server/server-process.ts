@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { FIXTURE_EXHIBITS } from './helpers.ts'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+/**
+ * The real server (`src/server/server.ts`) as its own process on a random port, over
+ * `dbPath`, with `env` added. `node --import tsx` runs the server in this very process,
+ * so a SIGKILL hits the server itself. The caller kills it (afterEach: `killAll`).
+ */
+export async function startServerProcess(
+  dbPath: string,
+  children: ChildProcess[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_PATH: dbPath,
+      EXHIBITS_DIRS: FIXTURE_EXHIBITS,
+      LOG_LEVEL: 'warn',
+      INGEST_RATE_MAX: '100000',
+      STATIC_DIR: join(dbPath, '..', 'none'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let out = ''
+  const base = await new Promise<string>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`server did not start: ${out}`)), 30_000)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = /running at (http:\/\/[^\s]+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        res(m[1])
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      rej(new Error(`server exited ${code}: ${out}`))
+    })
+  })
+  return { child, base }
+}
+
+/** SIGKILLs every child still running (for afterEach). */
+export function killAll(children: ChildProcess[]): void {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+}
+
+export async function postJson(base: string, path: string, body: unknown, token?: string) {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
+}
