@@ -7,17 +7,19 @@ import type { MisconceptionText } from './exhibit-texts.ts'
 
 /** Past this many passports the grid runs in two columns side by side, so a class of 40–60 fits one A4 page. */
 const ONE_COLUMN_MAX = 20
+/** Past this many exhibits a cell shows only its mark (★ ✓), so two grids still fit the page's width. */
+const SCORES_MAX_EXHIBITS = 5
 
 export const misconceptionKey = (m: { exhibitId: string; kind: string; itemId: string }) => `${m.exhibitId}/${m.kind}/${m.itemId}`
 
-function Cell(props: { p: SummaryPassport; exhibitId: string }) {
+function Cell(props: { p: SummaryPassport; exhibitId: string; withScore: boolean }) {
   const score = props.p.scores[props.exhibitId]
   const stamped = props.p.stamps.includes(props.exhibitId)
   const mark = stamped ? '★' : score ? '✓' : ''
   return (
     <td className={stamped ? 'cell-stamp' : score ? 'cell-done' : 'cell-none'} data-exhibit={props.exhibitId} data-mark={mark}>
       {mark}
-      {score && <small>{` ${score.score}/${score.maxScore}`}</small>}
+      {score && props.withScore && <small>{` ${score.score}/${score.maxScore}`}</small>}
     </td>
   )
 }
@@ -39,7 +41,7 @@ function PassportGrid(props: { passports: SummaryPassport[]; exhibitIds: string[
           <tr key={p.code} data-testid="summary-passport" data-code={p.code} data-stamps={p.stamps.join(',')}>
             <th className="code">{formatPassportCode(p.code)}</th>
             {props.exhibitIds.map((id) => (
-              <Cell key={id} p={p} exhibitId={id} />
+              <Cell key={id} p={p} exhibitId={id} withScore={props.exhibitIds.length <= SCORES_MAX_EXHIBITS} />
             ))}
           </tr>
         ))}
@@ -77,9 +79,13 @@ export function SummarySheet(props: {
           {t('summary.title')}
         </h2>
         <p>
-          {s.labels && <strong>{t('summary.class', s.labels)} </strong>}
-          {day && <span>{t('summary.date', { date: day })} </span>}
-          <span>{t('summary.overview', { passports: s.passports.length, stamps })}</span>
+          {[
+            s.labels && <strong key="class">{t('summary.class', s.labels)}</strong>,
+            day && t('summary.date', { date: day }),
+            t('summary.overview', { passports: s.passports.length, stamps }),
+          ]
+            .filter(Boolean)
+            .flatMap((part, i) => (i ? [' · ', part] : [part]))}
         </p>
       </header>
 
