@@ -136,6 +136,12 @@ describe('guide reports', () => {
     await expect(page.locator('[data-testid="programme-totals"]').textContent()).resolves.toBe('共 1 场活动，45 人次参加，志愿服务 3.5 小时')
     // The guide sees no delete button (admins only).
     expect(await page.locator('[data-testid="activity-delete"]').count()).toBe(0)
+    // A correction: the audience was 50; the totals follow.
+    await page.click('[data-testid="activity-edit"]')
+    await page.fill('[data-testid="activity-audience"]', '50')
+    await page.click('[data-testid="activity-save"]')
+    await page.waitForSelector('[data-testid="programme-totals"][data-participants="50"]')
+    expect(await page.locator('[data-testid="activity"]').count()).toBe(1)
     await page.screenshot({ path: join(OUT, 'programme-log.png'), fullPage: true })
   })
 
