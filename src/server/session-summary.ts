@@ -160,7 +160,7 @@ export function buildSessionSummary(db: Db, sessionId: string, plan: SummaryPlan
 }
 
 /** Per item its most chosen wrong choice; then the items whose wrong choice most students made. */
-export function topMisconceptions(items: readonly ItemTally[], n: number): Misconception[] {
+function topMisconceptions(items: readonly ItemTally[], n: number): Misconception[] {
   const worst: Misconception[] = []
   for (const t of items) {
     let top: [string, number] | null = null

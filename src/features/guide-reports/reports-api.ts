@@ -17,7 +17,7 @@ export const fetchSummary = (sessionId: string, search: string, token: string, d
 export function summaryQuery(search: string): string {
   const from = new URLSearchParams(search)
   const to = new URLSearchParams()
-  for (const k of ['batchId', 'exhibits', 'passports']) {
+  for (const k of ['batchId', 'exhibits']) {
     const v = from.get(k)
     if (v) to.set(k, v)
   }
