@@ -169,7 +169,7 @@ describe('guide reports', () => {
     expect(stairs).toContain('27% 的同学（12/45）')
     expect(doorway).toContain('20% 的同学（6/30）')
     await expect(page.locator('[data-testid="summary-not-visited"]').textContent()).resolves.toBe('防汛防台、3D 打印')
-    // No student names anywhere: the class labels and codes only.
+    // The class is named by school, grade and class; students by passport code only.
     await expect(page.locator('[data-testid="summary-sheet"]').textContent()).resolves.toContain('实验小学 四年级 3 班')
 
     const pdf = await page.pdf({ path: join(OUT, 'session-summary.pdf'), preferCSSPageSize: true, printBackground: true })
