@@ -22,6 +22,8 @@ import { openLogFile } from './log-file.ts'
 import type { TlsRuntime } from './tls/tls-runtime.ts'
 import { xapiRoutes } from './routes/xapi.ts'
 import { startForwarder } from './xapi/forwarder.ts'
+import { programmeRoutes } from './routes/programme.ts'
+import { sessionSummaryRoutes } from './routes/session-summary.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -88,7 +90,18 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
 
   scheduleRetention(app, ctx)
   startXapiForwarder(app, ctx)
-  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes, xapiRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    stationRoutes,
+    eventRoutes,
+    authRoutes,
+    statsRoutes,
+    passportRoutes,
+    centerRoutes,
+    programmeRoutes,
+    sessionSummaryRoutes,
+    xapiRoutes,
+  ]) {
     await app.register(routes, { ctx })
   }
   await app.register(tlsRoutes, { tls })
