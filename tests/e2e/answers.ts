@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { SCAFFOLD_DIR } from './e2e-build.ts'
 import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 
 export interface Playbook {
@@ -19,10 +22,13 @@ export interface Playbook {
 
 /** How to play an exhibit, read from its own data files (steps.ts, quiz.ts, manifest, locales). */
 export async function playbook(id: string): Promise<Playbook> {
-  const { steps } = (await import(`../../exhibits/${id}/steps.ts`)) as { steps: StepDef[] }
-  const { quiz } = (await import(`../../exhibits/${id}/quiz.ts`)) as { quiz: QuizItem[] }
-  const manifest = JSON.parse(readFileSync(`exhibits/${id}/manifest.json`, 'utf8')) as { title: Playbook['title']; quiz: { pass: number } }
-  const en = JSON.parse(readFileSync(`exhibits/${id}/locales/en.json`, 'utf8')) as Record<string, string>
+  // exhibits/<id>, or the exhibit the e2e build scaffolded with `new-exhibit` (e2e-build.ts)
+  const dir = existsSync(`exhibits/${id}`) ? `exhibits/${id}` : `${SCAFFOLD_DIR}/${id}`
+  const load = (file: string) => import(/* @vite-ignore */ pathToFileURL(resolve(dir, file)).href)
+  const { steps } = (await load('steps.ts')) as { steps: StepDef[] }
+  const { quiz } = (await load('quiz.ts')) as { quiz: QuizItem[] }
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { title: Playbook['title']; quiz: { pass: number } }
+  const en = JSON.parse(readFileSync(`${dir}/locales/en.json`, 'utf8')) as Record<string, string>
   const right = (cs: { id: string; correct: boolean }[]) => cs.find((c) => c.correct)!.id
   const wrong = (cs: { id: string; correct: boolean }[]) => cs.find((c) => !c.correct)!.id
   const wrongAt = steps.findIndex((s) => s.choices.some((c) => !c.correct))

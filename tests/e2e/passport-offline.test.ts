@@ -9,11 +9,13 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatPassportCode } from '../../src/core/passport-code.ts'
+import { NEW_EXHIBIT } from './e2e-build.ts'
 import { checkIn, createGuide, issuePassports, launch, playToStamp, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'guide-offline', password: 'e2e-guide-password-2' }
-// The shortest real exhibit whose playbook the tests read (exhibits/<id>): 2 steps.
-const EXHIBIT = 'fire-escape'
+// The shortest exhibit in the e2e build: the one `new-exhibit` scaffolds (2 steps, 6 questions);
+// what is tested here is the passport and the outbox, not the lesson.
+const EXHIBIT = NEW_EXHIBIT.id
 
 let server: RunningServer
 let b: Browser

@@ -12,6 +12,7 @@ import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CROCKFORD, formatPassportCode } from '../../src/core/passport-code.ts'
+import { NEW_EXHIBIT } from './e2e-build.ts'
 import { pngPixels, createGuide, launch, playToStamp, startServer, type Browser, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
@@ -140,8 +141,9 @@ describe('science passport', () => {
     const [a, b] = stations
     // Two students at the same time, as in a class visit.
     const plays = [
-      [a!, 'fire-escape', codes[1]!],
-      [b!, 'earthquake', codes[2]!],
+      // the scaffolded exhibit (the shortest) and a real one: the point is whose passport gets which stamp
+      [a!, NEW_EXHIBIT.id, codes[1]!],
+      [b!, 'fire-escape', codes[2]!],
     ] as const
     await Promise.all(
       plays.map(async ([s, id, code]) => {
@@ -155,8 +157,8 @@ describe('science passport', () => {
     // A third browser, as at home: each passport shows its own stamp, the others none.
     const home = await launch()
     stations.push(home)
-    await expect.poll(() => stampsOnPassportPage(home.page, codes[1]!), { timeout: 60_000, interval: 1000 }).toEqual(['fire-escape'])
-    await expect.poll(() => stampsOnPassportPage(home.page, codes[2]!), { timeout: 60_000, interval: 1000 }).toEqual(['earthquake'])
+    await expect.poll(() => stampsOnPassportPage(home.page, codes[1]!), { timeout: 60_000, interval: 1000 }).toEqual([NEW_EXHIBIT.id])
+    await expect.poll(() => stampsOnPassportPage(home.page, codes[2]!), { timeout: 60_000, interval: 1000 }).toEqual(['fire-escape'])
     expect(await stampsOnPassportPage(home.page, codes[0]!)).toEqual([])
     await home.page.screenshot({ path: join(OUT, 'passport-page.png'), fullPage: true })
   })
