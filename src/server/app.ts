@@ -17,6 +17,7 @@ import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
 import { redactUrl } from './redact.ts'
+import { scheduleNightlyBackup } from './backup/nightly.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -66,6 +67,11 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
   scheduleRetention(app, ctx)
+  scheduleNightlyBackup(
+    app,
+    ctx.nightlyBackup,
+    config.backupNightly ? `from ${config.backupHour}:00 ${config.timeZone} to ${config.backupDir}, keeping ${config.backupKeep}` : 'off',
+  )
   for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
     await app.register(routes, { ctx })
   }

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 
 /**
@@ -71,6 +72,14 @@ export const EnvSchema = z.object({
   RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */
   PASSPORT_RATE_MAX: posInt(30),
+  /** The server's own daily backup of the database (see docs/operations.md). */
+  BACKUP_NIGHTLY: z.enum(['on', 'off']).default('on'),
+  /** Local hour (in TIME_ZONE) from which the day's backup is taken; a PC that is off then backs up when it is next on. */
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  /** Nightly backups kept (older ones are deleted); backups taken by hand are never deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
+  /** Where backups go; default: `backups/` next to DB_PATH. */
+  BACKUP_DIR: z.string().min(1).optional(),
 })
 
 export interface AppConfig {
@@ -95,6 +104,10 @@ export interface AppConfig {
   coreSet: string[] | null
   retentionDays: number
   passportRateMax: number
+  backupNightly: boolean
+  backupHour: number
+  backupKeep: number
+  backupDir: string
 }
 
 /** The id of this server's own center (a district server will hold several). */
@@ -136,5 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     coreSet: e.CORE_SET,
     retentionDays: e.RETENTION_DAYS,
     passportRateMax: e.PASSPORT_RATE_MAX,
+    backupNightly: e.BACKUP_NIGHTLY === 'on' && e.DB_PATH !== ':memory:',
+    backupHour: e.BACKUP_HOUR,
+    backupKeep: e.BACKUP_KEEP,
+    backupDir: e.BACKUP_DIR ?? join(dirname(e.DB_PATH), 'backups'),
   }
 }
