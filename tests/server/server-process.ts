@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { FIXTURE_EXHIBITS } from './helpers.ts'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+/** Real processes a test started; `killAll` in afterEach so a failed test leaves none behind. */
+export const children: ChildProcess[] = []
+export function killAll(): void {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+}
+
+/** The real server (`node --import tsx src/server/server.ts`, so a signal reaches the server itself) on a random loopback port. */
+export async function startServerProcess(dbPath: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_PATH: dbPath,
+      EXHIBITS_DIRS: FIXTURE_EXHIBITS,
+      LOG_LEVEL: 'warn',
+      INGEST_RATE_MAX: '100000',
+      STATIC_DIR: join(dbPath, '..', 'none'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let out = ''
+  const base = await new Promise<string>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`server did not start: ${out}`)), 30_000)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = /running at (http:\/\/[^\s]+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        res(m[1])
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      rej(new Error(`server exited ${code}: ${out}`))
+    })
+  })
+  return { child, base }
+}
+
+/** SIGTERM and wait: the server closes cleanly (exit 0). */
+export async function stopServerProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  child.kill('SIGTERM')
+  return exited
+}
+
+/** `npm run admin -- …` as its own process: exit code and everything it printed. */
+export async function runAdminProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let output = ''
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+  const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)))
+  return { code, output }
+}
