@@ -32,7 +32,7 @@ export async function backupCommand(file: string | undefined, config: AppConfig,
   const events = copy.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
   copy.close()
   out(`Backup written: ${target} (${events} events, ${formatSize(r.bytes)}, ${(r.ms / 1000).toFixed(1)} s).`)
-  out('Keep a copy off this machine too (USB stick, another computer): see docs/operations.md.')
+  out('Keep a copy off this machine too (USB stick, another computer): see docs/backups.md.')
   return 0
 }
 
