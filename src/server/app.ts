@@ -67,11 +67,7 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
   scheduleRetention(app, ctx)
-  scheduleNightlyBackup(
-    app,
-    ctx.nightlyBackup,
-    config.backupNightly ? `from ${config.backupHour}:00 ${config.timeZone} to ${config.backupDir}, keeping ${config.backupKeep}` : 'off',
-  )
+  scheduleNightlyBackup(app, ctx.nightlyBackup)
   for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
     await app.register(routes, { ctx })
   }

@@ -107,7 +107,13 @@ export interface AppConfig {
   backupNightly: boolean
   backupHour: number
   backupKeep: number
-  backupDir: string
+  /** null: `backups/` next to the database (see backupDirOf). */
+  backupDir: string | null
+}
+
+/** Where backups go: BACKUP_DIR, else `backups/` next to the database (so a config with another dbPath moves them too). */
+export function backupDirOf(config: Pick<AppConfig, 'backupDir' | 'dbPath'>): string {
+  return config.backupDir ?? join(dirname(config.dbPath), 'backups')
 }
 
 /** The id of this server's own center (a district server will hold several). */
@@ -149,9 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     coreSet: e.CORE_SET,
     retentionDays: e.RETENTION_DAYS,
     passportRateMax: e.PASSPORT_RATE_MAX,
-    backupNightly: e.BACKUP_NIGHTLY === 'on' && e.DB_PATH !== ':memory:',
+    backupNightly: e.BACKUP_NIGHTLY === 'on',
     backupHour: e.BACKUP_HOUR,
     backupKeep: e.BACKUP_KEEP,
-    backupDir: e.BACKUP_DIR ?? join(dirname(e.DB_PATH), 'backups'),
+    backupDir: e.BACKUP_DIR ?? null,
   }
 }

@@ -1,3 +1,4 @@
+import { backupDirOf } from './config.ts'
 import type { AppConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import type { Db } from './db/database.ts'
@@ -76,8 +77,8 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
     retention: createRetention(db, { centerId: config.centerId, retentionDays: config.retentionDays, timeZone: config.timeZone, now }),
     nightlyBackup: createNightlyBackup({
       db,
-      dir: config.backupDir,
-      enabled: config.backupNightly,
+      dir: backupDirOf(config),
+      enabled: config.backupNightly && config.dbPath !== ':memory:',
       hour: config.backupHour,
       keep: config.backupKeep,
       timeZone: config.timeZone,

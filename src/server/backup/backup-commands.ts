@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { backupDirOf } from '../config.ts'
 import type { AppConfig } from '../config.ts'
 import { backupFileName, ensurePrivateDir, formatSize, writeBackup } from './backup-file.ts'
 import { restoreBackup } from './restore.ts'
@@ -14,8 +15,8 @@ export async function backupCommand(file: string | undefined, config: AppConfig,
   if (dbPath === ':memory:' || !existsSync(dbPath)) throw new Error(`There is no database at ${dbPath} (DB_PATH): nothing to back up.`)
   let target: string
   if (file === undefined) {
-    ensurePrivateDir(config.backupDir)
-    target = join(config.backupDir, backupFileName(now(), 'manual'))
+    ensurePrivateDir(backupDirOf(config))
+    target = join(backupDirOf(config), backupFileName(now(), 'manual'))
   } else {
     if (!existsSync(dirname(file))) throw new Error(`The folder ${dirname(file)} does not exist; create it first or choose another place.`)
     target = file

@@ -56,6 +56,8 @@ export function createNightlyBackup({ db, dir, enabled, hour, keep, timeZone, no
   }
 
   return {
+    /** For the start-up log line. */
+    describe: enabled ? `from ${hour}:00 ${timeZone}, to ${dir}, keeping the last ${keep}` : 'off',
     due,
     /** Takes the backup if it is due and none is running; null when nothing was done. */
     async tick(): Promise<NightlyReport | null> {
@@ -81,8 +83,8 @@ export type NightlyBackup = ReturnType<typeof createNightlyBackup>
 const CHECK_EVERY_MS = 10 * 60_000
 
 /** Checks every 10 minutes (not at start: a server started for a moment never copies its database). */
-export function scheduleNightlyBackup(app: FastifyInstance, nightly: NightlyBackup, describe: string): void {
-  app.log.info(`nightly backup: ${describe}`)
+export function scheduleNightlyBackup(app: FastifyInstance, nightly: NightlyBackup): void {
+  app.log.info(`nightly backup: ${nightly.describe}`)
   const timer = setInterval(() => {
     nightly.tick().then(
       (r) => {
