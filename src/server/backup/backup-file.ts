@@ -42,10 +42,13 @@ export function rotateNightly(dir: string, keep: number): string[] {
   return drop.map((b) => b.name)
 }
 
-/** The backup folder, readable by the server's user only (it holds every passport's records). */
+/**
+ * The backup folder, created readable by the server's user only (it holds every passport's
+ * records); a folder that already exists (BACKUP_DIR chosen by the admin) keeps its mode.
+ */
 export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 })
-  chmodSync(dir, 0o700)
+  // chmod as well: mkdir's mode is filtered through the umask.
+  if (mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dir, 0o700)
 }
 
 export interface BackupOptions {
