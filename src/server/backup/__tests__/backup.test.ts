@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.ts'
 import { backupFileName, listBackups, writeBackup } from '../backup-file.ts'
 import { createNightlyBackup } from '../nightly.ts'
 import { restoreBackup } from '../restore.ts'
+import { runCli } from '../../cli.ts'
 
 let dir = ''
 const open: Db[] = []
@@ -152,5 +153,18 @@ describe('restore', () => {
     }
     expect(listBackups(dir)).toEqual([])
     expect(existsSync(`${livePath}.restoring`)).toBe(false)
+
+    const printed: string[] = []
+    const out = (l: string) => printed.push(l)
+    expect(await runCli(['restore'], { DB_PATH: livePath }, out)).toBe(2)
+    expect(printed).toEqual([expect.stringMatching(/^usage: npm run admin -- restore <backup file> +\(stop the server first\)$/)])
+    await expect(runCli(['backup'], { DB_PATH: join(dir, 'elsewhere', 'sophora.db') }, out)).rejects.toThrow(
+      /There is no database at .*elsewhere.*: nothing to back up/,
+    )
+    await expect(runCli(['backup', join(dir, 'no-such-folder', 'b.db')], { DB_PATH: livePath }, out)).rejects.toThrow(
+      /The folder .*no-such-folder does not exist/,
+    )
+    await expect(runCli(['backup', backup], { DB_PATH: livePath }, out)).rejects.toThrow(/already exists; choose another file name/)
+    expect(readFileSync(livePath).equals(before)).toBe(true)
   })
 })
