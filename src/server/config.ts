@@ -72,7 +72,7 @@ export const EnvSchema = z.object({
   RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */
   PASSPORT_RATE_MAX: posInt(30),
-  /** The server's own daily backup of the database (see docs/operations.md). */
+  /** The server's own daily backup of the database (see docs/backups.md). */
   BACKUP_NIGHTLY: z.enum(['on', 'off']).default('on'),
   /** Local hour (in TIME_ZONE) from which the day's backup is taken; a PC that is off then backs up when it is next on. */
   BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(3),
