@@ -26,7 +26,7 @@ describe('the nightly backup in the server', () => {
     vi.advanceTimersByTime(9 * 60_000)
     expect(listBackups(dir)).toEqual([])
     vi.advanceTimersByTime(60_000)
-    await vi.waitFor(() => expect(lines.some((l) => l.includes('nightly backup written'))).toBe(true))
+    await vi.waitFor(() => expect(lines.some((l) => l.includes('nightly backup written'))).toBe(true), { timeout: 15_000 })
     expect(listBackups(dir)).toMatchObject([{ nightly: true }])
     // The next check the same day finds today's backup.
     vi.advanceTimersByTime(10 * 60_000)
