@@ -42,9 +42,10 @@ export function restoreCommand(file: string | undefined, config: AppConfig, out:
     out('usage: npm run admin -- restore <backup file>   (stop the server first)')
     return 2
   }
-  const { info, keptAside, ms } = restoreBackup(file, config.dbPath, { now })
+  const { info, keptAside, deletedAgain, ms } = restoreBackup(file, config.dbPath, { now, centerId: config.centerId })
   const upgrade = info.schemaVersion < info.serverSchemaVersion ? `; it is upgraded to schema ${info.serverSchemaVersion} when the server starts` : ''
   out(`Restored ${file} into ${config.dbPath}: ${info.events} events, database schema ${info.schemaVersion}${upgrade} (${(ms / 1000).toFixed(1)} s).`)
+  if (deletedAgain > 0) out(`${deletedAgain} passports deleted after this backup was taken were deleted again.`)
   if (keptAside) out(`The database it replaced is kept as ${keptAside}; delete it once the restored data looks right.`)
   out('Start the server again: npm start')
   return 0

@@ -3,6 +3,8 @@ import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, renameSync, r
 import { dirname } from 'node:path'
 import { MIGRATIONS_DIR, readMigrations } from '../db/database.ts'
 import { backupFileName } from './backup-file.ts'
+import { deletedPassports, reapplyDeletions } from './reapply-deletions.ts'
+import { LOCAL_CENTER_ID } from '../config.ts'
 
 /** A restore that did not happen, with a message for the person at the keyboard (not a stack trace). */
 export class RestoreRefused extends Error {
@@ -81,6 +83,8 @@ export interface RestoreResult {
   info: BackupInfo
   /** Where the database that was replaced now is (null: there was none). */
   keptAside: string | null
+  /** Passports deleted in the replaced database after the backup was taken, deleted again. */
+  deletedAgain: number
   ms: number
 }
 
@@ -90,9 +94,14 @@ export interface RestoreResult {
  * SQLite refuses while another connection holds it (the server always does, even idle),
  * and that lock is held until the backup is in place. The replaced database is checkpointed
  * into one file and kept as `<db>.replaced-<stamp>`; the new one is renamed in, so the
- * path never points at a half-written file.
+ * path never points at a half-written file. Passports deleted in the replaced database are
+ * deleted again in the restored one.
  */
-export function restoreBackup(file: string, dbPath: string, { now = Date.now, migrationsDir = MIGRATIONS_DIR } = {}): RestoreResult {
+export function restoreBackup(
+  file: string,
+  dbPath: string,
+  { now = Date.now, migrationsDir = MIGRATIONS_DIR, centerId = LOCAL_CENTER_ID } = {},
+): RestoreResult {
   const t0 = performance.now()
   if (!existsSync(file) || !statSync(file).isFile())
     throw new RestoreRefused(`There is no backup file at ${file}. Check the name (backups are in data/backups/).`)
@@ -105,10 +114,12 @@ export function restoreBackup(file: string, dbPath: string, { now = Date.now, mi
   try {
     const info = inspectBackup(staged, file, migrationsDir)
     let keptAside: string | null = null
+    let deletedAgain = 0
     if (existsSync(dbPath)) {
       keptAside = `${dbPath}.replaced-${backupFileName(now(), 'manual').slice('sophora-'.length, -'.db'.length)}`
       live = lockLive(dbPath)
       if (live) {
+        deletedAgain = reapplyDeletions(staged, deletedPassports(live), { centerId, now })
         live.pragma('wal_checkpoint(TRUNCATE)')
         live.pragma('journal_mode = DELETE')
         // A hard link keeps the old file under a second name, so dbPath is never missing.
@@ -126,7 +137,7 @@ export function restoreBackup(file: string, dbPath: string, { now = Date.now, mi
       chmodSync(keptAside, 0o600)
     }
     renameSync(staged, dbPath)
-    return { info, keptAside, ms: performance.now() - t0 }
+    return { info, keptAside, deletedAgain, ms: performance.now() - t0 }
   } finally {
     live?.close()
     for (const f of leftovers(staged)) rmSync(f, { force: true })

@@ -24,14 +24,15 @@ function liveDb(path: string): Db {
   return db
 }
 let n = 0
-function addEvents(db: Db, count: number) {
+function addEvents(db: Db, count: number, passportId: string | null = null) {
   const insert = db.prepare(
-    "INSERT INTO events (id, time_ms, day, received_ms, station_id, exhibit_id, type, data) VALUES (?, 1, '2026-03-01', 1, 's', 'fire-escape', 'exhibit-started', '{}')",
+    "INSERT INTO events (id, time_ms, day, received_ms, station_id, passport_id, exhibit_id, type, data) VALUES (?, 1, '2026-03-01', 1, 's', ?, 'fire-escape', 'exhibit-started', '{}')",
   )
   db.transaction(() => {
-    for (let i = 0; i < count; i++) insert.run(`event-${n++}`)
+    for (let i = 0; i < count; i++) insert.run(`event-${n++}`, passportId)
   })()
 }
+const PASSPORT = 'K7QM2XHD9W'
 const countIn = (file: string) => {
   const db = new Database(file, { readonly: true })
   try {
@@ -91,27 +92,35 @@ describe('restore', () => {
     dir = mkdtempSync(join(tmpdir(), 'sophora-restore-'))
     const livePath = join(dir, 'data', 'sophora.db')
     const source = liveDb(join(dir, 'source.db'))
-    addEvents(source, 50)
+    source.prepare("INSERT INTO passports (code, center_id, created_ms) VALUES (?, 'local', 1)").run(PASSPORT)
+    addEvents(source, 47)
+    addEvents(source, 3, PASSPORT)
     const backup = join(dir, 'good.db')
     await writeBackup(source, backup)
     const live = liveDb(livePath)
     addEvents(live, 7)
+    // After the backup, a guardian asked for the passport's deletion.
+    live.prepare("INSERT INTO passports (code, center_id, status, created_ms) VALUES (?, 'local', 'deleted', 1)").run(PASSPORT)
     return { livePath, live, backup }
   }
 
-  it('refuses while the database is open elsewhere; once it is closed, replaces it and keeps the old one aside', async () => {
+  it('refuses while the database is open elsewhere; once it is closed, replaces it, keeps the old one aside and deletes again the passports deleted since the backup', async () => {
     const { livePath, live, backup } = await setup()
     expect(() => restoreBackup(backup, livePath)).toThrow(/is in use[\s\S]*Stop the server first[\s\S]*Nothing was changed/)
     expect(live.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(7)
     live.close()
     const r = restoreBackup(backup, livePath, { now: () => Date.parse('2026-03-01T10:00:00Z') })
     expect(r.info).toMatchObject({ events: 50, schemaVersion: r.info.serverSchemaVersion })
+    expect(r.deletedAgain).toBe(1)
     expect(r.keptAside).toBe(`${livePath}.replaced-2026-03-01T10-00-00Z`)
     expect(countIn(r.keptAside!)).toBe(7)
     expect(mode(livePath)).toBe(0o600)
     expect(existsSync(`${livePath}-wal`)).toBe(false)
     const reopened = liveDb(livePath)
     expect(reopened.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(50)
+    // The deleted passport did not come back with the backup; its events stay, without the code.
+    expect(reopened.prepare('SELECT status FROM passports WHERE code = ?').pluck().get(PASSPORT)).toBe('deleted')
+    expect(reopened.prepare('SELECT COUNT(*) FROM events WHERE passport_id IS NOT NULL').pluck().get()).toBe(0)
   })
 
   it('refuses a missing, empty, foreign, damaged or newer file with a message a non-programmer can act on', async () => {
