@@ -45,7 +45,9 @@ export function restoreCommand(file: string | undefined, config: AppConfig, out:
   const { info, keptAside, deletedAgain, ms } = restoreBackup(file, config.dbPath, { now, centerId: config.centerId })
   const upgrade = info.schemaVersion < info.serverSchemaVersion ? `; it is upgraded to schema ${info.serverSchemaVersion} when the server starts` : ''
   out(`Restored ${file} into ${config.dbPath}: ${info.events} events, database schema ${info.schemaVersion}${upgrade} (${(ms / 1000).toFixed(1)} s).`)
-  if (deletedAgain > 0) out(`${deletedAgain} passports deleted after this backup was taken were deleted again.`)
+  if (deletedAgain === null) {
+    out('The database it replaced could not be read: passports deleted after this backup was taken may be back; delete them again.')
+  } else if (deletedAgain > 0) out(`${deletedAgain} passports deleted after this backup was taken were deleted again.`)
   if (keptAside) out(`The database it replaced is kept as ${keptAside}; delete it once the restored data looks right.`)
   out('Start the server again: npm start')
   return 0

@@ -83,8 +83,8 @@ export interface RestoreResult {
   info: BackupInfo
   /** Where the database that was replaced now is (null: there was none). */
   keptAside: string | null
-  /** Passports deleted in the replaced database after the backup was taken, deleted again. */
-  deletedAgain: number
+  /** Passports deleted in the replaced database after the backup was taken, deleted again (null: the replaced database could not be read). */
+  deletedAgain: number | null
   ms: number
 }
 
@@ -106,20 +106,22 @@ export function restoreBackup(
   if (!existsSync(file) || !statSync(file).isFile())
     throw new RestoreRefused(`There is no backup file at ${file}. Check the name (backups are in data/backups/).`)
   mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 })
+  // The lock first: a running server is reported at once, and none can start meanwhile.
+  const hadLive = existsSync(dbPath)
+  const live = hadLive ? lockLive(dbPath) : null
   const staged = `${dbPath}.restoring`
-  for (const f of leftovers(staged)) rmSync(f, { force: true })
-  copyFileSync(file, staged)
-  chmodSync(staged, 0o600)
-  let live: Database.Database | null = null
   try {
+    for (const f of leftovers(staged)) rmSync(f, { force: true })
+    copyFileSync(file, staged)
+    chmodSync(staged, 0o600)
     const info = inspectBackup(staged, file, migrationsDir)
     let keptAside: string | null = null
-    let deletedAgain = 0
-    if (existsSync(dbPath)) {
+    let deletedAgain: number | null = 0
+    if (hadLive) {
       keptAside = `${dbPath}.replaced-${backupFileName(now(), 'manual').slice('sophora-'.length, -'.db'.length)}`
-      live = lockLive(dbPath)
-      if (live) {
-        deletedAgain = reapplyDeletions(staged, deletedPassports(live), { centerId, now })
+      const deleted = live ? readDeleted(live) : null
+      deletedAgain = deleted ? reapplyDeletions(staged, deleted, { centerId, now }) : null
+      if (live && deleted) {
         live.pragma('wal_checkpoint(TRUNCATE)')
         live.pragma('journal_mode = DELETE')
         // A hard link keeps the old file under a second name, so dbPath is never missing.
@@ -131,7 +133,7 @@ export function restoreBackup(
         rmSync(`${dbPath}-wal`, { force: true })
         rmSync(`${dbPath}-shm`, { force: true })
       } else {
-        // The live file is too damaged for SQLite to lock: keep it (and its WAL) aside as it is.
+        // Too damaged for SQLite to read: keep it (and its WAL) aside exactly as it is.
         for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, keptAside + suffix)
       }
       chmodSync(keptAside, 0o600)
@@ -141,6 +143,15 @@ export function restoreBackup(
   } finally {
     live?.close()
     for (const f of leftovers(staged)) rmSync(f, { force: true })
+  }
+}
+
+/** The deleted passports of the replaced database; null when it cannot be read. */
+function readDeleted(live: Database.Database): string[] | null {
+  try {
+    return deletedPassports(live)
+  } catch {
+    return null
   }
 }
 

@@ -123,6 +123,16 @@ describe('restore', () => {
     expect(reopened.prepare('SELECT COUNT(*) FROM events WHERE passport_id IS NOT NULL').pluck().get()).toBe(0)
   })
 
+  it('replaces a live database too damaged to open, keeping it aside byte for byte', async () => {
+    const { livePath, live, backup } = await setup()
+    live.close()
+    writeFileSync(livePath, 'disk error '.repeat(1000))
+    const r = restoreBackup(backup, livePath)
+    expect(r.deletedAgain).toBeNull()
+    expect(readFileSync(r.keptAside!, 'utf8')).toBe('disk error '.repeat(1000))
+    expect(countIn(livePath)).toBe(50)
+  })
+
   it('refuses a missing, empty, foreign, damaged or newer file with a message a non-programmer can act on', async () => {
     const { livePath, live, backup } = await setup()
     live.close()
