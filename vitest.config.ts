@@ -8,8 +8,8 @@ const sdkTesting = fileURLToPath(new URL('./src/sdk/testing/index.ts', import.me
 
 /**
  * unit: pure logic and server in node. dom: React components in jsdom.
- * e2e: real Chromium (SwiftShader WebGL) against the real server on loopback; one file
- * at a time (2 cores), after one production-like build with test fixtures (mode e2e, global
+ * e2e: real Chromium (SwiftShader WebGL) against the real server on loopback; two files
+ * at a time, after one production-like build with test fixtures (mode e2e, global
  * setup). It runs after unit and dom (sequence.groupOrder): its waits are on frames that the
  * CPU-heavy unit files (audio generation, fuzzing) would otherwise slow past the timeouts.
  */
@@ -31,6 +31,8 @@ export default defineConfig({
   resolve: { alias: { '@sophora/sdk/testing': sdkTesting, '@sophora/sdk': sdk } },
   define: { __SOPHORA_EMULATOR__: 'false', __SOPHORA_TEST_BRIDGE__: 'false' },
   test: {
+    // Vitest's default here is one worker (2 cores − 1): two halve the unit/dom phase (59 s → 36 s).
+    maxWorkers: 2,
     projects: [
       {
         // Pure logic (schemas, reducers, content data, contract checks over files): no global state,
@@ -66,6 +68,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           sequence: { groupOrder: 0 },
+          // the scene tests mount a whole exhibit; 5 s is too tight when the machine is busy
+          testTimeout: 30_000,
           include: ['src/**/__tests__/**/*.test.tsx', 'exhibits/**/__tests__/**/*.test.tsx'],
         },
       },
@@ -76,7 +80,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts', 'tests/fonts/**/*.e2e.test.ts', 'src/**/__tests__/**/*.browser.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
+          // Two files at a time: with the pages' frame rate capped (tests/e2e/frame-cap.ts) a file
+          // waits on frames more than it computes, so two overlap well on 2 cores (e2e 275 s → 192 s).
+          fileParallelism: true,
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 300_000,

@@ -2,13 +2,16 @@
  * Stats server benchmark: `npx tsx bench/server-bench.ts` (also `runServerBench()` for npm run bench).
  *  1. Sustained ingest over HTTP on loopback (real server process, batches of 50, 4 concurrent
  *     clients, ~10 s) next to the raw rate of the same batches inserted straight into SQLite with
- *     the same schema, triggers and durability (WAL, synchronous=FULL, one transaction per batch).
+ *     the same schema, triggers and durability (WAL, synchronous=FULL, one transaction per batch);
+ *     then the same over HTTPS (the built-in CA, keep-alive connections as stations use) and HTTP
+ *     again, so the two transports are compared within one run.
  *  2. One million events in a temp DB: the time of each dashboard query and the size on disk.
  * Writes bench/results/server.json.
  */
 import { spawn } from 'node:child_process'
 import { Agent, request } from 'node:http'
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,7 +58,23 @@ function batchOf(stationId: string): VisitEvent[] {
   )
 }
 
-async function startServer(dbPath: string): Promise<{ base: string; stop: () => Promise<void> }> {
+type Transport = 'http' | 'https'
+
+/** The server on loopback: `base` is PORT's plain HTTP (registration), `ingest` the transport measured. */
+/** CPU seconds a process has used (Linux /proc; null elsewhere): on a busy machine, cost per event is steadier than events per second. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100 // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null
+  }
+}
+
+async function startServer(
+  dbPath: string,
+  transport: Transport = 'http',
+): Promise<{ base: string; ingest: string; cpu: () => number | null; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
     env: {
@@ -67,15 +86,18 @@ async function startServer(dbPath: string): Promise<{ base: string; stop: () => 
       LOG_LEVEL: 'warn',
       INGEST_RATE_MAX: '100000000',
       STATIC_DIR: join(dbPath, '..', 'none'),
+      TLS: transport === 'https' ? 'auto' : 'off',
+      TLS_DIR: join(dbPath, '..', 'tls'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  const base = await new Promise<string>((res, rej) => {
+  const [base, ingest] = await new Promise<[string, string]>((res, rej) => {
     const on = (d: Buffer) => {
       out += d.toString()
       const m = /running at (\S+)/.exec(out)
-      if (m?.[1]) res(m[1])
+      const tls = /HTTPS: (https:\/\/\S+?)\/?\n/.exec(out)
+      if (m?.[1] && (transport === 'http' || tls?.[1])) res([m[1], tls?.[1] ?? m[1]])
     }
     child.stdout.on('data', on)
     child.stderr.on('data', on)
@@ -83,6 +105,8 @@ async function startServer(dbPath: string): Promise<{ base: string; stop: () => 
   })
   return {
     base,
+    ingest,
+    cpu: () => cpuSeconds(child.pid),
     stop: () =>
       new Promise((r) => {
         child.once('exit', () => r())
@@ -92,9 +116,9 @@ async function startServer(dbPath: string): Promise<{ base: string; stop: () => 
 }
 
 /** A lean keep-alive client (undici's fetch costs the shared 2 cores more than the server does). */
-function postJson(agent: Agent, url: URL, body: string, token: string): Promise<{ status: number; json: { accepted?: number } }> {
+function postJson(agent: Agent | HttpsAgent, url: URL, body: string, token: string): Promise<{ status: number; json: { accepted?: number } }> {
   return new Promise((res, rej) => {
-    const req = request(
+    const req = (agent instanceof HttpsAgent ? httpsRequest : request)(
       {
         agent,
         host: url.hostname,
@@ -120,22 +144,28 @@ function postJson(agent: Agent, url: URL, body: string, token: string): Promise<
   })
 }
 
-async function httpIngest(dir: string) {
-  const seed = openDatabase(join(dir, 'http.db'))
+async function httpIngest(dir: string, transport: Transport = 'http', runSeconds = HTTP_SECONDS) {
+  const dbPath = join(dir, `${transport}-${Date.now()}.db`)
+  const seed = openDatabase(dbPath)
   addPassports(seed, [BENCH_PASSPORT])
   seed.close()
-  const server = await startServer(join(dir, 'http.db'))
+  const server = await startServer(dbPath, transport)
   const stationId = crypto.randomUUID()
   const reg = (await (
     await fetch(`${server.base}/api/stations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stationId }) })
   ).json()) as { token: string }
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
-  const url = new URL(`${server.base}/api/events`)
+  // HTTPS trusts the server's own CA only, as a station that installed it.
+  const agent =
+    transport === 'https'
+      ? new HttpsAgent({ keepAlive: true, maxSockets: CLIENTS, ca: readFileSync(join(dbPath, '..', 'tls', 'ca.crt'), 'utf8') })
+      : new Agent({ keepAlive: true, maxSockets: CLIENTS })
+  const url = new URL(`${server.ingest}/api/events`)
   let events = 0,
     batches = 0,
     errors = 0
   const latencies: number[] = []
-  const end = performance.now() + HTTP_SECONDS * 1000
+  const end = performance.now() + runSeconds * 1000
+  const cpu0 = server.cpu()
   const t0 = performance.now()
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -152,11 +182,13 @@ async function httpIngest(dir: string) {
     }),
   )
   const seconds = (performance.now() - t0) / 1000
+  const cpu1 = server.cpu()
   agent.destroy()
   await server.stop()
   latencies.sort((a, b) => a - b)
   return {
     eventsPerSecond: Math.round(events / seconds),
+    serverCpuMsPer1000Events: cpu0 === null || cpu1 === null || !events ? null : +(((cpu1 - cpu0) * 1e6) / events).toFixed(1),
     events,
     batches,
     errors,
@@ -260,6 +292,8 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
     const rawBefore = rawIngest(join(dir, 'a'), 'FULL')
     const http = await httpIngest(dir)
     const rawAfter = rawIngest(join(dir, 'b'), 'FULL')
+    const https = await httpIngest(dir, 'https')
+    const httpAgain = await httpIngest(dir)
     const raw = { eventsPerSecond: Math.round((rawBefore.eventsPerSecond + rawAfter.eventsPerSecond) / 2), before: rawBefore, after: rawAfter }
     const rawNormal = rawIngest(dir, 'NORMAL')
     const path = join(dir, 'million.db')
@@ -314,6 +348,10 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
         http: { clients: CLIENTS, batch: BATCH, ...http },
         rawSqlite: raw,
         httpShareOfRaw: +(http.eventsPerSecond / raw.eventsPerSecond).toFixed(2),
+        // HTTP, HTTPS, HTTP in turn: the ratio is HTTPS over the mean of the HTTP runs around it.
+        https: { clients: CLIENTS, batch: BATCH, ...https },
+        httpAgain: { clients: CLIENTS, batch: BATCH, ...httpAgain },
+        httpsShareOfHttp: +((2 * https.eventsPerSecond) / (http.eventsPerSecond + httpAgain.eventsPerSecond)).toFixed(2),
         rawSqliteSynchronousNormalForReference: rawNormal,
       },
       million: {
@@ -334,9 +372,27 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
   }
 }
 
+/** `npx tsx bench/server-bench.ts transports`: ingest alone, HTTP and HTTPS taking turns (`rounds` each), for docs/https.md. */
+export async function compareTransports(rounds = 3) {
+  const dir = mkdtempSync(join(tmpdir(), 'sophora-bench-'))
+  const runs: Record<Transport, { eventsPerSecond: number; serverCpuMsPer1000Events: number | null }[]> = { http: [], https: [] }
+  try {
+    await httpIngest(dir, 'http', 3) // warm-up, not counted: the first server of a run pays for cold caches
+    for (let i = 0; i < rounds; i++)
+      for (const t of ['http', 'https'] as const) {
+        const { eventsPerSecond, serverCpuMsPer1000Events } = await httpIngest(dir, t)
+        runs[t].push({ eventsPerSecond, serverCpuMsPer1000Events })
+      }
+    return runs
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = performance.now()
-  const r = await runServerBench()
+  const transports = process.argv[2] === 'transports'
+  const r = transports ? await compareTransports() : await runServerBench()
   console.log(JSON.stringify(r, null, 2))
-  console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s; written to bench/results/server.json`)
+  console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s${transports ? '' : '; written to bench/results/server.json'}`)
 }

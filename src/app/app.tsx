@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
-import { Route, Switch, useLocation, useRoute } from 'wouter'
+import { Route, Switch, useLocation, useRoute, useSearch } from 'wouter'
 import { useLangStore, useT } from '../i18n/lang-store.ts'
 import { loadCheckInPage, loadGuidePages, loadPassportPage, PassportBadge } from '../features/passport/index.ts'
+import { loadCertificatePage } from '../features/certificate/index.ts'
+import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
 import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
 import { paths, patterns } from './routes.ts'
@@ -19,6 +21,9 @@ const CheckInPage = lazy(async () => ({ default: (await loadCheckInPage()).Check
 const PassportPage = lazy(async () => ({ default: (await loadPassportPage()).PassportPage }))
 const GuidePassportsPage = lazy(async () => ({ default: (await loadGuidePages()).GuidePassportsPage }))
 const BatchPrintPage = lazy(async () => ({ default: (await loadGuidePages()).BatchPrintPage }))
+const CertificatePage = lazy(async () => ({ default: (await loadCertificatePage()).CertificatePage }))
+const SessionSummaryPage = lazy(async () => ({ default: (await loadSummaryPage()).SessionSummaryPage }))
+const ProgrammePage = lazy(async () => ({ default: (await loadProgrammePage()).ProgrammePage }))
 
 function Header(props: { go(path: string): void }) {
   const t = useT()
@@ -84,6 +89,7 @@ function Page(props: { children: ReactNode }) {
 
 export function App() {
   const [location, navigate] = useLocation()
+  const search = useSearch()
   const [inExhibit, params] = useRoute<{ id: string }>(patterns.exhibit)
   const lang = useLangStore((s) => s.lang)
   const show = useNoticeStore((s) => s.show)
@@ -131,6 +137,23 @@ export function App() {
                 <BatchPrintPage batchId={p.batchId} />
               </Page>
             )}
+          </Route>
+          <Route path={paths.certificate}>
+            <Page>
+              <CertificatePage />
+            </Page>
+          </Route>
+          <Route path={patterns.sessionSummary}>
+            {(p) => (
+              <Page>
+                <SessionSummaryPage sessionId={p.sessionId} search={search} registry={registry} />
+              </Page>
+            )}
+          </Route>
+          <Route path={paths.guideProgramme}>
+            <Page>
+              <ProgrammePage />
+            </Page>
           </Route>
           <Route>
             <Lobby go={go} />

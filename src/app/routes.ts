@@ -9,12 +9,23 @@ export const paths = {
   passport: (code: string) => `/passport/${encodeURIComponent(code)}`,
   guidePassports: '/guide/passports',
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
+  certificate: '/admin/certificate',
+  guideProgramme: '/guide/programme',
+  /** `query`: the class's passport batch and the planned exhibits, until sessions are stored. */
+  sessionSummary: (sessionId: string, query: { batchId?: string; exhibits?: readonly string[] } = {}) => {
+    const q = new URLSearchParams()
+    if (query.batchId) q.set('batchId', query.batchId)
+    if (query.exhibits?.length) q.set('exhibits', query.exhibits.join(','))
+    const s = q.toString()
+    return `/guide/sessions/${encodeURIComponent(sessionId)}/summary${s ? `?${s}` : ''}`
+  },
 } as const
 
 export const patterns = {
   exhibit: '/exhibit/:id',
   passport: '/passport/:code',
   batchPrint: '/guide/passports/:batchId/print',
+  sessionSummary: '/guide/sessions/:sessionId/summary',
 } as const
 
 /**

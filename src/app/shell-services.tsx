@@ -141,7 +141,7 @@ async function stationToken(): Promise<string | null> {
     const res = await fetch('/api/stations', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ stationId: station.stationId, name: station.name, ...(station.enrollCode ? { enrollCode: station.enrollCode } : {}) }),
+      body: JSON.stringify(station.registration()),
     })
     const parsed = RegisterSchema.safeParse(await res.json().catch(() => null))
     if (res.status !== 201 || !parsed.success) return null

@@ -24,10 +24,27 @@ const ItemIdSchema = KebabIdSchema.max(64)
 const DAY_MS = 24 * 60 * 60 * 1000
 const DurationMsSchema = z.number().int().min(0).max(DAY_MS)
 
+/**
+ * The nil and max UUIDs pass z.uuid() but name nothing: a client that sends one has a
+ * placeholder where an id belongs. Refused rather than mapped to "no session", so the
+ * client's dead-letter store says which field is wrong (our own ids come from randomUUID).
+ */
+const notPlaceholder = (s: string) => !/^(0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i.test(s)
+const realUuid = () => z.uuid().refine(notPlaceholder, 'must not be the nil or max UUID')
+
 /** Station ids are UUIDs the station makes for itself, so it can record before it has ever reached the server. */
-export const StationIdSchema = z.uuid()
+export const StationIdSchema = realUuid()
 /** A guide-run class session; a UUID so it can be an xAPI registration as is. */
-export const SessionIdSchema = z.uuid()
+export const SessionIdSchema = realUuid()
+
+/**
+ * An RFC 3339 time with its offset. `-00:00` ("offset unknown", RFC 3339 §4.3) is not
+ * ISO 8601, which xAPI timestamps must be, so it is refused; the station's recorder
+ * always writes `Z` (toISOString), so only a foreign or broken client sends one.
+ */
+export const EventTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine((s) => !s.endsWith('-00:00'), 'the -00:00 offset (unknown local offset) is not valid ISO 8601 / xAPI; send Z or +00:00')
 
 /**
  * A device passport id from before class-set passports (`SP-` + 12 Crockford symbols).
@@ -48,7 +65,7 @@ export const EventPassportIdSchema = z
 
 const base = {
   id: z.uuidv7(),
-  time: z.iso.datetime({ offset: true }),
+  time: EventTimeSchema,
   stationId: StationIdSchema,
   sessionId: SessionIdSchema.optional(),
   passportId: EventPassportIdSchema.optional(),

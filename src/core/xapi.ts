@@ -1,3 +1,4 @@
+import { v5 as uuidv5 } from 'uuid'
 import type { VisitEvent } from './event-schema.ts'
 
 /**
@@ -55,6 +56,22 @@ export function toIsoDuration(ms: number): string {
   const s = (centis % 6000) / 100
   return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${h || m ? (s ? `${s}S` : '') : `${s}S`}`
 }
+
+/** Fixed forever: changing it would make every statement already in an LRS look new. */
+const STATEMENT_ID_NAMESPACE = 'b0f5e8a3-6d1c-4f0e-9a57-3c2e41d8f6b9'
+
+/**
+ * The statement id of an event: a name-based UUID (v5) of the event id, so a statement
+ * sent again (after a crash between send and acknowledgement, or a re-export) has the
+ * same id and the LRS recognises it, and so the id is a valid xAPI UUID (RFC variant)
+ * whatever the event id looks like.
+ */
+export function statementIdOf(eventId: string): string {
+  return uuidv5(eventId, STATEMENT_ID_NAMESPACE)
+}
+
+/** What xAPI accepts as a UUID: the RFC 4122 variant. The nil and max UUIDs are not. */
+const XAPI_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 
 export function toXapiStatement(event: VisitEvent, centerUrl: string): XapiStatement {
   const home = centerUrl.replace(/\/+$/, '')
@@ -115,8 +132,9 @@ export function toXapiStatement(event: VisitEvent, centerUrl: string): XapiState
   }
 
   return {
-    id: event.id,
-    timestamp: event.time,
+    id: statementIdOf(event.id),
+    // UTC: xAPI forbids a "-00:00" offset, and one form makes re-sent statements identical.
+    timestamp: new Date(event.time).toISOString(),
     actor: {
       objectType: 'Agent',
       account: { homePage: home, name: event.passportId ?? `station:${event.stationId}` },
@@ -125,7 +143,8 @@ export function toXapiStatement(event: VisitEvent, centerUrl: string): XapiState
     object: { objectType: 'Activity', id: object.id, definition: { type: object.type } },
     ...(result ? { result } : {}),
     context: {
-      ...(event.sessionId ? { registration: event.sessionId } : {}),
+      // A session id that is no RFC-variant UUID (the nil UUID) is no registration.
+      ...(event.sessionId && XAPI_UUID.test(event.sessionId) ? { registration: event.sessionId } : {}),
       platform: 'Sophora',
       ...(object.id !== exhibitUrl ? { contextActivities: { parent: [{ objectType: 'Activity', id: exhibitUrl }] } } : {}),
       extensions: { [ext('station')]: event.stationId },

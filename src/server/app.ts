@@ -16,7 +16,14 @@ import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
-import { redactUrl } from './redact.ts'
+import { tlsRoutes } from './routes/tls.ts'
+import { REDACT_PATHS, redactUrl } from './redact.ts'
+import { openLogFile } from './log-file.ts'
+import type { TlsRuntime } from './tls/tls-runtime.ts'
+import { xapiRoutes } from './routes/xapi.ts'
+import { startForwarder } from './xapi/forwarder.ts'
+import { programmeRoutes } from './routes/programme.ts'
+import { sessionSummaryRoutes } from './routes/session-summary.ts'
 import { scheduleNightlyBackup } from './backup/nightly.ts'
 
 export interface LogStream {
@@ -28,11 +35,22 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string; stream?: LogStream }
   /** The clock (default Date.now). */
   now?: () => number
+  /** HTTPS with this key and certificate (server.ts); without it the app is plain HTTP, as in tests over inject(). */
+  tls?: TlsRuntime | null
 }
 
-/** Builds the stats server (API + built app) without listening. Closing the app closes the database. */
+/** Builds the stats server (API + built app) without listening. Closing the app closes the database (and the log file). */
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  return buildAppOver(createAppContext(config, options), options)
+  if (options.logger !== undefined || config.logFile === null) return buildAppOver(createAppContext(config, options), options)
+  const file = await openLogFile(config.logFile)
+  const app = await buildAppOver(createAppContext(config, options), { ...options, logger: { level: config.logLevel, stream: file } })
+  app.addHook('onClose', async () => {
+    await new Promise<void>((resolve) => {
+      file.once('close', () => resolve())
+      file.end()
+    })
+  })
+  return app
 }
 
 /**
@@ -40,13 +58,18 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
  * is how tests reach the database and the clock; the app itself never exposes them.
  * Closing the app closes `ctx.db`.
  */
-export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOptions, 'logger'> = {}): Promise<FastifyInstance> {
+export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick<BuildAppOptions, 'logger' | 'tls'> = {}): Promise<FastifyInstance> {
   const { config } = ctx
   const logOptions = logger ?? { level: config.logLevel }
   const app = Fastify({
-    // Request lines carry the URL: passport codes in it are replaced (redactUrl); headers,
-    // and so tokens, are not logged by the default request serializer this keeps.
-    logger: logOptions === false ? false : { ...(logOptions === true ? {} : logOptions), serializers: { req: serializeRequest } },
+    ...(tls ? { https: tls.current() } : {}),
+    // Request lines carry the URL with passport codes and secret query values replaced
+    // (redactUrl); the request serializer logs no headers (so no tokens or cookies) and
+    // no body (so no passwords), and pino's redact covers any logged by hand.
+    logger:
+      logOptions === false
+        ? false
+        : { ...(logOptions === true ? {} : logOptions), serializers: { req: serializeRequest }, redact: { paths: REDACT_PATHS, censor: ':redacted' } },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>()
@@ -68,9 +91,22 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
 
   scheduleRetention(app, ctx)
   scheduleNightlyBackup(app, ctx.nightlyBackup)
-  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
+  startXapiForwarder(app, ctx)
+  for (const routes of [
+    healthRoutes,
+    stationRoutes,
+    eventRoutes,
+    authRoutes,
+    statsRoutes,
+    passportRoutes,
+    centerRoutes,
+    programmeRoutes,
+    sessionSummaryRoutes,
+    xapiRoutes,
+  ]) {
     await app.register(routes, { ctx })
   }
+  await app.register(tlsRoutes, { tls })
 
   const spa = await setupStaticApp(app, config.staticDir)
   app.setNotFoundHandler((request, reply) => {
@@ -110,4 +146,14 @@ function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onClose', async () => {
     clearInterval(timer)
   })
+}
+
+/** The xAPI forwarder, when an LRS is configured; stopped (its request in flight aborted, unacknowledged) on close. */
+function startXapiForwarder(app: FastifyInstance, ctx: AppContext): void {
+  const { lrs, homePage } = ctx.config.xapi
+  if (!lrs) return
+  const forwarder = startForwarder(ctx.db, { lrs, homePage, now: ctx.now, log: app.log })
+  app.log.info({ endpoint: lrs.endpoint }, 'xapi: forwarding statements to the LRS')
+  // preClose: before the onClose hook that closes the database, which the loop reads.
+  app.addHook('preClose', () => forwarder.stop())
 }

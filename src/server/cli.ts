@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
+import { XAPI_USAGE, runXapiCli } from './xapi/cli.ts'
 import { RoleSchema, UserNameSchema, createUser, listUsers, resetPassword } from './auth/users.ts'
 import { backupCommand, restoreCommand } from './backup/backup-commands.ts'
 
@@ -20,9 +21,11 @@ const USAGE = `usage: npm run admin -- <command> [options]
   reset-password --name <name> [--password <pw>]
   backup [file]        copy the database now (default: a new file in data/backups/)
   restore <file>       replace the database with a backup (stop the server first)
+${XAPI_USAGE}
 (--password may be replaced by the SOPHORA_PASSWORD environment variable)`
 
 export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, out: (s: string) => void = console.log): Promise<number> {
+  if (argv[0]?.startsWith('xapi-')) return runXapiCli(argv, env, out)
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

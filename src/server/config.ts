@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { XapiEnv, xapiConfigOf } from './xapi/config.ts'
+import type { XapiConfig } from './xapi/config.ts'
 
 /**
  * Server configuration, read from environment variables once at start and checked
@@ -16,6 +18,15 @@ const validTimeZone = (tz: string) => {
   }
 }
 
+/** A real calendar day, YYYY-MM-DD, from 2000 on (so years 0 and 1 never become day keys). */
+const calendarDay = z
+  .string()
+  .regex(/^(2\d{3})-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD from 2000 on')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+  }, 'must be a real calendar day')
+
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -31,10 +42,17 @@ export const EnvSchema = z.object({
         .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Unset: logs go to stdout (systemd's journal rotates them). Set: this file, rotated daily and by size. */
+  LOG_FILE: z.string().min(1).optional(),
+  LOG_FILE_MAX_MB: posInt(10),
+  /** Rotated files kept besides the current one. */
+  LOG_FILE_KEEP: posInt(14),
   /** When set, stations must present it to register. Unset: open enrollment on the center's LAN. */
   STATION_ENROLL_CODE: z.string().min(4).max(200).optional(),
   /** Days in statistics are calendar days in this zone. */
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai'),
+  /** Events before this day (in TIME_ZONE) are refused: a station whose clock reset says 1970. */
+  CENTER_FIRST_DAY: calendarDay.default('2020-01-01'),
   /** How far in the future an event's time may be (station clocks drift). */
   MAX_CLOCK_SKEW_S: posInt(300),
   SESSION_TTL_HOURS: posInt(12),
@@ -80,6 +98,16 @@ export const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
   /** Where backups go; default: `backups/` next to DB_PATH. */
   BACKUP_DIR: z.string().min(1).optional(),
+  /** HTTPS for the LAN (docs/https.md); PORT then answers plain HTTP on loopback and redirects everyone else here. Default 8443 (with PORT=0, any free port, as PORT). */
+  HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** auto: the built-in local CA, or TLS_CERT/TLS_KEY when set; off: plain HTTP on PORT only (TLS ends at a reverse proxy). */
+  TLS: z.enum(['auto', 'off']).default('auto'),
+  /** The center's own certificate (PEM, chain after it) and its key, instead of the built-in CA. */
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
+  /** Where the built-in CA and server certificate are kept (default: tls/ next to the database). */
+  TLS_DIR: z.string().min(1).optional(),
+  ...XapiEnv,
 })
 
 export interface AppConfig {
@@ -89,8 +117,12 @@ export interface AppConfig {
   staticDir: string
   exhibitsDirs: string[]
   logLevel: (typeof LOG_LEVELS)[number]
+  /** null: stdout. */
+  logFile: { path: string; maxBytes: number; keep: number } | null
   enrollCode: string | undefined
   timeZone: string
+  /** YYYY-MM-DD in timeZone: the earliest day an event may carry. */
+  firstDay: string
   maxClockSkewMs: number
   sessionTtlMs: number
   loginRateMax: number
@@ -109,11 +141,30 @@ export interface AppConfig {
   backupKeep: number
   /** null: `backups/` next to the database (see backupDirOf). */
   backupDir: string | null
+  httpsPort: number
+  tls: TlsConfig
+  xapi: XapiConfig
 }
 
 /** Where backups go: BACKUP_DIR, else `backups/` next to the database (so a config with another dbPath moves them too). */
 export function backupDirOf(config: Pick<AppConfig, 'backupDir' | 'dbPath'>): string {
   return config.backupDir ?? join(dirname(config.dbPath), 'backups')
+}
+
+/** How the server speaks HTTPS: the built-in CA in `dir`, the center's own files, or not at all. */
+export type TlsConfig = { mode: 'local-ca'; dir: string } | { mode: 'files'; certFile: string; keyFile: string } | { mode: 'off' }
+
+const httpsPortOf = (e: z.infer<typeof EnvSchema>) => e.HTTPS_PORT ?? (e.PORT === 0 ? 0 : 8443)
+
+function tlsConfig(e: z.infer<typeof EnvSchema>): TlsConfig {
+  const problems: string[] = []
+  if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) problems.push('TLS_CERT and TLS_KEY: set both (a certificate and its key) or neither')
+  if (e.TLS === 'off' && (e.TLS_CERT ?? e.TLS_KEY) !== undefined) problems.push('TLS: off serves plain HTTP; unset TLS_CERT/TLS_KEY or TLS')
+  if (e.TLS === 'auto' && httpsPortOf(e) !== 0 && httpsPortOf(e) === e.PORT) problems.push(`HTTPS_PORT: must differ from PORT (got ${e.HTTPS_PORT})`)
+  if (problems.length) throw new ConfigError(problems)
+  if (e.TLS === 'off') return { mode: 'off' }
+  if (e.TLS_CERT && e.TLS_KEY) return { mode: 'files', certFile: e.TLS_CERT, keyFile: e.TLS_KEY }
+  return { mode: 'local-ca', dir: e.TLS_DIR ?? join(dirname(e.DB_PATH), 'tls') }
 }
 
 /** The id of this server's own center (a district server will hold several). */
@@ -134,6 +185,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(r.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])] ?? null)})`))
   }
   const e = r.data
+  const xapi = xapiConfigOf(e, e.PUBLIC_URL ?? null)
+  if (typeof xapi === 'string') throw new ConfigError([xapi])
   return {
     port: e.PORT,
     host: e.HOST,
@@ -141,8 +194,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     exhibitsDirs: e.EXHIBITS_DIRS,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE === undefined ? null : { path: e.LOG_FILE, maxBytes: e.LOG_FILE_MAX_MB * 1024 * 1024, keep: e.LOG_FILE_KEEP },
     enrollCode: e.STATION_ENROLL_CODE,
     timeZone: e.TIME_ZONE,
+    firstDay: e.CENTER_FIRST_DAY,
     maxClockSkewMs: e.MAX_CLOCK_SKEW_S * 1000,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginRateMax: e.LOGIN_RATE_MAX,
@@ -159,5 +214,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backupHour: e.BACKUP_HOUR,
     backupKeep: e.BACKUP_KEEP,
     backupDir: e.BACKUP_DIR ?? null,
+    httpsPort: httpsPortOf(e),
+    tls: tlsConfig(e),
+    xapi,
   }
 }

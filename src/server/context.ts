@@ -70,6 +70,7 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
       retentionMs: config.retentionDays * DAY_MS,
       exhibitIds,
       timeZone: config.timeZone,
+      firstDay: config.firstDay,
       maxClockSkewMs: config.maxClockSkewMs,
       now,
     }),

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorBody } from './schemas/common.ts'
@@ -39,13 +40,52 @@ function toBody(err: FastifyError | HttpError | Error): [number, ErrorBody] | nu
   return null
 }
 
+/** How much of a too-large body is read and thrown away so the client can finish sending and read the 413. */
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024
+const DRAIN_MAX_MS = 10_000
+
+/**
+ * Reads the rest of a request body into nothing. Answering a 413 while the client is
+ * still sending, then closing, resets the connection under it (a chunked upload sees
+ * EPIPE, never the answer). A client that sends more than the cap is cut off.
+ */
+function drain(req: IncomingMessage): Promise<void> {
+  if (req.complete || req.destroyed) return Promise.resolve()
+  return new Promise((resolve) => {
+    let bytes = 0
+    const done = () => {
+      clearTimeout(timer)
+      req.off('data', onData)
+      req.off('end', done)
+      req.off('error', done)
+      req.off('close', done)
+      resolve()
+    }
+    const cutOff = () => {
+      req.destroy()
+      done()
+    }
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > DRAIN_MAX_BYTES) cutOff()
+    }
+    const timer = setTimeout(cutOff, DRAIN_MAX_MS)
+    req.on('data', onData)
+    req.once('end', done)
+    req.once('error', done)
+    req.once('close', done)
+    req.resume()
+  })
+}
+
 /**
  * Maps everything a client can get wrong to a 4xx with reasons; only our own bugs
  * are 5xx, and those are logged without echoing internals to the client.
  */
 export function setupErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | HttpError | Error, request, reply) => {
+  app.setErrorHandler(async (err: FastifyError | HttpError | Error, request, reply) => {
     const known = toBody(err)
+    if (known?.[0] === 413) await drain(request.raw)
     if (known) return reply.code(known[0]).send(known[1])
     request.log.error({ err }, 'unhandled error')
     return reply.code(500).send({ error: 'internal', reasons: [] })

@@ -2,6 +2,9 @@ import type { Db } from './db/database.ts'
 import { VisitEventSchema, formatIssues, isLegacyDevicePassport } from '../core/event-schema.ts'
 import type { VisitEvent } from '../core/event-schema.ts'
 import type { IngestResult } from './schemas/events.ts'
+import { createDayOf } from './day-key.ts'
+
+export { createDayOf }
 
 export interface IngestOptions {
   centerId: string
@@ -9,24 +12,10 @@ export interface IngestOptions {
   retentionMs: number
   exhibitIds: ReadonlySet<string>
   timeZone: string
+  /** YYYY-MM-DD in timeZone: events dated before it are refused (the station's clock is off). */
+  firstDay: string
   maxClockSkewMs: number
   now: () => number
-}
-
-/** Calendar day (YYYY-MM-DD) of an instant in the center's zone, cached per half hour. */
-export function createDayOf(timeZone: string): (ms: number) => string {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  const cache = new Map<number, string>()
-  return (ms) => {
-    const slot = Math.floor(ms / 1_800_000)
-    let day = cache.get(slot)
-    if (day === undefined) {
-      day = fmt.format(ms)
-      if (cache.size > 10_000) cache.clear()
-      cache.set(slot, day)
-    }
-    return day
-  }
 }
 
 type Row = [string, number, string, number, string, string | null, string | null, string, string, string | null, number | null, number | null, string]
@@ -79,10 +68,13 @@ interface Stored {
   changes: number
   quarantined: boolean
 }
+/** What this batch says about the station's clock: an event dated out of bounds, or one dated about now. */
+type ClockNote = { off: number } | 'ok' | null
 interface Job {
   rows: Row[]
   stationId: string
   at: number
+  clock: ClockNote
   resolve: (stored: Stored[]) => void
   reject: (e: unknown) => void
 }
@@ -101,9 +93,11 @@ const QUARANTINE_NOTE = 'passportId: not issued by this server; kept aside (not 
  * blocked in fsync) are committed together in the next turn — one fsync for all of
  * them. Each request still gets its own per-event answer.
  */
-export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZone, maxClockSkewMs, now }: IngestOptions) {
+export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZone, firstDay, maxClockSkewMs, now }: IngestOptions) {
   const insert = db.prepare(INSERT_EVENT_SQL)
   const touch = db.prepare('UPDATE stations SET last_seen_ms = ? WHERE id = ?')
+  const flagClock = db.prepare('UPDATE stations SET clock_off_ms = ?, clock_off_event_ms = ? WHERE id = ?')
+  const clearClock = db.prepare('UPDATE stations SET clock_off_ms = NULL, clock_off_event_ms = NULL WHERE id = ? AND clock_off_ms IS NOT NULL')
   const passportStatus = db.prepare<[string, string], string>('SELECT status FROM passports WHERE code = ? AND center_id = ?').pluck()
   const quarantine = db.prepare(`INSERT OR IGNORE INTO quarantined_events (id, center_id, passport_code, station_id, time_ms, received_ms, row)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
@@ -126,6 +120,8 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
     jobs.map((job) => {
       const changes = job.rows.map(storeRow)
       touch.run(job.at, job.stationId)
+      if (job.clock === 'ok') clearClock.run(job.stationId)
+      else if (job.clock) flagClock.run(job.at, job.clock.off, job.stationId)
       return changes
     }),
   )
@@ -140,9 +136,9 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
       for (const job of jobs) job.reject(e)
     }
   }
-  const store = (rows: Row[], stationId: string, at: number) =>
+  const store = (rows: Row[], stationId: string, at: number, clock: ClockNote) =>
     new Promise<Stored[]>((resolve, reject) => {
-      queue.push({ rows, stationId, at, resolve, reject })
+      queue.push({ rows, stationId, at, clock, resolve, reject })
       if (queue.length === 1) setImmediate(flush)
     })
 
@@ -151,7 +147,9 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
     const results: IngestResult[] = new Array(items.length)
     const rows: Row[] = []
     const rowIndex: number[] = []
+    const sentIds: string[] = []
     const notes = new Map<number, string>()
+    let clock = null as ClockNote
     items.forEach((item, i) => {
       const rawId =
         typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id.slice(0, 64) : null
@@ -161,19 +159,32 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
         return
       }
       const e = parsed.data
-      if (e.stationId !== stationId) {
-        results[i] = { id: e.id, status: 'rejected', reason: "stationId: does not match the token's station" }
+      // UUIDs are case-insensitive: one event sent as 01A2… and as 01a2… is one event (xAPI: send lower case).
+      e.id = e.id.toLowerCase()
+      if (e.sessionId !== undefined) e.sessionId = e.sessionId.toLowerCase()
+      if (e.stationId.toLowerCase() !== stationId.toLowerCase()) {
+        results[i] = { id: rawId, status: 'rejected', reason: "stationId: does not match the token's station" }
         return
       }
       if (!exhibitIds.has(e.exhibitId)) {
-        results[i] = { id: e.id, status: 'rejected', reason: `exhibitId: unknown exhibit ${e.exhibitId}` }
+        results[i] = { id: rawId, status: 'rejected', reason: `exhibitId: unknown exhibit ${e.exhibitId}` }
         return
       }
-      if (Date.parse(e.time) > at + maxClockSkewMs) {
-        results[i] = { id: e.id, status: 'rejected', reason: 'time: more than the allowed clock skew in the future' }
+      const t = Date.parse(e.time)
+      const tooLate = t > at + maxClockSkewMs
+      if (tooLate || dayOf(t) < firstDay) {
+        clock = { off: t }
+        results[i] = {
+          id: rawId,
+          status: 'rejected',
+          reason: tooLate
+            ? `time: more than the allowed clock skew in the future (${e.time}); check this station's clock`
+            : `time: before the center's first day ${firstDay} (${e.time}); check this station's clock`,
+        }
         return
       }
-      const row = eventRow(e, dayOf, at)
+      if (clock === null && t >= at - maxClockSkewMs) clock = 'ok'
+      const row = eventRow({ ...e, stationId }, dayOf, at)
       if (e.passportId !== undefined && isLegacyDevicePassport(e.passportId)) {
         row[PASSPORT] = null
         notes.set(i, LEGACY_NOTE)
@@ -184,12 +195,14 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
       }
       rows.push(row)
       rowIndex.push(i)
+      sentIds.push(rawId ?? e.id)
     })
-    const stored = rows.length ? await store(rows, stationId, at) : []
+    const stored = rows.length || clock ? await store(rows, stationId, at, clock) : []
     stored.forEach(({ changes, quarantined }, k) => {
       const i = rowIndex[k]!
       const note = quarantined ? QUARANTINE_NOTE : notes.get(i)
-      results[i] = { id: rows[k]![0], status: changes === 1 ? 'accepted' : 'duplicate', ...(note ? { reason: note } : {}) }
+      // The id as the station sent it: the station matches answers to its outbox by it.
+      results[i] = { id: sentIds[k]!, status: changes === 1 ? 'accepted' : 'duplicate', ...(note ? { reason: note } : {}) }
     })
     return results
   }

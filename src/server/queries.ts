@@ -9,6 +9,14 @@ import type { DayStats, ExhibitStats, PassportStats, QuizItemStats, Range, Sessi
  */
 const bounds = (r: Range): [string, string] => [r.from ?? '0000-00-00', r.to ?? '9999-12-31']
 
+/** The most events one page of a passport's history holds. */
+export const PASSPORT_PAGE_MAX = 1000
+/** `<time_ms>.<seq>` of the last event on the previous page (the schema checked the form). */
+const parseCursor = (c: string): [number, number] => {
+  const [ms, seq] = c.split('.')
+  return [Number(ms), Number(seq)]
+}
+
 const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 1000 : null)
 
 const COUNT_COLUMNS = `SUM(n) AS events,
@@ -57,8 +65,20 @@ export function createQueries(db: Db) {
     FROM quiz_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id, quiz_id ORDER BY exhibit_id, quiz_id`)
   const unknown = db.prepare(`SELECT passport_code AS code, COUNT(*) AS events, COUNT(DISTINCT station_id) AS stations,
       MIN(time_ms) AS firstMs, MAX(time_ms) AS lastMs FROM quarantined_events GROUP BY passport_code ORDER BY lastMs DESC LIMIT 1000`)
-  const passportEvents = db.prepare(`SELECT id, time_ms, exhibit_id, type, item_id, correct, data FROM events
-    WHERE passport_id = ? ORDER BY time_ms LIMIT ?`)
+  // A passport's history, one page at a time in (time_ms, seq) order off events_passport
+  // (seq is the rowid, so it is in the index); the summary aggregates every row.
+  const passportPage = db.prepare(`SELECT seq, id, time_ms, exhibit_id, type, data FROM events
+    WHERE passport_id = ? AND (time_ms, seq) > (?, ?) ORDER BY time_ms, seq LIMIT ?`)
+  const passportSummary = db.prepare(`SELECT COUNT(*) AS total,
+      COUNT(CASE WHEN type = 'answer-given' THEN 1 END) AS answers,
+      COALESCE(SUM(CASE WHEN type = 'answer-given' THEN correct END), 0) AS correctAnswers
+    FROM events WHERE passport_id = ?`)
+  // In order of first occurrence, as a visitor met them.
+  const passportItems = (where: string, column: string) =>
+    db.prepare<[string], string>(`SELECT ${column} FROM events WHERE passport_id = ? AND ${where} GROUP BY ${column} ORDER BY MIN(time_ms), MIN(seq)`).pluck()
+  const startedOf = passportItems("type = 'exhibit-started'", 'exhibit_id')
+  const completedOf = passportItems("type = 'exhibit-completed'", 'exhibit_id')
+  const stampsOf = passportItems("type = 'stamp-awarded' AND item_id IS NOT NULL", 'item_id')
 
   type Counts = { events: number; starts: number; completions: number; stamps: number; crashes: number }
 
@@ -107,38 +127,31 @@ export function createQueries(db: Db) {
         lastAt: new Date(lastMs).toISOString(),
       }))
     },
-    passport(passportId: string, limit = 1000): PassportStats {
+    /** Summary over all the passport's events; `events` is one page (`limit`) after `cursor`. */
+    passport(passportId: string, { cursor = null, limit = PASSPORT_PAGE_MAX }: { cursor?: string | null; limit?: number } = {}): PassportStats {
       PassportCodeSchema.parse(passportId)
-      const rows = passportEvents.all(passportId, limit) as {
+      const [afterMs, afterSeq] = cursor === null ? [Number.MIN_SAFE_INTEGER, 0] : parseCursor(cursor)
+      // One more than asked, to know whether another page follows.
+      const rows = passportPage.all(passportId, afterMs, afterSeq, limit + 1) as {
+        seq: number
         id: string
         time_ms: number
         exhibit_id: string
         type: string
-        item_id: string | null
-        correct: number | null
         data: string
       }[]
-      const started = new Set<string>(),
-        completed = new Set<string>(),
-        stamps = new Set<string>()
-      let answers = 0,
-        correct = 0
-      for (const r of rows) {
-        if (r.type === 'exhibit-started') started.add(r.exhibit_id)
-        if (r.type === 'exhibit-completed') completed.add(r.exhibit_id)
-        if (r.type === 'stamp-awarded' && r.item_id) stamps.add(r.item_id)
-        if (r.type === 'answer-given') {
-          answers++
-          correct += r.correct ?? 0
-        }
-      }
+      const sum = passportSummary.get(passportId) as { total: number; answers: number; correctAnswers: number }
+      const more = rows.length > limit
+      if (more) rows.pop()
+      const last = more ? rows[rows.length - 1] : undefined
       return {
         passportId,
-        exhibitsStarted: [...started],
-        exhibitsCompleted: [...completed],
-        stamps: [...stamps],
-        answers,
-        correctAnswers: correct,
+        exhibitsStarted: startedOf.all(passportId),
+        exhibitsCompleted: completedOf.all(passportId),
+        stamps: stampsOf.all(passportId),
+        answers: sum.answers,
+        correctAnswers: sum.correctAnswers,
+        totalEvents: sum.total,
         events: rows.map((r) => ({
           id: r.id,
           time: new Date(r.time_ms).toISOString(),
@@ -146,6 +159,7 @@ export function createQueries(db: Db) {
           type: r.type,
           data: JSON.parse(r.data) as unknown,
         })),
+        nextCursor: last ? `${last.time_ms}.${last.seq}` : null,
       }
     },
   }

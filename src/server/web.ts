@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static'
 /**
  * Security headers for the built app. The CSP allows what the app really needs —
  * troika text's blob: workers, data:/blob: images and media, WebAssembly — and no
- * other origin. The center's LAN is plain http, so no HSTS and no upgrade-insecure-requests.
+ * other origin. No HSTS and no upgrade-insecure-requests: PORT stays plain HTTP for loopback
+ * (docs/https.md), and HSTS would apply to the host on every port, that one included.
  */
 export async function setupSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {

@@ -1,4 +1,5 @@
 import { chromium, type BrowserContext } from 'playwright-core'
+import { capFrameRate } from './frame-cap.ts'
 
 /** Debian's Chromium (never a downloaded browser: this machine reaches no browser CDN). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -21,12 +22,20 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ]
 
-/** A persistent context (Playwright refuses --user-data-dir in args) in `userDataDir`. */
-export function launchChromiumContext(userDataDir: string, opts: { width?: number; height?: number; args?: string[] } = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
+/**
+ * A persistent context (Playwright refuses --user-data-dir in args) in `userDataDir`;
+ * `frameRate` caps requestAnimationFrame in its pages (tests pass E2E_FRAME_RATE, see frame-cap.ts).
+ */
+export async function launchChromiumContext(
+  userDataDir: string,
+  opts: { width?: number; height?: number; args?: string[]; frameRate?: number } = {},
+): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: opts.width ?? 640, height: opts.height ?? 360 },
     args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
   })
+  if (opts.frameRate) await context.addInitScript(capFrameRate, 1000 / opts.frameRate)
+  return context
 }

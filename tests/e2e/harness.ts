@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { CHROMIUM, launchChromiumContext } from './chromium.ts'
+import { E2E_FRAME_RATE } from './frame-cap.ts'
 import { playbook } from './answers.ts'
 import { E2E_EXHIBIT_DIRS, OUT_DIR } from './e2e-build.ts'
 
 export { CHROMIUM }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer()
     s.listen(0, '127.0.0.1', () => {
@@ -29,8 +30,11 @@ export interface RunningServer {
   kill(): Promise<void>
 }
 
-/** The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own SQLite file. */
-export async function startServer(opts: { dbPath?: string; port?: number } = {}): Promise<RunningServer> {
+/**
+ * The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own
+ * SQLite file; plain HTTP (TLS=off) unless `env` says otherwise (`url` is then PORT's loopback HTTP).
+ */
+export async function startServer(opts: { dbPath?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort())
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'sophora-db-')), 'e2e.db')
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
@@ -42,6 +46,8 @@ export async function startServer(opts: { dbPath?: string; port?: number } = {})
       STATIC_DIR: OUT_DIR,
       EXHIBITS_DIRS: E2E_EXHIBIT_DIRS.join(','),
       LOG_LEVEL: 'warn',
+      TLS: 'off',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -87,7 +93,7 @@ export interface Browser {
 /** Debian's Chromium, headless, WebGL through SwiftShader; records page errors and any request off loopback. */
 export async function launch(opts: { width?: number; height?: number; userDataDir?: string; args?: string[] } = {}): Promise<Browser> {
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  const context = await launchChromiumContext(dir, { width: opts.width ?? 640, height: opts.height ?? 480, args: opts.args })
+  const context = await launchChromiumContext(dir, { width: opts.width ?? 640, height: opts.height ?? 480, args: opts.args, frameRate: E2E_FRAME_RATE })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   const externalRequests: string[] = []

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import type { BrowserContext } from 'playwright-core'
 import { launchChromiumContext } from '../e2e/chromium.ts'
+import { E2E_FRAME_RATE } from '../e2e/frame-cap.ts'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${address.port}`
 
   profile = mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  context = await launchChromiumContext(profile)
+  context = await launchChromiumContext(profile, { frameRate: E2E_FRAME_RATE })
   // Every request from pages and their workers; anything not on our server is recorded and aborted.
   context.on('request', (req) => {
     const url = req.url()

@@ -102,14 +102,41 @@ describe('roles and tokens', () => {
 })
 
 describe('station enrollment', () => {
-  it('is open by default, and re-registering an id rotates its token', async () => {
+  it('is open for a new id; an enrolled id is not taken over by someone who only knows it', async () => {
     const t = await testApp()
     cleanup = t.cleanup
-    const first = await registerStation(t.app)
-    const second = await registerStation(t.app, { stationId: first.stationId })
-    expect(second.token).not.toBe(first.token)
-    expect((await postEvents(t.app, first.token, [makeEvent(first.stationId)])).statusCode).toBe(401)
-    expect((await postEvents(t.app, second.token, [makeEvent(first.stationId)])).statusCode).toBe(200)
+    const secret = 'a'.repeat(43)
+    const first = await registerStation(t.app, { secret })
+    const again = (body: Record<string, unknown>, token?: string) =>
+      t.app.inject({ method: 'POST', url: '/api/stations', payload: { name: 'x', ...body }, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    const guide = await loginAs(t, 'wang', 'guide', '2468')
+    const admin = await loginAs(t, 'alice', 'admin')
+    // A stranger (no proof, a wrong secret, the id in upper case, a guide, another station): 409, and the station keeps working.
+    const other = await registerStation(t.app)
+    for (const res of [
+      await again({ stationId: first.stationId }),
+      await again({ stationId: first.stationId, secret: 'b'.repeat(43) }),
+      await again({ stationId: first.stationId.toUpperCase() }),
+      await again({ stationId: first.stationId }, guide),
+      await again({ stationId: first.stationId }, other.token),
+    ]) {
+      expect(res.statusCode, res.body).toBe(409)
+      expect(res.json()).toMatchObject({ error: 'station-already-enrolled', reasons: [expect.stringMatching(/admin/)] })
+    }
+    expect((await again({ stationId: first.stationId }, 'sst_not-a-real-token')).statusCode).toBe(401)
+    expect((await postEvents(t.app, first.token, [makeEvent(first.stationId)])).statusCode).toBe(200)
+
+    // Its secret (a lost answer), its current token (rotation) or an admin (re-approval) get a new token; the old one is void.
+    let token = first.token
+    for (const [body, auth] of [[{ secret }], [{}, 'current'], [{}, admin]] as const) {
+      const res = await again({ stationId: first.stationId, ...body }, auth === 'current' ? token : auth)
+      expect(res.statusCode, res.body).toBe(201)
+      const next = (res.json() as { token: string }).token
+      expect((await postEvents(t.app, token, [makeEvent(first.stationId)])).statusCode).toBe(401)
+      expect((await postEvents(t.app, next, [makeEvent(first.stationId)])).statusCode).toBe(200)
+      token = next
+    }
+    expect(t.ctx.db.prepare('SELECT COUNT(*) FROM stations').pluck().get()).toBe(2)
   })
 
   it('requires STATION_ENROLL_CODE when it is set', async () => {
@@ -124,5 +151,9 @@ describe('station enrollment', () => {
     const right = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId, enrollCode: 'guohuai-2026' } })
     expect(right.statusCode).toBe(201)
     expect(right.json().token).toMatch(/^sst_/)
+    // An admin re-approving an enrolled station needs no code.
+    const admin = await loginAs(t, 'alice', 'admin')
+    const reapproved = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId }, headers: { authorization: `Bearer ${admin}` } })
+    expect(reapproved.statusCode).toBe(201)
   })
 })

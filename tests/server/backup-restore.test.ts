@@ -1,35 +1,28 @@
 // @vitest-environment node
 import { mkdirSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeEvent, tempDir, testConfig } from './helpers.ts'
 import { buildApp } from '../../src/server/app.ts'
 import { runCli } from '../../src/server/cli.ts'
-import { killAll, runAdminProcess, startServerProcess, stopServerProcess } from './server-process.ts'
+import { killAll, postJson as post, runAdminProcess, startServerProcess, stopServerProcess } from './server-process.ts'
 
+const children: ChildProcess[] = []
 let cleanup: (() => void) | undefined
 afterEach(() => {
-  killAll()
+  killAll(children)
   cleanup?.()
   cleanup = undefined
 })
-
-async function post(base: string, path: string, body: unknown, token?: string) {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
-}
 
 describe('backup and restore (real processes)', () => {
   it('a backup taken by the CLI during ingest holds every event acknowledged before it began; restored into a fresh folder, a server starts on it', async () => {
     const t = tempDir()
     cleanup = t.cleanup
     const dbPath = join(t.dir, 'center', 'data', 'sophora.db')
-    const server = await startServerProcess(dbPath)
+    const server = await startServerProcess(dbPath, children)
     const { json: reg } = await post(server.base, '/api/stations', { stationId: crypto.randomUUID() })
     const token = reg.token as string
     const stationId = reg.stationId as string
@@ -49,7 +42,7 @@ describe('backup and restore (real processes)', () => {
     const beforeBackup = new Set(acknowledged)
     const file = join(t.dir, 'usb-stick', 'backup.db')
     mkdirSync(join(t.dir, 'usb-stick'))
-    const backup = await runAdminProcess(['backup', file], { DB_PATH: dbPath })
+    const backup = await runAdminProcess(['backup', file], { DB_PATH: dbPath }, children)
     const duringBackup = acknowledged.size - beforeBackup.size
     stop = true
     await Promise.all(streams)

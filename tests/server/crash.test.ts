@@ -1,68 +1,21 @@
 // @vitest-environment node
-import { spawn } from 'node:child_process'
+import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
-import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { FIXTURE_EXHIBITS, makeEvent, tempDir } from './helpers.ts'
+import { makeEvent, tempDir } from './helpers.ts'
+import { killAll, postJson as post, startServerProcess } from './server-process.ts'
 import type { VisitEvent } from '../../src/core/event-schema.ts'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 const children: ChildProcess[] = []
 let cleanup: (() => void) | undefined
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+  killAll(children)
   cleanup?.()
   cleanup = undefined
 })
 
-/** Starts the real server (`tsx src/server/server.ts`) as its own process on a random port. */
-async function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
-  // node --import tsx runs the server in this very process, so SIGKILL hits the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DB_PATH: dbPath,
-      EXHIBITS_DIRS: FIXTURE_EXHIBITS,
-      LOG_LEVEL: 'warn',
-      INGEST_RATE_MAX: '100000',
-      STATIC_DIR: join(dbPath, '..', 'none'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let out = ''
-  const base = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start: ${out}`)), 30_000)
-    const onData = (d: Buffer) => {
-      out += d.toString()
-      const m = /running at (http:\/\/[^\s]+)/.exec(out)
-      if (m?.[1]) {
-        clearTimeout(timer)
-        res(m[1])
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      rej(new Error(`server exited ${code}: ${out}`))
-    })
-  })
-  return { child, base }
-}
-
-async function post(base: string, path: string, body: unknown, token?: string) {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
-}
+const startServer = (dbPath: string) => startServerProcess(dbPath, children)
 
 describe('durability', () => {
   it('every event of an acknowledged batch survives SIGKILL mid-stream; resending stores each exactly once', async () => {

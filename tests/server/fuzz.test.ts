@@ -155,11 +155,40 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
     )
   })
 
+  it('the programme log and the session summary', async () => {
+    const id = fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent))
+    const url = fc.oneof(
+      fc.constant('/api/programme/activities'),
+      id.map((i) => `/api/programme/activities/${i}`),
+      id.map((i) => `/api/guide/sessions/${i}/summary`),
+    )
+    const query = fc.dictionary(
+      fc.constantFrom('from', 'to', 'type', 'q', 'batchId', 'exhibits', 'passports', '__proto__', 'x'),
+      fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('2026-02-30', 'lecture', 'fire-escape,', ',,,', '%', '0000-00-00')),
+      { maxKeys: 3 },
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'), url, query, rawBody, fc.boolean(), async (method, u, q, payload, asStaff) => {
+        const withBody = method === 'POST' || method === 'PUT'
+        const res = await app.inject({
+          method,
+          url: u,
+          query: q,
+          ...(withBody ? { payload } : {}),
+          headers: { ...(withBody ? { 'content-type': 'application/json' } : {}), ...(asStaff ? { authorization: `Bearer ${staff}` } : {}) },
+        })
+        check(res.statusCode, res.body, method)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
   it('is still up and wrote nothing', async () => {
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200)
     const db = t.ctx.db
     expect(db.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM daily_counts').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT COUNT(*) FROM activities').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM stations').pluck().get()).toBe(1)
     expect(db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(1)
     expect(db.prepare('SELECT COUNT(*) FROM auth_sessions').pluck().get()).toBe(1)

@@ -5,14 +5,16 @@ import { FIXTURE_EXHIBITS } from './helpers.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-/** Real processes a test started; `killAll` in afterEach so a failed test leaves none behind. */
-export const children: ChildProcess[] = []
-export function killAll(): void {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
-}
-
-/** The real server (`node --import tsx src/server/server.ts`, so a signal reaches the server itself) on a random loopback port. */
-export async function startServerProcess(dbPath: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
+/**
+ * The real server (`src/server/server.ts`) as its own process on a random port, over
+ * `dbPath`, with `env` added. `node --import tsx` runs the server in this very process,
+ * so a SIGKILL hits the server itself. The caller kills it (afterEach: `killAll`).
+ */
+export async function startServerProcess(
+  dbPath: string,
+  children: ChildProcess[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
     env: {
@@ -50,7 +52,21 @@ export async function startServerProcess(dbPath: string, env: Record<string, str
   return { child, base }
 }
 
-/** SIGTERM and wait: the server closes cleanly (exit 0). */
+/** SIGKILLs every child still running (for afterEach). */
+export function killAll(children: ChildProcess[]): void {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+}
+
+export async function postJson(base: string, path: string, body: unknown, token?: string) {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
+}
+
+/** SIGTERM and wait: a server that closes cleanly exits 0. */
 export async function stopServerProcess(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
@@ -58,8 +74,8 @@ export async function stopServerProcess(child: ChildProcess): Promise<number | n
   return exited
 }
 
-/** `npm run admin -- …` as its own process: exit code and everything it printed. */
-export async function runAdminProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/** `npm run admin -- …` as its own process: its exit code and everything it printed. */
+export async function runAdminProcess(args: string[], env: Record<string, string>, children: ChildProcess[]): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },

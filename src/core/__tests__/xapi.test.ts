@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
-import { XAPI_VERBS, toIsoDuration, toXapiStatement } from '../xapi.ts'
+import { XAPI_VERBS, statementIdOf, toIsoDuration, toXapiStatement } from '../xapi.ts'
 import type { VisitEvent } from '../event-schema.ts'
 
 const CENTER = 'https://kexue.example.cn/'
@@ -14,6 +14,17 @@ const base = {
   sessionId: '0195c1d2-0000-7000-8000-000000000001',
 } as const
 const st = (e: Omit<VisitEvent, keyof typeof base> & Partial<VisitEvent>) => toXapiStatement({ ...base, ...e } as VisitEvent, CENTER)
+
+describe('statementIdOf', () => {
+  it('is a fixed name-based UUID (v5, RFC variant) of the event id: the same event always, different events never', () => {
+    const id = uuidv7()
+    expect(statementIdOf(id)).toBe(statementIdOf(id))
+    expect(statementIdOf(id)).not.toBe(statementIdOf(uuidv7()))
+    expect(statementIdOf(id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    // Pinned: a changed namespace would make every statement already in an LRS look new.
+    expect(statementIdOf('0195c1d2-0000-7000-8000-000000000001')).toBe('18aa887c-901b-5e92-ae5b-a7834b675a34')
+  })
+})
 
 describe('toIsoDuration', () => {
   it.each([
@@ -29,9 +40,10 @@ describe('toIsoDuration', () => {
 })
 
 describe('toXapiStatement', () => {
-  it('uses the passport as an account on the center, the event id as statement id, the session as registration', () => {
+  it('uses the passport as an account on the center, an id derived from the event id, the session as registration', () => {
     const s = st({ type: 'exhibit-started', data: { mode: 'vr' } })
-    expect(s.id).toBe(base.id)
+    expect(s.id).toBe(statementIdOf(base.id))
+    expect(s.id).not.toBe(base.id)
     expect(s.timestamp).toBe(base.time)
     expect(s.actor).toEqual({ objectType: 'Agent', account: { homePage: 'https://kexue.example.cn', name: 'SP-0123456789AB' } })
     expect(s.verb.id).toBe(XAPI_VERBS.launched)
@@ -72,6 +84,13 @@ describe('toXapiStatement', () => {
     const exit = st({ type: 'exhibit-exited', data: { reason: 'idle', durationMs: 2000 } })
     expect(exit.verb.id).toBe(XAPI_VERBS.exited)
     expect(exit.result?.duration).toBe('PT2S')
+  })
+
+  it('timestamps are UTC (xAPI forbids a -00:00 offset); a nil or max session UUID is no registration', () => {
+    expect(st({ type: 'exhibit-started', data: {}, time: '2026-03-01T10:00:00.000+08:00' }).timestamp).toBe('2026-03-01T02:00:00.000Z')
+    expect(st({ type: 'exhibit-started', data: {}, time: '2026-03-01T02:00:00.000-00:00' }).timestamp).toBe('2026-03-01T02:00:00.000Z')
+    for (const sessionId of ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'])
+      expect(st({ type: 'exhibit-started', data: {}, sessionId }).context.registration).toBeUndefined()
   })
 
   it('without passport or session: the station is the actor and there is no registration', () => {

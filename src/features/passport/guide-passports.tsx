@@ -1,67 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n/lang-store.ts'
 import type { AppKey } from '../../i18n/translate.ts'
-import { loadGuideSession, saveGuideSession } from './guide-session.ts'
-import { fetchBatch, issueBatch, signIn, type ApiResult, type Batch, type StaffSession } from './passport-api.ts'
+import { problemKey, SignIn, useGuide } from './guide-sign-in.tsx'
+import { fetchBatch, issueBatch, type Batch } from './passport-api.ts'
 import { PassportDataBox } from './passport-data-box.tsx'
 import { PrintSheet } from './print-sheet.tsx'
-
-function problemKey(r: Exclude<ApiResult<unknown>, { ok: true }>): AppKey {
-  if (r.kind === 'offline') return 'guide.offline'
-  if (r.status === 401) return 'guide.signIn.bad'
-  if (r.status === 429) return 'guide.tooMany'
-  return 'guide.failed'
-}
-
-/** Name and password of a guide account (made by an admin with `npm run admin -- create-user`). */
-function SignIn(props: { onSession(s: StaffSession): void }) {
-  const t = useT()
-  const [error, setError] = useState<AppKey | null>(null)
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const f = new FormData(e.currentTarget)
-    const r = await signIn(String(f.get('name') ?? ''), String(f.get('password') ?? ''))
-    if (!r.ok) {
-      setError(problemKey(r))
-      return
-    }
-    saveGuideSession(r.data)
-    props.onSession(r.data)
-  }
-  return (
-    <form className="guide-form" data-testid="guide-signin" onSubmit={(e) => void submit(e)}>
-      <h2>{t('guide.signIn.title')}</h2>
-      <label>
-        {t('guide.signIn.name')}
-        <input name="name" autoComplete="username" required data-testid="guide-name" />
-      </label>
-      <label>
-        {t('guide.signIn.password')}
-        <input name="password" type="password" autoComplete="current-password" required data-testid="guide-password" />
-      </label>
-      <button className="btn primary" type="submit" data-testid="guide-signin-submit">
-        {t('guide.signIn.submit')}
-      </button>
-      {error && (
-        <p role="alert" className="code-message error">
-          {t(error)}
-        </p>
-      )}
-    </form>
-  )
-}
-
-/** The guide's session for this tab, with sign-in shown in its place until there is one. */
-function useGuide(): [StaffSession | null, (s: StaffSession | null) => void] {
-  const [session, setSession] = useState(() => loadGuideSession())
-  return [
-    session,
-    (s) => {
-      saveGuideSession(s)
-      setSession(s)
-    },
-  ]
-}
 
 /**
  * Issue a class set: school, grade, class and headcount. One request id per filled-in

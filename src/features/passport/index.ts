@@ -22,12 +22,15 @@ export {
   issueBatch,
   fetchBatch,
   stampsOf,
+  call as callApi,
   CenterSchema,
   PassportViewSchema,
   BatchSchema,
 } from './passport-api.ts'
-export type { PassportStatus, PassportView, Center, Batch, BatchRequest, ApiResult } from './passport-api.ts'
+export type { PassportStatus, PassportView, Center, Batch, BatchRequest, ApiResult, StaffSession } from './passport-api.ts'
 export { loadGuideSession } from './guide-session.ts'
+/** The guide's sign-in, shared by every guide page (guide and admin accounts). */
+export { SignIn as GuideSignIn, useGuide, problemKey as guideProblemKey } from './guide-sign-in.tsx'
 export { formatPassportCode } from '../../core/passport-code.ts'
 export { Seal } from './seal.tsx'
 export { PassportBadge } from './passport-badge.tsx'
@@ -36,3 +39,5 @@ import './passport.css'
 export const loadCheckInPage = () => import('./check-in-page.tsx')
 export const loadPassportPage = () => import('./passport-page.tsx')
 export const loadGuidePages = () => import('./guide-passports.tsx')
+/** The QR code image, for other pages' chunks (never the lobby's). */
+export const loadQrImage = () => import('./qr-image.tsx')

@@ -35,7 +35,8 @@ export type ApiResult<T> =
 type Fetch = typeof fetch
 const defaultFetch: Fetch = (input, init) => globalThis.fetch(input, init)
 
-async function call<T>(
+/** One request to the stats server, its answer checked with `schema`; exported for other guide pages. */
+export async function call<T>(
   schema: z.ZodType<T>,
   path: string,
   init: RequestInit & { token?: string | null } = {},

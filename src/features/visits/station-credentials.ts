@@ -3,7 +3,10 @@ import { z } from 'zod'
 /**
  * Who this station is to the stats server. The station id is made here, on first
  * run, so events can be recorded before the server was ever reachable; the token
- * arrives when the sync client registers. Both live in localStorage.
+ * arrives when the sync client registers. With the id the station makes a secret:
+ * the server lets only its holder register that id again (so knowing an id is not
+ * enough to take a station over), which also covers a registration answer lost on
+ * the way. All three live in localStorage.
  */
 export interface StationCredentials {
   readonly stationId: string
@@ -11,6 +14,8 @@ export interface StationCredentials {
   readonly enrollCode: string | undefined
   getToken(): string | null
   setToken(token: string | null): void
+  /** The body of POST /api/stations for this station. */
+  registration(): { stationId: string; name: string; secret: string; enrollCode?: string }
 }
 
 export interface StationCredentialsOptions {
@@ -22,7 +27,16 @@ export interface StationCredentialsOptions {
   enrollCode?: string
 }
 
-const StoredSchema = z.object({ stationId: z.uuid(), token: z.string().min(1).nullable() })
+const StoredSchema = z.object({ stationId: z.uuid(), token: z.string().min(1).nullable(), secret: z.string().min(32).optional() })
+
+/** 256 random bits, base64url. */
+function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '')
+}
 
 export function createStationCredentials({
   storage = globalThis.localStorage,
@@ -38,9 +52,10 @@ export function createStationCredentials({
   } catch {
     /* unreadable: start over with a new identity */
   }
-  const state = stored ?? { stationId: crypto.randomUUID(), token: null }
+  // A station stored before secrets existed gets one now; the server learns it at its next registration.
+  const state = { stationId: stored?.stationId ?? crypto.randomUUID(), token: stored?.token ?? null, secret: stored?.secret ?? newSecret() }
   const save = () => storage.setItem(key, JSON.stringify(state))
-  if (!stored) save()
+  if (stored?.secret === undefined) save()
   return {
     stationId: state.stationId,
     name,
@@ -50,5 +65,6 @@ export function createStationCredentials({
       state.token = token
       save()
     },
+    registration: () => ({ stationId: state.stationId, name, secret: state.secret, ...(enrollCode ? { enrollCode } : {}) }),
   }
 }

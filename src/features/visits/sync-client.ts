@@ -107,12 +107,13 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   async function ensureToken(): Promise<string> {
     const existing = station.getToken()
     if (existing) return existing
-    const { status, json } = await post('/api/stations', {
-      stationId: station.stationId,
-      name: station.name,
-      ...(station.enrollCode ? { enrollCode: station.enrollCode } : {}),
-    })
+    const { status, json } = await post('/api/stations', station.registration())
     const parsed = RegisterResponseSchema.safeParse(json)
+    if (status === 409) {
+      // Another device holds this id (or this one lost its secret): only an admin can re-approve it.
+      // The events stay in the outbox; the backoff keeps the tries rare until then.
+      throw new SyncError('registration refused: this station id is enrolled elsewhere; an admin must re-approve this station (HTTP 409)')
+    }
     if (status !== 201 || !parsed.success) throw new SyncError(`registration refused (HTTP ${status})`)
     station.setToken(parsed.data.token)
     return parsed.data.token

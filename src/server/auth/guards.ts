@@ -62,6 +62,10 @@ export function createGuards(repos: { stations: StationsRepo; sessions: Sessions
       if (p.kind !== 'user') throw new HttpError(403, 'forbidden', ['needs a guide or admin login'])
       request.principal = p
     },
+    /** Whoever the Authorization header names, or null without one (a bad token is still a 401). */
+    optional(request: FastifyRequest): Principal | null {
+      return request.headers.authorization === undefined ? null : resolve(bearer(request))
+    },
     /** Either kind: a station checking a passport in, or a guide looking one up. */
     async stationOrStaff(request: FastifyRequest): Promise<void> {
       request.principal = resolve(bearer(request))

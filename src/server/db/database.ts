@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -21,8 +21,28 @@ export interface OpenDatabaseOptions {
   now?: () => number
 }
 
+/**
+ * Creates `dir` (and missing parents) readable by the server's user only (0700). An
+ * existing folder is left as it is: it may be the working directory or /var/lib.
+ * Backups go through this too.
+ */
+export function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+}
+
+/**
+ * The database holds passport histories: it, its WAL and its SHM are the server user's
+ * only (0600). SQLite gives the WAL and SHM the mode of the database file, so the file
+ * is made 0600 before SQLite opens it; files from an older install are tightened.
+ */
+function makePrivateDbFile(path: string): void {
+  makePrivateDir(dirname(path))
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600)
+}
+
 export function openDatabase(path: string, { synchronous = 'FULL', migrationsDir = MIGRATIONS_DIR, now = Date.now }: OpenDatabaseOptions = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:' && path !== '') makePrivateDbFile(path)
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${synchronous}`)

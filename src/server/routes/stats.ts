@@ -5,6 +5,7 @@ import { errorResponses } from '../schemas/common.ts'
 import {
   DayStatsSchema,
   ExhibitStatsSchema,
+  PassportPageSchema,
   PassportParamsSchema,
   PassportStatsSchema,
   QuizItemStatsSchema,
@@ -36,8 +37,8 @@ export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/api/stats/passports/:passportId',
     {
       onRequest: guards.staff,
-      schema: { params: PassportParamsSchema, response: { 200: PassportStatsSchema, ...errorResponses } },
+      schema: { params: PassportParamsSchema, querystring: PassportPageSchema, response: { 200: PassportStatsSchema, ...errorResponses } },
     },
-    async (req) => queries.passport(req.params.passportId),
+    async (req) => queries.passport(req.params.passportId, { cursor: req.query.cursor ?? null, limit: req.query.limit }),
   )
 }

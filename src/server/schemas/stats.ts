@@ -5,6 +5,14 @@ const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
 export const RangeSchema = z.strictObject({ from: DaySchema.optional(), to: DaySchema.optional() })
 export type Range = z.infer<typeof RangeSchema>
 export const PassportParamsSchema = z.strictObject({ passportId: PassportCodeSchema })
+/** One page of a passport's history: `cursor` is the previous page's `nextCursor`. */
+export const PassportPageSchema = z.strictObject({
+  cursor: z
+    .string()
+    .regex(/^-?\d{1,16}\.\d{1,16}$/, "must be the previous page's nextCursor")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+})
 
 const count = z.number().int()
 const numberOrNull = z.number().nullable()
@@ -49,7 +57,11 @@ export const PassportStatsSchema = z.object({
   stamps: z.array(z.string()),
   answers: count,
   correctAnswers: count,
+  /** All the passport's events; the summary above counts every one of them. */
+  totalEvents: count,
   events: z.array(z.object({ id: z.string(), time: z.string(), exhibitId: z.string(), type: z.string(), data: z.unknown() })),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 })
 
 export const UnknownPassportSchema = z.object({

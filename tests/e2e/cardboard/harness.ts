@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { build, preview, type PreviewServer } from 'vite'
 import type { BrowserContext } from 'playwright-core'
 import { launchChromiumContext } from '../chromium.ts'
+import { E2E_FRAME_RATE } from '../frame-cap.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 export const repoRoot = resolve(here, '../../..')
@@ -54,7 +55,7 @@ export async function buildAndServe(pages: string[]): Promise<Served> {
 
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDir = mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  const context = await launchChromiumContext(userDir)
+  const context = await launchChromiumContext(userDir, { frameRate: E2E_FRAME_RATE })
   return {
     context,
     async close() {

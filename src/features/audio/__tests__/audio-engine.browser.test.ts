@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { CHROMIUM, launchChromiumContext } from '../../../../tests/e2e/chromium.ts'
+import { E2E_FRAME_RATE } from '../../../../tests/e2e/frame-cap.ts'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Probe } from './browser/main.ts'
@@ -37,7 +38,7 @@ describe.skipIf(!ready && !process.env.CI)('audio engine in real Chromium', () =
     const address = server.httpServer?.address()
     if (!address || typeof address === 'string') throw new Error('no port')
     profile = mkdtempSync(join(tmpdir(), 'audio-chromium-'))
-    context = await launchChromiumContext(profile)
+    context = await launchChromiumContext(profile, { frameRate: E2E_FRAME_RATE })
     page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`http://127.0.0.1:${address.port}/`)
     await page.waitForFunction(() => document.title === 'ready')

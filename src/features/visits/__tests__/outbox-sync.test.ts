@@ -11,6 +11,8 @@ import type { Outbox } from '../outbox.ts'
 import { createSyncClient } from '../sync-client.ts'
 import { createStationCredentials } from '../station-credentials.ts'
 import { createVisitRecorder } from '../recorder.ts'
+import { createToken, hashToken } from '../../../server/auth/secrets.ts'
+import { createUser } from '../../../server/auth/users.ts'
 
 /**
  * The station side against the real server on loopback: IndexedDB (fake-indexeddb),
@@ -142,6 +144,58 @@ describe('outbox + sync client', () => {
     expect(await sync.syncNow()).toEqual({ acknowledged: 1, rejected: 0, error: null })
     expect(creds.getToken()).not.toBe(oldToken)
     expect(storedIds()).toContain(e.id)
+    outbox.close()
+  })
+
+  it('a lost registration answer: the station registers its id again with its secret', async () => {
+    const outbox = createOutbox({ dbName: `outbox-${++n}` })
+    const { creds, recorder } = station(outbox)
+    const e = await recorder.record({ type: 'exhibit-started', exhibitId: 'quake-drill', data: {} })
+    let lost = 0
+    const loseFirstAnswer: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      if (String(input).endsWith('/api/stations') && ++lost === 1) throw new TypeError('connection reset')
+      return res
+    }
+    const sync = createSyncClient({ outbox, baseUrl: base, station: creds, fetch: loseFirstAnswer })
+    expect((await sync.syncNow()).error).toMatch(/reset/)
+    expect(await sync.syncNow()).toEqual({ acknowledged: 1, rejected: 0, error: null })
+    expect(storedIds()).toContain(e.id)
+    outbox.close()
+  })
+
+  it('an id an admin re-approved for another device: 409, events kept, one try per run, a readable error', async () => {
+    const outbox = createOutbox({ dbName: `outbox-${++n}` })
+    const { creds, recorder } = station(outbox)
+    let posts = 0
+    const counting: typeof fetch = (input, init) => {
+      posts++
+      return fetch(input, init)
+    }
+    const sync = createSyncClient({ outbox, baseUrl: base, station: creds, fetch: counting })
+    await recorder.record({ type: 'exhibit-started', exhibitId: 'quake-drill', data: {} })
+    expect((await sync.syncNow()).error).toBeNull()
+    // The replacement device enrols the id with an admin's login and its own secret.
+    const adminToken = createToken('user')
+    const adminId = await createUser(ctx.db, `admin-${n}`, 'admin', 'a long password')
+    ctx.sessions.start(hashToken(adminToken), adminId, Date.now() + 60_000, Date.now())
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/stations',
+      payload: { stationId: creds.stationId, name: 'kiosk-1b', secret: 'z'.repeat(43) },
+      headers: { authorization: `Bearer ${adminToken}` },
+    })
+    expect(other.statusCode).toBe(201)
+    const e = await recorder.record({ type: 'exhibit-started', exhibitId: 'quake-drill', data: {} })
+    for (let run = 1; run <= 2; run++) {
+      posts = 0
+      const r = await sync.syncNow()
+      expect(r.error).toMatch(/admin must re-approve/)
+      expect(posts).toBeLessThanOrEqual(2) // events (401 the first time), then one registration
+      expect(sync.getState().lastError).toMatch(/admin must re-approve/)
+      expect(await outbox.countPending()).toBe(1)
+    }
+    expect(storedIds()).not.toContain(e.id)
     outbox.close()
   })
 
