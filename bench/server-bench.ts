@@ -220,7 +220,7 @@ function rawIngest(dir: string, synchronous: 'FULL' | 'NORMAL') {
 }
 
 /** One million plausible events: a year of days, 10 exhibits, class sessions, 40 000 issued passports. */
-function fillMillion(path: string) {
+export function fillMillion(path: string) {
   const db = openDatabase(path, { synchronous: 'FULL' })
   db.pragma('synchronous = OFF') // generation only; the queries below run on the normal settings
   const insert = db.prepare(INSERT_EVENT_SQL)

@@ -24,6 +24,7 @@ import { xapiRoutes } from './routes/xapi.ts'
 import { startForwarder } from './xapi/forwarder.ts'
 import { programmeRoutes } from './routes/programme.ts'
 import { sessionSummaryRoutes } from './routes/session-summary.ts'
+import { scheduleNightlyBackup } from './backup/nightly.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -89,6 +90,7 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
   await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
   scheduleRetention(app, ctx)
+  scheduleNightlyBackup(app, ctx.nightlyBackup)
   startXapiForwarder(app, ctx)
   for (const routes of [
     healthRoutes,

@@ -4,18 +4,23 @@ import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { XAPI_USAGE, runXapiCli } from './xapi/cli.ts'
 import { RoleSchema, UserNameSchema, createUser, listUsers, resetPassword } from './auth/users.ts'
+import { backupCommand, restoreCommand } from './backup/backup-commands.ts'
 
 /**
  * Account administration, run on the server machine (same DB_PATH as the server):
  *   npm run admin -- create-user --name alice --role admin --password '…'
  *   npm run admin -- list-users
  *   npm run admin -- reset-password --name alice --password '…'
+ *   npm run admin -- backup [file]       (while the server runs, too)
+ *   npm run admin -- restore <file>      (server stopped)
  * Without --password the password is read from the SOPHORA_PASSWORD variable, which keeps it out of shell history.
  */
 const USAGE = `usage: npm run admin -- <command> [options]
   create-user --name <name> --role guide|admin [--password <pw>]
   list-users
   reset-password --name <name> [--password <pw>]
+  backup [file]        copy the database now (default: a new file in data/backups/)
+  restore <file>       replace the database with a backup (stop the server first)
 ${XAPI_USAGE}
 (--password may be replaced by the SOPHORA_PASSWORD environment variable)`
 
@@ -32,6 +37,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return command ? 0 : 2
   }
   const config = loadConfig(env)
+  // These two must not open (and so migrate) the live database the usual way.
+  if (command === 'backup') return backupCommand(positionals[1], config, out)
+  if (command === 'restore') return restoreCommand(positionals[1], config, out)
   const db = openDatabase(config.dbPath, { synchronous: config.synchronous })
   try {
     const password = values.password ?? env.SOPHORA_PASSWORD

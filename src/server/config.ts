@@ -90,6 +90,14 @@ export const EnvSchema = z.object({
   RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */
   PASSPORT_RATE_MAX: posInt(30),
+  /** The server's own daily backup of the database (see docs/backups.md). */
+  BACKUP_NIGHTLY: z.enum(['on', 'off']).default('on'),
+  /** Local hour (in TIME_ZONE) from which the day's backup is taken; a PC that is off then backs up when it is next on. */
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  /** Nightly backups kept (older ones are deleted); backups taken by hand are never deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
+  /** Where backups go; default: `backups/` next to DB_PATH. */
+  BACKUP_DIR: z.string().min(1).optional(),
   /** HTTPS for the LAN (docs/https.md); PORT then answers plain HTTP on loopback and redirects everyone else here. Default 8443 (with PORT=0, any free port, as PORT). */
   HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** auto: the built-in local CA, or TLS_CERT/TLS_KEY when set; off: plain HTTP on PORT only (TLS ends at a reverse proxy). */
@@ -128,9 +136,19 @@ export interface AppConfig {
   coreSet: string[] | null
   retentionDays: number
   passportRateMax: number
+  backupNightly: boolean
+  backupHour: number
+  backupKeep: number
+  /** null: `backups/` next to the database (see backupDirOf). */
+  backupDir: string | null
   httpsPort: number
   tls: TlsConfig
   xapi: XapiConfig
+}
+
+/** Where backups go: BACKUP_DIR, else `backups/` next to the database (so a config with another dbPath moves them too). */
+export function backupDirOf(config: Pick<AppConfig, 'backupDir' | 'dbPath'>): string {
+  return config.backupDir ?? join(dirname(config.dbPath), 'backups')
 }
 
 /** How the server speaks HTTPS: the built-in CA in `dir`, the center's own files, or not at all. */
@@ -192,6 +210,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     coreSet: e.CORE_SET,
     retentionDays: e.RETENTION_DAYS,
     passportRateMax: e.PASSPORT_RATE_MAX,
+    backupNightly: e.BACKUP_NIGHTLY === 'on',
+    backupHour: e.BACKUP_HOUR,
+    backupKeep: e.BACKUP_KEEP,
+    backupDir: e.BACKUP_DIR ?? null,
     httpsPort: httpsPortOf(e),
     tls: tlsConfig(e),
     xapi,

@@ -1,3 +1,4 @@
+import { backupDirOf } from './config.ts'
 import type { AppConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import type { Db } from './db/database.ts'
@@ -16,6 +17,8 @@ import { createPassportsRepo } from './db/passports-repo.ts'
 import type { PassportsRepo } from './db/passports-repo.ts'
 import { createRetention } from './retention.ts'
 import type { Retention } from './retention.ts'
+import { createNightlyBackup } from './backup/nightly.ts'
+import type { NightlyBackup } from './backup/nightly.ts'
 
 /** What route modules get: one database, the data modules over it, the config and the one clock. */
 export interface AppContext {
@@ -34,6 +37,8 @@ export interface AppContext {
   passports: PassportsRepo
   /** The retention job (the app runs it at start and daily; tests call it with their clock). */
   retention: Retention
+  /** The nightly backup (the app checks every 10 minutes whether it is due; tests tick it with their clock). */
+  nightlyBackup: NightlyBackup
 }
 
 export interface ContextOptions {
@@ -71,5 +76,14 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
     }),
     passports: createPassportsRepo(db, { centerId: config.centerId, now, ...(newPassportCode ? { newCode: newPassportCode } : {}) }),
     retention: createRetention(db, { centerId: config.centerId, retentionDays: config.retentionDays, timeZone: config.timeZone, now }),
+    nightlyBackup: createNightlyBackup({
+      db,
+      dir: backupDirOf(config),
+      enabled: config.backupNightly && config.dbPath !== ':memory:',
+      hour: config.backupHour,
+      keep: config.backupKeep,
+      timeZone: config.timeZone,
+      now,
+    }),
   }
 }

@@ -65,3 +65,26 @@ export async function postJson(base: string, path: string, body: unknown, token?
   })
   return { status: res.status, json: (await res.json()) as Record<string, unknown> }
 }
+
+/** SIGTERM and wait: a server that closes cleanly exits 0. */
+export async function stopServerProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  child.kill('SIGTERM')
+  return exited
+}
+
+/** `npm run admin -- …` as its own process: its exit code and everything it printed. */
+export async function runAdminProcess(args: string[], env: Record<string, string>, children: ChildProcess[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let output = ''
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+  const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)))
+  return { code, output }
+}
