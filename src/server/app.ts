@@ -16,6 +16,8 @@ import { authRoutes } from './routes/auth.ts'
 import { statsRoutes } from './routes/stats.ts'
 import { passportRoutes } from './routes/passports.ts'
 import { centerRoutes } from './routes/center.ts'
+import { classSessionRoutes } from './routes/class-sessions.ts'
+import { stationLiveRoutes } from './routes/station-live.ts'
 import { redactUrl } from './redact.ts'
 
 export interface LogStream {
@@ -66,7 +68,17 @@ export async function buildAppOver(ctx: AppContext, { logger }: Pick<BuildAppOpt
   await app.register(rateLimit, { global: false, store: clockStore(ctx.now) })
 
   scheduleRetention(app, ctx)
-  for (const routes of [healthRoutes, stationRoutes, eventRoutes, authRoutes, statsRoutes, passportRoutes, centerRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    stationRoutes,
+    eventRoutes,
+    authRoutes,
+    statsRoutes,
+    passportRoutes,
+    centerRoutes,
+    classSessionRoutes,
+    stationLiveRoutes,
+  ]) {
     await app.register(routes, { ctx })
   }
 
