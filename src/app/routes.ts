@@ -9,13 +9,25 @@ export const paths = {
   passport: (code: string) => `/passport/${encodeURIComponent(code)}`,
   guidePassports: '/guide/passports',
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
+  /** the guide console: stations, class sessions */
+  guideConsole: '/guide/console',
+  guideSession: (id: string) => `/guide/sessions/${encodeURIComponent(id)}`,
+  /** the end-of-session summary (its page lives in the session summary feature) */
+  guideSummary: (id: string) => `/guide/sessions/${encodeURIComponent(id)}/summary`,
+  stationSetup: '/station/setup',
+  stationJoin: (code: string) => `/station/join/${encodeURIComponent(code)}`,
 } as const
 
 export const patterns = {
   exhibit: '/exhibit/:id',
   passport: '/passport/:code',
   batchPrint: '/guide/passports/:batchId/print',
+  guideSession: '/guide/sessions/:id',
+  stationJoin: '/station/join/:code',
 } as const
+
+/** Pages of the guide's own tablet: it is no station there (no command stream, no station corner). */
+export const isGuidePath = (path: string) => path === '/guide' || path.startsWith('/guide/')
 
 /**
  * Links from before the router (`/#/exhibit/<id>`, `/#/`) still work: the hash becomes

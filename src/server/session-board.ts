@@ -5,8 +5,6 @@ import type { ExhibitTexts } from './exhibit-texts.ts'
 import type { LiveHub } from './live-hub.ts'
 import type { Board, Hint, SessionInfo, StationRow } from '../core/station-live.ts'
 
-/** A station that reported within this long counts as online even between streams. */
-export const ONLINE_WINDOW_MS = 30_000
 /** Hints shown: the most shared wrong choices, at most this many. */
 export const MAX_HINTS = 5
 
@@ -70,13 +68,13 @@ export function createSessionBoard(
 
   const stationRow = (r: StationLiveRow): StationRow => {
     const p = profileOf(r)
-    const recent = r.last_seen_ms !== null && deps.now() - r.last_seen_ms < ONLINE_WINDOW_MS
     return {
       stationId: r.id,
       name: r.name,
       kind: p?.kind ?? null,
       offered: p?.offered ?? [],
-      online: deps.hub.isOnline(r.id) || (recent && r.live_ms !== null && deps.now() - r.live_ms < ONLINE_WINDOW_MS),
+      // Online means its command stream is open now: a command sent would arrive at once.
+      online: deps.hub.isOnline(r.id),
       lastSeen: iso(r.last_seen_ms),
       state: stateOf(r),
       sessionId: r.session_id,

@@ -27,7 +27,8 @@ export {
   BatchSchema,
 } from './passport-api.ts'
 export type { PassportStatus, PassportView, Center, Batch, BatchRequest, ApiResult } from './passport-api.ts'
-export { loadGuideSession } from './guide-session.ts'
+export { loadGuideSession, saveGuideSession } from './guide-session.ts'
+export type { StaffSession } from './passport-api.ts'
 export { formatPassportCode } from '../../core/passport-code.ts'
 export { Seal } from './seal.tsx'
 export { PassportBadge } from './passport-badge.tsx'
@@ -36,3 +37,5 @@ import './passport.css'
 export const loadCheckInPage = () => import('./check-in-page.tsx')
 export const loadPassportPage = () => import('./passport-page.tsx')
 export const loadGuidePages = () => import('./guide-passports.tsx')
+/** A QR code image (the qrcode package stays out of the lobby's chunk). */
+export const loadQrImage = () => import('./qr-image.tsx')

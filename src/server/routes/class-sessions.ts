@@ -145,6 +145,9 @@ export const classSessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         )
       const cmd = request.body.command
       if (cmd.type === 'launch' && !exhibitIds.has(cmd.exhibitId)) throw new HttpError(400, 'unknown exhibit', [`command.exhibitId: ${cmd.exhibitId}`])
+      if (cmd.type === 'check-in' && passports.find(cmd.passport)?.status !== 'active') {
+        throw new HttpError(400, 'unknown passport', ['command.passport: no active passport with this code at this center'])
+      }
       const sent = sessions.enqueue(s.id, request.body.requestId, cmd, targets)
       hub.wakeStations(targets)
       hub.changed()
