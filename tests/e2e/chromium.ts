@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 
 /** Debian's Chromium (never a downloaded browser: this machine reaches no browser CDN). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -29,4 +29,9 @@ export function launchChromiumContext(userDataDir: string, opts: { width?: numbe
     viewport: { width: opts.width ?? 640, height: opts.height ?? 360 },
     args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
   })
+}
+
+/** One browser for several contexts (a guide's tablet and stations side by side, each with its own storage). */
+export function launchChromium(args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...args] })
 }
