@@ -32,7 +32,10 @@ execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'create-
   env: { ...env, SOPHORA_PASSWORD: GUIDE.password },
 })
 // 200 stations enrolled straight into the database (enrolment is rate-limited per address, as it should be).
-const stations: { stationId: string; token: string }[] = Array.from({ length: STATIONS }, () => ({ stationId: crypto.randomUUID(), token: createToken('station') }))
+const stations: { stationId: string; token: string }[] = Array.from({ length: STATIONS }, () => ({
+  stationId: crypto.randomUUID(),
+  token: createToken('station'),
+}))
 {
   const db = new Database(dbPath)
   const insert = db.prepare('INSERT INTO stations (id, name, token_hash, created_ms) VALUES (?, ?, ?, ?)')
@@ -60,7 +63,8 @@ try {
     await sleep(100)
   }
   const { token } = (await post('/api/auth/login', GUIDE)) as { token: string }
-  for (const s of stations) await post('/api/station/state', { showing: null, inRun: false, passport: null, outbox: 0, held: false, waiting: null, cursor: 0 }, s.token)
+  for (const s of stations)
+    await post('/api/station/state', { showing: null, inRun: false, passport: null, outbox: 0, held: false, waiting: null, cursor: 0 }, s.token)
   const session = (await post(
     '/api/class-sessions',
     { requestId: crypto.randomUUID(), school: 'bench', grade: 'g', className: 'c', headcount: 40, exhibits: ['fire-escape'], stations: [] },
@@ -91,7 +95,11 @@ try {
   const latencies: number[] = []
   for (let i = 0; i < COMMANDS; i++) {
     const t0 = performance.now()
-    await post(`/api/class-sessions/${session.sessionId}/commands`, { requestId: crypto.randomUUID(), command: { type: 'lobby' }, stations: [target.stationId] }, token)
+    await post(
+      `/api/class-sessions/${session.sessionId}/commands`,
+      { requestId: crypto.randomUUID(), command: { type: 'lobby' }, stations: [target.stationId] },
+      token,
+    )
     await streams[0]!.next('command', 10_000)
     latencies.push(performance.now() - t0)
   }
