@@ -7,7 +7,7 @@ import { registry } from './registry.ts'
 import { isGuidePath, paths, patterns } from './routes.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { confirmPassport, shellServices, ShellExtras, stationAuth, startStationRuntime, useServerStamps } from './shell-services.tsx'
-import { HoldOverlay, loadStationPages, StationCorner, type StationRuntime } from '../features/station/index.ts'
+import { HoldOverlay, loadStationPages, StationCorner, useLiveStation, type StationRuntime } from '../features/station/index.ts'
 import { loadConsolePages } from '../features/guide-console/index.ts'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
@@ -31,22 +31,25 @@ const exhibitIds = registry.exhibits.map((e) => e.id)
 const absolute = (path: string) => `${location.origin}${path}`
 
 /**
- * This device as a station in class sessions (not on the guide's own tablet pages): starts
- * the command stream once and tells it which exhibit page is open. Returns ExhibitView's onVisit.
+ * This device as a station in class sessions: once it was set up (or joined a session, or
+ * opened a station page), starts the command stream and tells it which exhibit page is open.
+ * Not on the guide's own tablet pages, and not on a phone that only opened a passport page.
+ * Returns ExhibitView's onVisit.
  */
 function useStationRuntime(location: string, exhibitId: string | null, go: (path: string) => void) {
   const runtime = useRef<StationRuntime | null>(null)
   const current = useRef(exhibitId)
   const guideTablet = isGuidePath(location)
+  const station = useLiveStation((s) => s.profile !== null || s.sessionId !== null) || location.startsWith('/station/')
   useEffect(() => {
-    if (!guideTablet) runtime.current ??= startStationRuntime(go)
+    if (!guideTablet && station) runtime.current ??= startStationRuntime(go)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- started once; `go` only navigates
-  }, [guideTablet])
+  }, [guideTablet, station])
   useEffect(() => {
     current.current = exhibitId
     runtime.current?.observe(exhibitId, null)
   }, [exhibitId])
-  return { active: !guideTablet, onVisit: (visit: Parameters<StationRuntime['observe']>[1]) => runtime.current?.observe(current.current, visit) }
+  return { active: !guideTablet && station, onVisit: (visit: Parameters<StationRuntime['observe']>[1]) => runtime.current?.observe(current.current, visit) }
 }
 
 function Header(props: { go(path: string): void }) {
