@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Route, Switch, useLocation, useRoute, useSearch } from 'wouter'
 import { useLangStore, useT } from '../i18n/lang-store.ts'
 import { loadCheckInPage, loadGuidePages, loadPassportPage, PassportBadge } from '../features/passport/index.ts'
@@ -6,9 +6,11 @@ import { loadCertificatePage } from '../features/certificate/index.ts'
 import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
 import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
-import { paths, patterns } from './routes.ts'
+import { isGuidePath, paths, patterns } from './routes.ts'
 import { useNoticeStore } from './notice-store.ts'
-import { confirmPassport, shellServices, ShellExtras, useServerStamps } from './shell-services.tsx'
+import { confirmPassport, shellServices, ShellExtras, stationAuth, startStationRuntime, useServerStamps } from './shell-services.tsx'
+import { HoldOverlay, loadStationPages, StationCorner, useLiveStation, type StationRuntime } from '../features/station/index.ts'
+import { loadConsolePages } from '../features/guide-console/index.ts'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
 const ExhibitView = lazy(async () => {
@@ -24,6 +26,36 @@ const BatchPrintPage = lazy(async () => ({ default: (await loadGuidePages()).Bat
 const CertificatePage = lazy(async () => ({ default: (await loadCertificatePage()).CertificatePage }))
 const SessionSummaryPage = lazy(async () => ({ default: (await loadSummaryPage()).SessionSummaryPage }))
 const ProgrammePage = lazy(async () => ({ default: (await loadProgrammePage()).ProgrammePage }))
+const StationSetupPage = lazy(async () => ({ default: (await loadStationPages()).StationSetupPage }))
+const StationJoinPage = lazy(async () => ({ default: (await loadStationPages()).StationJoinPage }))
+const GuideConsolePage = lazy(async () => ({ default: (await loadConsolePages()).GuideConsolePage }))
+const GuideSessionPage = lazy(async () => ({ default: (await loadConsolePages()).GuideSessionPage }))
+
+const titles = Object.fromEntries(registry.exhibits.map((e) => [e.id, e.manifest.title]))
+const exhibitIds = registry.exhibits.map((e) => e.id)
+const absolute = (path: string) => `${location.origin}${path}`
+
+/**
+ * This device as a station in class sessions: once it was set up (or joined a session, or
+ * opened a station page), starts the command stream and tells it which exhibit page is open.
+ * Not on the guide's own tablet pages, and not on a phone that only opened a passport page.
+ * Returns ExhibitView's onVisit.
+ */
+function useStationRuntime(location: string, exhibitId: string | null, go: (path: string) => void) {
+  const runtime = useRef<StationRuntime | null>(null)
+  const current = useRef(exhibitId)
+  const guideTablet = isGuidePath(location)
+  const station = useLiveStation((s) => s.profile !== null || s.sessionId !== null) || location.startsWith('/station/')
+  useEffect(() => {
+    if (!guideTablet && station) runtime.current ??= startStationRuntime(go)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- started once; `go` only navigates
+  }, [guideTablet, station])
+  useEffect(() => {
+    current.current = exhibitId
+    runtime.current?.observe(exhibitId, null)
+  }, [exhibitId])
+  return { active: !guideTablet && station, onVisit: (visit: Parameters<StationRuntime['observe']>[1]) => runtime.current?.observe(current.current, visit) }
+}
 
 function Header(props: { go(path: string): void }) {
   const t = useT()
@@ -105,6 +137,7 @@ export function App() {
   useServerStamps(location === paths.lobby)
 
   const exhibitId = inExhibit ? params.id : null
+  const station = useStationRuntime(location, exhibitId, go)
   return (
     <div className={`shell ${exhibitId ? 'in-exhibit' : 'in-lobby'}`}>
       <Header go={go} />
@@ -155,6 +188,45 @@ export function App() {
               <ProgrammePage />
             </Page>
           </Route>
+          <Route path={paths.guideConsole}>
+            <Page>
+              <GuideConsolePage
+                titles={titles}
+                exhibitIds={exhibitIds}
+                setupUrl={absolute(paths.stationSetup)}
+                onOpenSession={(id) => go(paths.guideSession(id))}
+              />
+            </Page>
+          </Route>
+          <Route path={patterns.guideSession}>
+            {(p) => (
+              <Page>
+                <GuideSessionPage
+                  sessionId={p.id}
+                  titles={titles}
+                  joinUrl={(code) => absolute(paths.stationJoin(code))}
+                  onSummary={(id) => go(paths.sessionSummary(id))}
+                />
+              </Page>
+            )}
+          </Route>
+          <Route path={paths.stationSetup}>
+            <Page>
+              <StationSetupPage
+                stationId={stationAuth.stationId}
+                stationToken={stationAuth.token}
+                exhibits={registry.exhibits.map((e) => ({ id: e.id, title: e.manifest.title }))}
+                onJoined={() => go(paths.lobby)}
+              />
+            </Page>
+          </Route>
+          <Route path={patterns.stationJoin}>
+            {(p) => (
+              <Page>
+                <StationJoinPage code={p.code} stationToken={stationAuth.token} onJoined={() => go(paths.lobby)} />
+              </Page>
+            )}
+          </Route>
           <Route>
             <Lobby go={go} />
           </Route>
@@ -174,12 +246,19 @@ export function App() {
             registry={registry}
             services={shellServices}
             onLobby={() => go(paths.lobby)}
+            onVisit={station.onVisit}
             onFailure={(kind) => {
               show(kind === 'crashed' ? 'exhibit.crashed' : kind === 'notFound' ? 'exhibit.notFound' : 'exhibit.loadFailed')
               go(paths.lobby)
             }}
           />
         </Suspense>
+      )}
+      {station.active && (
+        <>
+          <StationCorner titleOf={(id, l) => titles[id]?.[l] ?? id} />
+          <HoldOverlay />
+        </>
       )}
     </div>
   )

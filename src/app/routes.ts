@@ -19,6 +19,11 @@ export const paths = {
     const s = q.toString()
     return `/guide/sessions/${encodeURIComponent(sessionId)}/summary${s ? `?${s}` : ''}`
   },
+  /** the guide console: stations, class sessions */
+  guideConsole: '/guide/console',
+  guideSession: (id: string) => `/guide/sessions/${encodeURIComponent(id)}`,
+  stationSetup: '/station/setup',
+  stationJoin: (code: string) => `/station/join/${encodeURIComponent(code)}`,
 } as const
 
 export const patterns = {
@@ -26,7 +31,12 @@ export const patterns = {
   passport: '/passport/:code',
   batchPrint: '/guide/passports/:batchId/print',
   sessionSummary: '/guide/sessions/:sessionId/summary',
+  guideSession: '/guide/sessions/:id',
+  stationJoin: '/station/join/:code',
 } as const
+
+/** Pages of the guide's own tablet: it is no station there (no command stream, no station corner). */
+export const isGuidePath = (path: string) => path === '/guide' || path.startsWith('/guide/')
 
 /**
  * Links from before the router (`/#/exhibit/<id>`, `/#/`) still work: the hash becomes

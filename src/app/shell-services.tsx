@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Howler } from 'howler'
 import { narration as narrationUrls, recordedNarration } from 'virtual:sophora/exhibits'
 import {
   AudioControls,
@@ -17,6 +18,9 @@ import { fetchPassport, fetchPassportStatus, loadGuideSession, stampsOf, useStat
 import type { ShellServices } from '../features/exhibit-visit/index.ts'
 import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, PendingBadge, type VisitEventInput } from '../features/visits/index.ts'
 import { useNoticeStore } from './notice-store.ts'
+import { setupStation, stationText, useLiveStation, type NarrationState, type StationRuntime } from '../features/station/index.ts'
+import type { PassportCode as Code } from '../core/passport-code.ts'
+import { paths } from './routes.ts'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
 
@@ -61,7 +65,8 @@ const recorder = createVisitRecorder({
   stationId: station.stationId,
   // The checked-in student's passport; none for a walk-in visitor.
   getPassportId: () => useStationPassport.getState().code,
-  getSessionId: () => null,
+  // The class session this station takes part in (the guide console's), if any.
+  getSessionId: () => useLiveStation.getState().sessionId,
 })
 
 type RecordedListener = (e: { exhibitId: string; type: string; data?: ExhibitEvent['data'] }) => void
@@ -98,6 +103,7 @@ export const shellServices: ShellServices = {
     await (await import('../sdk/text/label-3d.tsx')).preloadLabelFont()
   },
   useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
+  useHoldMessage: () => (useLiveStation((s) => s.held) ? `${stationText('zh-CN', 'hold.title')}\n${stationText('en', 'hold.title')}` : null),
   /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
   async openAudio(exhibitId, lang, sfx, onProgress, signal) {
     engine?.dispose()
@@ -188,4 +194,49 @@ export function useServerStamps(active: boolean): void {
       live = false
     }
   }, [active, code])
+}
+
+/** This station's id and token, for the station pages (setup, join). */
+export const stationAuth = {
+  stationId: station.stationId,
+  token: stationToken,
+}
+
+/**
+ * The guide's pause holds every sound: Web Audio is suspended (narration and effects stop
+ * where they are and go on from there on resume) and a device voice is paused.
+ */
+async function holdAudio(on: boolean): Promise<NarrationState> {
+  const synth = (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis
+  if (on) synth?.pause()
+  else synth?.resume()
+  const ctx = (Howler.ctx as AudioContext | null | undefined) ?? null
+  if (!ctx) return 'none'
+  try {
+    await (on ? ctx.suspend() : ctx.resume())
+  } catch {
+    /* a closed context: nothing plays */
+  }
+  return ctx.state === 'suspended' ? 'paused' : ctx.state === 'running' ? 'playing' : 'none'
+}
+
+let runtime: StationRuntime | null = null
+/**
+ * Starts this device's part in class sessions (once): the command stream, its state reports.
+ * Not on the guide's own tablet (the app does not call it on /guide/ pages).
+ */
+export function startStationRuntime(go: (path: string) => void): StationRuntime {
+  runtime ??= setupStation({
+    stationId: station.stationId,
+    getToken: stationToken,
+    dropToken: () => station.setToken(null),
+    go,
+    paths: { lobby: paths.lobby, exhibit: paths.exhibit },
+    checkIn: (code: Code) => useStationPassport.getState().checkIn(code, true),
+    getPassport: () => useStationPassport.getState().code,
+    subscribePassport: (l) => useStationPassport.subscribe(l),
+    outbox,
+    holdAudio,
+  })
+  return runtime
 }

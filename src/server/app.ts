@@ -25,6 +25,8 @@ import { startForwarder } from './xapi/forwarder.ts'
 import { programmeRoutes } from './routes/programme.ts'
 import { sessionSummaryRoutes } from './routes/session-summary.ts'
 import { scheduleNightlyBackup } from './backup/nightly.ts'
+import { classSessionRoutes } from './routes/class-sessions.ts'
+import { stationLiveRoutes } from './routes/station-live.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -103,6 +105,8 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
     programmeRoutes,
     sessionSummaryRoutes,
     xapiRoutes,
+    classSessionRoutes,
+    stationLiveRoutes,
   ]) {
     await app.register(routes, { ctx })
   }

@@ -16,6 +16,15 @@ import type { Ingest } from './ingest.ts'
 import { createPassportsRepo } from './db/passports-repo.ts'
 import type { PassportsRepo } from './db/passports-repo.ts'
 import { createRetention } from './retention.ts'
+import { createClassSessionsRepo } from './db/class-sessions-repo.ts'
+import type { ClassSessionsRepo } from './db/class-sessions-repo.ts'
+import { createStationLiveRepo } from './db/station-live-repo.ts'
+import type { StationLiveRepo } from './db/station-live-repo.ts'
+import { createLiveHub } from './live-hub.ts'
+import type { LiveHub } from './live-hub.ts'
+import { createSessionBoard } from './session-board.ts'
+import type { SessionBoard } from './session-board.ts'
+import { createExhibitTexts } from './exhibit-texts.ts'
 import type { Retention } from './retention.ts'
 import { createNightlyBackup } from './backup/nightly.ts'
 import type { NightlyBackup } from './backup/nightly.ts'
@@ -39,6 +48,14 @@ export interface AppContext {
   retention: Retention
   /** The nightly backup (the app checks every 10 minutes whether it is due; tests tick it with their clock). */
   nightlyBackup: NightlyBackup
+  /** Guide-run class sessions, their stations and the command log. */
+  classSessions: ClassSessionsRepo
+  /** Stations' profiles and reported live state. */
+  stationLive: StationLiveRepo
+  /** Who is connected right now (in memory). */
+  hub: LiveHub
+  /** The console's live board of a session. */
+  board: SessionBoard
 }
 
 export interface ContextOptions {
@@ -55,6 +72,9 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
   const db = openDatabase(config.dbPath, { synchronous: config.synchronous, now })
   const stations = createStationsRepo(db)
   const sessions = createSessionsRepo(db)
+  const classSessions = createClassSessionsRepo(db, { centerId: config.centerId, now })
+  const stationLive = createStationLiveRepo(db, { centerId: config.centerId })
+  const hub = createLiveHub()
   return {
     config,
     db,
@@ -85,5 +105,9 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
       timeZone: config.timeZone,
       now,
     }),
+    classSessions,
+    stationLive,
+    hub,
+    board: createSessionBoard(db, { stations: stationLive, sessions: classSessions, hub, texts: createExhibitTexts(config.exhibitsDirs), now }),
   }
 }

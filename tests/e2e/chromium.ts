@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { capFrameRate } from './frame-cap.ts'
 
 /** Debian's Chromium (never a downloaded browser: this machine reaches no browser CDN). */
@@ -38,4 +38,9 @@ export async function launchChromiumContext(
   })
   if (opts.frameRate) await context.addInitScript(capFrameRate, 1000 / opts.frameRate)
   return context
+}
+
+/** One browser for several contexts (a guide's tablet and stations side by side, each with its own storage). */
+export function launchChromium(args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...args] })
 }

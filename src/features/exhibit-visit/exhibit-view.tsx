@@ -11,17 +11,22 @@ import { useVRSupported } from '../../scene/use-vr-supported.ts'
 import { requestMotionPermission } from '../../scene/cardboard/motion-permission.ts'
 import { RunPanel } from './run-panel.tsx'
 import { VRPanel } from './vr-panel.tsx'
+import { VRHold } from './vr-hold.tsx'
 import { useExhibitSession, type PageServices } from './use-exhibit-session.ts'
 
 export type ShellServices = PageServices & {
   /** the subtitle line currently shown (for the 3D view in VR) */
   useSubtitle(): string | null
+  /** a message that holds the student (the guide's pause), shown in VR instead of the panel; null when none */
+  useHoldMessage?(): string | null
 }
 
 function VRSubtitle(props: { visit: Visit; lang: Lang; services: ShellServices; onLobby(): void }) {
   const subtitle = props.services.useSubtitle()
+  const hold = props.services.useHoldMessage?.() ?? null
   const mode = useStore(getXRStore(), (s) => s.mode)
   if (mode !== 'immersive-vr') return null
+  if (hold) return <VRHold text={hold} />
   return <VRPanel visit={props.visit} lang={props.lang} subtitle={subtitle} onLobby={props.onLobby} />
 }
 

@@ -28,7 +28,7 @@ export {
   BatchSchema,
 } from './passport-api.ts'
 export type { PassportStatus, PassportView, Center, Batch, BatchRequest, ApiResult, StaffSession } from './passport-api.ts'
-export { loadGuideSession } from './guide-session.ts'
+export { loadGuideSession, saveGuideSession } from './guide-session.ts'
 /** The guide's sign-in, shared by every guide page (guide and admin accounts). */
 export { SignIn as GuideSignIn, useGuide, problemKey as guideProblemKey } from './guide-sign-in.tsx'
 export { formatPassportCode } from '../../core/passport-code.ts'

@@ -36,7 +36,21 @@ export const sessionSummaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
    * the query (the class's passport batch, the planned exhibits); once class sessions are
    * stored, read the session's row here instead (and 404 an unknown or other center's session).
    */
-  function planOf(_sessionId: string, q: SummaryQuery): SummaryPlan {
+  /**
+   * What the class planned: a class session started on the guide console knows its exhibits and
+   * its passport batch (this center's only: another center's session is unknown here); for a
+   * session id the console never made (events recorded with it all the same), the query says.
+   */
+  function planOf(sessionId: string, q: SummaryQuery): SummaryPlan {
+    const session = ctx.classSessions.get(sessionId)
+    if (session) {
+      const stored = ctx.passports.batch(session.batch_id ?? '')
+      return {
+        plannedExhibitIds: JSON.parse(session.exhibits) as string[],
+        passportCodes: stored?.codes ?? [],
+        labels: { school: session.school, grade: session.grade, className: session.class_name },
+      }
+    }
     const batch = q.batchId ? ctx.passports.batch(q.batchId) : undefined
     if (q.batchId && !batch) throw new HttpError(404, 'unknown batch', ['batchId: no class set with this id'])
     const unknown = (q.exhibits ?? []).filter((id) => !ctx.exhibitIds.has(id))

@@ -1,0 +1,2 @@
+export { GuideConsolePage } from './console-page.tsx'
+export { GuideSessionPage } from './session-page.tsx'

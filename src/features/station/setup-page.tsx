@@ -1,0 +1,146 @@
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
+import { useLangStore } from '../../i18n/lang-store.ts'
+import { STATION_KINDS, type StationKind } from '../../core/station-live.ts'
+import { signIn } from '../passport/index.ts'
+import { useLiveStation } from './live-store.ts'
+import { joinByCode, saveProfile } from './station-api.ts'
+import { useStationText, type StationTextKey } from './texts.ts'
+
+export interface SetupProps {
+  stationId: string
+  /** this station's token (enrolling first when it has none) */
+  stationToken(): Promise<string | null>
+  exhibits: { id: string; title: { 'zh-CN': string; en: string } }[]
+  onJoined(): void
+}
+
+/**
+ * The station setup screen (`/station/setup`, also what the console's setup QR opens): a
+ * guide or admin signs in on the device — the sign-in is kept in this page only, never on
+ * the shared station — then names the station, picks its kind and the exhibits it offers.
+ */
+export function StationSetupPage(props: SetupProps) {
+  const t = useStationText()
+  const lang = useLangStore((s) => s.lang)
+  const profile = useLiveStation((s) => s.profile)
+  const [guide, setGuide] = useState<string | null>(null)
+  const [message, setMessage] = useState<StationTextKey | null>(null)
+
+  async function login(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    const f = new FormData(e.currentTarget)
+    const r = await signIn(String(f.get('name') ?? ''), String(f.get('password') ?? ''))
+    if (r.ok) setGuide(r.data.token)
+    else setMessage('setup.bad')
+  }
+  async function save(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    if (!guide) return
+    const f = new FormData(e.currentTarget)
+    const next = { name: String(f.get('name') ?? '').trim(), kind: String(f.get('kind')) as StationKind, offered: f.getAll('offered').map(String) }
+    // The station must be enrolled before the server can hold its profile.
+    const ok = (await props.stationToken()) !== null && (await saveProfile(props.stationId, next, guide))
+    if (ok) useLiveStation.setState({ profile: next })
+    setMessage(ok ? 'setup.saved' : 'setup.failed')
+  }
+  async function join(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    const code = String(new FormData(e.currentTarget).get('code') ?? '').trim()
+    const token = await props.stationToken()
+    const id = token ? await joinByCode(code, token) : null
+    if (id) props.onJoined()
+    else setMessage('join.failed')
+  }
+
+  return (
+    <main className="guide-page station-setup" data-testid="station-setup">
+      <h2>{t('setup.title')}</h2>
+      <p>{t('setup.intro')}</p>
+      {!guide ? (
+        <form className="guide-form" onSubmit={(e) => void login(e)} data-testid="setup-signin">
+          <h3>{t('setup.signIn')}</h3>
+          <label>
+            {t('setup.user')}
+            <input name="name" autoComplete="username" required data-testid="setup-user" />
+          </label>
+          <label>
+            {t('setup.password')}
+            <input name="password" type="password" autoComplete="current-password" required data-testid="setup-password" />
+          </label>
+          <button className="btn primary" type="submit" data-testid="setup-signin-submit">
+            {t('setup.submit')}
+          </button>
+        </form>
+      ) : (
+        <form className="guide-form" onSubmit={(e) => void save(e)} data-testid="setup-form">
+          <label>
+            {t('setup.name')}
+            <input name="name" required maxLength={40} defaultValue={profile?.name ?? ''} data-testid="setup-name" />
+          </label>
+          <fieldset>
+            <legend>{t('setup.kind')}</legend>
+            {STATION_KINDS.map((k) => (
+              <label key={k}>
+                <input type="radio" name="kind" value={k} required defaultChecked={profile?.kind === k} data-testid={`setup-kind-${k}`} />
+                {t(`kind.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('setup.offered')}</legend>
+            {props.exhibits.map((x) => (
+              <label key={x.id}>
+                <input type="checkbox" name="offered" value={x.id} defaultChecked={profile?.offered.includes(x.id)} data-testid={`setup-offer-${x.id}`} />
+                {x.title[lang]}
+              </label>
+            ))}
+          </fieldset>
+          <button className="btn primary" type="submit" data-testid="setup-save">
+            {t('setup.save')}
+          </button>
+        </form>
+      )}
+      <form className="guide-form" onSubmit={(e) => void join(e)} data-testid="setup-join">
+        <label>
+          {t('setup.joinCode')}
+          <input name="code" required minLength={4} maxLength={12} autoCapitalize="characters" data-testid="setup-join-code" />
+        </label>
+        <button className="btn" type="submit" data-testid="setup-join-submit">
+          {t('setup.join')}
+        </button>
+      </form>
+      {message && (
+        <p role="status" data-testid="setup-message" data-message={message}>
+          {t(message, { name: profile?.name ?? '' })}
+        </p>
+      )}
+    </main>
+  )
+}
+
+/** `/station/join/<code>`: what the session QR opens on a station; joins, then the lobby. */
+export function StationJoinPage(props: { code: string; stationToken(): Promise<string | null>; onJoined(): void }) {
+  const t = useStationText()
+  const [state, setState] = useState<'joining' | 'failed'>('joining')
+  const { code, stationToken } = props
+  const onJoined = useEffectEvent(() => props.onJoined())
+  useEffect(() => {
+    let live = true
+    // Joining twice (StrictMode runs this twice in development) is harmless: the server keeps one.
+    void (async () => {
+      const token = await stationToken()
+      const id = token ? await joinByCode(code, token) : null
+      if (!live) return
+      if (id) onJoined()
+      else setState('failed')
+    })()
+    return () => {
+      live = false
+    }
+  }, [code, stationToken])
+  return (
+    <main className="guide-page" data-testid="station-join" data-status={state}>
+      <p role="status">{t(state === 'joining' ? 'join.joining' : 'join.failed')}</p>
+    </main>
+  )
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import type { StationProfile } from '../../core/station-live.ts'
+
+type Fetch = typeof fetch
+const def: Fetch = (i, init) => globalThis.fetch(i, init)
+const json = (token: string, body: unknown): RequestInit => ({
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  body: JSON.stringify(body),
+})
+
+/** A guide signed in on this device sets the station's profile; true when saved. */
+export async function saveProfile(stationId: string, profile: StationProfile, guideToken: string, doFetch: Fetch = def): Promise<boolean> {
+  const r = await doFetch(`/api/console/stations/${stationId}/profile`, { method: 'PUT', ...json(guideToken, profile) }).catch(() => null)
+  return r?.status === 204
+}
+
+const JoinedSchema = z.object({ sessionId: z.uuid() })
+/** The station joins the class session whose code it was given (the session QR); its id, or null. */
+export async function joinByCode(joinCode: string, stationToken: string, doFetch: Fetch = def): Promise<string | null> {
+  const r = await doFetch('/api/station/join', { method: 'POST', ...json(stationToken, { joinCode }) }).catch(() => null)
+  if (!r?.ok) return null
+  const p = JoinedSchema.safeParse(await r.json().catch(() => null))
+  return p.success ? p.data.sessionId : null
+}
