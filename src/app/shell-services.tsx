@@ -15,7 +15,15 @@ import { useEffect } from 'react'
 import type { PassportCode } from '../core/passport-code.ts'
 import { fetchPassport, fetchPassportStatus, loadGuideSession, stampsOf, useStationPassport, type PassportStatus } from '../features/passport/index.ts'
 import type { ShellServices } from '../features/exhibit-visit/index.ts'
-import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, PendingBadge, type VisitEventInput } from '../features/visits/index.ts'
+import {
+  createOutbox,
+  createStationCredentials,
+  createSyncClient,
+  createVisitRecorder,
+  PairingNotice,
+  PendingBadge,
+  type VisitEventInput,
+} from '../features/visits/index.ts'
 import { useNoticeStore } from './notice-store.ts'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
@@ -56,6 +64,8 @@ function sfxUrls(extra?: Record<string, string>): Record<string, string> {
  */
 export const outbox = createOutbox()
 const station = createStationCredentials()
+// Asks for its token (or a pairing code to show a guide) at start, not only once there is a visit to send.
+const sync = createSyncClient({ outbox, baseUrl: '', station, enrolAtStart: true })
 const recorder = createVisitRecorder({
   outbox,
   stationId: station.stationId,
@@ -111,11 +121,12 @@ export const shellServices: ShellServices = {
   },
 }
 
-/** Mute/volume in the header; subtitles at the bottom of the page (flat mode). */
+/** Mute/volume in the header; subtitles at the bottom of the page (flat mode); the pairing code while unapproved. */
 export function ShellExtras(props: { lang: Lang }) {
   return (
     <>
       <PendingBadge lang={props.lang} outbox={outbox} />
+      <PairingNotice lang={props.lang} sync={sync} />
       <AudioControls lang={props.lang} store={audioStore} />
       <SubtitleBar store={audioStore} className="subtitle-bar" />
     </>
@@ -125,7 +136,7 @@ export function ShellExtras(props: { lang: Lang }) {
 /** Once at start: unlock audio on the first tap, start syncing the outbox. */
 export function setupShell(): void {
   createAudioEngine({ store: audioStore }).setupUnlock(document)
-  createSyncClient({ outbox, baseUrl: '', station }).start()
+  sync.start()
 }
 
 const RegisterSchema = z.object({ token: z.string().min(1) })
