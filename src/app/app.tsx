@@ -4,6 +4,7 @@ import { useLangStore, useT } from '../i18n/lang-store.ts'
 import { loadCheckInPage, loadGuidePages, loadPassportPage, PassportBadge } from '../features/passport/index.ts'
 import { loadCertificatePage } from '../features/certificate/index.ts'
 import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
+import { loadPairingPage } from '../features/station-pairing/index.ts'
 import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
 import { paths, patterns } from './routes.ts'
@@ -24,6 +25,7 @@ const BatchPrintPage = lazy(async () => ({ default: (await loadGuidePages()).Bat
 const CertificatePage = lazy(async () => ({ default: (await loadCertificatePage()).CertificatePage }))
 const SessionSummaryPage = lazy(async () => ({ default: (await loadSummaryPage()).SessionSummaryPage }))
 const ProgrammePage = lazy(async () => ({ default: (await loadProgrammePage()).ProgrammePage }))
+const PairingPage = lazy(async () => ({ default: (await loadPairingPage()).PairingPage }))
 
 function Header(props: { go(path: string): void }) {
   const t = useT()
@@ -153,6 +155,11 @@ export function App() {
           <Route path={paths.guideProgramme}>
             <Page>
               <ProgrammePage />
+            </Page>
+          </Route>
+          <Route path={paths.stationPairing}>
+            <Page>
+              <PairingPage />
             </Page>
           </Route>
           <Route>

@@ -21,7 +21,12 @@ async function closedApp(over: Parameters<typeof testApp>[0] = {}) {
 }
 
 function ask(t: TestApp, stationId: string, body: Record<string, unknown> = {}) {
-  return t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId, name: 'kiosk-2F', secret: SECRET, ...body }, headers: { 'user-agent': UA } })
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/stations',
+    payload: { stationId, name: 'kiosk-2F', secret: SECRET, ...body },
+    headers: { 'user-agent': UA },
+  })
 }
 const poll = (t: TestApp, stationId: string, secret = SECRET) =>
   t.app.inject({ url: `/api/stations/pairing/${stationId}`, headers: { 'x-station-secret': secret } })
@@ -104,7 +109,12 @@ describe('station pairing', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId: crypto.randomUUID() } })).json().error).toBe('approval-required')
     // A station token (and no token) cannot approve or list.
     const admin = await loginAs(t, 'zhao')
-    const enrolled = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId: crypto.randomUUID() }, headers: { authorization: `Bearer ${admin}` } })
+    const enrolled = await t.app.inject({
+      method: 'POST',
+      url: '/api/stations',
+      payload: { stationId: crypto.randomUUID() },
+      headers: { authorization: `Bearer ${admin}` },
+    })
     expect(enrolled.statusCode).toBe(201)
     const station = enrolled.json() as { token: string }
     expect((await decide(t, id, 'approve', station.token, code)).statusCode).toBe(403)

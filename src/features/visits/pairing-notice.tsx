@@ -9,7 +9,11 @@ export interface PairingSource {
 
 const TEXT = {
   'zh-CN': { show: '请向老师出示配对码', rejected: '本站点未获批准，请联系管理员', offline: '配对前的记录会保存在本机，批准后自动上传' },
-  en: { show: 'Show this pairing code to a guide', rejected: 'This station was not approved; ask an admin', offline: 'Visits are kept on this device and sent once it is approved' },
+  en: {
+    show: 'Show this pairing code to a guide',
+    rejected: 'This station was not approved; ask an admin',
+    offline: 'Visits are kept on this device and sent once it is approved',
+  },
 } as const
 
 /** "123456" → "123 456": six digits read aloud in two groups. */

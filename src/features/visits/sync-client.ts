@@ -91,7 +91,15 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   const random = opts.random ?? Math.random
   const pairingPollMs = opts.pairingPollMs ?? 3000
 
-  const state: SyncState = { pending: outbox.getPendingCount(), syncing: false, failures: 0, lastError: null, lastSyncAt: null, nextAttemptAt: null, pairing: null }
+  const state: SyncState = {
+    pending: outbox.getPendingCount(),
+    syncing: false,
+    failures: 0,
+    lastError: null,
+    lastSyncAt: null,
+    nextAttemptAt: null,
+    pairing: null,
+  }
   const listeners = new Set<(s: SyncState) => void>()
   const emit = () => {
     const snap = { ...state }

@@ -30,7 +30,8 @@ const MAX_PENDING = 50
 const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0')
 const iso = (ms: number) => new Date(ms).toISOString()
 
-export type PairingAnswer = { status: 'pending'; stationId: string; code: string; codeExpiresAt: string } | { status: 'approved'; stationId: string; token: string }
+export type PairingAnswer =
+  { status: 'pending'; stationId: string; code: string; codeExpiresAt: string } | { status: 'approved'; stationId: string; token: string }
 
 /**
  * Pairing: a new station without the enrol code asks (POST /api/stations with its secret),

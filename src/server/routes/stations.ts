@@ -52,7 +52,10 @@ export const stationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           throw new HttpError(403, 'enroll-code-required', ['enrollCode: not this server’s STATION_ENROLL_CODE'])
         }
         if (!codeSent && !config.openEnroll) {
-          if (secret === undefined) throw new HttpError(403, 'approval-required', ["a new station needs STATION_ENROLL_CODE or a guide's approval: send its secret to get a pairing code"])
+          if (secret === undefined)
+            throw new HttpError(403, 'approval-required', [
+              "a new station needs STATION_ENROLL_CODE or a guide's approval: send its secret to get a pairing code",
+            ])
           const a = pairing.request({ stationId: sentId, name, secret, userAgent: request.headers['user-agent'], nowMs: now() })
           return a.status === 'approved' ? reply.code(201).send({ stationId: a.stationId, token: a.token }) : reply.code(202).send(a)
         }

@@ -26,7 +26,12 @@ export const PairingStateSchema = z.discriminatedUnion('status', [
 ])
 export const PairingParamsSchema = z.strictObject({ stationId: StationIdSchema })
 export const PairingSecretHeadersSchema = z.object({ 'x-station-secret': z.string().min(32).max(200) })
-export const ApproveBodySchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'must be the 6 digits the station shows') })
+export const ApproveBodySchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6 digits the station shows'),
+})
 export const PendingStationsSchema = z.object({
   stations: z.array(z.object({ stationId: z.string(), name: z.string(), agent: z.string(), firstSeenAt: z.string(), codeExpiresAt: z.string() })),
 })

@@ -75,7 +75,10 @@ describe('a station waiting for approval', () => {
     const sync = createSyncClient({ outbox, baseUrl: base, station: creds, pairingPollMs: 50 })
     expect((await sync.syncNow()).error).toMatch(/waiting for a guide/)
     const guide = await loginAs(t, 'zhou', 'guide', '1357')
-    expect((await t.app.inject({ method: 'POST', url: `/api/stations/pending/${creds.stationId}/reject`, headers: { authorization: `Bearer ${guide}` } })).statusCode).toBe(200)
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/stations/pending/${creds.stationId}/reject`, headers: { authorization: `Bearer ${guide}` } }))
+        .statusCode,
+    ).toBe(200)
     expect((await sync.syncNow()).error).toMatch(/rejected/)
     expect(sync.getState().pairing).toEqual({ status: 'rejected' })
     expect(outbox.getPendingCount()).toBe(1)
