@@ -9,7 +9,7 @@ import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
 import { paths, patterns } from './routes.ts'
 import { useNoticeStore } from './notice-store.ts'
-import { confirmPassport, shellServices, ShellExtras, useServerStamps } from './shell-services.tsx'
+import { confirmPassport, shellServices, ShellExtras, StationPairingNotice, useServerStamps } from './shell-services.tsx'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
 const ExhibitView = lazy(async () => {
@@ -111,6 +111,8 @@ export function App() {
     <div className={`shell ${exhibitId ? 'in-exhibit' : 'in-lobby'}`}>
       <Header go={go} />
       <Notice />
+      {/* Not over an exhibit (it keeps recording) nor on staff pages (a guide's tablet is not a station at work). */}
+      {!exhibitId && !/^\/(guide|admin)(\/|$)/.test(location) && <StationPairingNotice lang={lang} />}
       {!exhibitId && (
         <Switch>
           <Route path={paths.lobby}>

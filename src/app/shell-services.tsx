@@ -121,12 +121,16 @@ export const shellServices: ShellServices = {
   },
 }
 
-/** Mute/volume in the header; subtitles at the bottom of the page (flat mode); the pairing code while unapproved. */
+/** While this station waits for a guide's approval: its pairing code, above the page. */
+export function StationPairingNotice(props: { lang: Lang }) {
+  return <PairingNotice lang={props.lang} sync={sync} />
+}
+
+/** Mute/volume in the header; subtitles at the bottom of the page (flat mode). */
 export function ShellExtras(props: { lang: Lang }) {
   return (
     <>
       <PendingBadge lang={props.lang} outbox={outbox} />
-      <PairingNotice lang={props.lang} sync={sync} />
       <AudioControls lang={props.lang} store={audioStore} />
       <SubtitleBar store={audioStore} className="subtitle-bar" />
     </>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import { GuideSignIn, useGuide, type ApiResult } from '../passport/index.ts'
 import { approveStation, fetchPendingStations, rejectStation, type PendingStation } from './pairing-api.ts'
@@ -70,25 +70,36 @@ export function PairingPage() {
   const [stations, setStations] = useState<PendingStation[] | null>(null)
   const [listProblem, setListProblem] = useState<Message | null>(null)
   const [notes, setNotes] = useState<Record<string, { kind: 'ok' | 'error'; message: Message }>>({})
-  const token = session?.token ?? null
+  // A session the server no longer knows (401): sign in again. useGuide's setter is a new function each render, so it is not called from the effect.
+  const [expired, setExpired] = useState<string | null>(null)
+  const token = session && session.token !== expired ? session.token : null
 
-  const refresh = useCallback(async () => {
-    if (!token) return
-    const r = await fetchPendingStations(token)
-    if (r.ok) {
-      setStations(r.data)
-      setListProblem(null)
-    } else if (r.kind === 'http' && r.status === 401) setSession(null)
-    else setListProblem(problem(r))
-  }, [token, setSession])
+  // Bumped by the timer and after each decision: the list is fetched again.
+  const [tick, setTick] = useState(0)
+  const refresh = () => setTick((n) => n + 1)
 
   useEffect(() => {
-    void refresh()
-    const timer = setInterval(() => void refresh(), REFRESH_MS)
+    const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS)
     return () => clearInterval(timer)
-  }, [refresh])
+  }, [])
 
-  if (!session)
+  useEffect(() => {
+    if (!token) return
+    let live = true
+    void fetchPendingStations(token).then((r) => {
+      if (!live) return
+      if (r.ok) {
+        setStations(r.data)
+        setListProblem(null)
+      } else if (r.kind === 'http' && r.status === 401) setExpired(token)
+      else setListProblem(problem(r))
+    })
+    return () => {
+      live = false
+    }
+  }, [token, tick])
+
+  if (!token)
     return (
       <main className="guide-page">
         <GuideSignIn onSession={setSession} />
@@ -102,7 +113,7 @@ export function PairingPage() {
       ...n,
       [station.stationId]: r.ok ? { kind: 'ok', message: what === 'reject' ? 'rejected' : 'approved' } : { kind: 'error', message: problem(r) },
     }))
-    if (r.ok || r.status === 404) void refresh()
+    if (r.ok || r.status === 404) refresh()
   }
 
   const decided = Object.entries(notes).filter(([id, n]) => n.kind === 'ok' && !stations?.some((s) => s.stationId === id))

@@ -21,8 +21,8 @@ const grouped = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
 
 /**
  * While the station waits for a guide's approval: its pairing code, in digits big enough
- * to read from a step away, in both languages (the lobby keeps working and recording
- * underneath). Gone by itself once the sync client hears the station was approved.
+ * to read from a step away, in both languages, in the page's flow above the lobby (which
+ * keeps working and recording). Gone by itself once the sync client hears it was approved.
  */
 export function PairingNotice({ lang, sync }: { lang: 'zh-CN' | 'en'; sync: PairingSource }) {
   const pairing = useSyncExternalStore<PairingState | null>(
@@ -41,15 +41,11 @@ export function PairingNotice({ lang, sync }: { lang: 'zh-CN' | 'en'; sync: Pair
       data-testid="pairing-notice"
       data-status={pairing.status}
       style={{
-        position: 'fixed',
-        insetInline: 16,
-        bottom: 16,
-        zIndex: 50,
-        padding: '16px 24px',
+        margin: '12px 16px',
+        padding: '12px 24px',
         borderRadius: 12,
         background: rejected ? '#f8d7da' : '#fff3cd',
         color: rejected ? '#58151c' : '#664d03',
-        boxShadow: '0 4px 16px rgb(0 0 0 / 0.2)',
         textAlign: 'center',
       }}
     >
