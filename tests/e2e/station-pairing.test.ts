@@ -15,8 +15,10 @@ let b: Browser
 const guide = { name: 'guide-pairing', password: 'pairing-pass-1' }
 beforeAll(async () => {
   server = await startServer({ env: { STATION_OPEN_ENROLL: '0' } })
+  // Chromium starts while the admin CLI makes the guide account (a synchronous child process).
+  const launching = launch()
   createGuide(server, guide)
-  b = await launch()
+  b = await launching
 })
 afterAll(async () => {
   await b?.close()
