@@ -128,6 +128,18 @@ describe('station pairing', () => {
     expect(t.ctx.db.prepare('SELECT COUNT(*) FROM stations WHERE id = ?').pluck().get(id)).toBe(0)
   })
 
+  it('an approval does not replace a station enrolled meanwhile by an admin', async () => {
+    const { t, guide } = await closedApp()
+    const id = crypto.randomUUID()
+    const { code } = (await ask(t, id)).json() as { code: string }
+    const admin = await loginAs(t, 'alice')
+    const direct = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId: id }, headers: { authorization: `Bearer ${admin}` } })
+    const { token } = direct.json() as { token: string }
+    expect((await decide(t, id, 'approve', guide, code)).statusCode).toBe(200)
+    expect((await poll(t, id)).json().error).toBe('station-already-enrolled')
+    expect((await postEvents(t.app, token, [makeEvent(id)])).statusCode).toBe(200)
+  })
+
   it('the enrol code still enrols at once; STATION_OPEN_ENROLL=1 (off by default) enrols anyone', async () => {
     expect(loadConfig({}).openEnroll).toBe(false)
     expect(loadConfig({ STATION_OPEN_ENROLL: '1' }).openEnroll).toBe(true)

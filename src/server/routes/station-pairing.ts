@@ -41,6 +41,11 @@ export type PairingAnswer =
  */
 export function createPairing(db: Db, pairings: PairingsRepo, stations: StationsRepo, codeTtlMs: number) {
   const deliver = db.transaction((row: PairingRow, nowMs: number): string => {
+    // Enrolled meanwhile some other way (enrol code, admin): the approval must not replace that station's token.
+    if (stations.existing(row.stationId)) {
+      pairings.remove(row.stationId)
+      throw new HttpError(409, 'station-already-enrolled', ['stationId: enrolled meanwhile; this pairing is void'])
+    }
     const token = createToken('station')
     stations.enroll({ id: row.stationId, name: row.name, tokenHash: hashToken(token), secretHash: row.secretHash, createdMs: nowMs })
     pairings.remove(row.stationId)
