@@ -113,7 +113,7 @@ export function PairingPage() {
       ...n,
       [station.stationId]: r.ok ? { kind: 'ok', message: what === 'reject' ? 'rejected' : 'approved' } : { kind: 'error', message: problem(r) },
     }))
-    if (r.ok || r.status === 404) refresh()
+    if (r.ok || (r.kind === 'http' && r.status === 404)) refresh()
   }
 
   const decided = Object.entries(notes).filter(([id, n]) => n.kind === 'ok' && !stations?.some((s) => s.stationId === id))
