@@ -140,6 +140,21 @@ describe('station pairing', () => {
     expect((await postEvents(t.app, token, [makeEvent(id)])).statusCode).toBe(200)
   })
 
+  it('at most 50 stations wait: made-up ids cannot bury the real one; idle requests leave the list', async () => {
+    const { t, guide } = await closedApp()
+    for (let i = 0; i < 50; i++) {
+      if (i % 25 === 0) t.clock.advance(60_000) // past the per-IP rate limit of 30 a minute
+      expect((await ask(t, crypto.randomUUID())).statusCode).toBe(202)
+    }
+    const full = await ask(t, crypto.randomUUID())
+    expect(full.statusCode).toBe(429)
+    expect(full.json().error).toBe('too-many-pending-stations')
+    // An hour without a question from them and they are gone.
+    t.clock.advance(3600_001)
+    expect((await ask(t, crypto.randomUUID())).statusCode).toBe(202)
+    expect((await t.app.inject({ url: '/api/stations/pending', headers: { authorization: `Bearer ${guide}` } })).json().stations).toHaveLength(1)
+  })
+
   it('the enrol code still enrols at once; STATION_OPEN_ENROLL=1 (off by default) enrols anyone', async () => {
     expect(loadConfig({}).openEnroll).toBe(false)
     expect(loadConfig({ STATION_OPEN_ENROLL: '1' }).openEnroll).toBe(true)
