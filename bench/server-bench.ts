@@ -85,6 +85,8 @@ async function startServer(
       EXHIBITS_DIRS: FIXTURES,
       LOG_LEVEL: 'warn',
       INGEST_RATE_MAX: '100000000',
+      // The bench's stations enrol at once, as before pairing existed.
+      STATION_OPEN_ENROLL: '1',
       STATIC_DIR: join(dbPath, '..', 'none'),
       TLS: transport === 'https' ? 'auto' : 'off',
       TLS_DIR: join(dbPath, '..', 'tls'),

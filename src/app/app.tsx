@@ -4,11 +4,12 @@ import { useLangStore, useT } from '../i18n/lang-store.ts'
 import { loadCheckInPage, loadGuidePages, loadPassportPage, PassportBadge } from '../features/passport/index.ts'
 import { loadCertificatePage } from '../features/certificate/index.ts'
 import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
+import { loadPairingPage } from '../features/station-pairing/index.ts'
 import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
 import { isGuidePath, paths, patterns } from './routes.ts'
 import { useNoticeStore } from './notice-store.ts'
-import { confirmPassport, shellServices, ShellExtras, stationAuth, startStationRuntime, useServerStamps } from './shell-services.tsx'
+import { confirmPassport, shellServices, ShellExtras, StationPairingNotice, stationAuth, startStationRuntime, useServerStamps } from './shell-services.tsx'
 import { HoldOverlay, loadStationPages, StationCorner, useLiveStation, type StationRuntime } from '../features/station/index.ts'
 import { loadConsolePages } from '../features/guide-console/index.ts'
 
@@ -56,6 +57,7 @@ function useStationRuntime(location: string, exhibitId: string | null, go: (path
   }, [exhibitId])
   return { active: !guideTablet && station, onVisit: (visit: Parameters<StationRuntime['observe']>[1]) => runtime.current?.observe(current.current, visit) }
 }
+const PairingPage = lazy(async () => ({ default: (await loadPairingPage()).PairingPage }))
 
 function Header(props: { go(path: string): void }) {
   const t = useT()
@@ -142,6 +144,8 @@ export function App() {
     <div className={`shell ${exhibitId ? 'in-exhibit' : 'in-lobby'}`}>
       <Header go={go} />
       <Notice />
+      {/* Not over an exhibit (it keeps recording) nor on staff pages (a guide's tablet is not a station at work). */}
+      {!exhibitId && !/^\/(guide|admin)(\/|$)/.test(location) && <StationPairingNotice lang={lang} />}
       {!exhibitId && (
         <Switch>
           <Route path={paths.lobby}>
@@ -226,6 +230,11 @@ export function App() {
                 <StationJoinPage code={p.code} stationToken={stationAuth.token} onJoined={() => go(paths.lobby)} />
               </Page>
             )}
+          </Route>
+          <Route path={paths.stationPairing}>
+            <Page>
+              <PairingPage />
+            </Page>
           </Route>
           <Route>
             <Lobby go={go} />

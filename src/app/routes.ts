@@ -11,6 +11,7 @@ export const paths = {
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
   certificate: '/admin/certificate',
   guideProgramme: '/guide/programme',
+  stationPairing: '/guide/stations/pairing',
   /** `query`: the class's passport batch and the planned exhibits, until sessions are stored. */
   sessionSummary: (sessionId: string, query: { batchId?: string; exhibits?: readonly string[] } = {}) => {
     const q = new URLSearchParams()

@@ -16,7 +16,15 @@ import { useEffect } from 'react'
 import type { PassportCode } from '../core/passport-code.ts'
 import { fetchPassport, fetchPassportStatus, loadGuideSession, stampsOf, useStationPassport, type PassportStatus } from '../features/passport/index.ts'
 import type { ShellServices } from '../features/exhibit-visit/index.ts'
-import { createOutbox, createStationCredentials, createSyncClient, createVisitRecorder, PendingBadge, type VisitEventInput } from '../features/visits/index.ts'
+import {
+  createOutbox,
+  createStationCredentials,
+  createSyncClient,
+  createVisitRecorder,
+  PairingNotice,
+  PendingBadge,
+  type VisitEventInput,
+} from '../features/visits/index.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { setupStation, stationText, useLiveStation, type NarrationState, type StationRuntime } from '../features/station/index.ts'
 import type { PassportCode as Code } from '../core/passport-code.ts'
@@ -60,6 +68,8 @@ function sfxUrls(extra?: Record<string, string>): Record<string, string> {
  */
 export const outbox = createOutbox()
 const station = createStationCredentials()
+// Asks for its token (or a pairing code to show a guide) at start, not only once there is a visit to send.
+const sync = createSyncClient({ outbox, baseUrl: '', station, enrolAtStart: true })
 const recorder = createVisitRecorder({
   outbox,
   stationId: station.stationId,
@@ -117,6 +127,11 @@ export const shellServices: ShellServices = {
   },
 }
 
+/** While this station waits for a guide's approval: its pairing code, above the page. */
+export function StationPairingNotice(props: { lang: Lang }) {
+  return <PairingNotice lang={props.lang} sync={sync} />
+}
+
 /** Mute/volume in the header; subtitles at the bottom of the page (flat mode). */
 export function ShellExtras(props: { lang: Lang }) {
   return (
@@ -131,7 +146,7 @@ export function ShellExtras(props: { lang: Lang }) {
 /** Once at start: unlock audio on the first tap, start syncing the outbox. */
 export function setupShell(): void {
   createAudioEngine({ store: audioStore }).setupUnlock(document)
-  createSyncClient({ outbox, baseUrl: '', station }).start()
+  sync.start()
 }
 
 const RegisterSchema = z.object({ token: z.string().min(1) })

@@ -47,8 +47,12 @@ export const EnvSchema = z.object({
   LOG_FILE_MAX_MB: posInt(10),
   /** Rotated files kept besides the current one. */
   LOG_FILE_KEEP: posInt(14),
-  /** When set, stations must present it to register. Unset: open enrollment on the center's LAN. */
+  /** A station that presents it enrols at once; one without it waits for a guide to approve its pairing code. */
   STATION_ENROLL_CODE: z.string().min(4).max(200).optional(),
+  /** 1: any new station id enrols at once, no approval (the old behaviour; for tests and closed networks only). */
+  STATION_OPEN_ENROLL: z.enum(['0', '1']).default('0'),
+  /** How long a station's pairing code is valid; the station then shows a new one. */
+  PAIRING_CODE_TTL_S: posInt(600),
   /** Days in statistics are calendar days in this zone. */
   TIME_ZONE: z.string().default('Asia/Shanghai').refine(validTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   /** Events before this day (in TIME_ZONE) are refused: a station whose clock reset says 1970. */
@@ -120,6 +124,9 @@ export interface AppConfig {
   /** null: stdout. */
   logFile: { path: string; maxBytes: number; keep: number } | null
   enrollCode: string | undefined
+  /** A new station id enrols without a guide's approval or the enrol code. */
+  openEnroll: boolean
+  pairingCodeTtlMs: number
   timeZone: string
   /** YYYY-MM-DD in timeZone: the earliest day an event may carry. */
   firstDay: string
@@ -196,6 +203,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE === undefined ? null : { path: e.LOG_FILE, maxBytes: e.LOG_FILE_MAX_MB * 1024 * 1024, keep: e.LOG_FILE_KEEP },
     enrollCode: e.STATION_ENROLL_CODE,
+    openEnroll: e.STATION_OPEN_ENROLL === '1',
+    pairingCodeTtlMs: e.PAIRING_CODE_TTL_S * 1000,
     timeZone: e.TIME_ZONE,
     firstDay: e.CENTER_FIRST_DAY,
     maxClockSkewMs: e.MAX_CLOCK_SKEW_S * 1000,

@@ -22,6 +22,8 @@ export const REDACT_PATHS = [
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',
+  'req.headers["x-station-secret"]',
+  'headers["x-station-secret"]',
   'authorization',
   'cookie',
   'password',

@@ -32,7 +32,7 @@ export interface RunningServer {
 
 /**
  * The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own
- * SQLite file; plain HTTP (TLS=off) unless `env` says otherwise (`url` is then PORT's loopback HTTP).
+ * SQLite file; plain HTTP (TLS=off) and open station enrolment unless `env` says otherwise (`url` is then PORT's loopback HTTP).
  */
 export async function startServer(opts: { dbPath?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort())
@@ -47,6 +47,8 @@ export async function startServer(opts: { dbPath?: string; port?: number; env?: 
       EXHIBITS_DIRS: E2E_EXHIBIT_DIRS.join(','),
       LOG_LEVEL: 'warn',
       TLS: 'off',
+      // Existing tests enrol stations as before; the pairing test sets '0'.
+      STATION_OPEN_ENROLL: '1',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -102,7 +102,7 @@ describe('roles and tokens', () => {
 })
 
 describe('station enrollment', () => {
-  it('is open for a new id; an enrolled id is not taken over by someone who only knows it', async () => {
+  it('is open for a new id with STATION_OPEN_ENROLL=1; an enrolled id is not taken over by someone who only knows it', async () => {
     const t = await testApp()
     cleanup = t.cleanup
     const secret = 'a'.repeat(43)
@@ -139,13 +139,13 @@ describe('station enrollment', () => {
     expect(t.ctx.db.prepare('SELECT COUNT(*) FROM stations').pluck().get()).toBe(2)
   })
 
-  it('requires STATION_ENROLL_CODE when it is set', async () => {
-    const t = await testApp({ enrollCode: 'guohuai-2026' })
+  it('enrols with STATION_ENROLL_CODE when open enrolment is off (pairing: pairing.test.ts)', async () => {
+    const t = await testApp({ enrollCode: 'guohuai-2026', openEnroll: false })
     cleanup = t.cleanup
     const stationId = crypto.randomUUID()
     const none = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId } })
     expect(none.statusCode).toBe(403)
-    expect(none.json().error).toBe('enroll-code-required')
+    expect(none.json().error).toBe('approval-required')
     const wrong = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId, enrollCode: 'guess' } })
     expect(wrong.statusCode).toBe(403)
     const right = await t.app.inject({ method: 'POST', url: '/api/stations', payload: { stationId, enrollCode: 'guohuai-2026' } })

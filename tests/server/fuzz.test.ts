@@ -17,9 +17,10 @@ let staff: string
 const RUNS = 400
 
 beforeAll(async () => {
-  t = await testApp({ ingestRateMax: 1_000_000 })
+  // Pairing on (no open enrolment), so random registrations take the pairing path.
+  t = await testApp({ ingestRateMax: 1_000_000, openEnroll: false, enrollCode: 'fuzz-enrol-code' })
   app = t.app
-  station = await registerStation(app)
+  station = await registerStation(app, { enrollCode: 'fuzz-enrol-code' })
   staff = await loginAs(t, 'fuzz-admin', 'admin', 'fuzz-password')
 })
 afterAll(async () => {
@@ -143,6 +144,7 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
     const path = fc.oneof(
       fc.constantFrom('/api/stats/days', '/api/stats/sessions', '/api/stats/exhibits', '/api/stats/quiz'),
       fc.string({ maxLength: 30 }).map((s) => `/api/stats/passports/${encodeURIComponent(s)}`),
+      fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })).map((s) => `/api/stations/pairing/${encodeURIComponent(s)}`),
       fc.webPath().map((p) => `/api${p}`),
     )
     const query = fc.dictionary(fc.constantFrom('from', 'to', 'x', '__proto__', 'from[]'), fc.string({ maxLength: 20 }), { maxKeys: 3 })
@@ -155,12 +157,14 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
     )
   })
 
-  it('the programme log and the session summary', async () => {
+  it('the programme log, the session summary and station pairing', async () => {
     const id = fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent))
     const url = fc.oneof(
       fc.constant('/api/programme/activities'),
       id.map((i) => `/api/programme/activities/${i}`),
       id.map((i) => `/api/guide/sessions/${i}/summary`),
+      fc.constant('/api/stations/pending'),
+      fc.tuple(id, fc.constantFrom('approve', 'reject')).map(([i, what]) => `/api/stations/pending/${i}/${what}`),
     )
     const query = fc.dictionary(
       fc.constantFrom('from', 'to', 'type', 'q', 'batchId', 'exhibits', 'passports', '__proto__', 'x'),
@@ -190,6 +194,7 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
     expect(db.prepare('SELECT COUNT(*) FROM daily_counts').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM activities').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM stations').pluck().get()).toBe(1)
+    expect(db.prepare('SELECT COUNT(*) FROM station_pairings').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(1)
     expect(db.prepare('SELECT COUNT(*) FROM auth_sessions').pluck().get()).toBe(1)
   })

@@ -26,6 +26,8 @@ export function testConfig(dir: string, overrides: Partial<AppConfig> = {}): App
     staticDir: join(dir, 'no-dist'),
     exhibitsDirs: [FIXTURE_EXHIBITS],
     logLevel: 'silent',
+    // Most tests are about what enrolled stations do; pairing tests turn this off.
+    openEnroll: true,
     ...overrides,
   }
 }

@@ -25,6 +25,7 @@ export async function startServerProcess(
       EXHIBITS_DIRS: FIXTURE_EXHIBITS,
       LOG_LEVEL: 'warn',
       INGEST_RATE_MAX: '100000',
+      STATION_OPEN_ENROLL: '1',
       STATIC_DIR: join(dbPath, '..', 'none'),
       ...env,
     },

@@ -7,7 +7,9 @@ import type { StationCredentials } from './station-credentials.ts'
  * exponential backoff with jitter on failure, a fresh try when the browser comes
  * back online and on a timer. An event leaves the outbox only on the server's word:
  * accepted/duplicate -> removed, rejected -> dead letter. Everything else is retried,
- * which is safe because the server de-duplicates by event id.
+ * which is safe because the server de-duplicates by event id. A station the server does
+ * not enrol at once gets a pairing code (state.pairing) to show a guide; events wait in the
+ * outbox meanwhile and go out as soon as the guide has approved it.
  */
 export const IngestResponseSchema = z.object({
   results: z.array(
@@ -20,7 +22,12 @@ export const IngestResponseSchema = z.object({
 })
 export type IngestResponse = z.infer<typeof IngestResponseSchema>
 const RegisterResponseSchema = z.object({ stationId: z.string(), token: z.string().min(1) })
+const PendingResponseSchema = z.object({ status: z.literal('pending'), code: z.string().regex(/^\d{6}$/), codeExpiresAt: z.string() })
+const PollResponseSchema = z.union([PendingResponseSchema, RegisterResponseSchema.extend({ status: z.literal('approved') })])
 const ErrorBodySchema = z.object({ error: z.string() })
+
+/** A station the server does not enrol at once waits for a guide: it shows `code` until then. */
+export type PairingState = { status: 'pending'; code: string; codeExpiresAt: string } | { status: 'rejected' }
 
 export interface SyncState {
   pending: number
@@ -30,6 +37,8 @@ export interface SyncState {
   lastError: string | null
   lastSyncAt: string | null
   nextAttemptAt: string | null
+  /** Not null while this station waits for a guide's approval (or was refused it). */
+  pairing: PairingState | null
 }
 export interface SyncRunResult {
   acknowledged: number
@@ -58,11 +67,17 @@ export interface SyncClientOptions {
   pollIntervalMs?: number
   requestTimeoutMs?: number
   random?: () => number
+  /** How often a station waiting for approval asks whether it was approved. */
+  pairingPollMs?: number
+  /** Register (or ask for a pairing code) at start, before there is anything to send: a kiosk shows its code at once. */
+  enrolAtStart?: boolean
   /** Where `online` events come from; defaults to the window. */
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
 }
 
 class SyncError extends Error {}
+/** Not a failure: the station waits for a guide, and asks again at the pairing pace, not the backoff's. */
+class AwaitingApproval extends SyncError {}
 
 export function createSyncClient(opts: SyncClientOptions): SyncClient {
   const { outbox, station } = opts
@@ -74,8 +89,17 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   const pollIntervalMs = opts.pollIntervalMs ?? 30_000
   const timeoutMs = opts.requestTimeoutMs ?? 15_000
   const random = opts.random ?? Math.random
+  const pairingPollMs = opts.pairingPollMs ?? 3000
 
-  const state: SyncState = { pending: outbox.getPendingCount(), syncing: false, failures: 0, lastError: null, lastSyncAt: null, nextAttemptAt: null }
+  const state: SyncState = {
+    pending: outbox.getPendingCount(),
+    syncing: false,
+    failures: 0,
+    lastError: null,
+    lastSyncAt: null,
+    nextAttemptAt: null,
+    pairing: null,
+  }
   const listeners = new Set<(s: SyncState) => void>()
   const emit = () => {
     const snap = { ...state }
@@ -85,14 +109,18 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let started = false
 
-  async function post(path: string, body: unknown, token?: string) {
+  async function request(path: string, init: { body?: unknown; token?: string; headers?: Record<string, string> }) {
     const ctrl = new AbortController()
     const timer = setTimeout(() => ctrl.abort(), timeoutMs)
     try {
       const res = await doFetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
+        method: init.body === undefined ? 'GET' : 'POST',
+        headers: {
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...init.headers,
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
         signal: ctrl.signal,
       })
       const json: unknown = await res.json().catch(() => null)
@@ -104,19 +132,59 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     }
   }
 
+  const post = (path: string, body: unknown, token?: string) => request(path, { body, ...(token ? { token } : {}) })
+
+  function setPairing(p: PairingState | null) {
+    if (JSON.stringify(p) === JSON.stringify(state.pairing)) return
+    state.pairing = p
+    emit()
+  }
+  function waiting(code: { code: string; codeExpiresAt: string }): never {
+    setPairing({ status: 'pending', ...code })
+    throw new AwaitingApproval('waiting for a guide to approve this station')
+  }
+  function accepted(token: string): string {
+    station.setToken(token)
+    setPairing(null)
+    return token
+  }
+
+  /** While pending: has a guide approved this station? Null when the server knows no request (ask anew). */
+  async function pollPairing(): Promise<string | null> {
+    const reg = station.registration()
+    const { status, json } = await request(`/api/stations/pairing/${encodeURIComponent(reg.stationId)}`, { headers: { 'x-station-secret': reg.secret } })
+    const parsed = PollResponseSchema.safeParse(json)
+    if (status === 200 && parsed.success) return parsed.data.status === 'approved' ? accepted(parsed.data.token) : waiting(parsed.data)
+    if (status === 404) return null
+    if (ErrorBodySchema.safeParse(json).data?.error === 'pairing-rejected') return rejected()
+    throw new SyncError(`pairing check failed (HTTP ${status})`)
+  }
+  function rejected(): never {
+    setPairing({ status: 'rejected' })
+    throw new SyncError('a guide rejected this station (HTTP 403)')
+  }
+
   async function ensureToken(): Promise<string> {
     const existing = station.getToken()
     if (existing) return existing
+    if (state.pairing?.status === 'pending') {
+      const token = await pollPairing()
+      if (token) return token
+    }
     const { status, json } = await post('/api/stations', station.registration())
     const parsed = RegisterResponseSchema.safeParse(json)
+    if (status === 202) {
+      const pending = PendingResponseSchema.safeParse(json)
+      if (pending.success) waiting(pending.data)
+    }
+    if (status === 403 && ErrorBodySchema.safeParse(json).data?.error === 'pairing-rejected') rejected()
     if (status === 409) {
       // Another device holds this id (or this one lost its secret): only an admin can re-approve it.
       // The events stay in the outbox; the backoff keeps the tries rare until then.
       throw new SyncError('registration refused: this station id is enrolled elsewhere; an admin must re-approve this station (HTTP 409)')
     }
     if (status !== 201 || !parsed.success) throw new SyncError(`registration refused (HTTP ${status})`)
-    station.setToken(parsed.data.token)
-    return parsed.data.token
+    return accepted(parsed.data.token)
   }
 
   async function run(): Promise<SyncRunResult> {
@@ -124,7 +192,11 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     let reRegistered = false
     for (;;) {
       const batch = await outbox.peek(batchSize)
-      if (batch.length === 0) return result
+      if (batch.length === 0) {
+        // A station waiting for approval keeps asking with nothing to send, so its code goes away once approved.
+        if ((opts.enrolAtStart || state.pairing?.status === 'pending') && !station.getToken()) await ensureToken()
+        return result
+      }
       const token = await ensureToken()
       const { status, json } = await post('/api/events', { events: batch }, token)
       if (status === 401 && !reRegistered) {
@@ -177,6 +249,12 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
           return r
         },
         (e: unknown) => {
+          if (e instanceof AwaitingApproval) {
+            state.failures = 0
+            state.lastError = e.message
+            if (started) schedule(pairingPollMs)
+            return { acknowledged: 0, rejected: 0, error: e.message }
+          }
           state.failures++
           state.lastError = e instanceof Error ? e.message : String(e)
           const cap = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(state.failures - 1, 30))
