@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { centerPlugin, loadCenterProfile } from './src/build/center-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
+import { fontPlugin } from './src/build/font-plugin.ts'
 import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
 import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
 import { exhibitChunkFileName } from './src/core/crash-attribution.ts'
@@ -17,11 +18,13 @@ export default defineConfig(({ mode }) => {
   const withEmulator = e2e || mode === 'development'
   // the center profile (centers/<SOPHORA_CENTER>.json): a bad one stops here, naming file and field
   const center = loadCenterProfile(fileURLToPath(new URL('.', import.meta.url)))
+  const dirs = e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits']
   return {
     plugins: [
       react(),
+      fontPlugin({ dirs }),
       exhibitsPlugin({
-        dirs: e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits'],
+        dirs,
         only:
           process.env.SOPHORA_EXHIBITS?.split(',')
             .map((s) => s.trim())
