@@ -2,11 +2,15 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { centerPlugin, loadCenterProfile } from './src/build/center-plugin.ts'
+import { devApiPlugin } from './src/build/dev-api-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
 import { fontPlugin } from './src/build/font-plugin.ts'
 import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
 import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
 import { exhibitChunkFileName } from './src/core/crash-attribution.ts'
+
+/** Where `npm run dev` sends /api: the stats server's default address. */
+const STATS_SERVER = { host: '127.0.0.1', port: 8080 }
 
 /**
  * Modes: `production` (kiosk build, default for `vite build`), `development` (vite dev),
@@ -32,6 +36,7 @@ export default defineConfig(({ mode }) => {
       }),
       centerPlugin({ profile: center }),
       xrProfilesPlugin(),
+      devApiPlugin(STATS_SERVER),
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
     ],
     resolve: {
@@ -57,7 +62,8 @@ export default defineConfig(({ mode }) => {
         output: { chunkFileNames: (c) => exhibitChunkFileName(c.facadeModuleId) ?? 'assets/[name]-[hash].js' },
       },
     },
-    // `npm run dev` talks to a stats server started separately (`npm start` or `npx tsx src/server/server.ts`).
-    server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },
+    // `npm run dev` talks to a stats server started separately (`npm start` or `npx tsx src/server/server.ts`);
+    // without one, devApiPlugin answers /api with a 503 that says so
+    server: { port: 5173, proxy: { '/api': `http://${STATS_SERVER.host}:${STATS_SERVER.port}` } },
   }
 })
