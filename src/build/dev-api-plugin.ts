@@ -33,7 +33,7 @@ export function devApiPlugin(target: { host: string; port: number }): Plugin {
     name: 'sophora:dev-api',
     apply: 'serve',
     configureServer(server) {
-      server.middlewares.use('/api', (req, res, next) => {
+      server.middlewares.use('/api', (_req, res, next) => {
         void (async () => {
           if (Date.now() - last.at > 1000) last = { at: Date.now(), up: await reachable(target.host, target.port) }
           if (last.up) return next()
