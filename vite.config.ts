@@ -2,6 +2,7 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { centerPlugin, loadCenterProfile } from './src/build/center-plugin.ts'
+import { vendorChunkName } from './src/build/chunk-names.ts'
 import { devApiPlugin } from './src/build/dev-api-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
 import { fontPlugin } from './src/build/font-plugin.ts'
@@ -58,8 +59,14 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 1500,
       // Each exhibit's code chunk carries its id, so an uncaught error is attributed to the
       // exhibit only when its stack runs through that chunk (src/core/crash-attribution.ts).
+      // Shared chunks with third-party code are named after it (vendor-three-r3f-…), not after a module.
       rolldownOptions: {
-        output: { chunkFileNames: (c) => exhibitChunkFileName(c.facadeModuleId) ?? 'assets/[name]-[hash].js' },
+        output: {
+          chunkFileNames: (c) => {
+            const vendor = c.facadeModuleId ? undefined : vendorChunkName(c.moduleIds)
+            return exhibitChunkFileName(c.facadeModuleId) ?? (vendor ? `assets/${vendor}-[hash].js` : 'assets/[name]-[hash].js')
+          },
+        },
       },
     },
     // `npm run dev` talks to a stats server started separately (`npm start` or `npx tsx src/server/server.ts`);
