@@ -2,10 +2,16 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { centerPlugin, loadCenterProfile } from './src/build/center-plugin.ts'
+import { vendorChunkName } from './src/build/chunk-names.ts'
+import { devApiPlugin } from './src/build/dev-api-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
+import { fontPlugin } from './src/build/font-plugin.ts'
 import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
 import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
 import { exhibitChunkFileName } from './src/core/crash-attribution.ts'
+
+/** Where `npm run dev` sends /api: the stats server's default address. */
+const STATS_SERVER = { host: '127.0.0.1', port: 8080 }
 
 /**
  * Modes: `production` (kiosk build, default for `vite build`), `development` (vite dev),
@@ -17,11 +23,13 @@ export default defineConfig(({ mode }) => {
   const withEmulator = e2e || mode === 'development'
   // the center profile (centers/<SOPHORA_CENTER>.json): a bad one stops here, naming file and field
   const center = loadCenterProfile(fileURLToPath(new URL('.', import.meta.url)))
+  const dirs = e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits']
   return {
     plugins: [
       react(),
+      fontPlugin({ dirs }),
       exhibitsPlugin({
-        dirs: e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits'],
+        dirs,
         only:
           process.env.SOPHORA_EXHIBITS?.split(',')
             .map((s) => s.trim())
@@ -29,6 +37,7 @@ export default defineConfig(({ mode }) => {
       }),
       centerPlugin({ profile: center }),
       xrProfilesPlugin(),
+      devApiPlugin(STATS_SERVER),
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
     ],
     resolve: {
@@ -50,11 +59,18 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 1500,
       // Each exhibit's code chunk carries its id, so an uncaught error is attributed to the
       // exhibit only when its stack runs through that chunk (src/core/crash-attribution.ts).
+      // Shared chunks with third-party code are named after it (vendor-three-r3f-…), not after a module.
       rolldownOptions: {
-        output: { chunkFileNames: (c) => exhibitChunkFileName(c.facadeModuleId) ?? 'assets/[name]-[hash].js' },
+        output: {
+          chunkFileNames: (c) => {
+            const vendor = c.facadeModuleId ? undefined : vendorChunkName(c.moduleIds)
+            return exhibitChunkFileName(c.facadeModuleId) ?? (vendor ? `assets/${vendor}-[hash].js` : 'assets/[name]-[hash].js')
+          },
+        },
       },
     },
-    // `npm run dev` talks to a stats server started separately (`npm start` or `npx tsx src/server/server.ts`).
-    server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },
+    // `npm run dev` talks to a stats server started separately (`npm start` or `npx tsx src/server/server.ts`);
+    // without one, devApiPlugin answers /api with a 503 that says so
+    server: { port: 5173, proxy: { '/api': `http://${STATS_SERVER.host}:${STATS_SERVER.port}` } },
   }
 })

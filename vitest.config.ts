@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { centerPlugin } from './src/build/center-plugin.ts'
+import { fontPlugin } from './src/build/font-plugin.ts'
 
 const sdk = fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url))
 const sdkTesting = fileURLToPath(new URL('./src/sdk/testing/index.ts', import.meta.url))
@@ -25,8 +26,9 @@ const LOGIC = [
 ]
 
 export default defineConfig({
-  // SDK code reads the center profile (virtual:sophora-center); tests get SOPHORA_CENTER's, default generic
-  plugins: [centerPlugin()],
+  // SDK code reads the center profile (virtual:sophora-center); tests get SOPHORA_CENTER's, default generic.
+  // The font plugin makes the CJK subset font that Label3D imports (@sophora/font/…).
+  plugins: [centerPlugin(), fontPlugin()],
   // the longer name first: an alias matches a prefix
   resolve: { alias: { '@sophora/sdk/testing': sdkTesting, '@sophora/sdk': sdk } },
   define: { __SOPHORA_EMULATOR__: 'false', __SOPHORA_TEST_BRIDGE__: 'false' },

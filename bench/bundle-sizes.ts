@@ -66,3 +66,14 @@ export function bundleReport(dist = 'dist'): BundleReport {
     emulatorInProduction,
   }
 }
+
+/**
+ * A subset build (SOPHORA_EXHIBITS=a,b) measures only those exhibits' chunks: their rows replace
+ * the previous report's, and every other exhibit that still exists keeps its last row, so
+ * BENCHMARKS.md goes on listing all of them. Lobby and stage figures come from the fresh build.
+ */
+export function mergeBundleReports(prev: BundleReport | undefined, fresh: BundleReport, exists: (id: string) => boolean): BundleReport {
+  const kept = Object.entries(prev?.exhibits ?? {}).filter(([id]) => !(id in fresh.exhibits) && exists(id))
+  const exhibits = Object.fromEntries([...kept, ...Object.entries(fresh.exhibits)].sort(([a], [b]) => a.localeCompare(b)))
+  return { ...fresh, exhibits }
+}

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { bundleReport, type BundleReport } from './bundle-sizes.ts'
+import { bundleReport, mergeBundleReports, type BundleReport } from './bundle-sizes.ts'
 import { runExhibitBench, type ExhibitBench } from './exhibit-bench.ts'
 
 /**
@@ -54,7 +54,8 @@ async function main() {
 
   if (want('bundle')) {
     vite()
-    const b = bundleReport('dist')
+    // a subset run (SOPHORA_EXHIBITS=a,b) replaces those exhibits' rows and keeps the others
+    const b = mergeBundleReports(read<BundleReport>('bench/results/bundle.json'), bundleReport('dist'), (id) => existsSync(`exhibits/${id}/manifest.json`))
     writeFileSync('bench/results/bundle.json', JSON.stringify(b, null, 2))
     console.log('\nBundle (gzip KB):')
     console.table({

@@ -18,6 +18,7 @@ import { join, relative, resolve } from 'node:path'
 import { LANGS, LocaleFileSchema, ManifestSchema } from '../src/core/manifest-schema.ts'
 import { readNarrationManifest, sha16, type NarrationEntry } from './speech/narration-manifest.ts'
 import { BITRATES, planSpeech, SAMPLE_RATE as RATE, type SpeechPlan } from './speech/synth-pipeline.ts'
+import { pruneStaleNarration } from './speech/stale-narration.ts'
 import { verifyNarration } from './speech/verify-narration.ts'
 
 const MAX_BYTES = 60_000
@@ -143,7 +144,12 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
       if (bytes > MAX_BYTES) console.warn(`warning: ${relative('.', out)} is ${bytes} bytes; split the cue into shorter ones`)
     }
   }
-  if (dirty) {
+  // a renamed or removed cue leaves its entry and mp3 behind: drop the synthesised ones
+  const { pruned, kept } = pruneStaleNarration(narrDir, sidecar, m.data.narration)
+  for (const s of pruned) console.log(`pruned ${s.lang}/${s.cue}: no longer a cue in manifest.json`)
+  for (const s of kept)
+    console.warn(`warning: ${relative('.', join(narrDir, s.lang, `${s.cue}.mp3`))} is not a cue in manifest.json; rename it to the new cue name or delete it`)
+  if (dirty || pruned.length) {
     mkdirSync(narrDir, { recursive: true })
     writeFileSync(sidecarFile, JSON.stringify(sidecar, null, 2) + '\n')
   }

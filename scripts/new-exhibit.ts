@@ -17,7 +17,6 @@ import { CATEGORIES, type Category } from '../src/core/manifest-schema.ts'
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const TEMPLATE_DIR = fileURLToPath(new URL('./templates/exhibit/', import.meta.url))
-const CHARSET_FILE = join(REPO_ROOT, 'assets/fonts/sophora-sc.charset.txt')
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const MAX_ID = 40
 /** Stamp colours that read well on the lobby's cards; picked by a hash of the id. */
@@ -73,10 +72,6 @@ const titleCase = (id: string) =>
     .join(' ')
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7)
 
-function fontCharset(): Set<string> | null {
-  return existsSync(CHARSET_FILE) ? new Set(readFileSync(CHARSET_FILE, 'utf8')) : null
-}
-
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n)
@@ -122,10 +117,8 @@ export function createExhibit(o: NewExhibitOptions): NewExhibitResult {
   if (!existsSync(exhibitsDir)) throw new NewExhibitError(`the exhibits folder ${exhibitsDir} does not exist`)
 
   const warnings: string[] = []
-  const charset = fontCharset()
-  const missing = charset ? [...new Set(titleZh)].filter((c) => !charset.has(c)) : []
-  if (missing.length) warnings.push(`the 3D font lacks ${missing.join(' ')}: run npm run gen:font (needs fonts-noto-cjk) before committing`)
-  const first = [...titleZh].find((c) => /\p{Script=Han}/u.test(c) && (!charset || charset.has(c)))
+  // any hanzi will do: the build makes the 3D font from the exhibit's own strings
+  const first = [...titleZh].find((c) => /\p{Script=Han}/u.test(c))
   const vars: Record<string, string> = {
     __ID__: o.id,
     __TITLE_ZH__: titleZh,
@@ -195,7 +188,7 @@ function main(): void {
         'Next:',
         `  1. npm run dev, then open http://localhost:5173/dev/exhibits/${o.id} (preview with step jumps and meters)`,
         `  2. replace every "TODO: replace" in ${rel}/ (locales, steps.ts, quiz.ts, scene/, sources.md)`,
-        `  3. after changing text: npm run gen:audio -- ${o.id} --no-sfx; after new Chinese characters: npm run gen:font`,
+        `  3. after changing text: npm run gen:audio -- ${o.id} --no-sfx (the 3D font follows your strings by itself)`,
         '  4. npm test (contract tests, content test, boundaries); guide: docs/authoring-exhibits.md',
       ].join('\n'),
     )

@@ -1,6 +1,7 @@
 /**
  * The narration check (used by `npm test` and by `gen:audio`, with and without --check): every cue
- * of every exhibit has its file, the file is the one the manifest describes, and each synthesised
+ * of every exhibit has its file, the file is the one the manifest describes, nothing is left of a
+ * renamed or removed cue (stale-narration.ts), and each synthesised
  * zh-CN cue, re-read by espeak-ng from the exact input and settings it was made with, stays in
  * Mandarin with one tone per syllable. Recordings (`recorded: true`) are exempt. Cues made by the
  * retired `cmn` pipeline fail twice over: the id is retired, and their phonemes switch to English.
@@ -10,6 +11,7 @@ import { join } from 'node:path'
 import { LANGS, LocaleFileSchema, ManifestSchema, type Lang } from '../../src/core/manifest-schema.ts'
 import { readNarrationManifest, sha16 } from './narration-manifest.ts'
 import { mandarinProblems, mapLimit, readPhonemes } from './phoneme-check.ts'
+import { describeStale, staleNarration } from './stale-narration.ts'
 import { planSpeech, recordedPlan, type SpeechPlan } from './synth-pipeline.ts'
 
 export interface CueCheck {
@@ -47,6 +49,7 @@ function collect(dir: string, report: NarrationReport, pending: CueCheck[]): voi
     report.problems.push(String(e))
     return
   }
+  report.problems.push(...describeStale(id, staleNarration(narrDir, sidecar, m.data.narration)))
   for (const lang of LANGS) {
     const locale = LocaleFileSchema.safeParse(existsSync(join(dir, 'locales', `${lang}.json`)) ? readJson(join(dir, 'locales', `${lang}.json`)) : null)
     if (!locale.success) {

@@ -10,7 +10,8 @@ const RESOLVED = `\0${EXHIBITS_MODULE}`
  * Discovers exhibits: manifests and locales eagerly, code lazily (one chunk per exhibit).
  * Folders listed in `dirs` (relative to the Vite root); tests add their fixture folder.
  * A broken manifest or locale file fails `vite build` naming folder, file and field;
- * in dev it is only warned about and the lobby lists it as unavailable.
+ * in dev it is only warned about, and the module's `problems` makes the lobby list the folder as
+ * unavailable with the same message (saving a file in an exhibit folder checks again).
  * `only` (env SOPHORA_EXHIBITS=a,b) builds a subset: a kiosk showing some exhibits, or
  * working on one while another folder is half-written.
  */
@@ -19,6 +20,7 @@ export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugi
   const folderGlob = only ? (only.length === 1 ? only[0]! : `{${only.join(',')}}`) : '*'
   let root = process.cwd()
   let isBuild = false
+  const check = () => opts.dirs.flatMap((d) => validateExhibitDir(resolve(root, d))).filter((p) => !only || only.includes(p.folder))
   return {
     name: 'sophora:exhibits',
     configResolved(c) {
@@ -26,7 +28,7 @@ export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugi
       isBuild = c.command === 'build'
     },
     buildStart() {
-      const problems = opts.dirs.flatMap((d) => validateExhibitDir(resolve(root, d))).filter((p) => !only || only.includes(p.folder))
+      const problems = check()
       if (problems.length === 0) return
       if (isBuild) this.error(describeProblems(problems))
       else this.warn(describeProblems(problems))
@@ -44,7 +46,19 @@ export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugi
         `export const modules = import.meta.glob(${pats('index.ts')})`,
         `export const narration = import.meta.glob(${pats('assets/narration/*/*.mp3')}, { eager: true, query: '?url', import: 'default' })`,
         `export const recordedNarration = ${JSON.stringify(opts.dirs.flatMap((d) => recordedNarration(root, d, only)))}`,
+        `export const problems = ${JSON.stringify(isBuild ? [] : check())}`,
       ].join('\n')
+    },
+    configureServer(server) {
+      // a locale file or sources.md is not imported by the lobby, so Vite would not notice it: check again
+      const dirs = opts.dirs.map((d) => `${resolve(root, d)}/`)
+      const onFile = (file: string) => {
+        if (!dirs.some((d) => file.startsWith(d)) || !/(\/locales\/[^/]+\.json|\/manifest\.json|\/sources\.md|\/index\.tsx?)$/.test(file)) return
+        const mod = server.moduleGraph.getModuleById(RESOLVED)
+        if (mod) server.moduleGraph.invalidateModule(mod)
+        server.ws.send({ type: 'full-reload' })
+      }
+      for (const event of ['change', 'add', 'unlink'] as const) server.watcher.on(event, onFile)
     },
   }
 }

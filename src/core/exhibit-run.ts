@@ -126,3 +126,28 @@ export function reduceRun(spec: RunSpec, s: RunState, a: RunAction): RunState {
       return advance(spec, s)
   }
 }
+
+/** What the run panels show after a choice, as locale keys of the exhibit (see feedbackView). */
+export interface FeedbackView {
+  correct: boolean
+  /** why the picked choice is right or wrong (the choice's `feedback`); never opens with a verdict */
+  reason: string
+  /** quiz, wrong answer: the right choice's label, so the visitor leaves knowing it */
+  rightAnswer: string | null
+  /** quiz: the item's explanation */
+  explanation: string | null
+}
+
+/**
+ * The feedback of the open step or quiz item, or null before a choice. The panel says the
+ * verdict itself (正确！/不对哦, one wording everywhere), so the exhibit's texts say only why.
+ */
+export function feedbackView(spec: RunSpec, s: RunState): FeedbackView | null {
+  const f = s.feedback
+  if (!f) return null
+  const item = currentQuiz(spec, s)
+  if (!item) return { correct: f.correct, reason: f.text, rightAnswer: null, explanation: null }
+  const picked = item.choices.find((c) => c.id === f.choiceId)
+  const right = item.choices.find((c) => c.correct)
+  return { correct: f.correct, reason: picked?.feedback ?? '', rightAnswer: f.correct ? null : (right?.label ?? null), explanation: item.explanation }
+}

@@ -31,6 +31,11 @@ export interface ExhibitSources {
   /** lazy loaders: the lobby needs only manifests */
   locales: Record<string, () => Promise<unknown>>
   modules: Record<string, () => Promise<unknown>>
+  /**
+   * Problems found by checking the folders' files on disk (the dev server passes them: locale
+   * files and sources.md are not loaded with the lobby). A folder with any is unavailable.
+   */
+  problems?: ExhibitProblem[]
 }
 
 const folderOf = (path: string) => /([^/]+)\/(?:manifest\.json|index\.ts|locales\/[^/]+\.json)$/.exec(path)?.[1]
@@ -72,8 +77,10 @@ export function createRegistry(src: ExhibitSources): Registry {
       hasIndex: !!s.module,
       sources: null,
     })
-    if (!manifest || !s.module) {
-      unavailable.push({ folder, problems })
+    const onDisk = (src.problems ?? []).filter((p) => p.folder === folder)
+    if (!manifest || !s.module || onDisk.length) {
+      const seen = new Set(problems.map(formatProblem))
+      unavailable.push({ folder, problems: [...problems, ...onDisk.filter((p) => !seen.has(formatProblem(p)))] })
       continue
     }
     const { module: load, locales } = s

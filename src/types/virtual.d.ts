@@ -6,6 +6,8 @@ declare module 'virtual:sophora/exhibits' {
   export const narration: Record<string, string>
   /** keys of `narration` whose mp3 a person recorded (narration manifest `recorded: true`) */
   export const recordedNarration: string[]
+  /** dev server: problems of every exhibit folder checked on disk (manifest, locales, sources); builds: [] */
+  export const problems: import('../core/validate.ts').ExhibitProblem[]
 }
 
 /** true in dev and e2e builds: the IWER XR emulator may be injected. */

@@ -21,18 +21,20 @@ const quiz: QuizItem[] = Array.from({ length: 6 }, (_, i) => ({
 const manifest = { id: 'x', steps: ['a', 'b'], quiz: { items: quiz.map((q) => q.id), pass: 4 }, narration: ['intro', 'a', 'b', 'outro'] } as unknown as Manifest
 const zh: Record<string, string> = {
   'narration.intro': '你好。欢迎！',
-  'feedback.a-right': '对！原因。',
-  'feedback.a-wrong': '不对。原因。',
-  'feedback.b-wrong': '不对。',
-  'feedback.b-other': 'TODO: replace 不对。',
-  'feedback.b-right': 'TODO: replace 对！',
+  'feedback.a-right': '原因。',
+  'feedback.a-wrong': '不对的原因。',
+  'feedback.b-wrong': '对面的楼更远。',
+  'feedback.b-other': 'TODO: replace 原因。',
+  'feedback.b-right': 'TODO: replace 原因。',
+  'feedback.q0-a': '原因。',
 }
 const en: Record<string, string> = {
-  'feedback.a-right': 'Right! Why.',
-  'feedback.a-wrong': 'No. Why.',
-  'feedback.b-wrong': 'No.',
-  'feedback.b-other': 'TODO: replace. No.',
-  'feedback.b-right': 'TODO: replace. Right!',
+  'feedback.a-right': 'Why.',
+  'feedback.a-wrong': 'Nothing stops the smoke.',
+  'feedback.b-wrong': 'Why not.',
+  'feedback.b-other': 'TODO: replace. Why not.',
+  'feedback.b-right': 'TODO: replace. Why.',
+  'feedback.q0-a': 'Why.',
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'sophora-content-'))
@@ -41,7 +43,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 describe('content checks', () => {
   it('accept a consistent exhibit, template placeholders included', () => {
     expect(shapeProblems(manifest, steps, quiz)).toEqual([])
-    expect(styleProblems(manifest, steps, { 'zh-CN': zh, en })).toEqual([])
+    expect(styleProblems(manifest, steps, { 'zh-CN': zh, en }, quiz)).toEqual([])
     expect(playthroughProblems({ steps, quiz, pass: 4 })).toEqual([])
   })
 
@@ -69,16 +71,29 @@ describe('content checks', () => {
     )
   })
 
-  it('catch English in zh-CN, long narration and feedback that does not say right or wrong', () => {
-    const problems = styleProblems(manifest, steps, {
-      'zh-CN': { ...zh, 'scene.sign': 'Exit', 'narration.intro': '一。二。三。四。', 'feedback.a-wrong': '因为……' },
-      en: { ...en, 'feedback.a-right': 'Yes.' },
-    })
+  it('catch English in zh-CN, long narration and feedback that repeats the panel verdict (steps and quiz)', () => {
+    const problems = styleProblems(
+      manifest,
+      steps,
+      {
+        'zh-CN': {
+          ...zh,
+          'scene.sign': 'Exit',
+          'narration.intro': '一。二。三。四。',
+          'feedback.a-wrong': '不对。因为……',
+          'feedback.b-right': 'TODO: replace 对！',
+        },
+        en: { ...en, 'feedback.a-right': 'Right! Why.', 'feedback.q0-a': 'Correct! Why.' },
+      },
+      quiz,
+    )
     expect(problems).toEqual([
       'locales/zh-CN.json: "scene.sign" has no Chinese',
       'locales/zh-CN.json: "narration.intro" has 4 sentences; keep narration to 3',
-      'locales/en.json: "feedback.a-right" (step "a", right choice) must start with "Right!"',
-      'locales/zh-CN.json: "feedback.a-wrong" (step "a", wrong choice) must start with "不对"',
+      'locales/en.json: "feedback.a-right" (step "a", right choice) starts with "Right!": the panel already says it; say only why',
+      'locales/zh-CN.json: "feedback.a-wrong" (step "a", wrong choice) starts with "不对。": the panel already says it; say only why',
+      'locales/zh-CN.json: "feedback.b-right" (step "b", right choice) starts with "对！": the panel already says it; say only why',
+      'locales/en.json: "feedback.q0-a" (quiz item "q0", right choice) starts with "Correct!": the panel already says it; say only why',
     ])
     const shared: StepDef[] = [{ ...steps[0]!, choices: [c('a-right', true), { ...c('a-wrong'), feedback: 'feedback.a-right' }] }]
     expect(styleProblems(manifest, shared, { 'zh-CN': zh, en }).at(-1)).toMatch(/wrong choice "a-wrong" shares the right choice's feedback/)

@@ -49,11 +49,18 @@ export function shapeProblems(manifest: Manifest, steps: StepDef[], quiz: QuizIt
 const PLACEHOLDER = /^TODO: replace\.?\s*/
 const body = (text: string | undefined) => (text ?? '').replace(PLACEHOLDER, '')
 
+/** A verdict at the start of a feedback text: the run panel says it already (正确！/不对哦). */
+const VERDICT: Record<string, RegExp> = {
+  'zh-CN': /^(对|不对|正确|不正确|错|错误|没错)[！!。，,、]/,
+  en: /^(Right|Correct|Wrong|No|Yes|Not quite|Incorrect)[!.,]/,
+}
+
 /**
  * House style: zh-CN is written in Chinese; spoken zh-CN narration is at most 3 sentences; a
- * step's right feedback opens with 对！ / Right!, a wrong one with 不对 / No.
+ * choice's feedback (steps and quiz) says why, without opening with a verdict (对！/不对。,
+ * Right!/No.): the run panel shows the verdict itself, and a doubled one reads 正确！对！.
  */
-export function styleProblems(manifest: Manifest, steps: StepDef[], locales: Partial<Record<string, LocaleTable>>): string[] {
+export function styleProblems(manifest: Manifest, steps: StepDef[], locales: Partial<Record<string, LocaleTable>>, quiz: QuizItem[] = []): string[] {
   const out: string[] = []
   const zh = locales['zh-CN'] ?? {}
   const en = locales.en ?? {}
@@ -64,16 +71,26 @@ export function styleProblems(manifest: Manifest, steps: StepDef[], locales: Par
       .filter((x) => x.trim()).length
     if (n > SHAPE.narrationSentences) out.push(`locales/zh-CN.json: "narration.${cue}" has ${n} sentences; keep narration to ${SHAPE.narrationSentences}`)
   }
-  for (const s of steps) {
+  const owners = [
+    ...steps.map((s) => ({ where: `step "${s.id}"`, file: 'steps.ts', s })),
+    ...quiz.map((s) => ({ where: `quiz item "${s.id}"`, file: 'quiz.ts', s })),
+  ]
+  for (const { where, file, s } of owners) {
     const right = s.choices.find((c) => c.correct)
     for (const c of s.choices) {
-      const [zhStart, enStart] = c.correct ? ['对！', 'Right!'] : ['不对', 'No.']
-      if (!body(zh[c.feedback]).startsWith(zhStart))
-        out.push(`locales/zh-CN.json: "${c.feedback}" (step "${s.id}", ${c.correct ? 'right' : 'wrong'} choice) must start with "${zhStart}"`)
-      if (!body(en[c.feedback]).startsWith(enStart))
-        out.push(`locales/en.json: "${c.feedback}" (step "${s.id}", ${c.correct ? 'right' : 'wrong'} choice) must start with "${enStart}"`)
-      if (!c.correct && right && c.feedback === right.feedback)
-        out.push(`steps.ts step "${s.id}": wrong choice "${c.id}" shares the right choice's feedback; explain why it is wrong`)
+      for (const [lang, table] of [
+        ['zh-CN', zh],
+        ['en', en],
+      ] as const) {
+        const verdict = VERDICT[lang]!.exec(body(table[c.feedback]))
+        if (verdict)
+          out.push(
+            `locales/${lang}.json: "${c.feedback}" (${where}, ${c.correct ? 'right' : 'wrong'} choice) starts with "${verdict[0]}": the panel already says it; say only why`,
+          )
+      }
+      // a step is retried after a wrong choice, so its reason must be its own (a quiz item may share one)
+      if (file === 'steps.ts' && !c.correct && right && c.feedback === right.feedback)
+        out.push(`${file} ${where}: wrong choice "${c.id}" shares the right choice's feedback; explain why it is wrong`)
     }
   }
   return out

@@ -78,7 +78,7 @@ describe('exhibit contract', () => {
 
     it('keeps the shape and house style of steps, quiz and texts, and names only existing keys in code', async () => {
       const { m, steps, quiz } = await content()
-      const problems = [...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales()), ...codeKeyProblems(base, locales())]
+      const problems = [...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales(), quiz), ...codeKeyProblems(base, locales())]
       expect(problems, report(problems, folder)).toEqual([])
     })
 

@@ -57,7 +57,7 @@ describe('new-exhibit', () => {
     const { steps } = (await import(pathToFileURL(join(base, 'steps.ts')).href)) as { steps: StepDef[] }
     const { quiz } = (await import(pathToFileURL(join(base, 'quiz.ts')).href)) as { quiz: QuizItem[] }
     expect(dataProblems(m, steps, quiz, locales)).toEqual([])
-    expect([...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales), ...codeKeyProblems(base, locales)]).toEqual([])
+    expect([...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales, quiz), ...codeKeyProblems(base, locales)]).toEqual([])
     expect(playthroughProblems({ steps, quiz, pass: m.quiz.pass })).toEqual([])
     expect([...assetProblems(base), ...referencedAssetProblems(base), ...sourcesProblems(base), ...localeMythProblems(locales)]).toEqual([])
     expect(folderImportViolations(base)).toEqual([])

@@ -186,6 +186,13 @@ describe('exhibit contract in Chromium', () => {
         await page.waitForSelector(`[data-testid="choice-${right}"]`)
         await click(`choice-${i === 0 && oneWrong ? plan.wrongQuiz : right}`)
         await page.waitForSelector('[data-testid="feedback"]')
+        if (i === 0 && oneWrong) {
+          // a wrong answer names the right one and says why the pick was wrong, with one verdict
+          const rightLabel = (await page.locator(`[data-testid="choice-${right}"]`).textContent())!
+          await expect(page.locator('[data-testid="right-answer"]').textContent()).resolves.toBe(`正确答案：${rightLabel}`)
+          expect((await page.locator('[data-testid="feedback-reason"]').textContent())?.length, 'the picked choice is explained').toBeGreaterThan(3)
+          expect(await page.locator('[data-testid="feedback"]').textContent()).not.toMatch(/^不对哦\s*(对|不对|正确|错)/)
+        }
         await click('run-next')
       }
       await page.waitForSelector('[data-testid="result"][data-passed="true"]')

@@ -1,25 +1,16 @@
 /**
- * The committed subset font covers every on-screen string. Fails when someone adds a string
- * with a new character without running `npm run gen:font`, and names the file and characters.
+ * The subset font the build makes (src/build/font-plugin.ts) covers every on-screen string, a new
+ * exhibit folder gets its characters with no step of its own, and a character no font can draw
+ * stops the build naming file and character.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as hb from 'harfbuzzjs'
+import type { ConfigEnv, Plugin, UserConfig } from 'vite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CHARSET_FILE, DOM_FONT_FILE, REPO_ROOT, SCENE_FONT_FILE, collectFontText, type FontTextSource } from '../../scripts/font-chars.ts'
-
-// fontverter comes with subset-font (the generator's dependency): WOFF/WOFF2 -> sfnt for harfbuzz.
-const require = createRequire(import.meta.url)
-const fontverter = createRequire(require.resolve('subset-font'))('fontverter') as {
-  convert(font: Buffer, to: 'sfnt'): Promise<Buffer>
-}
-
-async function codePointsOf(file: string): Promise<Set<number>> {
-  const sfnt = await fontverter.convert(readFileSync(join(REPO_ROOT, file)), 'sfnt')
-  return new Set(new hb.Face(new hb.Blob(sfnt), 0).collectUnicodes())
-}
+import { REPO_ROOT, collectFontText, type FontTextSource } from '../../src/build/font-chars.ts'
+import { fontCacheDir, fontPlugin, unavailableReport } from '../../src/build/font-plugin.ts'
+import { CHARSET_NAME, DOM_FONT_NAME, SCENE_FONT_NAME, ensureSubsetFont, fontFileCodePoints } from '../../src/build/font-subset.ts'
 
 /** One line per source file with the characters the font lacks; empty when all are covered. */
 function missingReport(sources: FontTextSource[], font: Set<number>): string[] {
@@ -29,49 +20,76 @@ function missingReport(sources: FontTextSource[], font: Set<number>): string[] {
   })
 }
 
-const message = (lines: string[]) =>
-  `the subset font lacks characters used in strings:\n  ${lines.join('\n  ')}\n` +
-  `run npm run gen:font (needs fonts-noto-cjk) and commit assets/fonts/. If they are still ` +
-  `missing afterwards, Noto Sans CJK SC has no glyph for them (e.g. emoji): rephrase the string.`
+/** Runs the plugin's config hook as Vite would for `command`; returns the alias it sets. */
+async function runConfigHook(root: string, command: ConfigEnv['command'], dirs?: string[]): Promise<string> {
+  const plugin: Plugin = fontPlugin({ dirs })
+  const hook = plugin.config as (c: UserConfig, e: ConfigEnv) => Promise<UserConfig>
+  const out = await hook({ root }, { command, mode: 'production' })
+  return (out.resolve?.alias as Record<string, string>)['@sophora/font']!
+}
 
-describe('subset font coverage', async () => {
-  const scene = await codePointsOf(SCENE_FONT_FILE)
+describe('subset font made by the build', async () => {
+  const text = collectFontText()
+  const font = await ensureSubsetFont(text.chars, fontCacheDir(REPO_ROOT))
+  const scene = await fontFileCodePoints(join(font.dir, SCENE_FONT_NAME))
 
   it('has a glyph for every character of every locale and manifest string', () => {
-    const lines = missingReport(collectFontText().sources, scene)
-    expect(lines, message(lines)).toEqual([])
+    expect(missingReport(text.sources, scene)).toEqual([])
+    expect(text.sources.filter((s) => s.file.startsWith('exhibits/')).length, 'exhibit strings were read').toBeGreaterThan(10)
   })
 
   it('covers ASCII, CJK punctuation and assets/fonts/extra-chars.txt', () => {
-    const missing = [...collectFontText().chars].filter((c) => !scene.has(c.codePointAt(0)!))
-    expect(missing, message([`required set: ${missing.join(' ')}`])).toEqual([])
+    expect([...text.chars].filter((c) => !scene.has(c.codePointAt(0)!))).toEqual([])
   })
 
   it('DOM font (woff2), scene font (woff) and charset file map the same code points', async () => {
-    const dom = await codePointsOf(DOM_FONT_FILE)
-    const charset = new Set([...readFileSync(join(REPO_ROOT, CHARSET_FILE), 'utf8').replace(/\n$/, '')].map((c) => c.codePointAt(0)!))
+    const dom = await fontFileCodePoints(join(font.dir, DOM_FONT_NAME))
+    const charset = new Set([...readFileSync(join(font.dir, CHARSET_NAME), 'utf8').replace(/\n$/, '')].map((c) => c.codePointAt(0)!))
     const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b)
-    expect(sorted(dom), 'run npm run gen:font').toEqual(sorted(scene))
-    expect(sorted(charset), 'run npm run gen:font').toEqual(sorted(scene))
+    expect(sorted(dom)).toEqual(sorted(scene))
+    expect(sorted(charset)).toEqual(sorted(scene))
   })
 
   it('stays small', () => {
-    for (const file of [SCENE_FONT_FILE, DOM_FONT_FILE]) {
-      expect(readFileSync(join(REPO_ROOT, file)).length, file).toBeLessThan(1024 * 1024)
-    }
+    for (const name of [SCENE_FONT_NAME, DOM_FONT_NAME]) expect(statSync(join(font.dir, name)).size, name).toBeLessThan(1024 * 1024)
   })
 
-  describe('the check itself', () => {
+  it('is what the Vite plugin points @sophora/font at', async () => {
+    expect(await runConfigHook(REPO_ROOT, 'serve')).toBe(font.dir)
+  })
+
+  describe('a new exhibit folder', () => {
     const root = mkdtempSync(join(tmpdir(), 'sophora-fonts-'))
     afterAll(() => rmSync(root, { recursive: true, force: true }))
+    const exhibit = (id: string, zh: string) => {
+      mkdirSync(join(root, 'exhibits', id, 'locales'), { recursive: true })
+      writeFileSync(join(root, 'exhibits', id, 'manifest.json'), JSON.stringify({ title: { 'zh-CN': '龘龘', en: 'Dragons' } }))
+      writeFileSync(join(root, 'exhibits', id, 'locales', 'zh-CN.json'), JSON.stringify({ 'step.one': zh }))
+    }
 
-    it('finds a new string in an exhibit locale and manifest, even without src/i18n', () => {
-      mkdirSync(join(root, 'exhibits', 'dragon', 'locales'), { recursive: true })
-      writeFileSync(join(root, 'exhibits', 'dragon', 'manifest.json'), JSON.stringify({ title: { 'zh-CN': '龘龘', en: 'Dragons' } }))
-      writeFileSync(join(root, 'exhibits', 'dragon', 'locales', 'zh-CN.json'), JSON.stringify({ 'step.one': '火灾逃生靐' }))
-      const lines = missingReport(collectFontText(root).sources, scene)
-      expect(lines).toEqual(['exhibits/dragon/manifest.json: 龘', 'exhibits/dragon/locales/zh-CN.json: 靐'])
-      expect(message(lines)).toContain('run npm run gen:font')
+    it('gets its new characters into the font the build makes, with no step of its own', async () => {
+      exhibit('dragon', '火灾逃生靐')
+      expect(scene.has('龘'.codePointAt(0)!) || scene.has('靐'.codePointAt(0)!), 'characters new to the project').toBe(false)
+      const dir = await runConfigHook(root, 'build')
+      const made = await fontFileCodePoints(join(dir, SCENE_FONT_NAME))
+      expect(missingReport(collectFontText(root).sources, made)).toEqual([])
+      expect(made.has('龘'.codePointAt(0)!) && made.has('靐'.codePointAt(0)!)).toBe(true)
+    })
+
+    it('fails the build naming file and character when no glyph exists; dev only warns', async () => {
+      exhibit('emoji', '快跑🏃')
+      expect(unavailableReport(collectFontText(root))).toEqual(['exhibits/emoji/locales/zh-CN.json: "🏃" (U+1F3C3)'])
+      await expect(runConfigHook(root, 'build')).rejects.toThrow(/exhibits\/emoji\/locales\/zh-CN\.json: "🏃"/)
+      expect(await runConfigHook(root, 'serve')).toContain(fontCacheDir(root))
+    })
+
+    it('reads the e2e fixtures folder when told to, and skips a file that is not JSON', async () => {
+      mkdirSync(join(root, 'fixtures', 'broken', 'locales'), { recursive: true })
+      writeFileSync(join(root, 'fixtures', 'broken', 'locales', 'zh-CN.json'), '{ not json')
+      writeFileSync(join(root, 'fixtures', 'broken', 'manifest.json'), JSON.stringify({ title: '鼎' }))
+      const files = collectFontText(root, { exhibitDirs: ['fixtures'], skipInvalid: true }).sources.map((s) => s.file)
+      expect(files).toEqual(['fixtures/broken/manifest.json'])
+      expect(() => collectFontText(root, { exhibitDirs: ['fixtures'] })).toThrow(/fixtures\/broken\/locales\/zh-CN\.json: not valid JSON/)
     })
   })
 })

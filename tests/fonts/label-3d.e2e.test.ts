@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import type { BrowserContext } from 'playwright-core'
+import { fontPlugin } from '../../src/build/font-plugin.ts'
 import { launchChromiumContext } from '../e2e/chromium.ts'
 import { E2E_FRAME_RATE } from '../e2e/frame-cap.ts'
 import { createServer, type ViteDevServer } from 'vite'
@@ -33,7 +34,7 @@ beforeAll(async () => {
     configFile: false,
     cacheDir,
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), fontPlugin()],
     optimizeDeps: { entries: ['tests/fonts/probe/index.html'] },
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
   })
@@ -130,7 +131,7 @@ describe('Label3D in headless Chromium', () => {
     expect(await page.evaluate(() => document.fonts.check("14px 'Sophora SC'", '国槐'))).toBe(true)
     // The font is fetched by troika's worker: seeing it proves worker traffic is watched too.
     expect(
-      requested.some((u) => u.includes('/assets/fonts/sophora-sc.woff')),
+      requested.some((u) => /\/sophora-sc\.woff(\?|$)/.test(u)),
       'font requested locally',
     ).toBe(true)
     expect(foreign, 'requests to hosts other than the local server').toEqual([])

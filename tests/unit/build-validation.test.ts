@@ -1,10 +1,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'vite'
+import { build, createServer } from 'vite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exhibitsPlugin } from '../../src/build/exhibits-plugin.ts'
 import { describeProblems, validateExhibitDir } from '../../src/build/exhibit-folders.ts'
+import { createRegistry } from '../../src/core/registry.ts'
+import type { ExhibitProblem } from '../../src/core/validate.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'sophora-build-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -55,5 +57,43 @@ describe('exhibit validation at build time', () => {
 
   it('a valid folder builds', async () => {
     await expect(viteBuild(project('ok', () => {}))).resolves.toBeTruthy()
+  })
+})
+
+describe('exhibit validation in the dev server', () => {
+  it('a locale key missing in en.json makes the folder unavailable in the lobby, naming folder, file and key', async () => {
+    const root = project('dev-locale', (dir) => {
+      const en = JSON.parse(readFileSync(join(dir, 'locales/en.json'), 'utf8'))
+      delete en['quiz.q']
+      writeFileSync(join(dir, 'locales/en.json'), JSON.stringify(en))
+    })
+    const server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [exhibitsPlugin({ dirs: ['exhibits'] })],
+      server: { middlewareMode: true, ws: false },
+    })
+    try {
+      const loaded = await server.pluginContainer.load('\0virtual:sophora/exhibits')
+      const code = typeof loaded === 'string' ? loaded : (loaded?.code ?? '')
+      const problems = JSON.parse(/^export const problems = (.*)$/m.exec(code)![1]!) as ExhibitProblem[]
+      const manifest = JSON.parse(readFileSync(join(root, 'exhibits/broken-exhibit/manifest.json'), 'utf8')) as unknown
+      const registry = createRegistry({
+        manifests: { '/exhibits/broken-exhibit/manifest.json': manifest },
+        locales: {},
+        modules: { '/exhibits/broken-exhibit/index.ts': async () => ({}) },
+        problems,
+      })
+      expect(registry.get('broken-exhibit'), 'the card is not playable').toBeUndefined()
+      expect(registry.unavailable).toEqual([
+        {
+          folder: 'broken-exhibit',
+          problems: [{ folder: 'broken-exhibit', file: 'locales/en.json', field: 'quiz.q', message: 'key is missing (present in zh-CN.json)' }],
+        },
+      ])
+    } finally {
+      await server.close()
+    }
   })
 })

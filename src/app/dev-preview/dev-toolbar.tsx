@@ -51,7 +51,15 @@ function Jumps(props: { visit: Visit }) {
 }
 
 /** The preview's toolbar: jumps, restart, language, VR emulation. */
-export function DevToolbar(props: { id: string; visit: Visit | null; lang: Lang; setLang(l: Lang): void; onRestart(): void }) {
+export function DevToolbar(props: {
+  id: string
+  visit: Visit | null
+  lang: Lang
+  setLang(l: Lang): void
+  onRestart(): void
+  safeArea: boolean
+  onSafeArea(on: boolean): void
+}) {
   const { id, visit, lang, setLang, onRestart } = props
   const session = useStore(getXRStore(), (s) => s.session)
   const emu = emulating()
@@ -77,6 +85,14 @@ export function DevToolbar(props: { id: string; visit: Visit | null; lang: Lang;
         </button>
         <button className="dev-btn" data-testid="dev-lang" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} title="switch language">
           {lang === 'zh-CN' ? '中文 → EN' : 'EN → 中文'}
+        </button>
+        <button
+          className={`dev-btn${props.safeArea ? ' on' : ''}`}
+          data-testid="dev-safe-area-toggle"
+          onClick={() => props.onSafeArea(!props.safeArea)}
+          title="show where the run panel and subtitles cover the 3D view"
+        >
+          Safe area {props.safeArea ? 'on' : 'off'}
         </button>
         <button
           className={`dev-btn${emu ? ' on' : ''}`}

@@ -5,6 +5,7 @@ import { shellServices, ShellExtras } from '../shell-services.tsx'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import { DevToolbar } from './dev-toolbar.tsx'
 import { PerfMeter } from './perf-meter.tsx'
+import { SafeArea } from './safe-area.tsx'
 import './preview.css'
 
 // Same order as the app: the XR polyfill and store exist before the first Canvas.
@@ -74,6 +75,7 @@ export default function DevPreview(props: { id: string }) {
   const [visit, setVisit] = useState<Visit | null>(null)
   const [failure, setFailure] = useState<Failure | null>(null)
   const [attempt, setAttempt] = useState(0)
+  const [safeArea, setSafeArea] = useState(true)
   useEffect(() => {
     document.documentElement.lang = lang
   }, [lang])
@@ -88,7 +90,7 @@ export default function DevPreview(props: { id: string }) {
 
   return (
     <div className="shell in-exhibit dev-preview" data-testid="dev-preview">
-      <DevToolbar id={id} visit={visit} lang={lang} setLang={setLang} onRestart={restart} />
+      <DevToolbar id={id} visit={visit} lang={lang} setLang={setLang} onRestart={restart} safeArea={safeArea} onSafeArea={setSafeArea} />
       <ShellExtras lang={lang} />
       {failure && <Problem id={id} failure={failure} onRetry={restart} />}
       <Suspense
@@ -113,6 +115,7 @@ export default function DevPreview(props: { id: string }) {
         />
       </Suspense>
       <PerfMeter />
+      {safeArea && <SafeArea resetKey={`${attempt}:${visit ? 'visit' : 'none'}`} />}
     </div>
   )
 }

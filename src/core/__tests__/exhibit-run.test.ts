@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest'
-import { initialRun, isPassed, reduceRun, type RunAction, type RunSpec, type RunState } from '../exhibit-run.ts'
+import { feedbackView, initialRun, isPassed, reduceRun, type RunAction, type RunSpec, type RunState } from '../exhibit-run.ts'
 import { quiz, steps } from './fixtures.ts'
 
 const spec: RunSpec = { steps, quiz, pass: 2 }
 const play = (actions: RunAction[], s: RunState = initialRun(0)) => actions.reduce((acc, a) => reduceRun(spec, acc, a), s)
 const right = (id: string): RunAction[] => [{ type: 'choose', choiceId: `${id}-ok` }, { type: 'next' }]
+
+describe('feedbackView', () => {
+  const labelled: RunSpec = {
+    ...spec,
+    quiz: spec.quiz.map((q) => ({ ...q, choices: q.choices.map((c) => ({ ...c, label: `choice.${c.id}`, feedback: `feedback.${c.id}` })) })),
+  }
+  const quizAt = (choiceId: string) => {
+    const s = [{ type: 'start' }, ...right('a'), ...right('b')].reduce((acc: RunState, a) => reduceRun(labelled, acc, a as RunAction), initialRun(0))
+    expect(feedbackView(labelled, s)).toBeNull()
+    return feedbackView(labelled, reduceRun(labelled, s, { type: 'choose', choiceId }))
+  }
+
+  it('a wrong quiz answer names the right answer, the picked choice’s reason and the explanation', () => {
+    expect(quizAt('q1-no')).toEqual({ correct: false, reason: 'feedback.q1-no', rightAnswer: 'choice.q1-ok', explanation: 'q1.x' })
+  })
+
+  it('a right quiz answer gives its reason and the explanation, no right-answer line', () => {
+    expect(quizAt('q1-ok')).toEqual({ correct: true, reason: 'feedback.q1-ok', rightAnswer: null, explanation: 'q1.x' })
+  })
+
+  it('a step choice gives its reason only', () => {
+    const s = play([{ type: 'start' }, { type: 'choose', choiceId: 'a-no' }])
+    expect(feedbackView(spec, s)).toEqual({ correct: false, reason: s.feedback!.text, rightAnswer: null, explanation: null })
+  })
+})
 
 describe('exhibit run', () => {
   it('goes intro -> steps in order -> quiz -> result', () => {

@@ -37,6 +37,18 @@ describe('createRegistry', () => {
     await expect(reg.get('demo')!.load()).rejects.toThrow(/exhibits\/demo\/index\.ts: missing Scene, quiz/)
   })
 
+  it('problems found on disk (dev server) make an otherwise valid folder unavailable, listed once', () => {
+    const onDisk = { folder: 'demo', file: 'locales/en.json', field: 'quiz.q1.question', message: 'key is missing (present in zh-CN.json)' }
+    const reg = createRegistry({
+      manifests: { '/exhibits/demo/manifest.json': manifest },
+      locales: {},
+      modules: { '/exhibits/demo/index.ts': async () => ({ default: def }) },
+      problems: [onDisk, { ...onDisk, folder: 'other' }],
+    })
+    expect(reg.exhibits).toEqual([])
+    expect(reg.unavailable).toEqual([{ folder: 'demo', problems: [onDisk] }])
+  })
+
   it('a locale file that fails validation when the exhibit opens is reported, naming file and field', async () => {
     const reg = createRegistry({
       manifests: { '/exhibits/demo/manifest.json': manifest },

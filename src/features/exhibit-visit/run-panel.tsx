@@ -1,6 +1,6 @@
 import { useStore } from 'zustand'
 import type { Choice } from '../../core/exhibit-kit.ts'
-import { currentQuiz, currentStep, isPassed } from '../../core/exhibit-run.ts'
+import { currentQuiz, currentStep, feedbackView, isPassed } from '../../core/exhibit-run.ts'
 import type { Visit } from '../../core/visit.ts'
 import { useLangStore, useT } from '../../i18n/lang-store.ts'
 import { formatPassportCode, Seal, useStationPassport } from '../passport/index.ts'
@@ -40,12 +40,16 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
       })}
     </div>
   )
+  // the verdict is the panel's (one wording); the exhibit's texts say why, and a wrong quiz answer names the right one
+  const fv = feedbackView(spec, s)
   const feedback = () =>
-    s.feedback && (
-      <div className={`feedback ${s.feedback.correct ? 'ok' : 'no'}`} role="status" data-testid="feedback">
-        <strong>{s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')}</strong> {et(s.feedback.text)}
+    fv && (
+      <div className={`feedback ${fv.correct ? 'ok' : 'no'}`} role="status" data-testid="feedback">
+        <strong>{fv.correct ? t('exhibit.correct') : t('exhibit.wrong')}</strong> <span data-testid="feedback-reason">{et(fv.reason)}</span>
+        {fv.rightAnswer && <p data-testid="right-answer">{t('exhibit.rightAnswer', { answer: et(fv.rightAnswer) })}</p>}
+        {fv.explanation && <p data-testid="explanation">{et(fv.explanation)}</p>}
         <button className="btn primary" data-testid="run-next" onClick={() => dispatch({ type: 'next' })}>
-          {s.phase === 'step' && !s.feedback.correct ? t('exhibit.retry') : t('exhibit.next')}
+          {s.phase === 'step' && !fv.correct ? t('exhibit.retry') : t('exhibit.next')}
         </button>
       </div>
     )

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ThreeEvent } from '@react-three/fiber'
-import { currentQuiz, currentStep, isPassed } from '../../core/exhibit-run.ts'
+import { currentQuiz, currentStep, feedbackView, isPassed } from '../../core/exhibit-run.ts'
 import type { Visit } from '../../core/visit.ts'
 import { tApp, type AppKey } from '../../i18n/translate.ts'
 import type { Lang } from '../../core/manifest-schema.ts'
@@ -54,6 +54,21 @@ function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok'
   )
 }
 
+const FEEDBACK_SIZE = 0.04
+
+/**
+ * Height the feedback text takes above the buttons: a quiz answer (verdict, reason, right
+ * answer, explanation) runs to several lines. Estimated from the text (a hanzi is about one
+ * font size wide, a Latin letter about half), at the label's 1.4 line height.
+ */
+export function feedbackBand(text: string): number {
+  const lines = text.split('\n').reduce((n, line) => {
+    const ems = [...line].reduce((w, ch) => w + (ch.codePointAt(0)! > 0x2e80 ? 1 : 0.55), 0)
+    return n + Math.max(1, Math.ceil((ems * FEEDBACK_SIZE) / W))
+  }, 0)
+  return Math.max(0.2, lines * FEEDBACK_SIZE * 1.4 + 0.06)
+}
+
 /**
  * The guided flow inside the 3D view, for VR (no DOM there). Controllers, hands and
  * gaze reach the buttons as ordinary pointer events through @react-three/xr.
@@ -103,14 +118,22 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
 
   const passed = s.phase === 'result' && isPassed(spec, s)
   const owner = passport ? t('exhibit.result.stampedIn', { code: formatPassportCode(passport) }) : t('exhibit.result.walkIn')
-  const feedbackText = s.feedback
-    ? `${s.feedback.correct ? t('exhibit.correct') : t('exhibit.wrong')} ${et(s.feedback.text)}`
+  const fv = feedbackView(spec, s)
+  const feedbackText = fv
+    ? [
+        `${fv.correct ? t('exhibit.correct') : t('exhibit.wrong')} ${et(fv.reason)}`,
+        fv.rightAnswer ? t('exhibit.rightAnswer', { answer: et(fv.rightAnswer) }) : '',
+        fv.explanation ? et(fv.explanation) : '',
+      ]
+        .filter(Boolean)
+        .join('\n')
     : s.phase === 'result'
       ? passed
         ? `${t('exhibit.result.passed')} ${owner}`
         : t('exhibit.result.failed', { pass: spec.pass })
       : ''
-  const height = 0.3 + rows.length * 0.15 + (feedbackText ? 0.2 : 0)
+  const band = feedbackText ? feedbackBand(feedbackText) : 0
+  const height = 0.3 + rows.length * 0.15 + band
 
   return (
     <>
@@ -125,8 +148,9 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
         </Label3D>
         {feedbackText && (
           <Label3D
-            position={[0, -0.1, 0]}
-            fontSize={0.04}
+            position={[0, -0.02, 0]}
+            anchorY="top"
+            fontSize={FEEDBACK_SIZE}
             maxWidth={W}
             color={s.feedback?.correct === false ? '#ffb3a7' : '#c9f2d5'}
             renderOrder={ON_TOP + 2}
@@ -136,15 +160,7 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
           </Label3D>
         )}
         {rows.map((r, i) => (
-          <Button3D
-            key={r.key}
-            testId={r.key}
-            label={r.label}
-            tone={r.tone}
-            disabled={r.disabled}
-            y={-0.1 - (feedbackText ? 0.2 : 0) - i * 0.15}
-            onPress={r.press}
-          />
+          <Button3D key={r.key} testId={r.key} label={r.label} tone={r.tone} disabled={r.disabled} y={-0.1 - band - i * 0.15} onPress={r.press} />
         ))}
         {passed && <VRStamp glyph={m.stamp.glyph} color={m.stamp.color} position={[W / 2 + 0.22, 0, 0]} renderOrder={ON_TOP + 3} />}
         {subtitle && (

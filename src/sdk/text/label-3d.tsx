@@ -26,8 +26,9 @@ function splitChildren(children: ReactNode): [string, ReactNode[]] {
  *
  * A thin wrapper on drei `<Text>` (troika SDF text) that always uses Sophora's subset font and
  * never lets troika fetch a fallback font: a character the font lacks renders as '?' and is
- * reported once in the console with the fix (`npm run gen:font`). Units are scene units
- * (metres in VR). Defaults suit CJK: 1.4 line height, wrap anywhere once a line is full
+ * reported once in the console (the build makes the font from every locale string and fails on
+ * a character the full font lacks, so this shows only for text in no locale file). Units are
+ * scene units (metres in VR). Defaults suit CJK: 1.4 line height, wrap anywhere once a line is full
  * (Chinese has no spaces to break at), about 20 characters per line, a dark outline so text
  * reads on any background. Every drei `<Text>` prop may be overridden; the ref is troika's mesh.
  */
@@ -38,7 +39,7 @@ export const Label3D = forwardRef<TroikaText, Label3DProps>(function Label3D({ c
     const fresh = guarded.missing.filter((ch) => !warned.has(ch))
     if (fresh.length) {
       fresh.forEach((ch) => warned.add(ch))
-      console.warn(`[Label3D] no glyph for ${fresh.map((c) => `"${c}"`).join(' ')} in sophora-sc: run npm run gen:font`)
+      console.warn(`[Label3D] no glyph for ${fresh.map((c) => `"${c}"`).join(' ')} in sophora-sc: put the text in a locale file (the font is made from them)`)
     }
     return guarded.text
   }, [raw])

@@ -1,10 +1,11 @@
 import { configureTextBuilder } from 'troika-three-text'
-import fontUrl from '../../../assets/fonts/sophora-sc.woff?url'
-import charset from '../../../assets/fonts/sophora-sc.charset.txt?raw'
+// Made by the build from every locale and manifest string (src/build/font-plugin.ts): never committed
+import fontUrl from '@sophora/font/sophora-sc.woff?url'
+import charset from '@sophora/font/sophora-sc.charset.txt?raw'
 
 /**
  * URL of Sophora's subset font for 3D text (WOFF 1: troika parses it, WOFF2 it cannot).
- * Built by `npm run gen:font` from every locale and manifest string; served by Vite, never a CDN.
+ * Made by every build and dev start from every locale and manifest string; served by Vite, never a CDN.
  */
 export const LABEL_FONT_URL: string = fontUrl
 

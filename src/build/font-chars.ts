@@ -1,24 +1,18 @@
 /**
  * Which characters the Sophora subset font must contain.
  *
- * Shared by `scripts/gen-font.ts` (builds the font) and `tests/fonts/font-coverage.test.ts`
- * (fails when a committed string has a character the committed font lacks), so the two can
- * never disagree about what "every string" means. Node only; no dependencies.
+ * Shared by the build (`font-plugin.ts` makes the font from them), `npm run gen:font` (reports
+ * on it) and `tests/fonts/font-coverage.test.ts`, so they can never disagree about what "every
+ * string" means. Node only; no dependencies.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 export const FONT_DIR = 'assets/fonts'
 export const EXTRA_CHARS_FILE = `${FONT_DIR}/extra-chars.txt`
-/** The font troika-three-text parses in the 3D scene (WOFF 1: troika reads it, not WOFF2). */
-export const SCENE_FONT_FILE = `${FONT_DIR}/sophora-sc.woff`
-/** The font the DOM uses through @font-face. */
-export const DOM_FONT_FILE = `${FONT_DIR}/sophora-sc.woff2`
-/** Every code point both fonts map, one line of text; `Label3D` reads it to avoid fallbacks. */
-export const CHARSET_FILE = `${FONT_DIR}/sophora-sc.charset.txt`
 
 /** Printable ASCII: English UI text, digits, ids, numbers. */
 export const ASCII = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
@@ -40,6 +34,16 @@ export interface FontText {
   chars: string
   /** Where each locale/manifest character came from (for failure messages). */
   sources: FontTextSource[]
+}
+
+export interface FontTextOptions {
+  /** Folders of exhibit folders, relative to the root (the e2e build adds its fixtures). */
+  exhibitDirs?: string[]
+  /**
+   * Skip a file that is not valid JSON instead of throwing: the build's exhibit validation
+   * reports it with folder and file, and the font must not fail first with a worse message.
+   */
+  skipInvalid?: boolean
 }
 
 /** Unique characters (by code point) of a string, sorted, whitespace other than space dropped. */
@@ -80,12 +84,14 @@ function listJson(dir: string): string[] {
  * the app's own locale files, and the center profiles (their texts replace exhibit texts).
  * Missing folders are fine (a fresh checkout has no exhibits).
  */
-export function textSourceFiles(root: string = REPO_ROOT): string[] {
+export function textSourceFiles(root: string = REPO_ROOT, exhibitDirs: string[] = ['exhibits']): string[] {
   const files: string[] = []
-  for (const id of listDirs(join(root, 'exhibits'))) {
-    const manifest = join(root, 'exhibits', id, 'manifest.json')
-    if (existsSync(manifest)) files.push(manifest)
-    files.push(...listJson(join(root, 'exhibits', id, 'locales')))
+  for (const dir of exhibitDirs) {
+    for (const id of listDirs(join(root, dir))) {
+      const manifest = join(root, dir, id, 'manifest.json')
+      if (existsSync(manifest)) files.push(manifest)
+      files.push(...listJson(join(root, dir, id, 'locales')))
+    }
   }
   files.push(...listJson(join(root, 'src', 'i18n', 'locales')))
   files.push(...listJson(join(root, 'centers')))
@@ -103,22 +109,23 @@ export function readExtraChars(root: string = REPO_ROOT): string {
 }
 
 /** Characters of every on-screen string in the repo, with their source files. */
-export function collectStringChars(root: string = REPO_ROOT): FontTextSource[] {
-  return textSourceFiles(root).map((path) => {
+export function collectStringChars(root: string = REPO_ROOT, opts: FontTextOptions = {}): FontTextSource[] {
+  return textSourceFiles(root, opts.exhibitDirs).flatMap((path) => {
     const file = relative(root, path).split('\\').join('/')
     let json: unknown
     try {
       json = JSON.parse(readFileSync(path, 'utf8'))
     } catch (err) {
+      if (opts.skipInvalid) return []
       throw new Error(`${file}: not valid JSON (${(err as Error).message})`, { cause: err })
     }
-    return { file, chars: uniqueChars(stringsIn(json, []).join('')) }
+    return [{ file, chars: uniqueChars(stringsIn(json, []).join('')) }]
   })
 }
 
 /** Everything the font must cover: strings + ASCII + punctuation + extra-chars.txt. */
-export function collectFontText(root: string = REPO_ROOT): FontText {
-  const sources = collectStringChars(root)
+export function collectFontText(root: string = REPO_ROOT, opts: FontTextOptions = {}): FontText {
+  const sources = collectStringChars(root, opts)
   const all = ASCII + PUNCTUATION + readExtraChars(root) + sources.map((s) => s.chars).join('')
   return { chars: uniqueChars(all), sources }
 }
