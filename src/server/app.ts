@@ -24,6 +24,7 @@ import { xapiRoutes } from './routes/xapi.ts'
 import { startForwarder } from './xapi/forwarder.ts'
 import { programmeRoutes } from './routes/programme.ts'
 import { sessionSummaryRoutes } from './routes/session-summary.ts'
+import { userRoutes } from './routes/users.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -101,6 +102,7 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
     programmeRoutes,
     sessionSummaryRoutes,
     xapiRoutes,
+    userRoutes,
   ]) {
     await app.register(routes, { ctx })
   }
@@ -133,7 +135,7 @@ function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
   const run = () => {
     try {
       const r = ctx.retention()
-      if (r.eventsAnonymised || r.visitorDaysRolled || r.passportsExpired) app.log.info({ retention: r }, 'retention: per-passport records rolled up')
+      if (r.eventsAnonymised || r.visitorDaysRolled || r.passportsExpired || r.auditEntriesDropped) app.log.info({ retention: r }, 'retention: per-passport records rolled up')
     } catch (err) {
       app.log.error({ err }, 'retention job failed')
     }

@@ -88,6 +88,8 @@ export const EnvSchema = z.object({
     ),
   /** Per-passport records older than this become anonymous counts (default: one school year). */
   RETENTION_DAYS: posInt(365),
+  /** Audit entries (who read, exported or deleted which passport; user changes) are kept this long. */
+  AUDIT_RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */
   PASSPORT_RATE_MAX: posInt(30),
   /** HTTPS for the LAN (docs/https.md); PORT then answers plain HTTP on loopback and redirects everyone else here. Default 8443 (with PORT=0, any free port, as PORT). */
@@ -127,6 +129,7 @@ export interface AppConfig {
   publicUrl: string | null
   coreSet: string[] | null
   retentionDays: number
+  auditRetentionDays: number
   passportRateMax: number
   httpsPort: number
   tls: TlsConfig
@@ -191,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ?? null,
     coreSet: e.CORE_SET,
     retentionDays: e.RETENTION_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     passportRateMax: e.PASSPORT_RATE_MAX,
     httpsPort: httpsPortOf(e),
     tls: tlsConfig(e),

@@ -16,6 +16,11 @@ import { createPassportsRepo } from './db/passports-repo.ts'
 import type { PassportsRepo } from './db/passports-repo.ts'
 import { createRetention } from './retention.ts'
 import type { Retention } from './retention.ts'
+import { createAuditRepo } from './db/audit-repo.ts'
+import type { AuditRepo } from './db/audit-repo.ts'
+import { createPassportAccess } from './auth/passport-access.ts'
+import type { PassportAccess } from './auth/passport-access.ts'
+import { createDayOf } from './day-key.ts'
 
 /** What route modules get: one database, the data modules over it, the config and the one clock. */
 export interface AppContext {
@@ -34,6 +39,10 @@ export interface AppContext {
   passports: PassportsRepo
   /** The retention job (the app runs it at start and daily; tests call it with their clock). */
   retention: Retention
+  /** The access record (who read, exported or deleted which passport; user changes). */
+  audit: AuditRepo
+  /** Who may read which passport (guide: batches they issued; admin: all). */
+  access: PassportAccess
 }
 
 export interface ContextOptions {
@@ -70,6 +79,14 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
       now,
     }),
     passports: createPassportsRepo(db, { centerId: config.centerId, now, ...(newPassportCode ? { newCode: newPassportCode } : {}) }),
-    retention: createRetention(db, { centerId: config.centerId, retentionDays: config.retentionDays, timeZone: config.timeZone, now }),
+    retention: createRetention(db, {
+      centerId: config.centerId,
+      retentionDays: config.retentionDays,
+      auditRetentionDays: config.auditRetentionDays,
+      timeZone: config.timeZone,
+      now,
+    }),
+    audit: createAuditRepo(db, now, createDayOf(config.timeZone)),
+    access: createPassportAccess(db, config.centerId),
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { HttpError } from '../http-error.ts'
+import { staffOf, type UserPrincipal } from '../auth/guards.ts'
 import { errorResponses } from '../schemas/common.ts'
 import { buildSessionSummary, type SummaryPlan } from '../session-summary.ts'
 import { SessionIdSchema } from '../../core/event-schema.ts'
@@ -36,9 +37,12 @@ export const sessionSummaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
    * the query (the class's passport batch, the planned exhibits); once class sessions are
    * stored, read the session's row here instead (and 404 an unknown or other center's session).
    */
-  function planOf(_sessionId: string, q: SummaryQuery): SummaryPlan {
+  function planOf(_sessionId: string, q: SummaryQuery, who: UserPrincipal): SummaryPlan {
     const batch = q.batchId ? ctx.passports.batch(q.batchId) : undefined
     if (q.batchId && !batch) throw new HttpError(404, 'unknown batch', ['batchId: no class set with this id'])
+    // The same rule as the class set's passports (auth/passport-access.ts).
+    if (batch && !ctx.access.canReadBatch(who, batch.batch.id))
+      throw new HttpError(403, 'not-your-batch', ['batchId: a guide sees only class sets they issued; ask an admin'])
     const unknown = (q.exhibits ?? []).filter((id) => !ctx.exhibitIds.has(id))
     if (unknown.length)
       throw new HttpError(
@@ -63,6 +67,6 @@ export const sessionSummaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
         response: { 200: SessionSummarySchema, ...errorResponses },
       },
     },
-    async (request) => buildSessionSummary(ctx.db, request.params.sessionId, planOf(request.params.sessionId, request.query)),
+    async (request) => buildSessionSummary(ctx.db, request.params.sessionId, planOf(request.params.sessionId, request.query, staffOf(request))),
   )
 }
