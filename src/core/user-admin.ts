@@ -30,7 +30,13 @@ export const UserChangeSchema = z.union([
 ])
 export type UserChange = z.infer<typeof UserChangeSchema>
 
-export const UserIdParamsSchema = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 31) })
+export const UserIdParamsSchema = z.strictObject({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31),
+})
 
 export const UserSchema = z.object({
   id: z.number().int(),

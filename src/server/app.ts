@@ -135,7 +135,8 @@ function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
   const run = () => {
     try {
       const r = ctx.retention()
-      if (r.eventsAnonymised || r.visitorDaysRolled || r.passportsExpired || r.auditEntriesDropped) app.log.info({ retention: r }, 'retention: per-passport records rolled up')
+      if (r.eventsAnonymised || r.visitorDaysRolled || r.passportsExpired || r.auditEntriesDropped)
+        app.log.info({ retention: r }, 'retention: per-passport records rolled up')
     } catch (err) {
       app.log.error({ err }, 'retention job failed')
     }

@@ -18,7 +18,8 @@ const auditOf = async (query: Record<string, string>) => {
   expect(res.statusCode, res.body).toBe(200)
   return (res.json() as { entries: { user: string; role: string; action: string; passportCode: string | null; targetUser: string | null }[] }).entries
 }
-const patch = (id: number, body: unknown, token = admin) => t.app.inject({ method: 'PATCH', url: `/api/admin/users/${id}`, payload: body as object, headers: as(token) })
+const patch = (id: number, body: unknown, token = admin) =>
+  t.app.inject({ method: 'PATCH', url: `/api/admin/users/${id}`, payload: body as object, headers: as(token) })
 const idOf = (name: string) => t.ctx.db.prepare('SELECT id FROM users WHERE name = ?').pluck().get(name) as number
 
 beforeAll(async () => {
@@ -100,7 +101,7 @@ describe('who may read, export and delete a passport', () => {
     db.exec('DROP TRIGGER test_fail_audit')
     expect(res.statusCode).toBe(500)
     expect(db.prepare("SELECT COUNT(*) FROM users WHERE name = 'ghost'").pluck().get()).toBe(0)
-    expect(db.prepare("SELECT status FROM passports WHERE code = ?").pluck().get(code)).toBe('active')
+    expect(db.prepare('SELECT status FROM passports WHERE code = ?').pluck().get(code)).toBe('active')
   })
 
   it('audit entries cannot be changed, and the retention job drops the old ones', async () => {

@@ -7,15 +7,7 @@ import { activeAdminCount, allUsers, findUserById, findUserByName, insertUser, r
 import type { UserListRow } from '../db/users-repo.ts'
 import { HttpError } from '../http-error.ts'
 import { errorResponses } from '../schemas/common.ts'
-import {
-  AuditListSchema,
-  AuditQuerySchema,
-  NewUserSchema,
-  UserChangeSchema,
-  UserIdParamsSchema,
-  UserListSchema,
-  UserSchema,
-} from '../../core/user-admin.ts'
+import { AuditListSchema, AuditQuerySchema, NewUserSchema, UserChangeSchema, UserIdParamsSchema, UserListSchema, UserSchema } from '../../core/user-admin.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const userBody = (u: UserListRow) => ({
@@ -57,13 +49,15 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       policy(role, password)
       if (findUserByName(db, name)) throw new HttpError(409, 'user-exists', [`name: a user named ${name} already exists`])
       const passwordHash = await hashPassword(password)
-      const id = db.transaction(() => {
-        // Checked again inside the transaction: the hash took a while.
-        if (findUserByName(db, name)) throw new HttpError(409, 'user-exists', [`name: a user named ${name} already exists`])
-        const newId = insertUser(db, { name, role, passwordHash, createdMs: now() })
-        audit.record(staffOf(request), 'user-create', { targetUser: name, detail: role })
-        return newId
-      }).immediate()
+      const id = db
+        .transaction(() => {
+          // Checked again inside the transaction: the hash took a while.
+          if (findUserByName(db, name)) throw new HttpError(409, 'user-exists', [`name: a user named ${name} already exists`])
+          const newId = insertUser(db, { name, role, passwordHash, createdMs: now() })
+          audit.record(staffOf(request), 'user-create', { targetUser: name, detail: role })
+          return newId
+        })
+        .immediate()
       return reply.code(201).send(userBody(byId(id)))
     },
   )
