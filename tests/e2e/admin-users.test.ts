@@ -1,13 +1,15 @@
 /**
  * User management in real Chromium against the real server (one server, one browser): an
- * admin (made with the CLI) follows the admin link from the guide area to /admin/users and
+ * admin (the first one, made as the CLI does) follows the admin link from the guide area to /admin/users and
  * creates a guide; the guide signs in and is told the page is admin-only; the admin sees
  * their own actions in the access audit. Screenshot kept in test-results/ for looking at.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUser } from '../../src/server/auth/users.ts'
+import { openDatabase } from '../../src/server/db/database.ts'
 import { launch, startServer, type Browser, type RunningServer } from './harness.ts'
 
 const ADMIN = { name: 'e2e-admin', password: 'e2e-admin-password-1' }
@@ -19,11 +21,12 @@ let browser: Browser
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  server = await startServer()
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'create-user', '--name', ADMIN.name, '--role', 'admin'], {
-    env: { ...process.env, DB_PATH: server.dbPath, SOPHORA_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' },
-  })
-  browser = await launch({ width: 1024, height: 768 })
+  // The first admin, as `npm run admin -- create-user` makes it, in-process (no second tsx start).
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'sophora-db-')), 'e2e.db')
+  const db = openDatabase(dbPath)
+  await createUser(db, ADMIN.name, 'admin', ADMIN.password)
+  db.close()
+  ;[server, browser] = await Promise.all([startServer({ dbPath }), launch({ width: 1024, height: 768 })])
 })
 afterAll(async () => {
   await browser?.close()

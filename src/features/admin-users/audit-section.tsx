@@ -35,6 +35,12 @@ export function AuditSection(props: { token: string; reload: number }) {
     setQuery({ user: s('user'), passportCode: s('passportCode')?.replaceAll(/[\s-]/g, ''), from: s('from'), to: s('to') })
   }
   const target = (e: AuditEntry) => e.passportCode ?? e.targetUser ?? e.batchId ?? ''
+  // Details are roles ("guide", "guide→admin") or a class set's size: roles in the page's language.
+  const detail = (d: string | null) =>
+    (d ?? '')
+      .split('→')
+      .map((part) => (part === 'guide' || part === 'admin' ? t(`admin.role.${part}` as const) : part))
+      .join(' → ')
   return (
     <section className="admin-audit" data-testid="audit" data-status={entries ? 'ready' : 'loading'}>
       <h3>{t('admin.audit.title')}</h3>
@@ -70,7 +76,7 @@ export function AuditSection(props: { token: string; reload: number }) {
           <li key={e.id} data-testid="audit-entry" data-action={e.action} data-user={e.user}>
             <span className="hint">{new Date(e.time).toLocaleString(lang)}</span> <strong>{e.user}</strong> (
             {t(`admin.role.${e.role === 'admin' ? 'admin' : 'guide'}` as const)}) {t(`admin.action.${e.action}` as const)} <code>{target(e)}</code>{' '}
-            {e.detail ?? ''}
+            {detail(e.detail)}
           </li>
         ))}
       </ol>

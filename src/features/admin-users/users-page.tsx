@@ -132,7 +132,7 @@ export function AdminUsersPage() {
             <tr>
               <th>{t('admin.users.name')}</th>
               <th>{t('admin.users.role')}</th>
-              <th>{t('admin.users.created')}</th>
+              <th>{t('admin.users.createdAt')}</th>
               <th>{t('admin.users.lastSignIn')}</th>
               <th>{t('admin.users.state')}</th>
               <th />
