@@ -70,7 +70,8 @@ export function AdminUsersPage() {
   const [users, setUsers] = useState<User[] | null>(null)
   const [message, setMessage] = useState<{ key: AppKey; error: boolean } | null>(null)
   const [reload, setReload] = useState(0)
-  const token = session?.token
+  // A guide's token is not sent to admin routes at all: the page explains instead.
+  const token = session?.role === 'admin' ? session.token : undefined
   useEffect(() => {
     if (!token) return
     let live = true

@@ -109,6 +109,7 @@ export function BatchPrintPage(props: { batchId: string }) {
     void fetchBatch(props.batchId, token).then((r) => {
       if (!live) return
       if (r.ok) setBatch(r.data)
+      else if (r.kind === 'http' && r.status === 403) setError('guide.notYours')
       else setError(r.kind === 'http' && r.status === 404 ? 'guide.batchNotFound' : problemKey(r))
     })
     return () => {
