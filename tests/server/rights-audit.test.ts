@@ -174,3 +174,20 @@ describe('user management (admin only)', () => {
     expect((await patch(9999, { disabled: true }, guideA)).statusCode).toBe(404)
   })
 })
+
+describe('the audit filter keeps passport codes out of the request log', () => {
+  it('logs the audit query with the code redacted', async () => {
+    const lines: string[] = []
+    const l = await testApp({}, { logTo: { level: 'info', lines } })
+    try {
+      const token = await loginAs(l, 'boss', 'admin', 'admin-pass-1')
+      const [code] = (await issuePassports(l.app, token, 1)) as [string]
+      const res = await l.app.inject({ url: '/api/admin/audit', query: { passportCode: code }, headers: as(token) })
+      expect(res.json().entries).toEqual([])
+      expect(lines.some((line) => line.includes('/api/admin/audit'))).toBe(true)
+      expect(lines.filter((line) => line.includes(code))).toEqual([])
+    } finally {
+      await l.cleanup()
+    }
+  })
+})
