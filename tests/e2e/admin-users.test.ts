@@ -57,7 +57,8 @@ describe('/admin/users', () => {
 
     // The last admin cannot demote themselves: the reason is shown, nothing changes.
     await page.click(`[data-testid="user-row"][data-name="${ADMIN.name}"] [data-testid="user-role"]`)
-    await expect(page.locator('[data-testid="admin-message"]').textContent()).resolves.toContain('最后一个能登录的管理员')
+    await page.locator('[data-testid="admin-message"][role="alert"]', { hasText: '这是最后一个能登录的管理员' }).waitFor()
+    expect(await page.locator(`[data-testid="user-row"][data-name="${ADMIN.name}"]`).getAttribute('data-role')).toBe('admin')
 
     // The guide, in a fresh tab session.
     await page.evaluate(() => sessionStorage.clear())
