@@ -3,6 +3,7 @@ import { Route, Switch, useLocation, useRoute, useSearch } from 'wouter'
 import { useLangStore, useT } from '../i18n/lang-store.ts'
 import { loadCheckInPage, loadGuidePages, loadPassportPage, PassportBadge } from '../features/passport/index.ts'
 import { loadCertificatePage } from '../features/certificate/index.ts'
+import { loadAdminUsersPage } from '../features/admin-users/index.ts'
 import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
 import { loadPairingPage } from '../features/station-pairing/index.ts'
 import { Lobby } from './lobby.tsx'
@@ -25,6 +26,7 @@ const PassportPage = lazy(async () => ({ default: (await loadPassportPage()).Pas
 const GuidePassportsPage = lazy(async () => ({ default: (await loadGuidePages()).GuidePassportsPage }))
 const BatchPrintPage = lazy(async () => ({ default: (await loadGuidePages()).BatchPrintPage }))
 const CertificatePage = lazy(async () => ({ default: (await loadCertificatePage()).CertificatePage }))
+const AdminUsersPage = lazy(async () => ({ default: (await loadAdminUsersPage()).AdminUsersPage }))
 const SessionSummaryPage = lazy(async () => ({ default: (await loadSummaryPage()).SessionSummaryPage }))
 const ProgrammePage = lazy(async () => ({ default: (await loadProgrammePage()).ProgrammePage }))
 const StationSetupPage = lazy(async () => ({ default: (await loadStationPages()).StationSetupPage }))
@@ -178,6 +180,11 @@ export function App() {
           <Route path={paths.certificate}>
             <Page>
               <CertificatePage />
+            </Page>
+          </Route>
+          <Route path={paths.adminUsers}>
+            <Page>
+              <AdminUsersPage />
             </Page>
           </Route>
           <Route path={patterns.sessionSummary}>

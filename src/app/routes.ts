@@ -10,6 +10,7 @@ export const paths = {
   guidePassports: '/guide/passports',
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
   certificate: '/admin/certificate',
+  adminUsers: '/admin/users',
   guideProgramme: '/guide/programme',
   stationPairing: '/guide/stations/pairing',
   /** `query`: the class's passport batch and the planned exhibits, until sessions are stored. */

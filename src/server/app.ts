@@ -27,6 +27,7 @@ import { sessionSummaryRoutes } from './routes/session-summary.ts'
 import { scheduleNightlyBackup } from './backup/nightly.ts'
 import { classSessionRoutes } from './routes/class-sessions.ts'
 import { stationLiveRoutes } from './routes/station-live.ts'
+import { userRoutes } from './routes/users.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -107,6 +108,7 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
     xapiRoutes,
     classSessionRoutes,
     stationLiveRoutes,
+    userRoutes,
   ]) {
     await app.register(routes, { ctx })
   }
@@ -139,7 +141,8 @@ function scheduleRetention(app: FastifyInstance, ctx: AppContext): void {
   const run = () => {
     try {
       const r = ctx.retention()
-      if (r.eventsAnonymised || r.visitorDaysRolled || r.passportsExpired) app.log.info({ retention: r }, 'retention: per-passport records rolled up')
+      if (r.eventsAnonymised || r.visitorDaysRolled || r.passportsExpired || r.auditEntriesDropped)
+        app.log.info({ retention: r }, 'retention: per-passport records rolled up')
     } catch (err) {
       app.log.error({ err }, 'retention job failed')
     }

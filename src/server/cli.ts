@@ -53,7 +53,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return 0
       }
       case 'list-users':
-        for (const u of listUsers(db)) out(`${u.name}\t${u.role}\t${u.createdAt}`)
+        for (const u of listUsers(db)) out(`${u.name}\t${u.role}\t${u.createdAt}${u.disabled ? '\tdisabled' : ''}`)
         return 0
       case 'reset-password': {
         const name = UserNameSchema.parse(values.name)

@@ -92,6 +92,8 @@ export const EnvSchema = z.object({
     ),
   /** Per-passport records older than this become anonymous counts (default: one school year). */
   RETENTION_DAYS: posInt(365),
+  /** Audit entries (who read, exported or deleted which passport; user changes) are kept this long. */
+  AUDIT_RETENTION_DAYS: posInt(365),
   /** Public passport page requests per minute per IP. */
   PASSPORT_RATE_MAX: posInt(30),
   /** The server's own daily backup of the database (see docs/backups.md). */
@@ -142,6 +144,7 @@ export interface AppConfig {
   publicUrl: string | null
   coreSet: string[] | null
   retentionDays: number
+  auditRetentionDays: number
   passportRateMax: number
   backupNightly: boolean
   backupHour: number
@@ -218,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ?? null,
     coreSet: e.CORE_SET,
     retentionDays: e.RETENTION_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     passportRateMax: e.PASSPORT_RATE_MAX,
     backupNightly: e.BACKUP_NIGHTLY === 'on',
     backupHour: e.BACKUP_HOUR,

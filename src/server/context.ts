@@ -28,6 +28,11 @@ import { createExhibitTexts } from './exhibit-texts.ts'
 import type { Retention } from './retention.ts'
 import { createNightlyBackup } from './backup/nightly.ts'
 import type { NightlyBackup } from './backup/nightly.ts'
+import { createAuditRepo } from './db/audit-repo.ts'
+import type { AuditRepo } from './db/audit-repo.ts'
+import { createPassportAccess } from './auth/passport-access.ts'
+import type { PassportAccess } from './auth/passport-access.ts'
+import { createDayOf } from './day-key.ts'
 
 /** What route modules get: one database, the data modules over it, the config and the one clock. */
 export interface AppContext {
@@ -56,6 +61,10 @@ export interface AppContext {
   hub: LiveHub
   /** The console's live board of a session. */
   board: SessionBoard
+  /** The access record (who read, exported or deleted which passport; user changes). */
+  audit: AuditRepo
+  /** Who may read which passport (guide: batches they issued; admin: all). */
+  access: PassportAccess
 }
 
 export interface ContextOptions {
@@ -95,7 +104,15 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
       now,
     }),
     passports: createPassportsRepo(db, { centerId: config.centerId, now, ...(newPassportCode ? { newCode: newPassportCode } : {}) }),
-    retention: createRetention(db, { centerId: config.centerId, retentionDays: config.retentionDays, timeZone: config.timeZone, now }),
+    retention: createRetention(db, {
+      centerId: config.centerId,
+      retentionDays: config.retentionDays,
+      auditRetentionDays: config.auditRetentionDays,
+      timeZone: config.timeZone,
+      now,
+    }),
+    audit: createAuditRepo(db, now, createDayOf(config.timeZone)),
+    access: createPassportAccess(db, config.centerId),
     nightlyBackup: createNightlyBackup({
       db,
       dir: backupDirOf(config),

@@ -6,6 +6,8 @@ const DAY_MS = 86_400_000
 export interface RetentionOptions {
   centerId: string
   retentionDays: number
+  /** Audit entries older than this are deleted by the same job. */
+  auditRetentionDays: number
   timeZone: string
   now: () => number
 }
@@ -17,6 +19,7 @@ export interface RetentionReport {
   quarantinedDropped: number
   passportsExpired: number
   batchesDropped: number
+  auditEntriesDropped: number
 }
 
 /**
@@ -28,10 +31,11 @@ export interface RetentionReport {
  *    daily/exhibit/quiz totals and medians do not change;
  *  - quarantined events (never counted) are dropped;
  *  - passports issued before the cutoff with no remaining activity expire (status
- *    'deleted', batch link removed), and batches left without passports are deleted.
+ *    'deleted', batch link removed), and batches left without passports are deleted;
+ *  - audit entries older than AUDIT_RETENTION_DAYS are deleted.
  * Idempotent: a second run the same day changes nothing.
  */
-export function createRetention(db: Db, { centerId, retentionDays, timeZone, now }: RetentionOptions) {
+export function createRetention(db: Db, { centerId, retentionDays, auditRetentionDays, timeZone, now }: RetentionOptions) {
   const dayOf = createDayOf(timeZone)
   const endedSessions = `SELECT session_id FROM session_counts GROUP BY session_id HAVING MAX(last_day) < ?`
   const rollDays = db.prepare(`INSERT INTO visitor_day_rollup (center_id, day, n)
@@ -51,7 +55,9 @@ export function createRetention(db: Db, { centerId, retentionDays, timeZone, now
   const dropBatches = db.prepare(`DELETE FROM passport_batches WHERE center_id = ? AND created_ms < ?
     AND NOT EXISTS (SELECT 1 FROM passports WHERE batch_id = passport_batches.id)`)
 
-  const run = db.transaction((cutoffMs: number): RetentionReport => {
+  const dropAudit = db.prepare<[number]>('DELETE FROM audit_log WHERE time_ms < ?')
+
+  const run = db.transaction((cutoffMs: number, auditCutoffMs: number): RetentionReport => {
     const cutoffDay = dayOf(cutoffMs)
     rollDays.run(centerId, cutoffDay)
     const visitorDaysRolled = dropDays.run(cutoffDay).changes
@@ -65,9 +71,13 @@ export function createRetention(db: Db, { centerId, retentionDays, timeZone, now
       quarantinedDropped: dropQuarantined.run(centerId, cutoffMs).changes,
       passportsExpired: expire.run(centerId, cutoffMs).changes,
       batchesDropped: dropBatches.run(centerId, cutoffMs).changes,
+      auditEntriesDropped: dropAudit.run(auditCutoffMs).changes,
     }
   })
   /** Runs the job for the app's clock now. */
-  return (): RetentionReport => run.immediate(now() - retentionDays * DAY_MS)
+  return (): RetentionReport => {
+    const t = now()
+    return run.immediate(t - retentionDays * DAY_MS, t - auditRetentionDays * DAY_MS)
+  }
 }
 export type Retention = ReturnType<typeof createRetention>

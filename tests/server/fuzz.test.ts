@@ -187,6 +187,45 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
     )
   })
 
+  it('user management and the audit (admin-only)', async () => {
+    const id = fc.oneof(fc.integer({ min: -5, max: 5 }).map(String), fc.string({ maxLength: 20 }).map(encodeURIComponent), fc.constant('99999999999'))
+    const url = fc.oneof(
+      fc.constantFrom('/api/admin/users', '/api/admin/audit'),
+      id.map((i) => `/api/admin/users/${i}`),
+    )
+    const query = fc.dictionary(
+      fc.constantFrom('user', 'passportCode', 'from', 'to', 'before', 'limit', '__proto__', 'x'),
+      fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('0000000000', '2026-02-30', '-1', '1e9', 'boss')),
+      { maxKeys: 3 },
+    )
+    // Bodies that parse but must be refused: wrong roles, weak passwords, two changes at once.
+    const body = fc.oneof(
+      rawBody,
+      fc.constantFrom(
+        '{"role":"root"}',
+        '{"disabled":"yes"}',
+        '{"password":"1"}',
+        '{"role":"guide","disabled":true}',
+        '{"name":"x y","role":"guide","password":"1234"}',
+      ),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE'), url, query, body, fc.boolean(), async (method, u, q, payload, asStaff) => {
+        const withBody = method === 'POST' || method === 'PATCH'
+        const res = await app.inject({
+          method,
+          url: u,
+          query: q,
+          ...(withBody ? { payload } : {}),
+          headers: { ...(withBody ? { 'content-type': 'application/json' } : {}), ...(asStaff ? { authorization: `Bearer ${staff}` } : {}) },
+        })
+        check(res.statusCode, res.body, method)
+      }),
+      // Half the runs: the routes share the zod/guard machinery the other cases already shake.
+      { numRuns: RUNS / 2 },
+    )
+  })
+
   it('is still up and wrote nothing', async () => {
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200)
     const db = t.ctx.db

@@ -81,6 +81,15 @@ export function GuidePassportsPage(props: { onIssued(batchId: string): void }) {
             {t('guide.signOut')}
           </button>
         </p>
+        {session.role === 'admin' && (
+          // Admin pages, for admins only (the server refuses guides anyway).
+          <nav className="hint" data-testid="admin-links">
+            <a href="/admin/users" data-testid="admin-users-link">
+              {t('admin.users.link')}
+            </a>{' '}
+            · <a href="/admin/certificate">{t('admin.certificate.link')}</a>
+          </nav>
+        )}
       </form>
       <PassportDataBox token={session.token} onUnauthorized={() => setSession(null)} />
     </main>
@@ -100,6 +109,7 @@ export function BatchPrintPage(props: { batchId: string }) {
     void fetchBatch(props.batchId, token).then((r) => {
       if (!live) return
       if (r.ok) setBatch(r.data)
+      else if (r.kind === 'http' && r.status === 403) setError('guide.notYours')
       else setError(r.kind === 'http' && r.status === 404 ? 'guide.batchNotFound' : problemKey(r))
     })
     return () => {

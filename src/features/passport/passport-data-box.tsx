@@ -11,6 +11,7 @@ type Shown = Message & { tone: Tone }
 /** A failed export or delete, as a message the guide can act on. */
 function failure(r: Exclude<ApiResult<unknown>, { ok: true }>): Shown {
   if (r.kind === 'offline') return { key: 'guide.offline', tone: 'error' }
+  if (r.status === 403) return { key: 'guide.notYours', tone: 'error' }
   if (r.status === 404) return { key: 'guide.data.unknown', tone: 'error' }
   if (r.status === 410) return { key: 'guide.data.gone', tone: 'error' }
   if (r.status === 429) return { key: 'guide.tooMany', tone: 'error' }

@@ -62,6 +62,13 @@ export function createGuards(repos: { stations: StationsRepo; sessions: Sessions
       if (p.kind !== 'user') throw new HttpError(403, 'forbidden', ['needs a guide or admin login'])
       request.principal = p
     },
+    /** User management and the audit: an admin's session only (a guide gets a 403 that says so). */
+    async admin(request: FastifyRequest): Promise<void> {
+      const p = resolve(bearer(request))
+      if (p.kind !== 'user') throw new HttpError(403, 'forbidden', ['needs an admin login'])
+      if (p.role !== 'admin') throw new HttpError(403, 'admin-only', ['only an admin may manage users or read the audit'])
+      request.principal = p
+    },
     /** Whoever the Authorization header names, or null without one (a bad token is still a 401). */
     optional(request: FastifyRequest): Principal | null {
       return request.headers.authorization === undefined ? null : resolve(bearer(request))

@@ -1,17 +1,12 @@
-import { z } from 'zod'
 import type { Db } from '../db/database.ts'
 import { allUsers, findUserByName, insertUser, replacePassword } from '../db/users-repo.ts'
 import { hashPassword } from './secrets.ts'
 
 import { RoleSchema, type Role } from './roles.ts'
+import { UserNameSchema } from '../../core/user-admin.ts'
 
 export { RoleSchema, type Role }
-export const UserNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, . _ - only')
+export { UserNameSchema }
 
 /** Guides may use a PIN (≥ 4 characters); admins need a real password (≥ 8). */
 export function passwordProblem(role: Role, password: string): string | null {
@@ -37,6 +32,6 @@ export async function resetPassword(db: Db, name: string, password: string): Pro
   replacePassword(db, user.id, await hashPassword(password))
 }
 
-export function listUsers(db: Db): { name: string; role: Role; createdAt: string }[] {
-  return allUsers(db).map((u) => ({ name: u.name, role: u.role, createdAt: new Date(u.created_ms).toISOString() }))
+export function listUsers(db: Db): { name: string; role: Role; createdAt: string; disabled: boolean }[] {
+  return allUsers(db).map((u) => ({ name: u.name, role: u.role, createdAt: new Date(u.created_ms).toISOString(), disabled: u.disabled_ms !== null }))
 }

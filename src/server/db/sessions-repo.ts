@@ -13,7 +13,7 @@ export function createSessionsRepo(db: Db) {
   const purgeExpired = db.prepare<[number]>('DELETE FROM auth_sessions WHERE expires_ms <= ?')
   const remove = db.prepare<[string]>('DELETE FROM auth_sessions WHERE token_hash = ?')
   const userByTokenHash = db.prepare<[string, number], SessionUser>(
-    'SELECT u.id, u.name, u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ?',
+    'SELECT u.id, u.name, u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ? AND u.disabled_ms IS NULL',
   )
 
   return {

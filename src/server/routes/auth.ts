@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { DUMMY_PASSWORD_HASH, createToken, hashToken, verifyPassword } from '../auth/secrets.ts'
 import { staffOf } from '../auth/guards.ts'
-import { findUserByName } from '../db/users-repo.ts'
+import { findUserByName, noteSignIn } from '../db/users-repo.ts'
 import { HttpError } from '../http-error.ts'
 import { errorResponses } from '../schemas/common.ts'
 import { LoginSchema, MeSchema, SessionSchema } from '../schemas/auth.ts'
@@ -31,10 +31,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       // Verify against a dummy hash for unknown names so timing doesn't reveal which names exist.
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH)
       if (!user || !ok) throw new HttpError(401, 'bad-credentials', ['wrong name or password'])
+      // Only after the password matched, so this does not tell strangers which names exist.
+      if (user.disabled_ms !== null) throw new HttpError(403, 'account-disabled', ['this account was disabled by an admin'])
       const token = createToken('user')
       const t = now()
       const expires = t + config.sessionTtlMs
-      sessions.start(hashToken(token), user.id, expires, t)
+      db.transaction(() => {
+        sessions.start(hashToken(token), user.id, expires, t)
+        noteSignIn(db, user.id, t)
+      })()
       return { token, name: user.name, role: user.role, expiresAt: new Date(expires).toISOString() }
     },
   )

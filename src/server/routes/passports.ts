@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
@@ -19,10 +20,19 @@ import {
 const iso = (ms: number) => new Date(ms).toISOString()
 
 /**
- * Class-set passports: guides issue, reprint, export and delete; stations check a code in;
- * anyone with the card sees its stamps (rate-limited per IP, so codes cannot be enumerated).
+ * Class-set passports: guides issue; a guide reprints, exports and deletes the passports of
+ * class sets they issued, an admin any (auth/passport-access.ts decides, the audit records
+ * it); stations check a code in; anyone with the card sees its stamps (rate-limited per IP,
+ * so codes cannot be enumerated).
  */
-export const passportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { guards, passports, config, now } }) => {
+export const passportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { db, guards, passports, config, now, access, audit } }) => {
+  /** 403 unless the signed-in guide issued this passport's class set (or is an admin). */
+  const mayRead = (request: FastifyRequest, code: string) => {
+    const who = staffOf(request)
+    if (!access.canReadPassport(who, code))
+      throw new HttpError(403, 'not-your-passport', ['a guide sees only passports of class sets they issued; ask an admin'])
+    return who
+  }
   const batchBody = ({ batch, codes }: { batch: BatchRow; codes: string[] }) => ({
     batchId: batch.id,
     createdAt: iso(batch.created_ms),
@@ -49,7 +59,12 @@ export const passportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request, reply) => {
       const b = request.body
-      const r = passports.issue({ ...b, createdBy: staffOf(request).userId })
+      const who = staffOf(request)
+      const r = db.transaction(() => {
+        const issued = passports.issue({ ...b, createdBy: who.userId })
+        if (issued.created) audit.record(who, 'batch-issue', { batchId: issued.batch.id, detail: `${issued.codes.length}` })
+        return issued
+      })()
       const same = r.batch.school === b.school && r.batch.grade === b.grade && r.batch.class_name === b.className && r.batch.count === b.count
       if (!same) throw new HttpError(409, 'request-id-reused', ['requestId: already used for a different class set; make a new requestId'])
       return reply.code(r.created ? 201 : 200).send(batchBody(r))
@@ -63,8 +78,11 @@ export const passportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: { params: BatchParamsSchema, response: { 200: BatchSchema, ...errorResponses } },
     },
     async (request) => {
+      const who = staffOf(request)
       const r = passports.batch(request.params.batchId)
       if (!r) throw new HttpError(404, 'unknown batch', ['no class set with this id'])
+      if (!access.canReadBatch(who, r.batch.id)) throw new HttpError(403, 'not-your-batch', ['a guide sees only class sets they issued; ask an admin'])
+      audit.record(who, 'batch-print', { batchId: r.batch.id })
       return batchBody(r)
     },
   )
@@ -115,8 +133,10 @@ export const passportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request, reply) => {
       const code = parseCodeParam(request.params.code)
+      const who = mayRead(request, code)
       const x = passports.exportOf(code)
       if (!x) throw new HttpError(404, 'unknown passport', ['no passport with this code was issued by this center'])
+      audit.record(who, 'passport-export', { passportCode: code })
       void reply.header('content-disposition', `attachment; filename="passport-${code}.json"`).header('cache-control', 'no-store')
       return {
         code,
@@ -153,9 +173,15 @@ export const passportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request, reply) => {
       const code = parseCodeParam(request.params.code)
-      // A second delete says it is already gone (410), so a guide is not told it worked twice.
+      // The issuing guide may delete (a family's request reaches the center through the guide
+      // who ran the class); a deleted passport leaves its batch, so a second delete is the admin's 410.
+      const who = mayRead(request, code)
+      // A second delete says it is already gone (410), so an admin is not told it worked twice.
       known(code)
-      passports.delete(code)
+      db.transaction(() => {
+        passports.delete(code)
+        audit.record(who, 'passport-delete', { passportCode: code })
+      })()
       return reply.code(204).send()
     },
   )

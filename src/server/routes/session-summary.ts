@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { HttpError } from '../http-error.ts'
+import { staffOf, type UserPrincipal } from '../auth/guards.ts'
 import { errorResponses } from '../schemas/common.ts'
 import { buildSessionSummary, type SummaryPlan } from '../session-summary.ts'
 import { SessionIdSchema } from '../../core/event-schema.ts'
@@ -38,12 +39,15 @@ export const sessionSummaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
    */
   /**
    * What the class planned: a class session started on the guide console knows its exhibits and
-   * its passport batch (this center's only: another center's session is unknown here); for a
-   * session id the console never made (events recorded with it all the same), the query says.
+   * its passport batch (this center's only: another center's session is unknown here), and only
+   * the guide who started it (or an admin) reads it; for a session id the console never made
+   * (events recorded with it all the same), the query says.
    */
-  function planOf(sessionId: string, q: SummaryQuery): SummaryPlan {
+  function planOf(sessionId: string, q: SummaryQuery, who: UserPrincipal): SummaryPlan {
     const session = ctx.classSessions.get(sessionId)
     if (session) {
+      if (who.role !== 'admin' && session.created_by !== who.userId)
+        throw new HttpError(403, 'not-your-session', ['a guide sees only the class sessions they started; ask an admin'])
       const stored = ctx.passports.batch(session.batch_id ?? '')
       return {
         plannedExhibitIds: JSON.parse(session.exhibits) as string[],
@@ -53,6 +57,9 @@ export const sessionSummaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     }
     const batch = q.batchId ? ctx.passports.batch(q.batchId) : undefined
     if (q.batchId && !batch) throw new HttpError(404, 'unknown batch', ['batchId: no class set with this id'])
+    // The same rule as the class set's passports (auth/passport-access.ts).
+    if (batch && !ctx.access.canReadBatch(who, batch.batch.id))
+      throw new HttpError(403, 'not-your-batch', ['batchId: a guide sees only class sets they issued; ask an admin'])
     const unknown = (q.exhibits ?? []).filter((id) => !ctx.exhibitIds.has(id))
     if (unknown.length)
       throw new HttpError(
@@ -77,6 +84,6 @@ export const sessionSummaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
         response: { 200: SessionSummarySchema, ...errorResponses },
       },
     },
-    async (request) => buildSessionSummary(ctx.db, request.params.sessionId, planOf(request.params.sessionId, request.query)),
+    async (request) => buildSessionSummary(ctx.db, request.params.sessionId, planOf(request.params.sessionId, request.query, staffOf(request))),
   )
 }

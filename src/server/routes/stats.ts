@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { errorResponses } from '../schemas/common.ts'
+import { staffOf } from '../auth/guards.ts'
+import { HttpError } from '../http-error.ts'
 import {
   DayStatsSchema,
   ExhibitStatsSchema,
@@ -15,7 +17,7 @@ import {
 } from '../schemas/stats.ts'
 
 /** Statistics: guide/admin session tokens only (a station token gets 403). */
-export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { guards, queries } }) => {
+export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { guards, queries, access, audit } }) => {
   const ranged = <T extends z.ZodType>(ok: T) => ({
     onRequest: guards.staff,
     schema: { querystring: RangeSchema, response: { 200: ok, ...errorResponses } },
@@ -39,6 +41,14 @@ export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       onRequest: guards.staff,
       schema: { params: PassportParamsSchema, querystring: PassportPageSchema, response: { 200: PassportStatsSchema, ...errorResponses } },
     },
-    async (req) => queries.passport(req.params.passportId, { cursor: req.query.cursor ?? null, limit: req.query.limit }),
+    async (req) => {
+      // A passport's history: an admin, or the guide who issued its class set; every read is audited.
+      const who = staffOf(req)
+      if (!access.canReadPassport(who, req.params.passportId))
+        throw new HttpError(403, 'not-your-passport', ['a guide sees only passports of class sets they issued; ask an admin'])
+      const page = queries.passport(req.params.passportId, { cursor: req.query.cursor ?? null, limit: req.query.limit })
+      audit.record(who, 'passport-read', { passportCode: req.params.passportId })
+      return page
+    },
   )
 }

@@ -84,6 +84,8 @@ describe('passport data box: delete asks first', () => {
   })
 
   it.each([
+    // Another guide's class set (issue 14): the guide learns whom to ask.
+    [403, '只有发放这组护照的辅导员或管理员能打开它。请找管理员帮忙。'],
     [404, '本馆没有发过这个号码的护照。请核对号码。'],
     [410, '这本护照已经删除或停用了。'],
   ])('a %i answer is told plainly', async (status, text) => {
