@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { Howler } from 'howler'
 import { narration as narrationUrls, recordedNarration } from 'virtual:sophora/exhibits'
 import {
@@ -149,29 +148,11 @@ export function setupShell(): void {
   sync.start()
 }
 
-const RegisterSchema = z.object({ token: z.string().min(1) })
-
 /**
- * The station's bearer token for passport look-ups. The sync client enrols a station when
- * it first has events to send; a check-in can come first, so it enrols the same way here.
+ * The station's bearer token for passport look-ups: a check-in can come before the station
+ * has anything to send, so it asks the sync client, which enrols once for the whole page.
  */
-async function stationToken(): Promise<string | null> {
-  const existing = station.getToken()
-  if (existing) return existing
-  try {
-    const res = await fetch('/api/stations', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(station.registration()),
-    })
-    const parsed = RegisterSchema.safeParse(await res.json().catch(() => null))
-    if (res.status !== 201 || !parsed.success) return null
-    station.setToken(parsed.data.token)
-    return parsed.data.token
-  } catch {
-    return null
-  }
-}
+const stationToken = (): Promise<string | null> => sync.token()
 
 /** Check-in's question to the server, asked as this station (or as the signed-in guide). */
 export async function confirmPassport(code: PassportCode): Promise<PassportStatus> {

@@ -53,6 +53,13 @@ export interface SyncClient {
   syncNow(): Promise<SyncRunResult>
   getState(): SyncState
   subscribe(listener: (state: SyncState) => void): Cleanup
+  /**
+   * This station's token, registering (or asking to be paired) first when it has none. One
+   * registration at a time for the whole page: two at once (the check-in page asking the server
+   * while the sync client enrols) made the second replace the first's token, and the check-in
+   * then read as unconfirmed. Null while no token can be had (pending approval, offline).
+   */
+  token(): Promise<string | null>
 }
 
 export interface SyncClientOptions {
@@ -187,6 +194,17 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     return accepted(parsed.data.token)
   }
 
+  let registering: Promise<string> | null = null
+  /** ensureToken, single-flight: callers during a registration share its answer. */
+  function sharedToken(): Promise<string> {
+    const existing = station.getToken()
+    if (existing) return Promise.resolve(existing)
+    registering ??= ensureToken().finally(() => {
+      registering = null
+    })
+    return registering
+  }
+
   async function run(): Promise<SyncRunResult> {
     const result: SyncRunResult = { acknowledged: 0, rejected: 0, error: null }
     let reRegistered = false
@@ -194,10 +212,10 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
       const batch = await outbox.peek(batchSize)
       if (batch.length === 0) {
         // A station waiting for approval keeps asking with nothing to send, so its code goes away once approved.
-        if ((opts.enrolAtStart || state.pairing?.status === 'pending') && !station.getToken()) await ensureToken()
+        if ((opts.enrolAtStart || state.pairing?.status === 'pending') && !station.getToken()) await sharedToken()
         return result
       }
-      const token = await ensureToken()
+      const token = await sharedToken()
       const { status, json } = await post('/api/events', { events: batch }, token)
       if (status === 401 && !reRegistered) {
         // The server no longer knows this token (e.g. its database was reset): enrol again.
@@ -272,6 +290,7 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   }
 
   return {
+    token: () => sharedToken().catch(() => null),
     start() {
       if (started) return () => {}
       started = true

@@ -84,3 +84,27 @@ describe('a station waiting for approval', () => {
     expect(outbox.getPendingCount()).toBe(1)
   })
 })
+
+describe('one registration per page', () => {
+  it('a check-in asking for the token while the sync client enrols gets the same token, not a second one that voids the first', async () => {
+    const open = await testApp({ openEnroll: true })
+    try {
+      const url = await open.app.listen({ port: 0, host: '127.0.0.1' })
+      const outbox = createOutbox({ dbName: 'pairing-3' })
+      const creds = createStationCredentials({ storage: memoryStorage() })
+      const sync = createSyncClient({ outbox, baseUrl: url, station: creds, enrolAtStart: true, events: new EventTarget() })
+      // the sync client's enrolment at start and a check-in's question, at the same moment
+      const [first, token] = await Promise.all([sync.token(), sync.token()])
+      expect(token).toMatch(/^sst_/)
+      expect(first).toBe(token)
+      expect(creds.getToken()).toBe(token)
+      // the token still works: a second registration would have replaced it
+      const res = await open.app.inject({ method: 'GET', url: '/api/stations/pending', headers: { authorization: `Bearer ${token}` } })
+      expect(res.statusCode).toBe(403)
+      const ingest = await open.app.inject({ method: 'POST', url: '/api/events', payload: { events: [] }, headers: { authorization: `Bearer ${token}` } })
+      expect(ingest.statusCode, ingest.body).not.toBe(401)
+    } finally {
+      await open.cleanup()
+    }
+  })
+})
