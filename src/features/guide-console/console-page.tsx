@@ -71,6 +71,10 @@ export function GuideConsolePage(props: ConsoleProps) {
   return (
     <main className="guide-page console" data-testid="guide-console">
       <h2>{t('console.title')}</h2>
+      <nav className="hint" data-testid="console-links">
+        <a href="/guide/stations/pairing">{t('nav.pairing')}</a> · <a href="/guide/passports">{t('nav.passports')}</a> ·{' '}
+        <a href="/guide/programme">{t('nav.programme')}</a>
+      </nav>
       <section>
         <h3>{t('stations.title')}</h3>
         <StationsTable stations={stations} titles={props.titles} lang={lang} />

@@ -4,6 +4,9 @@ import { interpolate } from '../../core/translate.ts'
 /** The guide console's texts, zh-CN and en (kept with the feature while it is new). */
 const zh = {
   'console.title': '讲解员控制台',
+  'nav.pairing': '配对新设备',
+  'nav.passports': '科普护照',
+  'nav.programme': '活动记录',
   'console.signIn': '讲解员登录',
   'console.name': '账号',
   'console.password': '密码',
@@ -72,6 +75,9 @@ const zh = {
 type Key = keyof typeof zh
 const en: Record<Key, string> = {
   'console.title': 'Guide console',
+  'nav.pairing': 'Pair a new station',
+  'nav.passports': 'Science passports',
+  'nav.programme': 'Programme log',
   'console.signIn': 'Guide sign-in',
   'console.name': 'Name',
   'console.password': 'Password',
