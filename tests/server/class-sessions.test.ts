@@ -95,6 +95,31 @@ describe('console API authorisation', () => {
   })
 })
 
+describe('a guide runs their own sessions', () => {
+  it('another guide gets 403 on the session, the live board and its summary, and does not see it listed; an admin sees it', async () => {
+    const { t, guide } = await setup()
+    const created = await t.app.inject({ method: 'POST', url: '/api/class-sessions', headers: auth(guide), payload: newSession() })
+    expect(created.statusCode, created.body).toBe(201)
+    const id = (created.json() as { sessionId: string }).sessionId
+    const other = await loginAs(t, 'zhao', 'guide', '8642')
+    for (const c of [
+      { method: 'GET' as const, url: `/api/class-sessions/${id}` },
+      { method: 'POST' as const, url: `/api/class-sessions/${id}/end` },
+      { method: 'POST' as const, url: `/api/class-sessions/${id}/commands`, payload: { requestId: crypto.randomUUID(), command: { type: 'lobby' } } },
+      { method: 'GET' as const, url: `/api/guide/sessions/${id}/summary` },
+    ]) {
+      const r = await t.app.inject({ ...c, headers: auth(other) })
+      expect(r.statusCode, c.url).toBe(403)
+      expect(r.json()).toMatchObject({ error: 'not-your-session' })
+    }
+    expect((await t.app.inject({ url: '/api/class-sessions', headers: auth(other) })).json()).toEqual([])
+    const admin = await loginAs(t, 'boss', 'admin', 'admin-pass-9753')
+    expect((await t.app.inject({ url: `/api/class-sessions/${id}`, headers: auth(admin) })).statusCode).toBe(200)
+    expect((await t.app.inject({ url: '/api/class-sessions', headers: auth(admin) })).json()).toHaveLength(1)
+    expect((await t.app.inject({ url: `/api/class-sessions/${id}`, headers: auth(guide) })).statusCode).toBe(200)
+  })
+})
+
 describe('class sessions', () => {
   it('creates a session with its passports, joins by tap and by code, and events in it fill the grid and the hints', async () => {
     const { t, guide, a, b } = await setup([resolve('exhibits')])

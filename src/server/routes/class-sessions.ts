@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
@@ -32,13 +33,17 @@ export const classSessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   const { guards, classSessions: sessions, stationLive, passports, board, hub, exhibitIds, db } = ctx
   const openSse = sseStreams(app)
   const staff = { onRequest: guards.staff }
-  const known = (id: string) => {
+  /** A session of this center that the signed-in guide started (an admin: any). */
+  const known = (id: string, request: FastifyRequest) => {
     const s = sessions.get(id)
     if (!s) throw new HttpError(404, 'unknown session', ['no class session with this id at this center'])
+    const who = staffOf(request)
+    if (who.role !== 'admin' && s.created_by !== who.userId)
+      throw new HttpError(403, 'not-your-session', ['a guide sees and runs only the class sessions they started; ask an admin'])
     return s
   }
-  const open = (id: string) => {
-    const s = known(id)
+  const open = (id: string, request: FastifyRequest) => {
+    const s = known(id, request)
     if (s.ended_ms !== null) throw new HttpError(409, 'session-ended', ['this class session has ended'])
     return s
   }
@@ -67,9 +72,13 @@ export const classSessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
   )
 
-  app.get('/api/class-sessions', { ...staff, schema: { response: { 200: z.array(SessionInfoSchema), ...errorResponses } } }, async () =>
-    sessions.recent().map(sessionInfo),
-  )
+  app.get('/api/class-sessions', { ...staff, schema: { response: { 200: z.array(SessionInfoSchema), ...errorResponses } } }, async (request) => {
+    const who = staffOf(request)
+    return sessions
+      .recent()
+      .filter((s) => who.role === 'admin' || s.created_by === who.userId)
+      .map(sessionInfo)
+  })
 
   app.post(
     '/api/class-sessions',
@@ -113,14 +122,14 @@ export const classSessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     '/api/class-sessions/:sessionId',
     { ...staff, schema: { params: SessionParamsSchema, response: { 200: BoardSchema, ...errorResponses } } },
-    async (request) => board.board(known(request.params.sessionId)),
+    async (request) => board.board(known(request.params.sessionId, request)),
   )
 
   app.post(
     '/api/class-sessions/:sessionId/stations',
     { ...staff, schema: { params: SessionParamsSchema, body: JoinByTapSchema, response: { 204: z.undefined(), ...errorResponses } } },
     async (request, reply) => {
-      const s = open(request.params.sessionId)
+      const s = open(request.params.sessionId, request)
       station(request.body.stationId)
       sessions.join(s.id, request.body.stationId)
       hub.wakeStations([request.body.stationId])
@@ -133,7 +142,7 @@ export const classSessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/api/class-sessions/:sessionId/commands',
     { ...staff, schema: { params: SessionParamsSchema, body: SendCommandSchema, response: { 200: SentSchema, ...errorResponses } } },
     async (request) => {
-      const s = open(request.params.sessionId)
+      const s = open(request.params.sessionId, request)
       const members = new Set(sessions.stations(s.id))
       const targets = request.body.stations ?? [...members]
       const outside = targets.filter((t) => !members.has(t))
@@ -159,19 +168,19 @@ export const classSessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/api/class-sessions/:sessionId/end',
     { ...staff, schema: { params: SessionParamsSchema, response: { 200: SessionInfoSchema, ...errorResponses } } },
     async (request) => {
-      const s = known(request.params.sessionId)
+      const s = known(request.params.sessionId, request)
       const members = sessions.stations(s.id)
       // Ending twice is harmless: the second call finds it ended and sends nothing.
       if (sessions.end(s.id)) hub.wakeStations(members)
       hub.changed()
-      return sessionInfo(known(s.id))
+      return sessionInfo(known(s.id, request))
     },
   )
 
   const lastEvent = db.prepare<[string], number | null>('SELECT max(seq) FROM events WHERE session_id = ?').pluck()
   // The live board: pushed at once, then on every change (debounced), as server-sent events.
   app.get('/api/class-sessions/:sessionId/live', { ...staff, schema: { params: SessionParamsSchema } }, async (request, reply) => {
-    const id = known(request.params.sessionId).id
+    const id = known(request.params.sessionId, request).id
     const sse = openSse(request, reply)
     let timer: ReturnType<typeof setTimeout> | null = null
     const push = () => {
