@@ -88,9 +88,9 @@ describe('guide console, live', () => {
       }),
     )
     await guide.goto(`${server.url}/guide/console`)
-    await guide.fill('[data-testid="console-name"]', GUIDE.name)
-    await guide.fill('[data-testid="console-password"]', GUIDE.password)
-    await guide.click('[data-testid="console-signin-submit"]')
+    await guide.fill('[data-testid="guide-name"]', GUIDE.name)
+    await guide.fill('[data-testid="guide-password"]', GUIDE.password)
+    await guide.click('[data-testid="guide-signin-submit"]')
     for (const s of stations) await row(s.name).and(guide.locator('[data-online="true"]')).waitFor()
   })
 
