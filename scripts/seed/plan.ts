@@ -41,7 +41,7 @@ export interface YearDays {
   school: string[]
   weekend: string[]
 }
-/** School days (Mon–Fri outside the winter and summer holidays and National Day week) and weekend days. */
+/** School days (Mon–Fri outside the winter and summer holidays and public holidays) and open days without school (weekends, holidays). */
 export function daysOf(year: number): YearDays {
   const school: string[] = []
   const weekend: string[] = []
@@ -50,8 +50,10 @@ export function daysOf(year: number): YearDays {
     const day = d.toISOString().slice(0, 10)
     const md = day.slice(5)
     const dow = d.getUTCDay()
-    if (dow === 0 || dow === 6) weekend.push(day)
-    else if (!((md >= '01-20' && md <= '02-22') || (md >= '07-08' && md <= '08-31') || (md >= '10-01' && md <= '10-07'))) school.push(day)
+    // Public holidays (New Year, Labour Day, National Day) are open days like weekends.
+    const holiday = md <= '01-03' || (md >= '05-01' && md <= '05-05') || (md >= '10-01' && md <= '10-07')
+    if (dow === 0 || dow === 6 || holiday) weekend.push(day)
+    else if (!((md >= '01-20' && md <= '02-22') || (md >= '07-08' && md <= '08-31'))) school.push(day)
   }
   return { school, weekend }
 }
@@ -113,7 +115,7 @@ export function planActivities(rng: Rng, year: number, scale: number): PlannedAc
       day: type === 'training' ? rng.pick(school) : rng.pick(weekend),
       durationMin,
       guides: `馆内讲解员 ${volunteers} 人（志愿者）`,
-      audience: type === 'training' ? rng.int(8, 20) : rng.int(12, 36),
+      audience: type === 'training' ? rng.int(8, 20) : rng.int(18, 42),
       volunteerTenths: Math.round(volunteers * (durationMin / 60 + 0.5) * 10),
     }
   }).sort((a, b) => a.day.localeCompare(b.day))
