@@ -26,7 +26,7 @@ const staticDir = existsSync('dist/index.html') ? 'dist' : 'dist-e2e'
 const port = 18_000 + Math.floor(Math.random() * 1000)
 const url = `http://127.0.0.1:${port}`
 const dbPath = join(mkdtempSync(join(tmpdir(), 'sophora-live-bench-')), 'bench.db')
-const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: staticDir, LOG_LEVEL: 'warn', INGEST_RATE_MAX: '100000' }
+const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: staticDir, LOG_LEVEL: 'warn', INGEST_RATE_MAX: '100000', TLS: 'off', STATION_OPEN_ENROLL: '1' }
 
 execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'create-user', '--name', GUIDE.name, '--role', 'guide'], {
   env: { ...env, SOPHORA_PASSWORD: GUIDE.password },
@@ -114,9 +114,9 @@ try {
     if (u.pathname.startsWith('/assets/') && /\.(js|css)$/.test(u.pathname)) files.add(u.pathname)
   })
   await page.goto(`${url}/guide/console`)
-  await page.fill('[data-testid="console-name"]', GUIDE.name)
-  await page.fill('[data-testid="console-password"]', GUIDE.password)
-  await page.click('[data-testid="console-signin-submit"]')
+  await page.fill('[data-testid="guide-name"]', GUIDE.name)
+  await page.fill('[data-testid="guide-password"]', GUIDE.password)
+  await page.click('[data-testid="guide-signin-submit"]')
   await page.waitForSelector('[data-testid="stations"]')
   await page.waitForLoadState('networkidle')
   await browser.close()
