@@ -26,7 +26,17 @@ const staticDir = existsSync('dist/index.html') ? 'dist' : 'dist-e2e'
 const port = 18_000 + Math.floor(Math.random() * 1000)
 const url = `http://127.0.0.1:${port}`
 const dbPath = join(mkdtempSync(join(tmpdir(), 'sophora-live-bench-')), 'bench.db')
-const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: staticDir, LOG_LEVEL: 'warn', INGEST_RATE_MAX: '100000', TLS: 'off', STATION_OPEN_ENROLL: '1' }
+const env = {
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DB_PATH: dbPath,
+  STATIC_DIR: staticDir,
+  LOG_LEVEL: 'warn',
+  INGEST_RATE_MAX: '100000',
+  TLS: 'off',
+  STATION_OPEN_ENROLL: '1',
+}
 
 execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'create-user', '--name', GUIDE.name, '--role', 'guide'], {
   env: { ...env, SOPHORA_PASSWORD: GUIDE.password },
