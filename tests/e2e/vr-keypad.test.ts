@@ -15,6 +15,7 @@ let b: Browser
 let token = ''
 let sessionId = ''
 let code = ''
+let joinCode = ''
 
 async function api(path: string, body: unknown): Promise<Record<string, unknown>> {
   const r = await fetch(`${server.url}${path}`, {
@@ -41,10 +42,8 @@ beforeAll(async () => {
     exhibits: ['fire-escape'],
   })
   sessionId = String(session.sessionId)
+  joinCode = String(session.joinCode)
   b = await launch({ width: 640, height: 400 })
-  // The station joins by the session's QR, as its camera would open it.
-  await b.page.goto(`${server.url}/station/join/${String(session.joinCode)}`)
-  await b.page.waitForURL(`${server.url}/`)
 })
 afterAll(async () => {
   await b?.close()
@@ -93,6 +92,34 @@ async function keypadState(page: Page, want: { typed: string; message?: string }
 }
 
 describe('a headset station in a class session', () => {
+  it("is set up by the console's setup QR (a one-time token), with no sign-in on the device, then joins by the session QR", async () => {
+    const { page } = b
+    // What the console's setup QR holds: the setup page with a token the guide's console minted.
+    const { token: setupToken } = (await api('/api/console/setup-tokens', {})) as { token: string }
+    const qr = `${server.url}/station/setup#setup=${setupToken}`
+    await page.goto(qr)
+    await page.waitForSelector('[data-testid="setup-by-qr"]')
+    expect(await page.locator('[data-testid="setup-signin"]').count()).toBe(0)
+    expect(new URL(page.url()).hash).toBe('')
+    await page.fill('[data-testid="setup-name"]', 'VR-7')
+    await page.check('[data-testid="setup-kind-headset"]')
+    await page.click('[data-testid="setup-save"]')
+    await page.waitForSelector('[data-testid="setup-message"][data-message="setup.saved"]')
+    // One use: the same QR again asks for a new one (or a sign-in).
+    await page.goto(`${server.url}/`)
+    await page.goto(qr)
+    await page.fill('[data-testid="setup-name"]', 'VR-8')
+    await page.check('[data-testid="setup-kind-headset"]')
+    await page.click('[data-testid="setup-save"]')
+    await page.waitForSelector('[data-testid="setup-message"][data-message="setup.qrUsed"]')
+    await page.waitForSelector('[data-testid="setup-signin"]')
+    // The station joins by the session's QR, as its camera would open it.
+    await page.goto(`${server.url}/station/join/${joinCode}`)
+    await page.waitForURL(`${server.url}/`)
+    await page.waitForSelector('[data-testid="station-name"][data-connected="true"]')
+    expect(await page.textContent('[data-testid="station-name"]')).toBe('VR-7')
+  })
+
   it('checks a student in on the in-VR keypad, by controller', async () => {
     const { page } = b
     await page.goto(`${server.url}/exhibit/fire-escape?xr-emulate`)
