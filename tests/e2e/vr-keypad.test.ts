@@ -63,6 +63,14 @@ async function pull(page: Page, target: string) {
   await page.evaluate(trigger, 0)
 }
 
+/** Draw calls of a frame drawn now (the emulated headset draws two views). */
+async function drawCalls(page: Page): Promise<number> {
+  await waitFrames(page, 2)
+  const c = await page.evaluate(() => window.__sophora!.counts())
+  expect(c, 'window.__sophora.counts()').not.toBeNull()
+  return c!.calls
+}
+
 /** Hide IWER's dev UI overlay so screenshots show what the headset shows. */
 async function hideDevUI(page: Page) {
   await page.evaluate(() => {
@@ -133,8 +141,9 @@ describe('a headset station in a class session', () => {
     for (const ch of code.slice(0, 9)) await pull(page, `key-${ch}`)
     await pull(page, 'key-ok')
     await keypadState(page, { typed: code.slice(0, 9), message: 'checkin.problem.tooShort' })
-    const c = await page.evaluate(() => window.__sophora!.counts())
-    expect(c?.calls, 'draw calls with the keypad up').toBeLessThanOrEqual(100)
+    // The whole frame, exhibit included, both views of the headset counted.
+    // measured 94 with fire-escape behind it (100 before the keypad's texts lost their outline pass)
+    expect(await drawCalls(page), 'draw calls with the keypad up').toBeLessThanOrEqual(100)
     await page.screenshot({ path: 'test-results/vr-keypad.png' })
     await pull(page, `key-${code.at(-1)!}`)
     await keypadState(page, { typed: code })

@@ -18,7 +18,8 @@ const W = 1.3
  * tedious, so a large keypad of the card's symbols. The code is checked as it is on the flat
  * page (same problems, same words) and checked in through the same store and server question.
  * The keys are one merged mesh and their labels one texture; a key is found from where the ray
- * meets the mesh, and an empty object per key (`key-K`) marks its centre for aiming.
+ * meets the mesh, and an empty object per key (`key-K`) marks its centre for aiming. Its texts
+ * have no outline (troika draws an outline as a second draw call; the board behind is opaque enough).
  */
 export function VRKeypad(props: { lang: Lang; confirm(code: PassportCode): Promise<PassportStatus>; onClose(): void }) {
   const t = (m: Message) => tApp(props.lang, m.key, m.vars)
@@ -83,10 +84,18 @@ export function VRKeypad(props: { lang: Lang; confirm(code: PassportCode): Promi
           <planeGeometry args={[W, 0.95]} />
           <meshBasicMaterial color="#111814" transparent opacity={0.9} depthTest={false} />
         </mesh>
-        <Label3D position={[0, 0.14, 0]} fontSize={0.045} maxWidth={W - 0.06} color="#ffe9b0" renderOrder={ON_TOP + 2} material-depthTest={false}>
+        <Label3D
+          position={[0, 0.14, 0]}
+          fontSize={0.045}
+          maxWidth={W - 0.06}
+          color="#ffe9b0"
+          renderOrder={ON_TOP + 2}
+          material-depthTest={false}
+          outlineWidth={0}
+        >
           {tApp(props.lang, 'checkin.typeTitle')}
         </Label3D>
-        <Label3D position={[0, 0.06, 0]} fontSize={0.07} color="#ffffff" renderOrder={ON_TOP + 2} material-depthTest={false}>
+        <Label3D position={[0, 0.06, 0]} fontSize={0.07} color="#ffffff" renderOrder={ON_TOP + 2} material-depthTest={false} outlineWidth={0}>
           {shownCode(typed)}
         </Label3D>
         {message && (
@@ -97,6 +106,7 @@ export function VRKeypad(props: { lang: Lang; confirm(code: PassportCode): Promi
             color={message.tone === 'error' ? '#ffb3a7' : '#c9f2d5'}
             renderOrder={ON_TOP + 2}
             material-depthTest={false}
+            outlineWidth={0}
           >
             {message.text}
           </Label3D>
