@@ -113,6 +113,8 @@ export const shellServices: ShellServices = {
   },
   useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
   useHoldMessage: () => (useLiveStation((s) => s.held) ? `${stationText('zh-CN', 'hold.title')}\n${stationText('en', 'hold.title')}` : null),
+  // A headset's in-VR keypad asks the server as the flat check-in does (hoisted below).
+  confirmPassport: (code) => confirmPassport(code),
   /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
   async openAudio(exhibitId, lang, sfx, onProgress, signal) {
     engine?.dispose()

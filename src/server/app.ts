@@ -27,6 +27,7 @@ import { sessionSummaryRoutes } from './routes/session-summary.ts'
 import { scheduleNightlyBackup } from './backup/nightly.ts'
 import { classSessionRoutes } from './routes/class-sessions.ts'
 import { stationLiveRoutes } from './routes/station-live.ts'
+import { stationSetupRoutes } from './routes/station-setup.ts'
 import { userRoutes } from './routes/users.ts'
 
 export interface LogStream {
@@ -108,6 +109,7 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
     xapiRoutes,
     classSessionRoutes,
     stationLiveRoutes,
+    stationSetupRoutes,
     userRoutes,
   ]) {
     await app.register(routes, { ctx })

@@ -17,7 +17,7 @@ export interface SceneBridge {
   counts(): RendererCounts | null
   /** frames the renderer has drawn (flat or XR): tests wait on frames, not milliseconds */
   frames(): number
-  find(name: string): { x: number; y: number; z: number; visible: boolean } | null
+  find(name: string): { x: number; y: number; z: number; visible: boolean; data: Record<string, string | number | boolean> } | null
   aim(name: string, from?: [number, number, number]): boolean
   rayHits(name: string, from?: [number, number, number]): string[] | null
   measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }>

@@ -24,7 +24,9 @@ export function createSceneHooks(): SceneBridge {
       const o = scene.getObjectByName(name)
       if (!o) return null
       const p = o.getWorldPosition(new Vector3())
-      return { x: p.x, y: p.y, z: p.z, visible: o.visible }
+      // the object's plain userData values (what a 3D control shows, e.g. the keypad's typed code)
+      const data = Object.fromEntries(Object.entries(o.userData).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)))
+      return { x: p.x, y: p.y, z: p.z, visible: o.visible, data }
     },
     /**
      * Point the right controller from `from` at the named object; returns false if not

@@ -1,4 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react'
+import type { PassportCode } from '../../core/passport-code.ts'
+import type { PassportStatus } from '../passport/index.ts'
 import { useStore } from 'zustand'
 import type { Lang } from '../../core/manifest-schema.ts'
 import type { Registry } from '../../core/registry.ts'
@@ -12,6 +14,7 @@ import { requestMotionPermission } from '../../scene/cardboard/motion-permission
 import { RunPanel } from './run-panel.tsx'
 import { VRPanel } from './vr-panel.tsx'
 import { VRHold } from './vr-hold.tsx'
+import { VRKeypad } from './vr-keypad.tsx'
 import { useExhibitSession, type PageServices } from './use-exhibit-session.ts'
 
 export type ShellServices = PageServices & {
@@ -19,15 +22,23 @@ export type ShellServices = PageServices & {
   useSubtitle(): string | null
   /** a message that holds the student (the guide's pause), shown in VR instead of the panel; null when none */
   useHoldMessage?(): string | null
+  /**
+   * Check-in's question to the server (the flat check-in's own): given, a headset offers its
+   * in-VR keypad while no passport is checked in; a walk-in-only station leaves it out.
+   */
+  confirmPassport?(code: PassportCode): Promise<PassportStatus>
 }
 
 function VRSubtitle(props: { visit: Visit; lang: Lang; services: ShellServices; onLobby(): void }) {
   const subtitle = props.services.useSubtitle()
   const hold = props.services.useHoldMessage?.() ?? null
   const mode = useStore(getXRStore(), (s) => s.mode)
+  const [keypad, setKeypad] = useState(false)
+  const confirm = props.services.confirmPassport
   if (mode !== 'immersive-vr') return null
   if (hold) return <VRHold text={hold} />
-  return <VRPanel visit={props.visit} lang={props.lang} subtitle={subtitle} onLobby={props.onLobby} />
+  if (keypad && confirm) return <VRKeypad lang={props.lang} confirm={confirm} onClose={() => setKeypad(false)} />
+  return <VRPanel visit={props.visit} lang={props.lang} subtitle={subtitle} onLobby={props.onLobby} onCheckIn={confirm && (() => setKeypad(true))} />
 }
 
 /**

@@ -16,9 +16,10 @@ const W = 1.3
  * The panel is drawn over the world and wins every pointer hit (pointerEventsOrder), so an
  * exhibit's geometry near the student (a desk overhead, a wall) can never hide or block it.
  */
-const ON_TOP = 1000
+export const ON_TOP = 1000
 
-function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; onPress(): void }) {
+/** A wide 3D button of the VR panels: pressed by a controller ray, a hand or gaze dwell. */
+export function Button3D(props: { label: string; y: number; testId: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; onPress(): void }) {
   const [hover, setHover] = useState(false)
   // Our own press: down then up on the same button. A child may hold the trigger for a
   // second; the library's click gives up after ~300 ms.
@@ -73,7 +74,14 @@ export function feedbackBand(text: string): number {
  * The guided flow inside the 3D view, for VR (no DOM there). Controllers, hands and
  * gaze reach the buttons as ordinary pointer events through @react-three/xr.
  */
-export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | null; onLobby(): void }) {
+export function VRPanel(props: {
+  visit: Visit
+  lang: Lang
+  subtitle: string | null
+  onLobby(): void
+  /** offered on the intro while no passport is checked in: opens the in-VR keypad */
+  onCheckIn?(): void
+}) {
   const { visit, lang, subtitle } = props
   const panel = useRef<Group>(null)
   const s = useStore(visit.run, (x) => x.state)
@@ -97,6 +105,7 @@ export function VRPanel(props: { visit: Visit; lang: Lang; subtitle: string | nu
 
   const rows: { key: string; label: string; tone?: 'ok' | 'no' | 'plain' | 'primary'; disabled?: boolean; press(): void }[] = []
   if (s.phase === 'intro') rows.push({ key: 'run-start', label: t('exhibit.start'), tone: 'primary', press: () => dispatch({ type: 'start' }) })
+  if (s.phase === 'intro' && !passport && props.onCheckIn) rows.push({ key: 'vr-check-in', label: t('checkin.short'), press: props.onCheckIn })
   for (const c of list) {
     const picked = s.feedback?.choiceId === c.id
     rows.push({

@@ -33,6 +33,9 @@ export const sendCommand = (token: string, sessionId: string, command: Command, 
     method: 'POST',
     body: { requestId: crypto.randomUUID(), command, ...(stations ? { stations } : {}) },
   })
+/** A one-time setup token for the setup QR (10 minutes; the station spends it on saving its profile). */
+export const mintSetupToken = (token: string) =>
+  call(z.object({ token: z.string(), expiresAt: z.string() }), '/api/console/setup-tokens', token, { method: 'POST' })
 export const endSession = (token: string, sessionId: string) => call(SessionInfoSchema, `/api/class-sessions/${sessionId}/end`, token, { method: 'POST' })
 
 /**

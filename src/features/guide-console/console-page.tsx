@@ -1,13 +1,12 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import type { SessionInfo, StationRow } from '../../core/station-live.ts'
-import { loadQrImage } from '../passport/index.ts'
 import { createSession, listSessions, listStations } from './console-api.ts'
 import { ConsoleSignIn, useGuideSession } from './guide-auth.tsx'
+import { SetupQr } from './setup-qr.tsx'
 import { StationsTable, type ExhibitTitles } from './stations-table.tsx'
 import { useConsoleText } from './texts.ts'
 
-const QrImage = lazy(async () => ({ default: (await loadQrImage()).QrImage }))
 const REFRESH_MS = 3000
 
 export interface ConsoleProps {
@@ -78,12 +77,7 @@ export function GuideConsolePage(props: ConsoleProps) {
       <section>
         <h3>{t('stations.title')}</h3>
         <StationsTable stations={stations} titles={props.titles} lang={lang} />
-        <details>
-          <summary>{t('stations.setupQr')}</summary>
-          <Suspense fallback={null}>
-            <QrImage text={props.setupUrl} size="8rem" label={t('stations.setupQr')} />
-          </Suspense>
-        </details>
+        {token && <SetupQr setupUrl={props.setupUrl} token={token} />}
       </section>
       <form className="guide-form" data-testid="new-session" onSubmit={(e) => void start(e)}>
         <h3>{t('new.title')}</h3>

@@ -32,6 +32,9 @@ export { loadGuideSession, saveGuideSession } from './guide-session.ts'
 /** The guide's sign-in, shared by every guide page (guide and admin accounts). */
 export { SignIn as GuideSignIn, useGuide, problemKey as guideProblemKey } from './guide-sign-in.tsx'
 export { formatPassportCode } from '../../core/passport-code.ts'
+/** The flat check-in's words for a typed code (the headset's keypad says the same). */
+export { codeProblemMessage, statusMessage } from './code-messages.ts'
+export type { Message } from './code-messages.ts'
 export { Seal } from './seal.tsx'
 export { PassportBadge } from './passport-badge.tsx'
 import './passport.css'

@@ -3,7 +3,7 @@ import { useLangStore } from '../../i18n/lang-store.ts'
 import { STATION_KINDS, type StationKind } from '../../core/station-live.ts'
 import { signIn } from '../passport/index.ts'
 import { useLiveStation } from './live-store.ts'
-import { joinByCode, saveProfile } from './station-api.ts'
+import { joinByCode, saveProfile, saveProfileBySetupToken, setupTokenFromHash } from './station-api.ts'
 import { useStationText, type StationTextKey } from './texts.ts'
 
 export interface SetupProps {
@@ -18,12 +18,18 @@ export interface SetupProps {
  * The station setup screen (`/station/setup`, also what the console's setup QR opens): a
  * guide or admin signs in on the device — the sign-in is kept in this page only, never on
  * the shared station — then names the station, picks its kind and the exhibits it offers.
+ * The setup QR carries a one-time setup token (`#setup=…`) that takes the sign-in's place.
  */
 export function StationSetupPage(props: SetupProps) {
   const t = useStationText()
   const lang = useLangStore((s) => s.lang)
   const profile = useLiveStation((s) => s.profile)
   const [guide, setGuide] = useState<string | null>(null)
+  const [setupToken, setSetupToken] = useState(() => setupTokenFromHash(location.hash))
+  useEffect(() => {
+    // Out of the address bar and history at once: it is spent on the first save anyway.
+    if (location.hash) history.replaceState(history.state, '', location.pathname + location.search)
+  }, [])
   const [message, setMessage] = useState<StationTextKey | null>(null)
 
   async function login(e: FormEvent<HTMLFormElement>) {
@@ -35,11 +41,20 @@ export function StationSetupPage(props: SetupProps) {
   }
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
-    if (!guide) return
+    if (!guide && !setupToken) return
     const f = new FormData(e.currentTarget)
     const next = { name: String(f.get('name') ?? '').trim(), kind: String(f.get('kind')) as StationKind, offered: f.getAll('offered').map(String) }
     // The station must be enrolled before the server can hold its profile.
-    const ok = (await props.stationToken()) !== null && (await saveProfile(props.stationId, next, guide))
+    const station = await props.stationToken()
+    let ok = false
+    if (station && guide) ok = await saveProfile(props.stationId, next, guide)
+    else if (station && setupToken) {
+      const r = await saveProfileBySetupToken(setupToken, next, station)
+      // One use: saved or not, a spent token cannot be tried again.
+      if (r !== 'failed') setSetupToken(null)
+      if (r === 'spent') return setMessage('setup.qrUsed')
+      ok = r === 'saved'
+    }
     if (ok) useLiveStation.setState({ profile: next })
     setMessage(ok ? 'setup.saved' : 'setup.failed')
   }
@@ -56,7 +71,12 @@ export function StationSetupPage(props: SetupProps) {
     <main className="guide-page station-setup" data-testid="station-setup">
       <h2>{t('setup.title')}</h2>
       <p>{t('setup.intro')}</p>
-      {!guide ? (
+      {setupToken && !guide && (
+        <p className="hint" data-testid="setup-by-qr">
+          {t('setup.byQr')}
+        </p>
+      )}
+      {!guide && !setupToken ? (
         <form className="guide-form" onSubmit={(e) => void login(e)} data-testid="setup-signin">
           <h3>{t('setup.signIn')}</h3>
           <label>

@@ -14,6 +14,23 @@ export async function saveProfile(stationId: string, profile: StationProfile, gu
   return r?.status === 204
 }
 
+/** The setup QR's one-time token instead of a guide sign-in: 'saved', 'spent' (used or expired) or 'failed'. */
+export async function saveProfileBySetupToken(
+  setupToken: string,
+  profile: StationProfile,
+  stationToken: string,
+  doFetch: Fetch = def,
+): Promise<'saved' | 'spent' | 'failed'> {
+  const r = await doFetch('/api/station/setup-profile', { method: 'PUT', ...json(stationToken, { setupToken, profile }) }).catch(() => null)
+  return r?.status === 204 ? 'saved' : r?.status === 410 ? 'spent' : 'failed'
+}
+
+/** The setup QR opens `/station/setup#setup=<token>`: the fragment never reaches a server log. */
+export function setupTokenFromHash(hash: string): string | null {
+  const v = new URLSearchParams(hash.replace(/^#/, '')).get('setup')
+  return v && /^[\w-]{20,100}$/.test(v) ? v : null
+}
+
 const JoinedSchema = z.object({ sessionId: z.uuid() })
 /** The station joins the class session whose code it was given (the session QR); its id, or null. */
 export async function joinByCode(joinCode: string, stationToken: string, doFetch: Fetch = def): Promise<string | null> {
