@@ -74,14 +74,16 @@ describe('guide console, live', () => {
     await Promise.all(
       stations.map(async (s) => {
         await s.page.goto(`${server.url}/station/setup`)
-        await s.page.fill('[data-testid="setup-user"]', GUIDE.name)
-        await s.page.fill('[data-testid="setup-password"]', GUIDE.password)
-        await s.page.click('[data-testid="setup-signin-submit"]')
+        await s.page.fill('[data-testid="setup-signin"] [data-testid="guide-name"]', GUIDE.name)
+        await s.page.fill('[data-testid="setup-signin"] [data-testid="guide-password"]', GUIDE.password)
+        await s.page.click('[data-testid="setup-signin"] [data-testid="guide-signin-submit"]')
         await s.page.fill('[data-testid="setup-name"]', s.name)
         await s.page.check(`[data-testid="setup-kind-${s.kind}"]`)
         for (const id of s.offers) await s.page.check(`[data-testid="setup-offer-${id}"]`)
         await s.page.click('[data-testid="setup-save"]')
         await s.page.waitForSelector('[data-testid="setup-message"][data-message="setup.saved"]')
+        // the guide's sign-in served the setup only: nothing of it stays on the shared station
+        expect(await s.page.evaluate(() => sessionStorage.getItem('sophora.guide'))).toBeNull()
         await s.page.goto(`${server.url}/`)
         await s.page.waitForSelector(`[data-testid="station-name"][data-connected="true"]`)
         expect(await s.page.textContent('[data-testid="station-name"]')).toBe(s.name)

@@ -12,8 +12,12 @@ export function problemKey(r: Exclude<ApiResult<unknown>, { ok: true }>): AppKey
   return 'guide.failed'
 }
 
-/** Name and password of a guide account (made by an admin with `npm run admin -- create-user`). */
-export function SignIn(props: { onSession(s: StaffSession): void }) {
+/**
+ * Name and password of a guide account (made by an admin with `npm run admin -- create-user`).
+ * The session is kept for the tab (sessionStorage) unless `keep` is false: a shared station's
+ * setup screen uses the sign-in once and must not leave it behind for the next student.
+ */
+export function SignIn(props: { onSession(s: StaffSession): void; keep?: boolean }) {
   const t = useT()
   const [error, setError] = useState<AppKey | null>(null)
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -24,7 +28,7 @@ export function SignIn(props: { onSession(s: StaffSession): void }) {
       setError(problemKey(r))
       return
     }
-    saveGuideSession(r.data)
+    if (props.keep !== false) saveGuideSession(r.data)
     props.onSession(r.data)
   }
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import { STATION_KINDS, type StationKind } from '../../core/station-live.ts'
-import { signIn } from '../passport/index.ts'
+import { GuideSignIn } from '../passport/index.ts'
 import { useLiveStation } from './live-store.ts'
 import { joinByCode, saveProfile, saveProfileBySetupToken, setupTokenFromHash } from './station-api.ts'
 import { useStationText, type StationTextKey } from './texts.ts'
@@ -32,13 +32,6 @@ export function StationSetupPage(props: SetupProps) {
   }, [])
   const [message, setMessage] = useState<StationTextKey | null>(null)
 
-  async function login(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const f = new FormData(e.currentTarget)
-    const r = await signIn(String(f.get('name') ?? ''), String(f.get('password') ?? ''))
-    if (r.ok) setGuide(r.data.token)
-    else setMessage('setup.bad')
-  }
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
     if (!guide && !setupToken) return
@@ -77,20 +70,9 @@ export function StationSetupPage(props: SetupProps) {
         </p>
       )}
       {!guide && !setupToken ? (
-        <form className="guide-form" onSubmit={(e) => void login(e)} data-testid="setup-signin">
-          <h3>{t('setup.signIn')}</h3>
-          <label>
-            {t('setup.user')}
-            <input name="name" autoComplete="username" required data-testid="setup-user" />
-          </label>
-          <label>
-            {t('setup.password')}
-            <input name="password" type="password" autoComplete="current-password" required data-testid="setup-password" />
-          </label>
-          <button className="btn primary" type="submit" data-testid="setup-signin-submit">
-            {t('setup.submit')}
-          </button>
-        </form>
+        <div data-testid="setup-signin">
+          <GuideSignIn keep={false} onSession={(s) => setGuide(s.token)} />
+        </div>
       ) : (
         <form className="guide-form" onSubmit={(e) => void save(e)} data-testid="setup-form">
           <label>
