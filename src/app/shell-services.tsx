@@ -14,7 +14,7 @@ import type { Lang } from '../core/manifest-schema.ts'
 import { useEffect } from 'react'
 import type { PassportCode } from '../core/passport-code.ts'
 import { fetchPassport, fetchPassportStatus, loadGuideSession, stampsOf, useStationPassport, type PassportStatus } from '../features/passport/index.ts'
-import type { ShellServices } from '../features/exhibit-visit/index.ts'
+import { setGuideHold, type ShellServices } from '../features/exhibit-visit/index.ts'
 import {
   createOutbox,
   createStationCredentials,
@@ -205,6 +205,8 @@ export const stationAuth = {
  * where they are and go on from there on resume) and a device voice is paused.
  */
 async function holdAudio(on: boolean): Promise<NarrationState> {
+  // The open exhibit's onPause/onResume hear the guide's pause too.
+  setGuideHold(on)
   const synth = (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis
   if (on) synth?.pause()
   else synth?.resume()

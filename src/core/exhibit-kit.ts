@@ -84,7 +84,9 @@ export interface ExhibitDefinition {
   sfx?: Record<string, string>
   /** Optional hooks. Each may return a Cleanup run on exit. */
   onEnter?(ctx: ExhibitContext): Cleanup | void
+  /** The page was hidden (screen off, headset taken off) or a guide paused the station. */
   onPause?(): void
+  /** Shown again and not paused by a guide: carry on where `onPause` stopped. */
   onResume?(): void
 }
 

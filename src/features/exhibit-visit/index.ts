@@ -5,3 +5,4 @@
  */
 export type { ShellServices } from './exhibit-view.tsx'
 export const loadExhibitView = () => import('./exhibit-view.tsx')
+export { setGuideHold } from './pause-signal.ts'

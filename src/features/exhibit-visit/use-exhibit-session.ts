@@ -2,17 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } fr
 import { createExhibitSession, type ExhibitSession, type FailureKind, type SessionServices, type SessionState } from '../../core/exhibit-session.ts'
 import type { Lang } from '../../core/manifest-schema.ts'
 import type { Registry } from '../../core/registry.ts'
+import { onPauseChange } from './pause-signal.ts'
 
 const IDLE: SessionState = { status: 'closed' }
 const noSubscribe = () => () => {}
 const idle = () => IDLE
 
-/** Page-level hooks for a session in the browser: visibility and uncaught errors. */
-function onVisibility(listener: (hidden: boolean) => void) {
-  const h = () => listener(document.hidden)
-  document.addEventListener('visibilitychange', h)
-  return () => document.removeEventListener('visibilitychange', h)
-}
+/** Page-level hooks for a session in the browser: pause (hidden page or guide's pause) and uncaught errors. */
 function onUncaught(listener: (error: unknown, source?: string) => void) {
   const onError = (ev: ErrorEvent) => listener(ev.error ?? ev.message, ev.filename)
   const onRejection = (ev: PromiseRejectionEvent) => listener(ev.reason)
@@ -59,7 +55,7 @@ export function useExhibitSession(opts: {
     const s = createExhibitSession({
       entry,
       getLang: () => latest.current.lang,
-      services: { ...services, onVisibility, onUncaught, onFailure: (kind) => failed(kind) },
+      services: { ...services, onVisibility: onPauseChange, onUncaught, onFailure: (kind) => failed(kind) },
     })
     setSession(s)
     return () => {
