@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   'user-enable',
   'user-role',
   'user-password',
+  'station-approve',
+  'station-reject',
 ] as const
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof AuditActionSchema>

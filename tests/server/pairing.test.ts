@@ -63,6 +63,9 @@ describe('station pairing', () => {
 
     const ok = await decide(t, id, 'approve', guide, code)
     expect(ok.statusCode, ok.body).toBe(200)
+    // Who let this device write to the center is on the audit record.
+    const audited = () => t.ctx.db.prepare('SELECT user_name AS who, action, detail FROM audit_log WHERE action LIKE ?').all('station-%')
+    expect(audited()).toEqual([{ who: expect.any(String), action: 'station-approve', detail: `kiosk-2F (${id.slice(0, 8)})` }])
     expect((await t.app.inject({ url: '/api/stations/pending', headers: { authorization: `Bearer ${guide}` } })).json().stations).toEqual([])
     const approved = await poll(t, id)
     expect(approved.json()).toMatchObject({ status: 'approved', stationId: id, token: expect.stringMatching(/^sst_/) })
@@ -123,6 +126,9 @@ describe('station pairing', () => {
 
     expect((await decide(t, id, 'reject', guide)).statusCode).toBe(200)
     expect((await decide(t, id, 'approve', guide, code)).statusCode).toBe(404)
+    expect((await decide(t, id, 'reject', guide)).statusCode).toBe(404)
+    // Refusals by strangers left no trace; the one rejection did.
+    expect(t.ctx.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'station-%'").pluck().all()).toEqual(['station-reject'])
     expect((await poll(t, id)).json().error).toBe('pairing-rejected')
     expect((await ask(t, id)).statusCode).toBe(403)
     expect(t.ctx.db.prepare('SELECT COUNT(*) FROM stations WHERE id = ?').pluck().get(id)).toBe(0)

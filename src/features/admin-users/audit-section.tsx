@@ -34,7 +34,7 @@ export function AuditSection(props: { token: string; reload: number }) {
     const s = (k: string) => String(f.get(k) ?? '').trim() || undefined
     setQuery({ user: s('user'), passportCode: s('passportCode')?.replaceAll(/[\s-]/g, ''), from: s('from'), to: s('to') })
   }
-  const target = (e: AuditEntry) => e.passportCode ?? e.targetUser ?? e.batchId ?? ''
+  const target = (e: AuditEntry) => e.passportCode ?? e.targetUser ?? e.batchId ?? e.detail ?? ''
   // Details are roles ("guide", "guide→admin") or a class set's size: roles in the page's language.
   const detail = (d: string | null) =>
     (d ?? '')

@@ -88,12 +88,15 @@ export function createPairing(db: Db, pairings: PairingsRepo, stations: Stations
 }
 export type Pairing = ReturnType<typeof createPairing>
 
+/** The audit names a station as the guide saw it: its name and the start of its id. */
+const stationLabel = (row: PairingRow) => `${row.name} (${row.stationId.slice(0, 8)})`
+
 const noPending = (id: string) => new HttpError(404, 'no-pending-station', [`stationId: ${id} is not waiting for approval`])
 
 /** The station's polling and the guide's list, approval and rejection. */
 export const stationPairingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; pairings: PairingsRepo; pairing: Pairing }> = async (
   app,
-  { ctx: { guards, now }, pairings, pairing },
+  { ctx: { guards, now, db, audit }, pairings, pairing },
 ) => {
   app.get(
     '/api/stations/pairing/:stationId',
@@ -143,7 +146,13 @@ export const stationPairingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; pair
         pairings.wrongTry(row.stationId)
         throw new HttpError(403, 'wrong-pairing-code', [`code: not the one this station shows (${MAX_WRONG_TRIES - row.wrongTries - 1} tries left)`])
       }
-      if (!pairings.decide(row.stationId, 'approved', user.userId, t)) throw noPending(row.stationId)
+      // Who let a device write to the center is on record with the decision, in one transaction.
+      const decided = db.transaction(() => {
+        if (!pairings.decide(row.stationId, 'approved', user.userId, t)) return false
+        audit.record(user, 'station-approve', { detail: stationLabel(row) })
+        return true
+      })()
+      if (!decided) throw noPending(row.stationId)
       return { stationId: row.stationId, status: 'approved' as const }
     },
   )
@@ -154,7 +163,13 @@ export const stationPairingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; pair
     async (request) => {
       const user = staffOf(request)
       const id = request.params.stationId
-      if (!pairings.decide(id, 'rejected', user.userId, now())) throw noPending(id)
+      const row = pairings.get(id)
+      const decided = db.transaction(() => {
+        if (!row || !pairings.decide(id, 'rejected', user.userId, now())) return false
+        audit.record(user, 'station-reject', { detail: stationLabel(row) })
+        return true
+      })()
+      if (!decided) throw noPending(id)
       return { stationId: id, status: 'rejected' as const }
     },
   )
