@@ -63,7 +63,7 @@ describe('an exhibit that throws', () => {
           before = now
           return now.geometries !== undefined && JSON.stringify(now) === JSON.stringify(last)
         },
-        { timeout: 10_000, intervals: [500] },
+        { timeout: 10_000, interval: 500 },
       )
       .toBe(true)
     await openBroken('handler', { reload: false })
