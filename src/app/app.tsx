@@ -240,6 +240,11 @@ export function App() {
               </Page>
             )}
           </Route>
+          <Route path={paths.yearlyReportHome}>
+            <Page>
+              <YearlyReportPage year={String(new Date().getFullYear())} onYear={(y) => go(paths.yearlyReport(y))} />
+            </Page>
+          </Route>
           <Route path={patterns.yearlyReport}>
             {(p) => (
               <Page>

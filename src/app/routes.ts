@@ -11,6 +11,8 @@ export const paths = {
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
   certificate: '/admin/certificate',
   adminUsers: '/admin/users',
+  /** the yearly report of this year; `yearlyReport(y)` of another */
+  yearlyReportHome: '/admin/report',
   yearlyReport: (year: number) => `/admin/report/${year}`,
   guideProgramme: '/guide/programme',
   stationPairing: '/guide/stations/pairing',

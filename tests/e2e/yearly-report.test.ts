@@ -12,7 +12,9 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createGuide, launch, startServer, type Browser, type RunningServer } from './harness.ts'
+import { createUser } from '../../src/server/auth/users.ts'
+import { openDatabase } from '../../src/server/db/database.ts'
+import { launch, startServer, type Browser, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'report-guide', password: 'e2e-report-password-1' }
 const OUT = 'test-results'
@@ -144,10 +146,16 @@ function sqlCounts(dbPath: string): Record<string, Record<string, number[]>> {
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  server = await startServer()
-  createGuide(server, GUIDE)
+  // Server and browser start side by side; the guide account is written straight into the
+  // server's database (what the admin CLI does, without starting another Node process).
+  ;[server, browser] = await Promise.all([startServer(), launch({ width: 1024, height: 768 })])
+  const db = openDatabase(server.dbPath)
+  try {
+    await createUser(db, GUIDE.name, 'guide', GUIDE.password)
+  } finally {
+    db.close()
+  }
   await record()
-  browser = await launch({ width: 1024, height: 768 })
 })
 afterAll(async () => {
   await browser?.close()

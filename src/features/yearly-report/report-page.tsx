@@ -73,7 +73,7 @@ export function YearlyReportPage(props: { year: string; onYear(year: number): vo
       <div className="no-print report-toolbar">
         <h2>{t('report.title')}</h2>
         <p>{t('report.intro')}</p>
-        <div className="form-buttons">
+        <div className="report-actions">
           <label>
             {t('report.year')}{' '}
             <select value={year ?? ''} onChange={(e) => props.onYear(Number(e.target.value))} data-testid="report-year">

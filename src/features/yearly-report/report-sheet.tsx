@@ -3,6 +3,7 @@ import { countedLabel, reportTables, reportTitle, type ReportLang } from '../../
 import { useT } from '../../i18n/lang-store.ts'
 
 const LOCALE: Record<ReportLang, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' }
+const COLON: Record<ReportLang, string> = { 'zh-CN': '：', en: ': ' }
 
 /**
  * The report as printed: a header (center, year, when counted, when printed) and the four
@@ -23,10 +24,14 @@ export function ReportSheet(props: { report: YearlyReport; lang: ReportLang; pri
         <h2>{reportTitle(report.year, lang)}</h2>
         <p className="report-dates">
           <span>
-            {countedLabel(lang)}：{date(new Date(report.generatedAt), true)}
+            {countedLabel(lang)}
+            {COLON[lang]}
+            {date(new Date(report.generatedAt), true)}
           </span>
           <span>
-            {t('report.printed')}：{date(props.printedAt, false)}
+            {t('report.printed')}
+            {COLON[lang]}
+            {date(props.printedAt, false)}
           </span>
         </p>
       </header>

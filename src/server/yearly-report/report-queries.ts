@@ -48,12 +48,14 @@ export function createYearlyReportQueries(
        (SELECT COUNT(DISTINCT v.passport_id) FROM session_visitors v JOIN s s2 ON s2.id = v.session_id WHERE s2.school = s.school)
        + (SELECT COALESCE(SUM(r.n), 0) FROM visitor_session_rollup r JOIN s s3 ON s3.id = r.session_id WHERE s3.school = s.school AND r.center_id = @center)
          AS students
-     FROM s GROUP BY s.school ORDER BY s.school`,
+     FROM s GROUP BY s.school`,
   )
   const users = db.prepare<[], { guides: number; admins: number }>(
     `SELECT COUNT(*) FILTER (WHERE role = 'guide') AS guides, COUNT(*) FILTER (WHERE role = 'admin') AS admins FROM users WHERE disabled_ms IS NULL`,
   )
 
+  // Schools in the order a Chinese reader looks them up (pinyin), not by code point.
+  const byName = new Intl.Collator('zh-CN')
   const read = db.transaction((year: number): YearlyReport => {
     const b: Bounds = { center: centerId, ...yearBounds(year, timeZone) }
     const byType = new Map(activities.all(b).map((r) => [r.type, r]))
@@ -65,7 +67,7 @@ export function createYearlyReportQueries(
       if (s === null) suppressedCells++
       return s
     }
-    const raw = schools.all(b)
+    const raw = schools.all(b).sort((x, y) => byName.compare(x.school, y.school))
     const schoolRows: SchoolRow[] = raw.map((s) => ({ school: s.school, sessions: s.sessions, headcount: cell(s.headcount), students: cell(s.students) }))
     const rows = [...byType.values()]
     return {
