@@ -65,7 +65,7 @@ const NOTES = {
   },
   noSchools: { 'zh-CN': '本年度没有学校团体参观。', en: 'No class visits this year.' },
   staff: {
-    'zh-CN': '账号数为目前在册、未停用的账号；志愿服务时长来自活动记录。',
+    'zh-CN': '账号数为目前未停用的账号；志愿服务时长来自活动记录。',
     en: 'Accounts: current, not disabled; volunteer hours: from the programme log.',
   },
 } satisfies Record<string, Text>

@@ -22,7 +22,7 @@ const ZONE = 'Asia/Shanghai'
 
 let server: RunningServer
 let browser: Browser
-// Every event at t0 (+ a few ms): the whole fixture falls in one day of the center's zone.
+// Every event at t0: the whole fixture falls in one day (and one year) of the center's zone.
 const t0 = Date.now() - 3_600_000
 const day = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t0)
 const year = Number(day.slice(0, 4))
@@ -53,10 +53,9 @@ async function record(): Promise<void> {
     )
   }
   const station = (await api('/api/stations', { stationId: crypto.randomUUID(), name: 'PC-1' })) as { stationId: string; token: string }
-  let ms = t0
   const ev = (over: Record<string, unknown>) => ({
     id: uuidv7(),
-    time: new Date(ms++).toISOString(),
+    time: new Date(t0).toISOString(),
     stationId: station.stationId,
     exhibitId: 'fire-escape',
     type: 'exhibit-started',
@@ -194,7 +193,8 @@ describe('yearly report', () => {
     expect(expected.venue!.exhibitVisits![0]).toBe(28 + 3 + 7)
     // A school of six with three students: both its student cells read "<5"; the class of 30 shows its numbers.
     expect(onScreen.schools).toEqual({ 实验小学: ['1', '30', '28'], 河畔小学: ['1', '6', '<5'] })
-    await expect(page.locator('[data-testid="report-center"]').textContent()).resolves.toBe('国槐科普体验馆')
+    const { centerName } = (await api('/api/center', undefined)) as { centerName: string }
+    await expect(page.locator('[data-testid="report-center"]').textContent()).resolves.toBe(centerName)
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-csv"]')])
     const csv = readFileSync((await download.path())!)
