@@ -180,4 +180,11 @@ describe('yearly report', () => {
     })
     expect(lectures).toEqual([2, 50])
   })
+
+  it('a school name that looks like a formula is exported as text, never run by a spreadsheet', async () => {
+    await session('=HYPERLINK("http://x","点我")', 40)
+    const csv = (await get('/api/reports/yearly.csv?year=2026')).rawPayload.toString('utf8')
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点我"")",1,40,0`)
+    expect(csv).not.toMatch(/^=/m)
+  })
 })
