@@ -13,6 +13,7 @@ import { useNoticeStore } from './notice-store.ts'
 import { confirmPassport, shellServices, ShellExtras, StationPairingNotice, stationAuth, startStationRuntime, useServerStamps } from './shell-services.tsx'
 import { HoldOverlay, loadStationPages, StationCorner, useLiveStation, type StationRuntime } from '../features/station/index.ts'
 import { loadConsolePages } from '../features/guide-console/index.ts'
+import { loadYearlyReportPage } from '../features/yearly-report/index.ts'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
 const ExhibitView = lazy(async () => {
@@ -33,6 +34,7 @@ const StationSetupPage = lazy(async () => ({ default: (await loadStationPages())
 const StationJoinPage = lazy(async () => ({ default: (await loadStationPages()).StationJoinPage }))
 const GuideConsolePage = lazy(async () => ({ default: (await loadConsolePages()).GuideConsolePage }))
 const GuideSessionPage = lazy(async () => ({ default: (await loadConsolePages()).GuideSessionPage }))
+const YearlyReportPage = lazy(async () => ({ default: (await loadYearlyReportPage()).YearlyReportPage }))
 
 const titles = Object.fromEntries(registry.exhibits.map((e) => [e.id, e.manifest.title]))
 const exhibitIds = registry.exhibits.map((e) => e.id)
@@ -235,6 +237,18 @@ export function App() {
             {(p) => (
               <Page>
                 <StationJoinPage code={p.code} stationToken={stationAuth.token} onJoined={() => go(paths.lobby)} />
+              </Page>
+            )}
+          </Route>
+          <Route path={paths.yearlyReportHome}>
+            <Page>
+              <YearlyReportPage year={String(new Date().getFullYear())} onYear={(y) => go(paths.yearlyReport(y))} />
+            </Page>
+          </Route>
+          <Route path={patterns.yearlyReport}>
+            {(p) => (
+              <Page>
+                <YearlyReportPage year={p.year} onYear={(y) => go(paths.yearlyReport(y))} />
               </Page>
             )}
           </Route>

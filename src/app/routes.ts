@@ -11,6 +11,9 @@ export const paths = {
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
   certificate: '/admin/certificate',
   adminUsers: '/admin/users',
+  /** the yearly report of this year; `yearlyReport(y)` of another */
+  yearlyReportHome: '/admin/report',
+  yearlyReport: (year: number) => `/admin/report/${year}`,
   guideProgramme: '/guide/programme',
   stationPairing: '/guide/stations/pairing',
   /** `query`: the class's passport batch and the planned exhibits, until sessions are stored. */
@@ -35,6 +38,7 @@ export const patterns = {
   sessionSummary: '/guide/sessions/:sessionId/summary',
   guideSession: '/guide/sessions/:id',
   stationJoin: '/station/join/:code',
+  yearlyReport: '/admin/report/:year',
 } as const
 
 /** Pages of the guide's own tablet: it is no station there (no command stream, no station corner). */
