@@ -16,7 +16,7 @@ function useValue(): ExhibitReactValue {
  * Give it the type of a locale file and `ctx.t` takes only that file's keys, so a typo or a
  * key not yet written is a type error (`npm run typecheck`):
  * @example
- * import type zh from '../locales/zh-CN.json'
+ * // with, at the top of the file, `import type zh` of the exhibit's locales/zh-CN.json:
  * const ctx = useExhibit<typeof zh>()
  * ctx.t('scene.exit')       // ok
  * ctx.t('scene.exitt')      // type error: not a key of locales/zh-CN.json

@@ -23,6 +23,8 @@ import { interpolate } from '../../core/translate.ts'
 import { ExhibitReactContext } from '../exhibit-react-context.ts'
 import { Label3DStandIn, type Label3DProps } from '../text/label-3d.tsx'
 
+export { centerIds, loadCenter, type TestCenter } from './centers.ts'
+
 // the test renderer drives React through act(); React reads this flag on every act()
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
