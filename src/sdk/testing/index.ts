@@ -28,6 +28,7 @@ export { centerIds, loadCenter, type TestCenter } from './centers.ts'
 // the test renderer drives React through act(); React reads this flag on every act()
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
+/** An exhibit's locale files as read from disk: language → key → text. */
 export type LocaleTables = Record<Lang, Record<string, string>>
 
 /** The exhibit's own files (manifest.json is checked by the schema). */
@@ -141,6 +142,7 @@ export function createTestExhibit(files: ExhibitFiles, lang: Lang = 'zh-CN'): Te
   }
 }
 
+/** What renderScene returns: the test context plus the mounted scene and ways to act on it. */
 export interface RenderedScene extends TestExhibit {
   renderer: ReactThreeTest.Renderer
   /** dispatch a run action inside act(), as the platform's panel would */
