@@ -112,7 +112,12 @@ describe('createVisit', () => {
     expect(signal?.aborted).toBe(true)
     expect(s.crashes).toEqual([])
     expect(s.events.at(-1)).toMatchObject({ type: 'exhibit-exited', data: { reason: 'visitor', durationMs: 0 } })
-    s.visit.ctx.emit({ type: 'step-completed' })
+    // late transitions (a stray tap after exit) record and narrate nothing
+    const narrated = s.narrated.length
+    s.visit.run.getState().dispatch({ type: 'start' })
+    s.visit.run.getState().dispatch({ type: 'choose', choiceId: 'a-no' })
+    expect(s.visit.run.getState().state.mistakes).toBe(1)
     expect(s.events.at(-1)?.type).toBe('exhibit-exited')
+    expect(s.narrated).toHaveLength(narrated)
   })
 })
