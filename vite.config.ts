@@ -6,6 +6,7 @@ import { vendorChunkName } from './src/build/chunk-names.ts'
 import { devApiPlugin } from './src/build/dev-api-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
 import { fontPlugin } from './src/build/font-plugin.ts'
+import { sdkDeprecationsPlugin } from './src/build/sdk-deprecations.ts'
 import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
 import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
 import { exhibitChunkFileName } from './src/core/crash-attribution.ts'
@@ -28,6 +29,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       fontPlugin({ dirs }),
+      sdkDeprecationsPlugin({ dirs }),
       exhibitsPlugin({
         dirs,
         only:

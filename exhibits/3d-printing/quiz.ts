@@ -1,10 +1,4 @@
-import type { Choice, QuizItem } from '@sophora/sdk'
-import { choice } from './steps.ts'
-
-/** A quiz item with keys `quiz.<id>.question` and `quiz.<id>.explanation`. */
-function item(id: string, choices: Choice[]): QuizItem {
-  return { id, question: `quiz.${id}.question`, choices, explanation: `quiz.${id}.explanation` }
-}
+import { choice, quizItem, type QuizItem } from '@sophora/sdk'
 
 /**
  * One idea per item, each against a common misconception (a printer "prints the whole
@@ -13,13 +7,13 @@ function item(id: string, choices: Choice[]): QuizItem {
  * running printer can be left alone). Choice ids start with `q-`.
  */
 export const quiz: QuizItem[] = [
-  item('slicing', [choice('q-slice-paint'), choice('q-slice-layers', true), choice('q-slice-knife')]),
-  item('why-supports', [choice('q-supports-decor'), choice('q-supports-heavy'), choice('q-supports-air', true)]),
-  item('layer-height', [choice('q-thin-fine-slow', true), choice('q-thin-rough-fast'), choice('q-thin-same')]),
-  item('pla', [choice('q-pla-oil-only'), choice('q-pla-plants', true), choice('q-pla-glass')]),
-  item('infill', [choice('q-infill-solid'), choice('q-infill-water'), choice('q-infill-grid', true)]),
-  item('hot-nozzle', [choice('q-touch-test'), choice('q-wait-cool', true), choice('q-blow-grab')]),
-  item('additive', [choice('q-add-layers', true), choice('q-carve-block'), choice('q-pour-mould')]),
-  item('orientation', [choice('q-same-faster'), choice('q-flip-t', true), choice('q-same-hotter')]),
-  item('printer-safety', [choice('q-reach-in'), choice('q-leave-overnight'), choice('q-safe-watch', true)]),
+  quizItem('slicing', [choice('q-slice-paint'), choice('q-slice-layers', true), choice('q-slice-knife')]),
+  quizItem('why-supports', [choice('q-supports-decor'), choice('q-supports-heavy'), choice('q-supports-air', true)]),
+  quizItem('layer-height', [choice('q-thin-fine-slow', true), choice('q-thin-rough-fast'), choice('q-thin-same')]),
+  quizItem('pla', [choice('q-pla-oil-only'), choice('q-pla-plants', true), choice('q-pla-glass')]),
+  quizItem('infill', [choice('q-infill-solid'), choice('q-infill-water'), choice('q-infill-grid', true)]),
+  quizItem('hot-nozzle', [choice('q-touch-test'), choice('q-wait-cool', true), choice('q-blow-grab')]),
+  quizItem('additive', [choice('q-add-layers', true), choice('q-carve-block'), choice('q-pour-mould')]),
+  quizItem('orientation', [choice('q-same-faster'), choice('q-flip-t', true), choice('q-same-hotter')]),
+  quizItem('printer-safety', [choice('q-reach-in'), choice('q-leave-overnight'), choice('q-safe-watch', true)]),
 ]

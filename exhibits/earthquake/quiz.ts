@@ -1,10 +1,4 @@
-import type { Choice, QuizItem } from '@sophora/sdk'
-import { choice } from './steps.ts'
-
-/** A quiz item with keys `quiz.<id>.question` and `quiz.<id>.explanation`. */
-function item(id: string, choices: Choice[]): QuizItem {
-  return { id, question: `quiz.${id}.question`, choices, explanation: `quiz.${id}.explanation` }
-}
+import { choice, quizItem, type QuizItem } from '@sophora/sdk'
 
 /**
  * Each item tests one rule against a misconception children (and many adults) hold:
@@ -13,11 +7,11 @@ function item(id: string, choices: Choice[]): QuizItem {
  * Choice ids start with `q-` so they never clash with step choices.
  */
 export const quiz: QuizItem[] = [
-  item('triangle-of-life', [choice('q-triangle-of-life'), choice('q-drop-cover-hold-on', true), choice('q-run-out-now')]),
-  item('doorway', [choice('q-doorway'), choice('q-window-side'), choice('q-sturdy-desk', true)]),
-  item('run-outside', [choice('q-run-downstairs'), choice('q-take-cover', true), choice('q-jump-down')]),
-  item('lift', [choice('q-stairs', true), choice('q-take-lift'), choice('q-push-ahead')]),
-  item('aftershock', [choice('q-go-back-in'), choice('q-shelter-by-wall'), choice('q-stay-in-open', true)]),
-  item('trapped-shout', [choice('q-keep-shouting'), choice('q-tap-and-wait', true), choice('q-light-match')]),
-  item('safe-place', [choice('q-under-power-line'), choice('q-open-ground', true), choice('q-under-eaves')]),
+  quizItem('triangle-of-life', [choice('q-triangle-of-life'), choice('q-drop-cover-hold-on', true), choice('q-run-out-now')]),
+  quizItem('doorway', [choice('q-doorway'), choice('q-window-side'), choice('q-sturdy-desk', true)]),
+  quizItem('run-outside', [choice('q-run-downstairs'), choice('q-take-cover', true), choice('q-jump-down')]),
+  quizItem('lift', [choice('q-stairs', true), choice('q-take-lift'), choice('q-push-ahead')]),
+  quizItem('aftershock', [choice('q-go-back-in'), choice('q-shelter-by-wall'), choice('q-stay-in-open', true)]),
+  quizItem('trapped-shout', [choice('q-keep-shouting'), choice('q-tap-and-wait', true), choice('q-light-match')]),
+  quizItem('safe-place', [choice('q-under-power-line'), choice('q-open-ground', true), choice('q-under-eaves')]),
 ]

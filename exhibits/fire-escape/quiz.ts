@@ -1,10 +1,4 @@
-import type { Choice, QuizItem } from '@sophora/sdk'
-import { choice } from './steps.ts'
-
-/** A quiz item with keys `quiz.<id>.question` and `quiz.<id>.explanation`. */
-function item(id: string, choices: Choice[]): QuizItem {
-  return { id, question: `quiz.${id}.question`, choices, explanation: `quiz.${id}.explanation` }
-}
+import { choice, quizItem, type QuizItem } from '@sophora/sdk'
 
 /**
  * Each item tests one rule against the misconception children most often hold
@@ -13,12 +7,12 @@ function item(id: string, choices: Choice[]): QuizItem {
  * so they never clash with step choices.
  */
 export const quiz: QuizItem[] = [
-  item('lift', [choice('q-take-lift'), choice('q-stairs', true), choice('q-run-up')]),
-  item('hiding', [choice('q-under-bed'), choice('q-wardrobe'), choice('q-warn-and-leave', true)]),
-  item('belongings', [choice('q-go-back-bag'), choice('q-ask-friend'), choice('q-stay-out', true)]),
-  item('hot-door', [choice('q-open-hot-door'), choice('q-peek'), choice('q-keep-closed', true)]),
-  item('smoky-stairwell', [choice('q-smoke-run-down'), choice('q-smoke-shut-door', true), choice('q-smoke-hide-bed')]),
-  item('clothes-fire', [choice('q-stop-drop-roll'), choice('q-leave-now', true), choice('q-pack-up')]),
-  item('high-window', [choice('q-jump-window'), choice('q-signal-help', true), choice('q-run-into-smoke')]),
-  item('fire-number', [choice('q-only-fire'), choice('q-tell-details', true), choice('q-no-address')]),
+  quizItem('lift', [choice('q-take-lift'), choice('q-stairs', true), choice('q-run-up')]),
+  quizItem('hiding', [choice('q-under-bed'), choice('q-wardrobe'), choice('q-warn-and-leave', true)]),
+  quizItem('belongings', [choice('q-go-back-bag'), choice('q-ask-friend'), choice('q-stay-out', true)]),
+  quizItem('hot-door', [choice('q-open-hot-door'), choice('q-peek'), choice('q-keep-closed', true)]),
+  quizItem('smoky-stairwell', [choice('q-smoke-run-down'), choice('q-smoke-shut-door', true), choice('q-smoke-hide-bed')]),
+  quizItem('clothes-fire', [choice('q-stop-drop-roll'), choice('q-leave-now', true), choice('q-pack-up')]),
+  quizItem('high-window', [choice('q-jump-window'), choice('q-signal-help', true), choice('q-run-into-smoke')]),
+  quizItem('fire-number', [choice('q-only-fire'), choice('q-tell-details', true), choice('q-no-address')]),
 ]

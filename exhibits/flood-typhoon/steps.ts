@@ -1,17 +1,4 @@
-import type { Choice, StepDef } from '@sophora/sdk'
-
-/**
- * A choice whose locale keys follow the exhibit's convention:
- * `choice.<id>` (label) and `feedback.<id>` (the reason, also when right).
- */
-export function choice(id: string, correct = false): Choice {
-  return { id, label: `choice.${id}`, correct, feedback: `feedback.${id}` }
-}
-
-/** A step whose prompt key is `step.<id>.prompt` and whose narration cue is its id. */
-function step(id: string, choices: Choice[]): StepDef {
-  return { id, prompt: `step.${id}.prompt`, cue: id, choices }
-}
+import { choice, step, type StepDef } from '@sophora/sdk'
 
 /**
  * From the first warning to the typhoon's eye, in story order: the street in heavy rain

@@ -11,8 +11,8 @@ export interface WarningLevel {
   grade: 'IV' | 'III' | 'II' | 'I'
   colour: string
   /** locale keys: the colour's name and, simplified for children, what the typhoon signal of that colour asks of you */
-  name: string
-  action: string
+  name: `warning.${WarningLevel['id']}`
+  action: `warning.${WarningLevel['id']}.action`
 }
 
 const level = (id: WarningLevel['id'], severity: WarningLevel['severity'], grade: WarningLevel['grade'], colour: string): WarningLevel => ({
@@ -36,7 +36,7 @@ export const ACTIVE_WARNINGS = ['rain-blue', 'rain-yellow', 'rain-orange', 'typh
 export type ActiveWarning = (typeof ACTIVE_WARNINGS)[number]
 
 /** The active warning's own advice (locale key): rainstorm and typhoon guidance differ per colour. */
-export const actionOf = (w: ActiveWarning): string => `scene.action.${w}`
+export const actionOf = (w: ActiveWarning): `scene.action.${ActiveWarning}` => `scene.action.${w}`
 
 export function levelOf(w: ActiveWarning): WarningLevel {
   const id = w.split('-')[1] as WarningLevel['id']

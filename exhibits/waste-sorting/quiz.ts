@@ -1,13 +1,14 @@
-import type { Choice, QuizItem } from '@sophora/sdk'
+import { choice, quizItem, type QuizItem } from '@sophora/sdk'
 
 /**
  * A quiz choice: label `choice.<id>`. The platform shows the item's explanation after any
  * answer, so each choice's feedback points at that explanation.
  */
 function item(id: string, choices: Array<[string, boolean?]>): QuizItem {
-  const explanation = `quiz.${id}.explanation`
-  const cs: Choice[] = choices.map(([cid, correct]) => ({ id: cid, label: `choice.${cid}`, correct: !!correct, feedback: explanation }))
-  return { id, question: `quiz.${id}.question`, choices: cs, explanation }
+  return quizItem(
+    id,
+    choices.map(([cid, correct]) => choice(cid, correct, { feedback: `quiz.${id}.explanation` })),
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Choice, StepDef } from '@sophora/sdk'
+import { choice, step, type StepDef } from '@sophora/sdk'
 import { BINS, ITEMS, choiceIdOf, stepIdOf, type Bin, type Item } from './items.ts'
 
 /**
@@ -7,14 +7,8 @@ import { BINS, ITEMS, choiceIdOf, stepIdOf, type Bin, type Item } from './items.
  * (`feedback.<key>-<bin>`): the wrong ones say why not and where it goes.
  */
 function sortStep(it: Item, bin: Bin, cue?: string): StepDef {
-  const choices: Choice[] = BINS.map((b) => ({
-    id: choiceIdOf(it.key, b),
-    label: `bin.${b}`,
-    correct: b === bin,
-    feedback: `feedback.${it.key}-${b}`,
-  }))
-  const s: StepDef = { id: stepIdOf(it.key), prompt: `step.${it.key}.prompt`, choices }
-  return cue ? { ...s, cue } : s
+  const choices = BINS.map((b) => choice(choiceIdOf(it.key, b), b === bin, { label: `bin.${b}`, feedback: `feedback.${it.key}-${b}` }))
+  return step(stepIdOf(it.key), choices, { prompt: `step.${it.key}.prompt`, cue: cue ?? null })
 }
 
 /** Only a few steps speak (30 narrations would tire everyone): the first, batteries, bones. */

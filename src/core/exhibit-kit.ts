@@ -4,8 +4,12 @@ import type { Lang, Manifest } from './manifest-schema.ts'
 /** What `setupX`/subscriptions return: undo what was done. */
 export type Cleanup = () => void
 
-/** Translate one of the exhibit's own locale keys, with {name} interpolation. */
-export type TFn = (key: string, vars?: Record<string, string | number>) => string
+/**
+ * Translate one of the exhibit's own locale keys, with {name} interpolation. `K` is the
+ * exhibit's key union (`useExhibit<typeof zh>()` sets it), so a key missing from the locale
+ * file is a type error; plain `TFn` takes any string (the SDK v1 form).
+ */
+export type TFn<K extends string = string> = (key: K, vars?: Record<string, string | number>) => string
 
 /** A choice inside a step or a quiz item. */
 export interface Choice {
@@ -27,6 +31,7 @@ export interface StepDef {
   choices: Choice[]
 }
 
+/** One quiz question after the steps; data only. */
 export interface QuizItem {
   id: string
   /** locale key of the question */
@@ -36,43 +41,67 @@ export interface QuizItem {
   explanation: string
 }
 
+/** The kinds of visit event (see ExhibitEvent). */
 export type ExhibitEventType =
   'exhibit-started' | 'step-completed' | 'step-mistake' | 'answer-given' | 'exhibit-completed' | 'stamp-awarded' | 'exhibit-crashed' | 'exhibit-exited'
 
-/** What an exhibit may report; the platform adds ids, time, station and passport. */
+/**
+ * A visit event: start, step, answer, completion, stamp, crash and exit. The platform writes
+ * every one of them itself from the run (an exhibit cannot make them: see ExhibitContext.emit);
+ * it adds ids, time, station and passport.
+ */
 export interface ExhibitEvent {
   type: ExhibitEventType
   data?: Record<string, string | number | boolean | null>
 }
 
+/** What `ExhibitDefinition.preload` receives. */
 export interface PreloadArgs {
   signal: AbortSignal
   /** 0..1 */
   onProgress(fraction: number): void
 }
 
-/** The one object an exhibit talks to the platform through. */
-export interface ExhibitContext {
+/**
+ * The one object an exhibit talks to the platform through (in a Scene: `useExhibit()`).
+ * `K` is the exhibit's locale-key union; see TFn.
+ */
+export interface ExhibitContext<K extends string = string> {
+  /** the exhibit's manifest.json, validated */
   readonly manifest: Manifest
+  /** the visitor's language now (it may change during a visit: read it in render) */
   readonly lang: Lang
-  t: TFn
+  /** the exhibit's own texts in the visitor's language, centre overrides applied */
+  t: TFn<K>
   progress: {
     /** Complete the current step from the scene (e.g. the student touched the door). */
     completeStep(stepId: string): void
     choose(choiceId: string): void
   }
-  audio: { narrate(cue: string): void; sfx(name: string, opts?: { loop?: boolean; volume?: number }): Cleanup }
+  audio: {
+    /** Speak `narration.<cue>` (mp3 from assets/narration, subtitles from the locale file); stops the one before. */
+    narrate(cue: string): void
+    /** Start a sound from the definition's `sfx` (or a platform one); the returned Cleanup stops it, exit stops all. */
+    sfx(name: string, opts?: { loop?: boolean; volume?: number }): Cleanup
+  }
   /** Dispose this object when the exhibit exits. */
   track<T extends { dispose(): void }>(o: T): T
   /** Run async work: a rejection crashes the exhibit cleanly instead of escaping. */
   run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined>
+  /**
+   * @deprecated SDK v1. Ignored since v2: the platform records starts, steps, answers,
+   * completion and stamps from the run itself, so an exhibit cannot forge them. Remove the
+   * call; report progress with `progress.choose` / `progress.completeStep`. (The build warns.)
+   */
   emit(e: ExhibitEvent): void
 }
 
+/** What the platform passes an exhibit's Scene; `useExhibit()` returns the same ctx, typed. */
 export interface SceneProps {
   ctx: ExhibitContext
 }
 
+/** What `index.ts` exports by default (through defineExhibit). */
 export interface ExhibitDefinition {
   steps: StepDef[]
   quiz: QuizItem[]
@@ -90,7 +119,7 @@ export interface ExhibitDefinition {
   onResume?(): void
 }
 
-/** Typing helper only; returns its argument. */
+/** Typing helper only; returns its argument. `export default defineExhibit({ steps, quiz, Scene })` in index.ts. */
 export function defineExhibit(def: ExhibitDefinition): ExhibitDefinition {
   return def
 }

@@ -4,8 +4,10 @@ import type { QuizItem, StepDef } from './exhibit-kit.ts'
  * The guided flow of one exhibit visit as a pure reducer: intro -> steps -> quiz -> result.
  * The platform renders it (DOM panel in flat mode, 3D panel in VR); scenes read it to animate.
  */
+/** Where a visit is: the intro card, a step, the quiz, or the result (stamp or retry). */
 export type RunPhase = 'intro' | 'step' | 'quiz' | 'result'
 
+/** The answer to the last choice, shown by the run panel until `next` (or a retry). */
 export interface Feedback {
   choiceId: string
   correct: boolean
@@ -13,17 +15,24 @@ export interface Feedback {
   text: string
 }
 
+/** One visit's progress (read it with useRun; only the platform changes it). */
 export interface RunState {
   phase: RunPhase
+  /** index into the steps (manifest order), meaningful in phase 'step' */
   stepIndex: number
+  /** index into the quiz items, meaningful in phase 'quiz' */
   quizIndex: number
   /** set after a choice; cleared by `next` (correct) or the next choice (retry) */
   feedback: Feedback | null
+  /** step ids completed so far, in order */
   completedSteps: string[]
+  /** wrong step choices so far (quiz answers are scored, not counted here) */
   mistakes: number
   /** quiz id -> first choice id */
   answers: Record<string, string>
+  /** right quiz answers (first try) */
   score: number
+  /** when the visitor pressed start, in ms (the platform's clock) */
   startedAt: number
 }
 

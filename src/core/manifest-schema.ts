@@ -3,6 +3,7 @@ import { z } from 'zod'
 /** The languages Sophora ships. zh-CN is the default everywhere. */
 export const LANGS = ['zh-CN', 'en'] as const
 export const LangSchema = z.enum(LANGS)
+/** A language the platform shows and speaks: zh-CN (the default) or en. */
 export type Lang = z.infer<typeof LangSchema>
 
 export const CATEGORIES = ['vr', 'emergency', 'disaster', 'science'] as const
@@ -61,6 +62,7 @@ export const ManifestSchema = z
       .refine((m) => m.includes('flat'), 'every exhibit must support flat mode (completable without a headset)'),
   })
   .strict()
+/** An exhibit's manifest.json as validated (ids, titles, stamp, step/quiz order, narration cues, modes). */
 export type Manifest = z.infer<typeof ManifestSchema>
 
 /** A locale file: flat map of key -> non-empty string. */

@@ -49,6 +49,13 @@ export function createVisit(args: {
   const emit = (e: ExhibitEvent) => {
     if (!disposed) sv.record(id, e)
   }
+  // ctx.emit (SDK v1) cannot forge platform events: every event type is the platform's own
+  let warnedEmit = false
+  const exhibitEmit = (e: ExhibitEvent) => {
+    if (warnedEmit) return
+    warnedEmit = true
+    console.warn(`[${id}] ctx.emit({ type: '${e.type}' }) is ignored: the platform records visit events itself (SDK v2). Remove the call.`)
+  }
   const narrate = (cue: string) => {
     if (!disposed) sv.narrate(cue, t(`narration.${cue}`))
   }
@@ -103,7 +110,7 @@ export function createVisit(args: {
         return undefined
       }
     },
-    emit,
+    emit: exhibitEmit,
   }
   emit({ type: 'exhibit-started' })
   if (manifest.narration.includes('intro')) narrate('intro')

@@ -1,5 +1,5 @@
 import type { ThreeEvent } from '@react-three/fiber'
-import { useContext } from 'react'
+import { useContext, useMemo, type DependencyList } from 'react'
 import { useStore } from 'zustand'
 import type { ExhibitContext, StepDef } from '../core/exhibit-kit.ts'
 import type { RunState } from '../core/exhibit-run.ts'
@@ -11,11 +11,35 @@ function useValue(): ExhibitReactValue {
   return v
 }
 
-/** The exhibit's context (t, progress, audio, track, run, emit) inside its Scene. */
-export function useExhibit(): ExhibitContext {
+/**
+ * The exhibit's context (t, progress, audio, track, run) inside its Scene and its parts.
+ * Give it the type of a locale file and `ctx.t` takes only that file's keys, so a typo or a
+ * key not yet written is a type error (`npm run typecheck`):
+ * @example
+ * // with, at the top of the file, `import type zh` of the exhibit's locales/zh-CN.json:
+ * const ctx = useExhibit<typeof zh>()
+ * ctx.t('scene.exit')       // ok
+ * ctx.t('scene.exitt')      // type error: not a key of locales/zh-CN.json
+ * For a key built at run time, check it against the table: ``ctx.t(`bin.${b}` as keyof typeof zh)``.
+ */
+export function useExhibit<L extends object = Record<string, string>>(): ExhibitContext<Extract<keyof L, string>> {
   return useValue().ctx
 }
 
+/**
+ * A three.js object (geometry, material, texture, render target) made once for this visit
+ * and disposed when the exhibit exits: `useMemo(() => ctx.track(create()), deps)` in one call.
+ * Changing `deps` makes a new one; earlier ones are disposed at exit too. Never create
+ * disposables in render without it (or `ctx.track`): they would leak GPU memory per visit.
+ * @example const shell = useTracked(() => mergeBoxes(roomParts()))
+ */
+export function useTracked<T extends { dispose(): void }>(create: () => T, deps: DependencyList = []): T {
+  const { ctx } = useValue()
+  // eslint-disable-next-line react-hooks/use-memo, react-hooks/exhaustive-deps -- a caller-given list, as useMemo itself takes: `create` is a fresh closure each render, `deps` says when it changes
+  return useMemo(() => ctx.track(create()), [ctx, ...deps])
+}
+
+/** What useRun returns. */
 export interface RunView {
   state: RunState
   /** the step being played, when phase is 'step' */

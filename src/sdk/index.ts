@@ -1,7 +1,8 @@
 /**
  * The Sophora exhibit SDK: the ONLY project module an exhibit may import
- * (three, react, @react-three/* are fine too). Everything here is stable API.
- * See docs/authoring-exhibits.md.
+ * (three, react, @react-three/* are fine too). Everything exported here is stable API (v2);
+ * what is marked `@deprecated` is SDK v1, still working, and the build names each use.
+ * Tests import `@sophora/sdk/testing` as well. See docs/authoring-exhibits.md.
  */
 export { defineExhibit } from '../core/exhibit-kit.ts'
 export type {
@@ -19,7 +20,9 @@ export type {
 } from '../core/exhibit-kit.ts'
 export type { Lang, Manifest } from '../core/manifest-schema.ts'
 export type { RunPhase, RunState, Feedback } from '../core/exhibit-run.ts'
-export { pulse, useExhibit, useRun, useTapChoice, type RunView, type TapPair } from './hooks.ts'
-export { Label3D } from './text/label-3d.tsx'
-export { mergeBoxes, type BoxPart, type Vec3 } from './merge-boxes.ts'
+export { choice, quizItem, step, type ChoiceKeys, type StepOptions } from './builders.ts'
+export { pulse, useExhibit, useRun, useTapChoice, useTracked, type RunView, type TapPair } from './hooks.ts'
+export { Label3D, type Label3DProps } from './text/label-3d.tsx'
+export { mergeParts, type Part } from './merge-parts.ts'
+export { boxPart, mergeBoxes, type BoxPart, type Vec3 } from './merge-boxes.ts'
 export { centerVariant } from './center.ts'

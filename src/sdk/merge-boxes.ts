@@ -1,6 +1,7 @@
-import { BoxGeometry, Color, Float32BufferAttribute, type BufferGeometry } from 'three'
-import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js'
+import { BoxGeometry, type BufferGeometry } from 'three'
+import { mergeParts } from './merge-parts.ts'
 
+/** `[x, y, z]` in metres (or radians for `BoxPart.rot`). */
 export type Vec3 = readonly [number, number, number]
 
 /** One box of a static, vertex-coloured shell. Units are metres, y up (the scene's own). */
@@ -9,11 +10,7 @@ export interface BoxPart {
   size: Vec3
   /** the box's centre (not a corner): a 2 m tall wall standing on the floor has `at[1] = 1` */
   at: Vec3
-  /**
-   * Any CSS colour three.js `Color.set` reads: `'#8a6f52'`, `'#fff'`, `'rgb(200, 40, 30)'`,
-   * `'hsl(30, 50%, 40%)'` or a CSS name (`'tomato'`). Written as sRGB, like a colour picker shows
-   * it; stored linear in the vertex colours, so it looks the same as `<meshLambertMaterial color=…>`.
-   */
+  /** any CSS colour, as for `Part.color` of mergeParts (`'#8a6f52'`, `'tomato'`, `'rgb(…)'`) */
   color: string
   /**
    * Optional tilt for rubble, beams and fallen shelves, in **radians** (degrees × π / 180):
@@ -23,40 +20,29 @@ export interface BoxPart {
   rot?: Vec3
 }
 
+/** A box as a mergeParts piece: centred on `at`, optionally tilted (see BoxPart). */
+export function boxPart(p: BoxPart): { geo: BufferGeometry; color: string } {
+  const g = new BoxGeometry(p.size[0], p.size[1], p.size[2])
+  if (p.rot) g.rotateX(p.rot[0]).rotateY(p.rot[1]).rotateZ(p.rot[2])
+  g.translate(p.at[0], p.at[1], p.at[2])
+  return { geo: g, color: p.color }
+}
+
 /**
- * Merge many coloured boxes into one geometry: a whole static room becomes a single
- * draw call with one plain material, and no textures at all.
- *
- * The colours are vertex colours, so the material **must** set `vertexColors` (and leave its
- * own `color` white, which multiplies them): `<meshLambertMaterial vertexColors />` (lit, cheap)
- * or `<meshBasicMaterial vertexColors />` (unlit). The geometry has positions, normals and
- * colours, no UVs (no textures). The caller owns the result: create it once and wrap it in
- * `ctx.track` so it is disposed on exit.
+ * Merge many coloured boxes into one geometry: a whole static room becomes a single draw
+ * call with one plain material and no textures (mergeParts, for boxes). The material **must**
+ * set `vertexColors`: `<meshLambertMaterial vertexColors />` (lit) or `<meshBasicMaterial
+ * vertexColors />` (unlit). Positions, normals and colours, no UVs. Create it once with
+ * `useTracked` so it is disposed on exit.
  *
  * @example
- * const shell = useMemo(() => ctx.track(mergeBoxes([
+ * const shell = useTracked(() => mergeBoxes([
  *   { size: [6, 0.1, 8], at: [0, -0.05, -3], color: '#9e9e9e' },            // floor
  *   { size: [6, 3, 0.2], at: [0, 1.5, -7], color: '#e8e0d0' },              // back wall
  *   { size: [2, 0.2, 0.3], at: [1, 0.3, -4], color: 'saddlebrown', rot: [0, 0, Math.PI / 12] }, // a beam, 15°
- * ])), [ctx])
+ * ]))
  * return <mesh geometry={shell}><meshLambertMaterial vertexColors /></mesh>
  */
 export function mergeBoxes(parts: readonly BoxPart[]): BufferGeometry {
-  const c = new Color()
-  const boxes = parts.map((p) => {
-    const g = new BoxGeometry(p.size[0], p.size[1], p.size[2])
-    if (p.rot) g.rotateX(p.rot[0]).rotateY(p.rot[1]).rotateZ(p.rot[2])
-    g.translate(p.at[0], p.at[1], p.at[2])
-    g.deleteAttribute('uv')
-    c.set(p.color)
-    const n = g.getAttribute('position').count
-    const rgb = new Float32Array(n * 3)
-    for (let i = 0; i < n; i++) rgb.set([c.r, c.g, c.b], i * 3)
-    g.setAttribute('color', new Float32BufferAttribute(rgb, 3))
-    return g
-  })
-  const merged = mergeGeometries(boxes, false)
-  for (const g of boxes) g.dispose()
-  if (!merged) throw new Error('mergeBoxes: boxes have mismatching attributes')
-  return merged
+  return mergeParts(parts.map(boxPart))
 }

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { importViolations } from '../contract/boundaries.ts'
 import { layerViolations } from './layers.ts'
 
 function tree(files: Record<string, string>): string {
@@ -33,5 +34,28 @@ describe('layers', () => {
       'src/features/guide/g.ts imports "../passport/store.ts": reach feature "passport" through its index.ts',
       'src/misc/m.ts: in no layer (add its folder to tests/architecture/layers.ts)',
     ])
+  })
+
+  it('exhibit tests reach the platform only through @sophora/sdk and @sophora/sdk/testing', () => {
+    expect(importViolations('exhibits', { tests: true })).toEqual([])
+    const root = tree({
+      'x/__tests__/a.test.ts': [
+        "import { renderScene } from '@sophora/sdk/testing'",
+        "import { readFileSync } from 'node:fs'",
+        "import { it } from 'vitest'",
+        "import { steps } from '../steps.ts'",
+        "import { createRunStore } from '../../../src/core/run-store.ts'",
+        "import { z } from 'zod'",
+      ].join('\n'),
+      'x/steps.ts': "import { renderScene } from '@sophora/sdk/testing'\n",
+    })
+    expect(importViolations(root, { tests: true })).toEqual([
+      expect.stringMatching(
+        /x\/__tests__\/a\.test\.ts imports "\.\.\/\.\.\/\.\.\/src\/core\/run-store\.ts": outside its own folder \(use @sophora\/sdk or @sophora\/sdk\/testing\)$/,
+      ),
+      expect.stringMatching(/x\/__tests__\/a\.test\.ts imports "zod": not allowed in exhibit tests/),
+    ])
+    // and exhibit code may not use the testing entry (it imports vitest)
+    expect(importViolations(root)).toEqual([expect.stringMatching(/x\/steps\.ts imports "@sophora\/sdk\/testing": not allowed in exhibit code/)])
   })
 })

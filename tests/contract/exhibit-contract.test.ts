@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { describeProblems, listExhibitFolders, validateExhibitDir } from '../../src/build/exhibit-folders.ts'
 import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import { LANGS, ManifestSchema } from '../../src/core/manifest-schema.ts'
-import { folderImportViolations } from './boundaries.ts'
+import { folderImportViolations, folderTestImportViolations } from './boundaries.ts'
 import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
   assetProblems,
@@ -105,8 +105,8 @@ describe('exhibit contract', () => {
       expect(problems, report(problems, folder)).toEqual([])
     })
 
-    it('imports only the SDK from the project', () => {
-      const problems = folderImportViolations(base)
+    it('imports only the SDK from the project (its tests: the SDK and @sophora/sdk/testing)', () => {
+      const problems = [...folderImportViolations(base), ...folderTestImportViolations(base)]
       expect(problems, report(problems, folder)).toEqual([])
     })
   })

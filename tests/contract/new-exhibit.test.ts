@@ -12,7 +12,7 @@ import { describeProblems, validateExhibitDir } from '../../src/build/exhibit-fo
 import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import { ManifestSchema } from '../../src/core/manifest-schema.ts'
 import { createExhibit, idProblem, NewExhibitError } from '../../scripts/new-exhibit.ts'
-import { folderImportViolations } from './boundaries.ts'
+import { folderImportViolations, folderTestImportViolations } from './boundaries.ts'
 import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
   assetProblems,
@@ -60,7 +60,7 @@ describe('new-exhibit', () => {
     expect([...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales, quiz), ...codeKeyProblems(base, locales)]).toEqual([])
     expect(playthroughProblems({ steps, quiz, pass: m.quiz.pass })).toEqual([])
     expect([...assetProblems(base), ...referencedAssetProblems(base), ...sourcesProblems(base), ...localeMythProblems(locales)]).toEqual([])
-    expect(folderImportViolations(base)).toEqual([])
+    expect([...folderImportViolations(base), ...folderTestImportViolations(base)]).toEqual([])
   })
 
   // Skipped only on a developer machine without espeak-ng; under CI a missing tool fails.

@@ -1,10 +1,7 @@
 import { renderScene } from '@sophora/sdk/testing'
 import { act } from 'react'
 import type { Mesh } from 'three'
-import { describe, expect, it, vi } from 'vitest'
-
-// troika needs a real WebGL context and font files: each Label3D becomes a group named `label:<text>`
-vi.mock('@sophora/sdk', async (original) => (await import('@sophora/sdk/testing')).withLabel3DStub(await original()))
+import { describe, expect, it } from 'vitest'
 
 describe('3d-printing scene', () => {
   it('mounts within budget, picks a model by tapping it, and prints it layer by layer', async () => {

@@ -1,4 +1,4 @@
-import { useExhibit, useRun, type SceneProps, mergeBoxes } from '@sophora/sdk'
+import { useExhibit, useRun, type SceneProps, mergeBoxes, useTracked } from '@sophora/sdk'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { sliceForPrint, type ModelId } from '../models.ts'
 import { Lights } from './lights.tsx'
@@ -6,6 +6,7 @@ import { Printer } from './printer.tsx'
 import { shellParts } from './shell-parts.ts'
 import { Shelf } from './shelf.tsx'
 import { stageOf, type Stage } from './stage.ts'
+import type zh from '../locales/zh-CN.json'
 
 /** Move the world, never the camera (the same rig is the headset user's head). */
 const WORLD_OFFSET: [number, number, number] = [-0.12, 0.12, -0.2]
@@ -16,7 +17,7 @@ const WORLD_OFFSET: [number, number, number] = [-0.12, 0.12, -0.2]
  * supports (the overhang droops), then with them.
  */
 export function PrintScene(_: SceneProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const { state, step, stepDone, completed } = useRun()
   const stage = stageOf(state.phase, step?.id, stepDone, completed)
   const live = useRef<Stage>(stage)
@@ -26,7 +27,7 @@ export function PrintScene(_: SceneProps) {
 
   const [model, setModel] = useState<ModelId>('t-shape')
   const sliced = useMemo(() => sliceForPrint(model), [model])
-  const shell = useMemo(() => ctx.track(mergeBoxes(shellParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(shellParts()))
 
   const printing = stage.job !== 'none' && !stage.supportsRemoved
   useEffect(() => (printing ? ctx.audio.sfx('hum', { loop: true, volume: 0.25 }) : undefined), [ctx, printing])

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes } from '@sophora/sdk'
+import { Label3D, useExhibit, mergeBoxes, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef, type RefObject } from 'react'
 import { Quaternion, Vector3, type Group, type Mesh, type MeshLambertMaterial } from 'three'
 import { LAYER_MM, type SlicedModel } from '../models.ts'
@@ -8,6 +8,7 @@ import { COLORS as C, FRAME, PARK_MM, PLATE_Y, PRINTER, PRINT_SCALE, SPOOL } fro
 import { printGeometry, printMaterial, type PrintUniforms } from './print-material.ts'
 import { createSim, placeHead } from './print-sim.ts'
 import type { Stage } from './stage.ts'
+import type zh from '../locales/zh-CN.json'
 
 /** Seconds to print up to the overhang (first print), and the whole good print. */
 const FAILED_SECONDS = 14
@@ -26,23 +27,19 @@ interface Props {
  * and the two prints (without / with supports), each ONE geometry revealed by draw range.
  */
 export function Printer({ stage, live, sliced }: Props) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const { failed, good } = sliced
-  const failedGeo = useMemo(() => ctx.track(printGeometry(failed)), [ctx, failed])
-  const goodGeo = useMemo(() => ctx.track(printGeometry(good)), [ctx, good])
+  const failedGeo = useTracked(() => printGeometry(failed), [failed])
+  const goodGeo = useTracked(() => printGeometry(good), [good])
   const uniforms = useMemo<PrintUniforms>(() => ({ uSag: { value: 0 }, uHide: { value: 0 } }), [])
-  const failedMat = useMemo(() => ctx.track(printMaterial(uniforms)), [ctx, uniforms])
-  const goodMat = useMemo(() => ctx.track(printMaterial(uniforms)), [ctx, uniforms])
-  const headGeo = useMemo(
-    () =>
-      ctx.track(
-        mergeBoxes([
-          { size: [0.03, 0.02, 0.03], at: [0, 0.024, 0], color: C.heater },
-          { size: [0.075, 0.06, 0.055], at: [0, 0.064, 0], color: C.head },
-          { size: [0.05, 0.04, 0.006], at: [0, 0.064, 0.03], color: C.accent },
-        ]),
-      ),
-    [ctx],
+  const failedMat = useTracked(() => printMaterial(uniforms), [uniforms])
+  const goodMat = useTracked(() => printMaterial(uniforms), [uniforms])
+  const headGeo = useTracked(() =>
+    mergeBoxes([
+      { size: [0.03, 0.02, 0.03], at: [0, 0.024, 0], color: C.heater },
+      { size: [0.075, 0.06, 0.055], at: [0, 0.064, 0], color: C.head },
+      { size: [0.05, 0.04, 0.006], at: [0, 0.064, 0.03], color: C.accent },
+    ]),
   )
 
   const sim = useMemo(() => createSim(), [])

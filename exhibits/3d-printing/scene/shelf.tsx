@@ -5,6 +5,7 @@ import type { MeshLambertMaterial } from 'three'
 import { MODEL_IDS, modelGeometry, type ModelId } from '../models.ts'
 import { COLORS as C, PREVIEW_SCALE, SHELF } from './layout.ts'
 import type { Stage } from './stage.ts'
+import type zh from '../locales/zh-CN.json'
 
 interface Props {
   stage: Stage
@@ -15,7 +16,7 @@ interface Props {
 
 /** The three models on a stand; while `pick-model` is open, tapping one sends it to the printer. */
 export function Shelf({ stage, live, model, onPick }: Props) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const geos = useMemo(() => MODEL_IDS.map((id) => ctx.track(modelGeometry(id))), [ctx])
   const mats = useRef<(MeshLambertMaterial | null)[]>([])
   useFrame(({ clock }) => {

@@ -7,7 +7,7 @@ import { steps } from '../steps.ts'
 /**
  * What this lesson teaches. The rules every exhibit shares (manifest order, choice counts,
  * ids, locale keys in both languages, house style, a played-through run) are the contract
- * tests' (tests/contract).
+ * tests' (tests/contract); keys the scene names are type-checked (useExhibit<typeof zh>).
  */
 const { manifest, locales } = readExhibitData(import.meta.url)
 const { 'zh-CN': zh, en } = locales
@@ -15,10 +15,8 @@ const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'u
 const rightId = (id: string) => [...steps, ...quiz].find((x) => x.id === id)!.choices.find((c) => c.correct)!.id
 
 describe('earthquake content', () => {
-  it('plays the drill in the right order, narrating each step under its own cue', () => {
+  it('plays the drill in the right order', () => {
     expect(steps.map((s) => s.id)).toEqual(['early-warning', 'feel-shaking', 'drop-cover', 'hold-on', 'wait-until-stops', 'evacuate', 'open-area', 'trapped'])
-    for (const s of steps) expect(s.cue, s.id).toBe(s.id)
-    for (const k of ['intro.title', 'intro.body']) expect([zh[k], en[k]], k).not.toContain(undefined)
   })
 
   it('teaches acting on the warning, drop, cover, hold on, stay put, stairs, open ground and tapping', () => {
@@ -49,7 +47,6 @@ describe('earthquake content', () => {
 
   it('covers the misconceptions as wrong answers (quiz and steps)', () => {
     const wrongQuiz = new Set(quiz.flatMap((q) => q.choices.filter((c) => !c.correct).map((c) => c.id)))
-    expect(quiz.length).toBeGreaterThanOrEqual(6)
     for (const id of [
       'q-triangle-of-life',
       'q-doorway',

@@ -2,9 +2,6 @@ import { renderScene } from '@sophora/sdk/testing'
 import { act } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 
-// troika needs a real WebGL context and font files: each Label3D becomes a group named `label:<text>`
-vi.mock('@sophora/sdk', async (original) => (await import('@sophora/sdk/testing')).withLabel3DStub(await original()))
-
 describe('earthquake scene', () => {
   it('mounts within budget, plays every step by tapping the world, and cleans up its sounds', async () => {
     const s = await renderScene(import.meta.url)

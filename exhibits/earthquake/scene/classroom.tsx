@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef, type RefObject } from 'react'
 import { DoubleSide, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
@@ -8,6 +8,7 @@ import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM, SPEAKER } from './layout.ts'
 import type { Motion, PartProps } from './part-props.ts'
 import { classFigures } from './people.ts'
 import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
+import type zh from '../locales/zh-CN.json'
 
 /**
  * The classroom where the quake strikes. Tappable: the student's own desk (act on the
@@ -16,13 +17,13 @@ import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopP
  * The early-warning loudspeaker hangs above the blackboard and pulses while it counts down.
  */
 export function Classroom({ stage, live, motion }: PartProps & { motion: RefObject<Motion> }) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useMemo(() => ctx.track(mergeBoxes(classroomParts())), [ctx])
-  const deskTop = useMemo(() => ctx.track(mergeBoxes(ownDeskTopParts())), [ctx])
-  const deskLegs = useMemo(() => ctx.track(mergeBoxes(ownDeskLegParts())), [ctx])
-  const bookcase = useMemo(() => ctx.track(mergeBoxes(bookcaseParts())), [ctx])
-  const glassGeo = useMemo(() => ctx.track(mergeBoxes(glassParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(classroomParts()))
+  const deskTop = useTracked(() => mergeBoxes(ownDeskTopParts()))
+  const deskLegs = useTracked(() => mergeBoxes(ownDeskLegParts()))
+  const bookcase = useTracked(() => mergeBoxes(bookcaseParts()))
+  const glassGeo = useTracked(() => mergeBoxes(glassParts()))
   const figures = useMemo(() => classFigures(stage.classDucked), [stage.classDucked])
   const topMat = useRef<MeshLambertMaterial>(null)
   const legMat = useRef<MeshLambertMaterial>(null)

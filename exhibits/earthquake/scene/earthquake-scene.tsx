@@ -11,6 +11,7 @@ import { SHAKE_AMP, shakeOffset } from './quake-motion.ts'
 import { Rubble } from './rubble.tsx'
 import { stageOf, type Place, type Stage } from './stage.ts'
 import { Stairwell } from './stairwell.tsx'
+import type zh from '../locales/zh-CN.json'
 
 /** Where the world sits for the viewer's posture (the XR camera itself is never moved). */
 function basePose(s: Stage, out: { y: number; z: number }): void {
@@ -27,7 +28,7 @@ const TAPS_MS = [0, 350, 700]
  * motion lives in refs: the world group is shaken and raised, never the camera.
  */
 export function EarthquakeScene(_: SceneProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const { state, step, stepDone, completed } = useRun()
   const stage = stageOf(state.phase, step?.id, stepDone, completed)
   const live = useRef<Stage>(stage)

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { BackSide, Color, type MeshBasicMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
@@ -7,6 +7,7 @@ import { ASSEMBLY, COLORS as C, SCHOOL_DOOR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { playgroundFigures } from './people.ts'
 import { hazardParts, playgroundParts } from './shell-parts.ts'
+import type zh from '../locales/zh-CN.json'
 
 const SIGN = new Color(C.exitGreen)
 const SIGN_AT = [ASSEMBLY.x, 2.2, ASSEMBLY.z - 2.0] as const
@@ -17,10 +18,10 @@ const SIGN_AT = [ASSEMBLY.x, 2.2, ASSEMBLY.z - 2.0] as const
  * the school entrance or the wall and poles (wrong). Also the setting of quiz and result.
  */
 export function Playground({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useMemo(() => ctx.track(mergeBoxes(playgroundParts())), [ctx])
-  const hazards = useMemo(() => ctx.track(mergeBoxes(hazardParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(playgroundParts()))
+  const hazards = useTracked(() => mergeBoxes(hazardParts()))
   const figures = useMemo(() => playgroundFigures(stage.gathered), [stage.gathered])
   const sign = useRef<MeshBasicMaterial>(null)
 

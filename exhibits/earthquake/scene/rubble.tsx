@@ -1,10 +1,11 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { Object3D, type InstancedMesh, type MeshLambertMaterial } from 'three'
 import { COLORS as C, PIPE } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { debrisParts, rubbleParts } from './shell-parts.ts'
+import type zh from '../locales/zh-CN.json'
 
 const MOTES = 48
 
@@ -24,10 +25,10 @@ export function dustSeeds() {
  * within reach. Tap the pipe to knock on it; tapping the loose rubble means trying to dig out.
  */
 export function Rubble({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useMemo(() => ctx.track(mergeBoxes(rubbleParts())), [ctx])
-  const debris = useMemo(() => ctx.track(mergeBoxes(debrisParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(rubbleParts()))
+  const debris = useTracked(() => mergeBoxes(debrisParts()))
   const seeds = useMemo(() => dustSeeds(), [])
   const dust = useRef<InstancedMesh>(null)
   const pipeMat = useRef<MeshLambertMaterial>(null)

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef } from 'react'
 import { Color, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
@@ -7,6 +7,7 @@ import { COLORS as C, HALL, LIFT } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { stairwellFigures } from './people.ts'
 import { stairsParts, stairwellParts } from './shell-parts.ts'
+import type zh from '../locales/zh-CN.json'
 
 const GREEN = new Color(C.exitGreen)
 const SIGN = { x: 0, y: 2.5, z: HALL.top + 0.05 } as const
@@ -19,10 +20,10 @@ const STAND = { x: LIFT.x + 0.4, z: LIFT.z + 0.8, ry: 0.9 } as const
  * tapping the queue of classmates means pushing past them.
  */
 export function Stairwell({ live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useMemo(() => ctx.track(mergeBoxes(stairwellParts())), [ctx])
-  const stairs = useMemo(() => ctx.track(mergeBoxes(stairsParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(stairwellParts()))
+  const stairs = useTracked(() => mergeBoxes(stairsParts()))
   const figures = useMemo(() => stairwellFigures(), [])
   const stairsMat = useRef<MeshLambertMaterial>(null)
   const sign = useRef<MeshBasicMaterial>(null)

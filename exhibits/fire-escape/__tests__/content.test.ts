@@ -7,7 +7,7 @@ import { steps } from '../steps.ts'
 /**
  * What this lesson teaches. The rules every exhibit shares (manifest order, choice counts,
  * ids, locale keys in both languages, house style, a played-through run) are the contract
- * tests' (tests/contract).
+ * tests' (tests/contract); keys the scene names are type-checked (useExhibit<typeof zh>).
  */
 const {
   manifest,
@@ -17,10 +17,8 @@ const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'u
 const rightId = (id: string) => [...steps, ...quiz].find((x) => x.id === id)!.choices.find((c) => c.correct)!.id
 
 describe('fire-escape content', () => {
-  it('plays the escape in the right order, narrating each step under its own cue', () => {
+  it('plays the escape in the right order', () => {
     expect(steps.map((s) => s.id)).toEqual(['alarm', 'door', 'cloth', 'low', 'stairs', 'close-door', 'out'])
-    for (const s of steps) expect(s.cue, s.id).toBe(s.id)
-    for (const k of ['intro.title', 'intro.body']) expect([zh[k], en[k]], k).not.toContain(undefined)
   })
 
   it('labels the exit, the lift warning and 119 in the scene', () => {
@@ -38,7 +36,6 @@ describe('fire-escape content', () => {
 
   it('covers the six misconceptions as wrong quiz answers', () => {
     const wrong = new Set(quiz.flatMap((q) => q.choices.filter((c) => !c.correct).map((c) => c.id)))
-    expect(quiz.length).toBeGreaterThanOrEqual(6)
     for (const id of [
       'q-take-lift',
       'q-under-bed',
@@ -55,11 +52,6 @@ describe('fire-escape content', () => {
     }
     expect(en['quiz.clothes-fire.explanation']).toMatch(/only for when your own clothes catch fire/)
     expect(zh['quiz.clothes-fire.explanation']).toMatch(/只在自己的衣服着火时才用/)
-  })
-
-  it('never teaches the "triangle of life"', () => {
-    const all = [...Object.values(zh), ...Object.values(en), read('sources.md')].join('\n')
-    expect(all).not.toMatch(/triangle of life|生命三角/i)
   })
 
   it('sounds an alarm, not the class bell, and playing on is wrong', () => {

@@ -1,10 +1,11 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
-import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { Suspense, useLayoutEffect, useRef } from 'react'
 import { Color, Object3D, type Group, type InstancedMesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { ALARM_BELL, COLORS as C, HALF_W, HOT_DOOR, LIFT, LOW_SIGNS_Z, STAIR_DOOR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { corridorParts } from './shell-parts.ts'
+import type zh from '../locales/zh-CN.json'
 
 const EXIT = new Color(C.exitGreen)
 const GLOW = new Color(C.fireOrange)
@@ -13,9 +14,9 @@ const STAIR_DOOR_OPEN = 1.2
 
 /** The school corridor: the static shell plus the things that react to the run. */
 export function Corridor({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useMemo(() => ctx.track(mergeBoxes(corridorParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(corridorParts()))
   const hotDoor = useRef<MeshLambertMaterial>(null)
   const gap = useRef<MeshBasicMaterial>(null)
   const bell = useRef<MeshLambertMaterial>(null)

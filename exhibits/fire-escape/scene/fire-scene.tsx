@@ -9,6 +9,7 @@ import { Outdoor } from './outdoor.tsx'
 import { SmokeLayer } from './smoke-layer.tsx'
 import { stageOf, type Stage } from './stage.ts'
 import { Towel } from './towel.tsx'
+import type zh from '../locales/zh-CN.json'
 
 /** How far the world rises when the student crouches (the XR camera is never moved). */
 const CROUCH = 0.5
@@ -18,7 +19,7 @@ const CROUCH = 0.5
  * The run (useRun) decides what is shown; per-frame motion lives in refs.
  */
 export function FireScene(_: SceneProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const { state, step, stepDone, completed } = useRun()
   const stage = stageOf(state.phase, step?.id, stepDone, completed)
   const live = useRef<Stage>(stage)

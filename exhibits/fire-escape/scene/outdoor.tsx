@@ -1,10 +1,11 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
-import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { Suspense, useLayoutEffect, useRef } from 'react'
 import { BackSide, Color, Object3D, type InstancedMesh, type MeshBasicMaterial } from 'three'
 import { ASSEMBLY, BUILDING_DOOR, COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { burningWindowParts, outdoorParts } from './shell-parts.ts'
+import type zh from '../locales/zh-CN.json'
 
 const SIGN = new Color(C.exitGreen)
 const FIRE = new Color(C.fireOrange)
@@ -21,10 +22,10 @@ const PEOPLE: ReadonlyArray<readonly [number, number, number, string]> = [
 
 /** The schoolyard assembly point: where the last step, the quiz and the result happen. */
 export function Outdoor({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useMemo(() => ctx.track(mergeBoxes(outdoorParts())), [ctx])
-  const windows = useMemo(() => ctx.track(mergeBoxes(burningWindowParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(outdoorParts()))
+  const windows = useTracked(() => mergeBoxes(burningWindowParts()))
   const people = useRef<InstancedMesh>(null)
   const sign = useRef<MeshBasicMaterial>(null)
   const windowMat = useRef<MeshBasicMaterial>(null)

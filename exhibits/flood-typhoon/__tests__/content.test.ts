@@ -1,14 +1,14 @@
 import { readExhibitData } from '@sophora/sdk/testing'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { quiz } from '../quiz.ts'
 import { steps } from '../steps.ts'
-import { ACTIVE_WARNINGS, WARNING_LEVELS, actionOf, levelOf } from '../warnings.ts'
+import { WARNING_LEVELS, levelOf } from '../warnings.ts'
 
 /**
  * What this lesson teaches. The rules every exhibit shares (manifest order, choice counts,
  * ids, locale keys in both languages, house style, a played-through run) are the contract
- * tests' (tests/contract).
+ * tests' (tests/contract); keys the scene names are type-checked (useExhibit<typeof zh>).
  */
 const {
   manifest,
@@ -18,7 +18,7 @@ const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'u
 const rightOf = (choices: { id: string; correct: boolean }[]) => choices.find((c) => c.correct)!.id
 
 describe('flood-typhoon content', () => {
-  it('plays the story in the right order, a narration cue for every step', () => {
+  it('plays the story in the right order', () => {
     expect(steps.map((s) => s.id)).toEqual(['warning-colours', 'heavy-rain-warning', 'flooded-road', 'whirlpool', 'power-line', 'water-at-home', 'typhoon-eye'])
     expect(steps.map((s) => rightOf(s.choices))).toEqual([
       'colours-red',
@@ -29,7 +29,6 @@ describe('flood-typhoon content', () => {
       'home-power-off',
       'eye-stay-inside',
     ])
-    for (const s of steps) expect(s.cue, s.id).toBeTruthy()
   })
 
   it('orders the warning colours blue < yellow < orange < red', () => {
@@ -54,55 +53,6 @@ describe('flood-typhoon content', () => {
     expect(en['feedback.colours-red']).toContain('blue < yellow < orange < red')
   })
 
-  it('has the warning, scene, intro and result texts in both languages', () => {
-    const used = [
-      ...WARNING_LEVELS.flatMap((l) => [l.name, l.action]),
-      ...ACTIVE_WARNINGS.flatMap((w) => [`scene.now.${w}`, actionOf(w)]),
-      ...['board-title', 'footbridge', 'manhole', 'danger-wire', 'switch', 'upstairs', 'eye'].map((k) => `scene.${k}`),
-      'intro.title',
-      'intro.body',
-      'result.pass',
-      'result.retry',
-    ]
-    for (const key of used) {
-      expect(zh[key], `zh-CN: ${key}`).toBeTruthy()
-      expect(en[key], `en: ${key}`).toBeTruthy()
-    }
-  })
-
-  it('uses in the scene only locale keys that exist, including the ones built from a warning', () => {
-    const files = readdirSync(new URL('../scene/', import.meta.url)).filter((f) => f.endsWith('.tsx'))
-    const has = (key: string, where: string) => {
-      expect(zh[key], `${where}: zh-CN ${key}`).toBeTruthy()
-      expect(en[key], `${where}: en ${key}`).toBeTruthy()
-    }
-    let literal = 0
-    let built = 0
-    for (const f of files) {
-      for (const [, arg] of read(`scene/${f}`).matchAll(/ctx\.t\(([^)]*\)?)\)/g)) {
-        const lit = /^'([^']+)'$/.exec(arg!)
-        if (lit) {
-          has(lit[1]!, f)
-          literal++
-        } else if (arg === '`scene.now.${stage.warning}`') {
-          for (const w of ACTIVE_WARNINGS) has(`scene.now.${w}`, f)
-          built++
-        } else if (arg === 'actionOf(stage.warning)') {
-          for (const w of ACTIVE_WARNINGS) has(actionOf(w), f)
-          built++
-        } else if (arg === 'l.name') {
-          for (const l of WARNING_LEVELS) has(l.name, f)
-          built++
-        } else {
-          expect.fail(`${f}: ctx.t(${arg}) builds a key this test cannot check; list its values here`)
-        }
-      }
-    }
-    // the scene's signs: board title, footbridge, manhole, wire, switch, upstairs, eye; and the built ones
-    expect(literal).toBeGreaterThanOrEqual(7)
-    expect(built).toBeGreaterThanOrEqual(5)
-  })
-
   it('never suggests any stick is safe near a fallen wire', () => {
     for (const [k, v] of Object.entries(zh)) expect(v, k).not.toMatch(/湿的?木棍也会导电|湿树枝也会导电/)
     for (const [k, v] of Object.entries(en)) expect(v, k).not.toMatch(/wet (stick|branch) conducts/i)
@@ -117,7 +67,6 @@ describe('flood-typhoon content', () => {
 
   it('covers the misconceptions as wrong quiz answers', () => {
     const wrong = new Set(quiz.flatMap((q) => q.choices.filter((c) => !c.correct).map((c) => c.id)))
-    expect(quiz.length).toBeGreaterThanOrEqual(6)
     for (const id of [
       'q-red-mildest', // red is less serious than blue
       'q-wade-shallow',

@@ -5,6 +5,7 @@ import { Lights } from './lights.tsx'
 import { Rain } from './rain.tsx'
 import { stageOf, type Stage } from './stage.ts'
 import { Street } from './street.tsx'
+import type zh from '../locales/zh-CN.json'
 
 /**
  * The flood-and-typhoon world: a street in a rainstorm, then home when the typhoon arrives.
@@ -12,7 +13,7 @@ import { Street } from './street.tsx'
  * never moved: the viewer stands at the origin in both places.
  */
 export function FloodScene(_: SceneProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const { state, step, stepDone, completed } = useRun()
   const stage = stageOf(state.phase, step?.id, stepDone, completed)
   const live = useRef<Stage>(stage)

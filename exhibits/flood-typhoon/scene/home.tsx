@@ -1,11 +1,12 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
-import { Suspense, useMemo, useRef } from 'react'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { Suspense, useRef } from 'react'
 import { Color, type Mesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { actionOf, levelOf } from '../warnings.ts'
 import { COLORS as C, HOME_DOOR, ROOM, STRIP, SWITCH_BOX, TV, WINDOW } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { roomParts, stairParts } from './shell-parts.ts'
+import type zh from '../locales/zh-CN.json'
 
 const STORM = new Color(C.skyStorm).multiplyScalar(0.7)
 const CALM = new Color(C.skyCalm)
@@ -17,10 +18,10 @@ const WY = (WINDOW.y0 + WINDOW.y1) / 2
  * then upstairs as the eye passes (window, door, TV with the warning still in force).
  */
 export function Home({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const room = useMemo(() => ctx.track(mergeBoxes(roomParts())), [ctx])
-  const stairs = useMemo(() => ctx.track(mergeBoxes(stairParts())), [ctx])
+  const room = useTracked(() => mergeBoxes(roomParts()))
+  const stairs = useTracked(() => mergeBoxes(stairParts()))
   const sky = useRef<MeshBasicMaterial>(null)
   const sun = useRef<Mesh>(null)
   const water = useRef<Mesh>(null)

@@ -4,6 +4,7 @@ import { Suspense, useMemo, useRef } from 'react'
 import { AdditiveBlending, Object3D, Quaternion, Vector3, type InstancedMesh } from 'three'
 import { COLORS as C, POLE, WIRE_END } from './layout.ts'
 import type { PartProps } from './part-props.ts'
+import type zh from '../locales/zh-CN.json'
 
 const SPARKS = 12
 
@@ -20,7 +21,7 @@ export function segment(a: Vector3, b: Vector3) {
  * meets the water (one additive instanced draw call). Tapping the wire = "move it with a stick".
  */
 export function PowerLine({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
   const sparks = useRef<InstancedMesh>(null)
   const dummy = useMemo(() => new Object3D(), [])

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
 import { BackSide, Object3D, type Group, type InstancedMesh, type MeshLambertMaterial } from 'three'
 import { FloodWater } from './flood-water.tsx'
@@ -9,15 +9,16 @@ import { PowerLine } from './power-line.tsx'
 import { billboardPostParts, entranceParts, footbridgeParts, streetParts } from './shell-parts.ts'
 import { WarningBoard } from './warning-board.tsx'
 import { Whirlpool } from './whirlpool.tsx'
+import type zh from '../locales/zh-CN.json'
 
 /** The street in the storm: static shell, the things that react, and the flood. */
 export function Street({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useMemo(() => ctx.track(mergeBoxes(streetParts())), [ctx])
-  const bridge = useMemo(() => ctx.track(mergeBoxes(footbridgeParts())), [ctx])
-  const entrance = useMemo(() => ctx.track(mergeBoxes(entranceParts())), [ctx])
-  const posts = useMemo(() => ctx.track(mergeBoxes(billboardPostParts())), [ctx])
+  const shell = useTracked(() => mergeBoxes(streetParts()))
+  const bridge = useTracked(() => mergeBoxes(footbridgeParts()))
+  const entrance = useTracked(() => mergeBoxes(entranceParts()))
+  const posts = useTracked(() => mergeBoxes(billboardPostParts()))
   const billboard = useRef<Group>(null)
   const crowns = useRef<InstancedMesh>(null)
   const bridgeMat = useRef<MeshLambertMaterial>(null)

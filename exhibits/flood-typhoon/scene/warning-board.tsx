@@ -5,6 +5,7 @@ import { Color, type Group, type MeshBasicMaterial } from 'three'
 import { actionOf, levelOf, WARNING_LEVELS } from '../warnings.ts'
 import { BOARD, COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
+import type zh from '../locales/zh-CN.json'
 
 const WHITE = new Color('#ffffff')
 const PANEL_W = 0.4
@@ -19,7 +20,7 @@ export const panelH = (i: number) => 0.22 + 0.09 * i
  * Tapping red answers "red is the most serious"; tapping blue, "blue is".
  */
 export function WarningBoard({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
   const frame = useRef<Group>(null)
   const frameMat = useRef<MeshBasicMaterial>(null)

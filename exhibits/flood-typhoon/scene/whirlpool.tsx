@@ -4,6 +4,7 @@ import { Suspense, useLayoutEffect, useRef } from 'react'
 import { Object3D, type Group, type InstancedMesh, type MeshBasicMaterial } from 'three'
 import { COLORS as C, WHIRLPOOL } from './layout.ts'
 import type { PartProps } from './part-props.ts'
+import type zh from '../locales/zh-CN.json'
 
 const ARMS = 4
 
@@ -13,7 +14,7 @@ const ARMS = 4
  * around and warn people".
  */
 export function Whirlpool({ stage, live }: PartProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
   const spin = useRef<Group>(null)
   const root = useRef<Group>(null)

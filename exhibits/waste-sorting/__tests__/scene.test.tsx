@@ -1,8 +1,5 @@
 import { renderScene } from '@sophora/sdk/testing'
-import { describe, expect, it, vi } from 'vitest'
-
-// troika needs a real WebGL context and font files: each Label3D becomes a group named `label:<text>`
-vi.mock('@sophora/sdk', async (original) => (await import('@sophora/sdk/testing')).withLabel3DStub(await original()))
+import { describe, expect, it } from 'vitest'
 
 describe('waste-sorting scene', () => {
   it('mounts within budget, sorts by tapping bins, and keeps score on the board', async () => {

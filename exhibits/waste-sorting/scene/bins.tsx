@@ -1,11 +1,12 @@
 import { useFrame, type ThreeEvent } from '@react-three/fiber'
-import { Label3D, useExhibit } from '@sophora/sdk'
+import { Label3D, mergeParts, useExhibit } from '@sophora/sdk'
 import { useMemo, useRef, type RefObject } from 'react'
 import { Color, type Group, type MeshLambertMaterial } from 'three'
 import { BINS, BIN_COLORS, type Bin } from '../items.ts'
 import { BIN_D, BIN_H, BIN_W, BIN_X, BIN_Z, COLORS as C, SIGN_Y, WALL_Z } from './layout.ts'
-import { box, mergeParts } from './merge-parts.ts'
+import { box } from './box.ts'
 import type { ItemAnim } from './item-prop.tsx'
+import type zh from '../locales/zh-CN.json'
 
 /** A bin body with its white name plate and feet: one vertex-coloured geometry. */
 function binParts(color: string) {
@@ -30,7 +31,7 @@ export interface BinsProps {
  * XR ray) sorts the current item; the right bin's lid flips open for the throw.
  */
 export function Bins({ anim, onPick }: BinsProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const geos = useMemo(() => BINS.map((b) => ctx.track(mergeParts(binParts(BIN_COLORS[b])))), [ctx])
   const lids = useRef<(Group | null)[]>([])
   const mats = useRef<(MeshLambertMaterial | null)[]>([])

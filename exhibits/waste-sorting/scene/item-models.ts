@@ -1,6 +1,7 @@
 import { ConeGeometry, CylinderGeometry, IcosahedronGeometry, SphereGeometry, TorusGeometry, type BufferGeometry } from 'three'
 import type { Item, Shape } from '../items.ts'
-import { box, mergeParts, type Part } from './merge-parts.ts'
+import { mergeParts, type Part } from '@sophora/sdk'
+import { box } from './box.ts'
 
 /** Place a geometry: scale, rotate (x, y, z order of calls), then move. Returns a Part. */
 function put(

@@ -6,6 +6,7 @@ import { ITEMS, type Bin } from '../items.ts'
 import { buildItemGeometry } from './item-models.ts'
 import { BELT_Z, BIN_X, ITEM_SCALE } from './layout.ts'
 import { DURATION, itemPose, newPose, type ItemMode } from './motion.ts'
+import type zh from '../locales/zh-CN.json'
 
 /** The item's animation, kept in a ref: set by the scene on run changes, read per frame. */
 export interface ItemAnim {
@@ -26,7 +27,7 @@ export interface ItemPropProps {
  * belt, then thrown into a bin or bouncing back. All 30 models are built once up front.
  */
 export function ItemProp({ anim, itemKey }: ItemPropProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const geos = useMemo(() => new Map(ITEMS.map((it) => [it.key, ctx.track(buildItemGeometry(it))])), [ctx])
   const holder = useRef<Group>(null)
   const pose = useMemo(() => newPose(), [])
@@ -62,7 +63,7 @@ export function ItemProp({ anim, itemKey }: ItemPropProps) {
       </group>
       {itemKey && (
         <Label3D position={[0, 1.3, BELT_Z]} fontSize={0.09} maxWidth={1.2} color="#1b1b1b" outlineWidth={0.003} outlineColor="#ffffff" anchorY="bottom">
-          {ctx.t(`item.${itemKey}`)}
+          {ctx.t(`item.${itemKey}` as keyof typeof zh)}
         </Label3D>
       )}
     </>

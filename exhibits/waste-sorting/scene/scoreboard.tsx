@@ -1,10 +1,11 @@
 import { Label3D, useExhibit, useRun } from '@sophora/sdk'
 import { sortScore } from '../score.ts'
 import { BOARD } from './layout.ts'
+import type zh from '../locales/zh-CN.json'
 
 /** The board on the wall: "得分 n / 30" (first-try sorts) and which item is on the belt. */
 export function Scoreboard({ total }: { total: number }) {
-  const { t } = useExhibit()
+  const { t } = useExhibit<typeof zh>()
   const { state } = useRun()
   const score = sortScore(state)
   const sorting = state.phase === 'step'

@@ -1,7 +1,8 @@
 import { CylinderGeometry } from 'three'
 import { BINS, BIN_COLORS } from '../items.ts'
 import { BELT_FROM_X, BELT_TO_X, BELT_TOP, BELT_Z, BIN_X, BOARD, COLORS as C, SIGN_SIZE, SIGN_Y, WALL_Z } from './layout.ts'
-import { box, type Part } from './merge-parts.ts'
+import type { Part } from '@sophora/sdk'
+import { box } from './box.ts'
 
 /** The static room: floor, wall, the conveyor and the scoreboard's frame (one draw call). */
 export function shellParts(): Part[] {

@@ -1,14 +1,14 @@
-import { Label3D, useExhibit, useRun, type SceneProps } from '@sophora/sdk'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { Label3D, mergeParts, useExhibit, useRun, type SceneProps, useTracked } from '@sophora/sdk'
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import { choiceIdOf, type Bin } from '../items.ts'
 import { binOfChoice, itemKeyOf } from '../score.ts'
 import { Bins } from './bins.tsx'
 import { ItemProp, type ItemAnim } from './item-prop.tsx'
 import { Lights } from './lights.tsx'
 import { WALL_Z, WORLD_X } from './layout.ts'
-import { mergeParts } from './merge-parts.ts'
 import { Scoreboard } from './scoreboard.tsx'
 import { shellParts } from './shell.ts'
+import type zh from '../locales/zh-CN.json'
 
 /**
  * The sorting station: a conveyor brings one item per step, four colour-coded bins wait
@@ -16,9 +16,9 @@ import { shellParts } from './shell.ts'
  * (so choices made on the DOM/VR panel animate the same way).
  */
 export function SortingScene(_: SceneProps) {
-  const ctx = useExhibit()
+  const ctx = useExhibit<typeof zh>()
   const { state, step, stepDone } = useRun()
-  const shell = useMemo(() => ctx.track(mergeParts(shellParts())), [ctx])
+  const shell = useTracked(() => mergeParts(shellParts()))
   const anim = useRef<ItemAnim>({ mode: 'hidden', t0: -1, bin: 'recyclable' })
   const itemKey = step ? itemKeyOf(step.id) : undefined
 

@@ -1,21 +1,15 @@
-import type { Choice, QuizItem } from '@sophora/sdk'
-import { choice } from './steps.ts'
-
-/** A quiz item with keys `quiz.<id>.question` and `quiz.<id>.explanation`. */
-function item(id: string, choices: Choice[]): QuizItem {
-  return { id, question: `quiz.${id}.question`, choices, explanation: `quiz.${id}.explanation` }
-}
+import { choice, quizItem, type QuizItem } from '@sophora/sdk'
 
 /**
- * Ids must equal manifest.json "quiz.items" (same order); exactly one correct choice each.
- * Quiz choice ids start with the item id so they never clash with step choices.
+ * Ids equal manifest.json "quiz.items"; `quizItem('q1', …)` reads `quiz.q1.question` and
+ * `quiz.q1.explanation`. Quiz choice ids start with the item id so they never clash with step choices.
  * TODO: replace with real questions, each testing one rule against a common misconception.
  */
 export const quiz: QuizItem[] = [
-  item('q1', [choice('q1-a', true), choice('q1-b'), choice('q1-c')]),
-  item('q2', [choice('q2-a'), choice('q2-b', true), choice('q2-c')]),
-  item('q3', [choice('q3-a'), choice('q3-b'), choice('q3-c', true)]),
-  item('q4', [choice('q4-a', true), choice('q4-b'), choice('q4-c')]),
-  item('q5', [choice('q5-a'), choice('q5-b', true), choice('q5-c')]),
-  item('q6', [choice('q6-a'), choice('q6-b'), choice('q6-c', true)]),
+  quizItem('q1', [choice('q1-a', true), choice('q1-b'), choice('q1-c')]),
+  quizItem('q2', [choice('q2-a'), choice('q2-b', true), choice('q2-c')]),
+  quizItem('q3', [choice('q3-a'), choice('q3-b'), choice('q3-c', true)]),
+  quizItem('q4', [choice('q4-a', true), choice('q4-b'), choice('q4-c')]),
+  quizItem('q5', [choice('q5-a'), choice('q5-b', true), choice('q5-c')]),
+  quizItem('q6', [choice('q6-a'), choice('q6-b'), choice('q6-c', true)]),
 ]

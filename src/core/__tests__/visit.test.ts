@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ExhibitEvent } from '../exhibit-kit.ts'
 import type { Lang } from '../manifest-schema.ts'
 import { createVisit, type VisitServices } from '../visit.ts'
@@ -29,6 +29,19 @@ function setup(lang: { current: Lang } = { current: 'zh-CN' }) {
 }
 
 describe('createVisit', () => {
+  it('ignores ctx.emit: an exhibit cannot forge a stamp, a completion or a step', () => {
+    const { visit, events, stamps } = setup()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    visit.ctx.emit({ type: 'stamp-awarded', data: { stampId: 'demo' } })
+    visit.ctx.emit({ type: 'exhibit-completed', data: { score: 3, maxScore: 3, passed: true, durationMs: 1 } })
+    visit.ctx.emit({ type: 'step-completed', data: { stepId: 'a' } })
+    expect(events.map((e) => e.type)).toEqual(['exhibit-started'])
+    expect(stamps).toEqual([])
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/\[demo\] ctx\.emit\(\{ type: 'stamp-awarded' \}\) is ignored/)
+    warn.mockRestore()
+  })
+
   it('plays intro narration, narrates each step, and reports events up to the stamp', () => {
     const { visit, events, narrated, stamps } = setup()
     const d = visit.run.getState().dispatch
@@ -99,7 +112,12 @@ describe('createVisit', () => {
     expect(signal?.aborted).toBe(true)
     expect(s.crashes).toEqual([])
     expect(s.events.at(-1)).toMatchObject({ type: 'exhibit-exited', data: { reason: 'visitor', durationMs: 0 } })
-    s.visit.ctx.emit({ type: 'step-completed' })
+    // late transitions (a stray tap after exit) record and narrate nothing
+    const narrated = s.narrated.length
+    s.visit.run.getState().dispatch({ type: 'start' })
+    s.visit.run.getState().dispatch({ type: 'choose', choiceId: 'a-no' })
+    expect(s.visit.run.getState().state.mistakes).toBe(1)
     expect(s.events.at(-1)?.type).toBe('exhibit-exited')
+    expect(s.narrated).toHaveLength(narrated)
   })
 })

@@ -3,11 +3,13 @@
  * platform, so they import nothing from src/. Test code only (it imports vitest); exhibit
  * code outside `__tests__/` may not import it (tests/contract/boundaries.ts).
  *
- * In a scene test, stub the 3D text first (troika needs real WebGL and font files):
- *   vi.mock('@sophora/sdk', async (original) => (await import('@sophora/sdk/testing')).withLabel3DStub(await original()))
- * then `const s = await renderScene(import.meta.url)` mounts the Scene of the exhibit whose
- * __tests__/ holds the test, with its real steps, quiz, manifest and locale tables.
+ * In a scene test, `const s = await renderScene(import.meta.url)` mounts the Scene of the
+ * exhibit whose __tests__/ holds the test, with its real steps, quiz, manifest and locale
+ * tables; `t` throws on a missing key, and every Label3D renders as a plain group named
+ * `label:<text>` (troika needs real WebGL and font files), found with `s.labels(text)`.
  * (Pass import.meta.url itself: Vite rewrites `new URL('..', import.meta.url)` into an asset URL.)
+ * The generic checks (manifest order, one right choice, ids, locale keys, a played-through
+ * run) are the contract tests': an exhibit's own tests check only what its lesson teaches.
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -19,10 +21,14 @@ import { LANGS, ManifestSchema, type Lang, type Manifest } from '../../core/mani
 import { createRunStore, type RunStore } from '../../core/run-store.ts'
 import { interpolate } from '../../core/translate.ts'
 import { ExhibitReactContext } from '../exhibit-react-context.ts'
+import { Label3DStandIn, type Label3DProps } from '../text/label-3d.tsx'
+
+export { centerIds, loadCenter, type TestCenter } from './centers.ts'
 
 // the test renderer drives React through act(); React reads this flag on every act()
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
+/** An exhibit's locale files as read from disk: language → key → text. */
 export type LocaleTables = Record<Lang, Record<string, string>>
 
 /** The exhibit's own files (manifest.json is checked by the schema). */
@@ -72,14 +78,16 @@ export interface TestExhibit {
   /** sound effects started, and those whose cleanup ran */
   sfx: string[]
   stopped: string[]
-  /** objects handed to ctx.track (disposed by the platform on exit) */
+  /** objects handed to ctx.track or useTracked (disposed by the platform on exit) */
   tracked: { dispose(): void }[]
+  /** what the exhibit passed to the deprecated ctx.emit (the platform ignores it): expect none */
   events: ExhibitEvent[]
   state(): RunState
-  /** `node` inside the provider the SDK hooks (useExhibit, useRun, useTapChoice) read */
+  /** `node` inside the providers the SDK hooks (useExhibit, useRun, useTapChoice, useTracked) and Label3D read */
   provide(node: ReactNode): ReactElement
 }
 
+/** The platform's visit wiring without the platform: see TestExhibit. */
 export function createTestExhibit(files: ExhibitFiles, lang: Lang = 'zh-CN'): TestExhibit {
   const manifest = ManifestSchema.parse(files.manifest)
   const spec: RunSpec = { steps: files.steps, quiz: files.quiz, pass: manifest.quiz.pass }
@@ -129,10 +137,12 @@ export function createTestExhibit(files: ExhibitFiles, lang: Lang = 'zh-CN'): Te
     run,
     spec,
     state: () => run.getState().state,
-    provide: (node) => createElement(ExhibitReactContext.Provider, { value: { ctx, run, spec } }, node),
+    provide: (node) =>
+      createElement(ExhibitReactContext.Provider, { value: { ctx, run, spec } }, createElement(Label3DStandIn.Provider, { value: Label3DStub }, node)),
   }
 }
 
+/** What renderScene returns: the test context plus the mounted scene and ways to act on it. */
 export interface RenderedScene extends TestExhibit {
   renderer: ReactThreeTest.Renderer
   /** dispatch a run action inside act(), as the platform's panel would */
@@ -141,7 +151,7 @@ export interface RenderedScene extends TestExhibit {
   byName(name: string): ReactThreeTest.ReactThreeTestInstance
   /** a click (mouse, touch or XR select) on `node`, through its onClick */
   click(node: ReactThreeTest.ReactThreeTestInstance): Promise<void>
-  /** the stubbed Label3D nodes showing `text` (needs withLabel3DStub) */
+  /** the Label3D nodes showing `text` (stand-ins: plain groups) */
   labels(text: string): ReactThreeTest.ReactThreeTestInstance[]
 }
 
@@ -165,12 +175,16 @@ export async function renderScene(testFileUrl: string, lang: Lang = 'zh-CN'): Pr
   }
 }
 
-/** Stands in for Label3D: a plain group named `label:<text>`. */
-export function Label3DStub(p: { children?: ReactNode }): ReactElement {
-  return createElement('group', { name: `label:${String(p.children)}` })
+/** Stands in for Label3D in tests: a plain group named `label:<text>` at the label's position. */
+export function Label3DStub(p: Label3DProps | { children?: ReactNode }): ReactElement {
+  const { position } = p as Label3DProps
+  return createElement('group', { name: `label:${String(p.children)}`, position })
 }
 
-/** For the vi.mock factory of '@sophora/sdk': the real SDK with Label3D stubbed. */
+/**
+ * @deprecated SDK v1: renderScene and TestExhibit.provide stub Label3D themselves now, so the
+ * `vi.mock('@sophora/sdk', …withLabel3DStub…)` line can go. Still works.
+ */
 export function withLabel3DStub(sdk: unknown): Record<string, unknown> {
   return { ...(sdk as Record<string, unknown>), Label3D: Label3DStub }
 }

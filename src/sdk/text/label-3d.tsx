@@ -1,4 +1,4 @@
-import { Children, forwardRef, isValidElement, useMemo, type ComponentProps, type ReactNode } from 'react'
+import { Children, createContext, forwardRef, isValidElement, useContext, useMemo, type ComponentProps, type ComponentType, type ReactNode } from 'react'
 import { Text } from '@react-three/drei'
 import { preloadFont, type Text as TroikaText } from 'troika-three-text'
 import { guardGlyphs } from './glyph-guard.ts'
@@ -32,7 +32,18 @@ function splitChildren(children: ReactNode): [string, ReactNode[]] {
  * (Chinese has no spaces to break at), about 20 characters per line, a dark outline so text
  * reads on any background. Every drei `<Text>` prop may be overridden; the ref is troika's mesh.
  */
-export const Label3D = forwardRef<TroikaText, Label3DProps>(function Label3D({ children, fontSize = 0.1, maxWidth, ...props }, ref) {
+export const Label3D = forwardRef<TroikaText, Label3DProps>(function Label3D(props, ref) {
+  const Stand = useContext(Label3DStandIn)
+  return Stand ? <Stand {...props} /> : <TroikaLabel ref={ref} {...props} />
+})
+
+/**
+ * Renders instead of every Label3D below it: `@sophora/sdk/testing` sets it, since troika needs
+ * real WebGL and font files. Not for exhibits.
+ */
+export const Label3DStandIn = createContext<ComponentType<Label3DProps> | null>(null)
+
+const TroikaLabel = forwardRef<TroikaText, Label3DProps>(function TroikaLabel({ children, fontSize = 0.1, maxWidth, ...props }, ref) {
   const [raw, nodes] = useMemo(() => splitChildren(children), [children])
   const text = useMemo(() => {
     const guarded = guardGlyphs(raw, labelFontCovers)
