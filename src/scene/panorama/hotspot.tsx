@@ -75,10 +75,10 @@ export function InfoCard(props: { hotspot: Hotspot; text: string }) {
   return (
     <group name="panorama-info-card" position={[pos.x, pos.y + EYE_HEIGHT, pos.z]} onUpdate={(g) => g.lookAt(0, EYE_HEIGHT, 0)}>
       <mesh renderOrder={20}>
-        <planeGeometry args={[1.9, 0.75]} />
+        <planeGeometry args={[2.3, 0.95]} />
         <meshBasicMaterial color="#0b0f14" transparent opacity={0.82} depthTest={false} />
       </mesh>
-      <Label3D position={[0, 0, 0.01]} fontSize={0.11} maxWidth={1.7} renderOrder={21}>
+      <Label3D position={[0, 0, 0.01]} fontSize={0.14} maxWidth={2.1} renderOrder={21}>
         {props.text}
       </Label3D>
     </group>

@@ -36,8 +36,11 @@ export function LookControls() {
     const touchAction = el.style.touchAction
     el.style.touchAction = 'none'
     let drag: { x: number; y: number; yaw: number; pitch: number; id: number } | null = null
+    const userSelect = document.body.style.userSelect
     const down = (e: PointerEvent) => {
       drag = { x: e.clientX, y: e.clientY, yaw: look.yaw, pitch: look.pitch, id: e.pointerId }
+      // a drag that leaves the canvas would otherwise select the page's text
+      document.body.style.userSelect = 'none'
     }
     const move = (e: PointerEvent) => {
       if (!drag || e.pointerId !== drag.id) return
@@ -47,6 +50,7 @@ export function LookControls() {
     }
     const up = () => {
       drag = null
+      document.body.style.userSelect = userSelect
     }
     const orient = (e: DeviceOrientationEvent) => {
       if (e.alpha === null || e.beta === null || e.gamma === null) return
@@ -65,6 +69,7 @@ export function LookControls() {
       window.removeEventListener('pointercancel', up)
       window.removeEventListener('deviceorientation', orient)
       el.style.touchAction = touchAction
+      document.body.style.userSelect = userSelect
       camera.quaternion.copy(saved)
     }
   }, [camera, gl, look])
