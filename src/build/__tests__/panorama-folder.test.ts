@@ -12,6 +12,7 @@ import { formatProblem } from '../../core/validate.ts'
 import { validateExhibitDir } from '../exhibit-folders.ts'
 import { exhibitsPlugin } from '../exhibits-plugin.ts'
 import { imageSize } from '../image-size.ts'
+import { panoramaModuleCode } from '../panorama-modules.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'sophora-pano-'))
 const ID = 'pano-check'
@@ -110,6 +111,37 @@ describe('panorama folder checks', () => {
       rmSync(join(base, 'index.ts'))
     }
     expect(problemsWith(/^start: room$/m, 'start: [room')[0]).toMatch(new RegExp(`^exhibits/${ID}/scenes.yaml: field "line \\d+": cannot be read`))
+  })
+})
+
+describe('panorama module', () => {
+  it('scales down and compresses a picture over 4096×2048 in a build, leaving the file alone, and inlines the data', async () => {
+    await sharp(join(base, 'images/yard.jpg')).resize(5000, 2500).png().toFile(join(base, 'images/huge.png'))
+    writeFileSync(join(base, 'scenes.yaml'), original.replace('images/yard.jpg', 'images/huge.png'))
+    const emitted: { name: string; source: Buffer }[] = []
+    const warnings: string[] = []
+    const ctx = {
+      warn: (m: string) => warnings.push(m),
+      addWatchFile: () => {},
+      emitFile: (f: { name: string; source: Buffer }) => {
+        emitted.push(f)
+        return 'REF1'
+      },
+    }
+    try {
+      const code = await panoramaModuleCode(ctx as never, base, true)
+      expect(emitted).toHaveLength(1)
+      expect(emitted[0]!.name).toBe(`${ID}-huge.jpg`)
+      expect(await sharp(emitted[0]!.source).metadata()).toMatchObject({ format: 'jpeg', width: 4096, height: 2048 })
+      expect(warnings.join('\n')).toMatch(new RegExp(`exhibits/${ID}/images/huge.png: 5000×2500, \\d+ KB → 4096×2048, \\d+ KB \\(scaled down`))
+      expect(imageSize(join(base, 'images/huge.png'))).toMatchObject({ width: 5000, height: 2500 })
+      expect(code).toContain('import.meta.ROLLUP_FILE_URL_REF1')
+      expect(code).toContain('"images/huge.png": { url: img1, width: 4096, height: 2048 }')
+      expect(code).toMatch(/import img0 from ".*\/images\/room\.jpg\?url"/)
+    } finally {
+      writeFileSync(join(base, 'scenes.yaml'), original)
+      rmSync(join(base, 'images/huge.png'))
+    }
   })
 })
 
