@@ -28,6 +28,8 @@ import {
 const ID = NEW_PANORAMA.id
 const FOV = 70
 const EYE = 1.6
+/** The right hand raised to eye height, a little forward and right. */
+const HAND_UP: [number, number, number] = [0.15, 1.6, -0.25]
 
 let server: RunningServer
 let b: Browser
@@ -159,4 +161,31 @@ describe('a new panorama exhibit (no code)', () => {
     expect(b.errors).toEqual([])
     expect(b.externalRequests).toEqual([])
   })
+
+  it('in emulated VR (Quest 3): the controller ray on a choice hotspot makes the step choice', async () => {
+    await page.goto(`${server.url}/exhibit/${ID}?xr-emulate&visit=${ID}`)
+    await waitForExhibit(page)
+    await page.click('[data-testid="enter-vr"]', { timeout: 30_000 })
+    await page.waitForFunction(() => window.__sophora!.xr().getState().mode === 'immersive-vr', null, { timeout: 30_000 })
+    await pull('run-start', '[data-testid="run-panel"][data-phase="step"]')
+    // held up at eye height, as one points at the picture: lower, the ray would cross the VR panel
+    await pull('hotspot:choose:look-green', '[data-testid="feedback"].ok', false, HAND_UP)
+    expect(b.errors).toEqual([])
+  })
 })
+
+/** Aim the emulated right controller at a named 3D object, pull the trigger, and wait for what it does. */
+async function pull(target: string, done: string, gone = false, from?: [number, number, number]): Promise<void> {
+  await page.waitForFunction((n) => window.__sophora?.find?.(n)?.visible === true, target, { timeout: 20_000 })
+  expect(await page.evaluate(([n, f]) => window.__sophora!.aim(n, f), [target, from] as const), `aim at ${target}`).toBe(true)
+  const trigger = (value: number) => window.__sophora!.xr().getState().emulator!.controllers.right.updateButtonValue('trigger', value)
+  await waitFrames(page, 2)
+  await page.evaluate(trigger, 1)
+  await waitFrames(page, 2)
+  await page.evaluate(trigger, 0)
+  await page.waitForSelector(done, { state: gone ? 'detached' : 'attached', timeout: 15_000 }).catch(async (e: unknown) => {
+    await page.screenshot({ path: `test-results/new-panorama-vr-${target.replaceAll(':', '-')}.png` })
+    const hits = await page.evaluate(([n, f]) => window.__sophora!.rayHits(n, f), [target, from] as const)
+    throw new Error(`pulling at ${target} did not lead to ${gone ? 'no ' : ''}${done} (the ray crosses ${JSON.stringify(hits)}): ${String(e)}`)
+  })
+}
