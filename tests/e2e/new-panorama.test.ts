@@ -178,7 +178,7 @@ describe('a new panorama exhibit (no code)', () => {
 async function pull(target: string, done: string, gone = false, from?: [number, number, number]): Promise<void> {
   await page.waitForFunction((n) => window.__sophora?.find?.(n)?.visible === true, target, { timeout: 20_000 })
   expect(await page.evaluate(([n, f]) => window.__sophora!.aim(n, f), [target, from] as const), `aim at ${target}`).toBe(true)
-  const trigger = (value: number) => window.__sophora!.xr().getState().emulator!.controllers.right.updateButtonValue('trigger', value)
+  const trigger = (value: number) => window.__sophora!.xr().getState().emulator!.controllers.right!.updateButtonValue('trigger', value)
   await waitFrames(page, 2)
   await page.evaluate(trigger, 1)
   await waitFrames(page, 2)
