@@ -29,23 +29,19 @@ export function HotspotMarker(props: { hotspot: Hotspot; label: string; visible?
   const ring = useRef<Group>(null)
   const pos = useMemo(() => direction(hotspot.yaw, hotspot.pitch).multiplyScalar(HOTSPOT_DISTANCE).setY(0).toArray(), [hotspot])
   const y = EYE_HEIGHT + Math.sin((hotspot.pitch * Math.PI) / 180) * HOTSPOT_DISTANCE
-  const userData = useMemo(() => ({ press: onPress }), [onPress])
+  const shown = props.visible ?? true
+  // a hidden hotspot (a choice whose step is not being asked) takes no tap and no gaze
+  const userData = useMemo(() => ({ press: shown ? onPress : undefined }), [onPress, shown])
   useFrame(({ clock }) => {
     if (ring.current) ring.current.scale.setScalar(1 + 0.12 * pulse(clock.elapsedTime))
   })
   const click = (e: ThreeEvent<MouseEvent>) => {
-    if (e.delta > DRAG_PX) return
+    if (e.delta > DRAG_PX || !shown) return
     e.stopPropagation()
     onPress()
   }
   return (
-    <group
-      name={hotspotName(hotspot)}
-      position={[pos[0], y, pos[2]]}
-      visible={props.visible ?? true}
-      onUpdate={(g) => g.lookAt(0, EYE_HEIGHT, 0)}
-      userData={userData}
-    >
+    <group name={hotspotName(hotspot)} position={[pos[0], y, pos[2]]} visible={shown} onUpdate={(g) => g.lookAt(0, EYE_HEIGHT, 0)} userData={userData}>
       <group ref={ring}>
         <mesh onClick={click} renderOrder={10}>
           <circleGeometry args={[0.18, 32]} />
