@@ -42,6 +42,8 @@ export async function panoramaModuleCode(ctx: Rolldown.PluginContext, base: stri
   let n = 0
   for (const [rel, size] of Object.entries(images)) {
     const abs = join(base, rel)
+    // its size is written into the module: a new picture under the same name must remake it
+    ctx.addWatchFile(abs)
     const v = `img${n++}`
     if (isBuild && (size.tooBig || statSync(abs).size > MAX_BYTES)) {
       const out = await sharp(abs)

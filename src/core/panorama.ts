@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import type { Choice, QuizItem, StepDef } from './exhibit-kit.ts'
-import { KebabIdSchema, type Manifest } from './manifest-schema.ts'
+import type { Manifest } from './manifest-schema.ts'
+
+// the same rule as every exhibit id (manifest-schema.ts), said in plain words
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /**
  * The no-code exhibit kind: a folder with manifest.json ("kind": "panorama"), scenes.yaml,
@@ -14,7 +17,10 @@ export const PANORAMA_MAX = { width: 4096, height: 2048 } as const
 /** A 360° panorama is twice as wide as high; phones and 360 cameras save exactly that. */
 export const PANORAMA_ASPECT_TOLERANCE = 0.01
 
-const id = (what: string) => z.string({ error: `${what} must be a short name such as "door-left"` }).pipe(KebabIdSchema)
+const id = (what: string) =>
+  z
+    .string({ error: `${what} must be a short name such as "door-left"` })
+    .regex(KEBAB, `${what} must be a short name of small letters a-z, digits and single "-" between words, such as "door-left"`)
 const degrees = (what: string, max: number) =>
   z
     .number({ error: `${what} must be a number of degrees` })

@@ -59,6 +59,11 @@ describe('panorama data', () => {
     expect(scene({}).error?.issues[0]).toMatchObject({ path: ['scenes', 0, 'image'], message: expect.stringMatching(/either image .* or photo/) })
     expect(scene({ image: 'images/a.jpg', photo: 'images/b.jpg' }).success).toBe(false)
     expect(scene({ image: 'a.jpg' }).error?.issues[0]?.message).toMatch(/inside the images\/ folder/)
+    const named = PanoramaDataSchema.safeParse({ ...data, scenes: [{ id: 'Big Hall', image: 'images/a.jpg' }] })
+    expect(named.error?.issues[0]).toMatchObject({
+      path: ['scenes', 0, 'id'],
+      message: expect.stringMatching(/^the scene id must be a short name of small letters a-z/),
+    })
     const bad = PanoramaDataSchema.safeParse({ ...data, steps: [{ id: 'exit', choices: ['a-1', 'a-2'], right: 'a-3' }] })
     expect(bad.error?.issues[0]).toMatchObject({ path: ['steps', 0, 'right'], message: 'the right answer must be one of the choices' })
   })
