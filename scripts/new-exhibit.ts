@@ -1,6 +1,6 @@
 /**
  * npm run new-exhibit -- <id> [--title-zh 标题] [--title-en Title] [--category vr|emergency|disaster|science]
- *                              [--dir <exhibits dir>] [--no-audio]
+ *                              [--kind code|panorama] [--dir <exhibits dir>] [--no-audio]
  *
  * Creates exhibits/<id>/ from scripts/templates/exhibit/: a small, complete, working exhibit
  * (manifest, 2 steps, 6 quiz items, a scene with clickable objects and a 3D sign, zh-CN and en
@@ -8,6 +8,10 @@
  * scripts/gen-audio.ts (espeak-ng; skipped with a warning when it is not installed).
  * The new folder passes the build validation, the contract tests and the import boundary test
  * as it is, and shows up in the lobby. See docs/authoring-exhibits.md.
+ *
+ * --kind panorama makes a no-code exhibit from scripts/templates/panorama/ instead: manifest,
+ * scenes.yaml (two sample 360° scenes, made by scripts/make-sample-panorama.ts), locales,
+ * sources.md, images/, and no code. See docs/authoring-panorama.md.
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -17,6 +21,10 @@ import { CATEGORIES, type Category } from '../src/core/manifest-schema.ts'
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const TEMPLATE_DIR = fileURLToPath(new URL('./templates/exhibit/', import.meta.url))
+export const PANORAMA_TEMPLATE_DIR = fileURLToPath(new URL('./templates/panorama/', import.meta.url))
+export const KINDS = ['code', 'panorama'] as const
+/** Template files whose text has placeholders; images are copied as they are. */
+const TEXT_FILE = /\.(json|ts|tsx|md|ya?ml)$/
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const MAX_ID = 40
 /** Stamp colours that read well on the lobby's cards; picked by a hash of the id. */
@@ -27,6 +35,8 @@ export interface NewExhibitOptions {
   titleZh?: string
   titleEn?: string
   category?: string
+  /** code (default): index.ts, steps.ts, quiz.ts and a scene; panorama: no code, scenes.yaml and images */
+  kind?: string
   /** the exhibits folder to create the exhibit in (default: <repo>/exhibits) */
   dir?: string
   /** generate narration with espeak-ng (default true) */
@@ -110,6 +120,8 @@ export function createExhibit(o: NewExhibitOptions): NewExhibitResult {
   if (problem) throw new NewExhibitError(problem)
   const category = (o.category ?? 'science') as Category
   if (!CATEGORIES.includes(category)) throw new NewExhibitError(`--category "${o.category}" is not one of: ${CATEGORIES.join(', ')}`)
+  const kind = o.kind ?? 'code'
+  if (!(KINDS as readonly string[]).includes(kind)) throw new NewExhibitError(`--kind "${o.kind}" is not one of: ${KINDS.join(', ')}`)
   const titleZh = (o.titleZh ?? `新展项 ${o.id}`).trim()
   const titleEn = (o.titleEn ?? titleCase(o.id)).trim()
   if (!titleZh) throw new NewExhibitError('--title-zh must not be empty')
@@ -130,8 +142,8 @@ export function createExhibit(o: NewExhibitOptions): NewExhibitResult {
 
   const target = join(exhibitsDir, o.id)
   try {
-    cpSync(TEMPLATE_DIR, target, { recursive: true, errorOnExist: true, force: false })
-    for (const file of files(target)) {
+    cpSync(kind === 'panorama' ? PANORAMA_TEMPLATE_DIR : TEMPLATE_DIR, target, { recursive: true, errorOnExist: true, force: false })
+    for (const file of files(target).filter((f) => TEXT_FILE.test(f))) {
       const json = file.endsWith('.json')
       const text = readFileSync(file, 'utf8').replace(/__[A-Z_]+__/g, (m) => {
         const v = vars[m]
@@ -144,7 +156,7 @@ export function createExhibit(o: NewExhibitOptions): NewExhibitResult {
     rmSync(target, { recursive: true, force: true })
     throw e
   }
-  log(`created ${shown(target)}/ (${category}: ${titleZh} / ${titleEn})`)
+  log(`created ${shown(target)}/ (${kind === 'panorama' ? 'panorama, ' : ''}${category}: ${titleZh} / ${titleEn})`)
   if (o.audio !== false) {
     const w = generateAudio(o.id, exhibitsDir, log)
     if (w) warnings.push(w)
@@ -164,12 +176,13 @@ function parseArgs(argv: string[]): NewExhibitOptions {
     if (a === '--title-zh') o.titleZh = value(++i, a)
     else if (a === '--title-en') o.titleEn = value(++i, a)
     else if (a === '--category') o.category = value(++i, a)
+    else if (a === '--kind') o.kind = value(++i, a)
     else if (a === '--dir') o.dir = value(++i, a)
     else if (a === '--no-audio') o.audio = false
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0])
       process.exit(0)
-    } else if (a.startsWith('-')) throw new NewExhibitError(`unknown option ${a} (options: --title-zh, --title-en, --category, --dir, --no-audio)`)
+    } else if (a.startsWith('-')) throw new NewExhibitError(`unknown option ${a} (options: --title-zh, --title-en, --category, --kind, --dir, --no-audio)`)
     else if (o.id) throw new NewExhibitError(`one id at a time (got "${o.id}" and "${a}")`)
     else o.id = a
   }
@@ -182,6 +195,19 @@ function main(): void {
     const { dir, warnings } = createExhibit(o)
     for (const w of warnings) console.warn(`warning: ${w}`)
     const rel = shown(dir)
+    if (o.kind === 'panorama') {
+      console.log(
+        [
+          '',
+          'Next (guide: docs/authoring-panorama.md):',
+          `  1. npm run dev, then open http://localhost:5173/dev/exhibits/${o.id} (hover to read yaw/pitch, click to copy a hotspot line)`,
+          `  2. put your pictures in ${rel}/images/ and replace every "TODO: replace" in ${rel}/ (scenes.yaml, locales, sources.md)`,
+          `  3. after changing text: npm run gen:audio -- ${o.id} --no-sfx`,
+          '  4. npm test',
+        ].join('\n'),
+      )
+      return
+    }
     console.log(
       [
         '',

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Plugin } from 'vite'
 import { describeProblems, validateExhibitDir } from './exhibit-folders.ts'
+import { PANORAMA_MODULE, panoramaFolders, panoramaModuleCode } from './panorama-modules.ts'
 
 export const EXHIBITS_MODULE = 'virtual:sophora/exhibits'
 const RESOLVED = `\0${EXHIBITS_MODULE}`
@@ -34,16 +35,21 @@ export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugi
       else this.warn(describeProblems(problems))
     },
     resolveId(id) {
+      if (id.startsWith(PANORAMA_MODULE)) return `\0${id}`
       return id === EXHIBITS_MODULE ? RESOLVED : undefined
     },
-    load(id) {
+    async load(id) {
+      if (id.startsWith(`\0${PANORAMA_MODULE}`)) return panoramaModuleCode(this, id.slice(1 + PANORAMA_MODULE.length), isBuild)
       if (id !== RESOLVED) return undefined
       const pats = (suffix: string) =>
         JSON.stringify(opts.dirs.map((d) => `/${relative(root, resolve(root, d)).replaceAll('\\', '/')}/${folderGlob}/${suffix}`))
       return [
         `export const manifests = import.meta.glob(${pats('manifest.json')}, { eager: true, import: 'default' })`,
         `export const locales = import.meta.glob(${pats('locales/*.json')}, { import: 'default' })`,
-        `export const modules = import.meta.glob(${pats('index.ts')})`,
+        // a panorama folder has no index.ts: its module is made from its data (panorama-modules.ts)
+        `export const modules = { ...import.meta.glob(${pats('index.ts')}), ${panoramaFolders(root, opts.dirs, only)
+          .map((p) => `${JSON.stringify(p.key)}: () => import(${JSON.stringify(p.id)})`)
+          .join(', ')} }`,
         `export const narration = import.meta.glob(${pats('assets/narration/*/*.mp3')}, { eager: true, query: '?url', import: 'default' })`,
         `export const recordedNarration = ${JSON.stringify(opts.dirs.flatMap((d) => recordedNarration(root, d, only)))}`,
         `export const problems = ${JSON.stringify(isBuild ? [] : check())}`,
@@ -53,7 +59,11 @@ export function exhibitsPlugin(opts: { dirs: string[]; only?: string[] }): Plugi
       // a locale file or sources.md is not imported by the lobby, so Vite would not notice it: check again
       const dirs = opts.dirs.map((d) => `${resolve(root, d)}/`)
       const onFile = (file: string) => {
-        if (!dirs.some((d) => file.startsWith(d)) || !/(\/locales\/[^/]+\.json|\/manifest\.json|\/sources\.md|\/index\.tsx?)$/.test(file)) return
+        if (
+          !dirs.some((d) => file.startsWith(d)) ||
+          !/(\/locales\/[^/]+\.json|\/manifest\.json|\/sources\.md|\/index\.tsx?|\/scenes\.yaml|\/images\/[^/]+)$/.test(file)
+        )
+          return
         const mod = server.moduleGraph.getModuleById(RESOLVED)
         if (mod) server.moduleGraph.invalidateModule(mod)
         server.ws.send({ type: 'full-reload' })

@@ -60,6 +60,8 @@ export const ManifestSchema = z
       .array(z.enum(['flat', 'vr']))
       .min(1)
       .refine((m) => m.includes('flat'), 'every exhibit must support flat mode (completable without a headset)'),
+    /** "code" (index.ts, the default) or "panorama" (no code: scenes.yaml and images, see docs/authoring-panorama.md) */
+    kind: z.enum(['code', 'panorama']).optional(),
   })
   .strict()
 /** An exhibit's manifest.json as validated (ids, titles, stamp, step/quiz order, narration cues, modes). */

@@ -26,6 +26,19 @@ export interface ExhibitFiles {
   sources: string | undefined | null
 }
 
+/** Whether a manifest (raw text or parsed) declares the no-code panorama kind; read before it is validated. */
+export function isPanorama(manifest: unknown): boolean {
+  let m = manifest
+  if (typeof m === 'string') {
+    try {
+      m = JSON.parse(m)
+    } catch {
+      return false
+    }
+  }
+  return !!m && typeof m === 'object' && (m as { kind?: unknown }).kind === 'panorama'
+}
+
 function parseJson(text: unknown, folder: string, file: string, out: ExhibitProblem[]): unknown {
   if (typeof text !== 'string') return text
   try {
@@ -60,7 +73,8 @@ export function validateExhibitFiles(f: ExhibitFiles): { problems: ExhibitProble
       } else manifest = r.data
     }
   }
-  if (!f.hasIndex) problems.push({ folder, file: 'index.ts', field: '', message: 'is missing (export default defineExhibit({...}))' })
+  const panorama = isPanorama(f.manifest)
+  if (!f.hasIndex && !panorama) problems.push({ folder, file: 'index.ts', field: '', message: 'is missing (export default defineExhibit({...}))' })
   if (f.sources !== null && (f.sources === undefined || f.sources.trim().length < 20)) {
     problems.push({ folder, file: 'sources.md', field: '', message: 'is missing or empty: cite where every fact comes from' })
   }

@@ -11,6 +11,7 @@ import { describeProblems, listExhibitFolders, validateExhibitDir } from '../../
 import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import { LANGS, ManifestSchema } from '../../src/core/manifest-schema.ts'
 import { folderImportViolations, folderTestImportViolations } from './boundaries.ts'
+import { panoramaContent } from './panorama-content.ts'
 import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
   assetProblems,
@@ -61,6 +62,8 @@ describe('exhibit contract', () => {
     const content = async () => {
       const m = manifestOk()
       expect(m, 'manifest.json must be valid first').toBeDefined()
+      // the no-code kind: steps and quiz come from scenes.yaml, checked by the same rules below
+      if (m!.kind === 'panorama') return { m: m!, ...panoramaContent(base, m!) }
       for (const f of ['steps.ts', 'quiz.ts'])
         expect(existsSync(join(base, f)), `${f} is missing (convention: steps.ts exports steps, quiz.ts exports quiz)`).toBe(true)
       const stepsMod: unknown = await import(pathToFileURL(join(base, 'steps.ts')).href)

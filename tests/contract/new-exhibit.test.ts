@@ -3,7 +3,7 @@
  * the contract checks, its own content test's rules and the import boundary.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,6 +13,7 @@ import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import { ManifestSchema } from '../../src/core/manifest-schema.ts'
 import { createExhibit, idProblem, NewExhibitError } from '../../scripts/new-exhibit.ts'
 import { folderImportViolations, folderTestImportViolations } from './boundaries.ts'
+import { panoramaContent } from './panorama-content.ts'
 import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
 import {
   assetProblems,
@@ -98,5 +99,32 @@ describe('new-exhibit', () => {
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/\/dev\/exhibits\/tiny-one/)
     expect(validateExhibitDir(tmp)).toEqual([])
+  })
+})
+
+describe('new-exhibit --kind panorama', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sophora-new-panorama-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const { dir: base } = createExhibit({ id: 'river-walk', titleZh: '河边漫步', titleEn: 'River Walk', kind: 'panorama', dir, audio: false, log: () => {} })
+  const m = ManifestSchema.parse(readJson(join(base, 'manifest.json')))
+  const locales = { 'zh-CN': readJson(join(base, 'locales/zh-CN.json')) as LocaleTable, en: readJson(join(base, 'locales/en.json')) as LocaleTable }
+
+  it('makes a folder with no code that passes the build validation and every content check', () => {
+    expect(m.kind).toBe('panorama')
+    expect(readdirSync(base).filter((f) => /\.tsx?$/.test(f))).toEqual([])
+    const problems = validateExhibitDir(dir)
+    expect(problems, describeProblems(problems)).toEqual([])
+    const { steps, quiz } = panoramaContent(base, m)
+    expect(steps.map((s) => s.id)).toEqual(m.steps)
+    expect(dataProblems(m, steps, quiz, locales)).toEqual([])
+    expect([...shapeProblems(m, steps, quiz), ...styleProblems(m, steps, locales, quiz), ...localeMythProblems(locales, steps, quiz)]).toEqual([])
+    expect(playthroughProblems({ steps, quiz, pass: m.quiz.pass })).toEqual([])
+    expect([...assetProblems(base), ...sourcesProblems(base), ...folderImportViolations(base)]).toEqual([])
+    expect(readFileSync(join(base, 'scenes.yaml'), 'utf8')).not.toMatch(/__[A-Z_]+__/)
+  })
+
+  it('refuses an unknown kind, writing nothing', () => {
+    expect(() => createExhibit({ id: 'odd-kind', kind: 'video', dir })).toThrow(/--kind "video" is not one of: code, panorama/)
+    expect(existsSync(join(dir, 'odd-kind'))).toBe(false)
   })
 })

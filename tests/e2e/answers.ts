@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { SCAFFOLD_DIR } from './e2e-build.ts'
 import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
+import { ManifestSchema } from '../../src/core/manifest-schema.ts'
+import { panoramaContent } from '../contract/panorama-content.ts'
 
 export interface Playbook {
   steps: StepDef[]
@@ -20,14 +22,17 @@ export interface Playbook {
   en: Record<string, string>
 }
 
-/** How to play an exhibit, read from its own data files (steps.ts, quiz.ts, manifest, locales). */
+/** How to play an exhibit, read from its own data files (steps.ts and quiz.ts or scenes.yaml, manifest, locales). */
 export async function playbook(id: string): Promise<Playbook> {
   // exhibits/<id>, or the exhibit the e2e build scaffolded with `new-exhibit` (e2e-build.ts)
   const dir = existsSync(`exhibits/${id}`) ? `exhibits/${id}` : `${SCAFFOLD_DIR}/${id}`
   const load = (file: string) => import(/* @vite-ignore */ pathToFileURL(resolve(dir, file)).href)
-  const { steps } = (await load('steps.ts')) as { steps: StepDef[] }
-  const { quiz } = (await load('quiz.ts')) as { quiz: QuizItem[] }
-  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { title: Playbook['title']; quiz: { pass: number } }
+  const manifest = ManifestSchema.parse(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')))
+  // a panorama exhibit has no code: its steps and quiz come from scenes.yaml
+  const { steps, quiz } =
+    manifest.kind === 'panorama'
+      ? panoramaContent(resolve(dir), manifest)
+      : { steps: ((await load('steps.ts')) as { steps: StepDef[] }).steps, quiz: ((await load('quiz.ts')) as { quiz: QuizItem[] }).quiz }
   const en = JSON.parse(readFileSync(`${dir}/locales/en.json`, 'utf8')) as Record<string, string>
   const right = (cs: { id: string; correct: boolean }[]) => cs.find((c) => c.correct)!.id
   const wrong = (cs: { id: string; correct: boolean }[]) => cs.find((c) => !c.correct)!.id

@@ -16,6 +16,8 @@ export const OUT_DIR = 'dist-e2e'
 /** Where global setup scaffolds the new exhibit (relative to the repo root, inside Vite's root). */
 export const SCAFFOLD_DIR = 'test-results/e2e-exhibits'
 export const NEW_EXHIBIT = { id: 'zz-new-exhibit-test', titleZh: '新展项测试', titleEn: 'New Exhibit Test', category: 'science' } as const
+/** A no-code panorama exhibit, scaffolded the same way (`--kind panorama`; no narration: new-panorama.test.ts plays it silent). */
+export const NEW_PANORAMA = { id: 'zz-new-panorama-test', titleZh: '全景测试', titleEn: 'Panorama Test', category: 'science', kind: 'panorama' } as const
 /** Exhibit folders the e2e build and the e2e stats server know (the server accepts events only for these). */
 export const E2E_EXHIBIT_DIRS = ['exhibits', 'tests/fixtures/exhibits', SCAFFOLD_DIR]
 
@@ -42,7 +44,8 @@ function newestMtime(path: string): number {
 
 /** Why an existing build cannot be reused, or null when it is current. */
 export function staleBecause(): string | null {
-  if (!existsSync(STAMP) || !existsSync(join(SCAFFOLD_DIR, NEW_EXHIBIT.id, 'manifest.json'))) return 'no previous e2e build'
+  if (!existsSync(STAMP) || ![NEW_EXHIBIT.id, NEW_PANORAMA.id].every((id) => existsSync(join(SCAFFOLD_DIR, id, 'manifest.json'))))
+    return 'no previous e2e build'
   const stamp = JSON.parse(readFileSync(STAMP, 'utf8')) as { only?: string[] }
   if (JSON.stringify(stamp.only ?? null) !== JSON.stringify(onlyExhibits() ?? null)) return 'SOPHORA_EXHIBITS changed'
   const built = statSync(STAMP).mtimeMs
@@ -56,6 +59,7 @@ export async function buildE2E(): Promise<void> {
   mkdirSync(SCAFFOLD_DIR, { recursive: true })
   const made = createExhibit({ ...NEW_EXHIBIT, dir: resolve(SCAFFOLD_DIR), log: () => {} })
   if (made.warnings.length) throw new Error(`new-exhibit warned:\n${made.warnings.join('\n')}`)
+  createExhibit({ ...NEW_PANORAMA, dir: resolve(SCAFFOLD_DIR), audio: false, log: () => {} })
 
   const env = { command: 'build' as const, mode: 'e2e', isSsrBuild: false, isPreview: false }
   const loaded = await loadConfigFromFile(env, resolve('vite.config.ts'), undefined, 'silent')
@@ -66,7 +70,7 @@ export async function buildE2E(): Promise<void> {
   const plugins = (loaded.config.plugins ?? []).flat(Infinity as 1).map((p: PluginOption) => {
     if (!(p && typeof p === 'object' && 'name' in p && p.name === 'sophora:exhibits')) return p
     swapped++
-    return exhibitsPlugin({ dirs: E2E_EXHIBIT_DIRS, only: only ? [...only, NEW_EXHIBIT.id] : undefined })
+    return exhibitsPlugin({ dirs: E2E_EXHIBIT_DIRS, only: only ? [...only, NEW_EXHIBIT.id, NEW_PANORAMA.id] : undefined })
   })
   if (swapped !== 1) throw new Error(`expected one sophora:exhibits plugin in vite.config.ts, found ${swapped}`)
   await build({

@@ -4,6 +4,7 @@ import { registry } from '../registry.ts'
 import { shellServices, ShellExtras } from '../shell-services.tsx'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import { DevToolbar } from './dev-toolbar.tsx'
+import { PanoramaPicker } from './panorama-picker.tsx'
 import { PerfMeter } from './perf-meter.tsx'
 import { SafeArea } from './safe-area.tsx'
 import './preview.css'
@@ -66,7 +67,8 @@ function Problem(props: { id: string; failure: Failure; onRetry(): void }) {
 /**
  * Authoring preview at `/dev/exhibits/<id>` (dev server only, see src/app/main.tsx): one exhibit in
  * the platform's own ExhibitView with the app's services, plus a toolbar (jump to any step or quiz
- * item, restart, language, VR emulation) and a renderer meter with the budgets.
+ * item, restart, language, VR emulation) and a renderer meter with the budgets; for a panorama
+ * exhibit, the yaw/pitch under the pointer and click-to-copy hotspot lines.
  */
 export default function DevPreview(props: { id: string }) {
   const { id } = props
@@ -115,6 +117,7 @@ export default function DevPreview(props: { id: string }) {
         />
       </Suspense>
       <PerfMeter />
+      {registry.get(id)?.manifest.kind === 'panorama' && <PanoramaPicker />}
       {safeArea && <SafeArea resetKey={`${attempt}:${visit ? 'visit' : 'none'}`} />}
     </div>
   )
