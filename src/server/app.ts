@@ -29,6 +29,7 @@ import { classSessionRoutes } from './routes/class-sessions.ts'
 import { stationLiveRoutes } from './routes/station-live.ts'
 import { stationSetupRoutes } from './routes/station-setup.ts'
 import { userRoutes } from './routes/users.ts'
+import { dashboardRoutes } from './routes/dashboard.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -111,6 +112,7 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
     stationLiveRoutes,
     stationSetupRoutes,
     userRoutes,
+    dashboardRoutes,
   ]) {
     await app.register(routes, { ctx })
   }
