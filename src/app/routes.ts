@@ -11,6 +11,8 @@ export const paths = {
   batchPrint: (batchId: string) => `/guide/passports/${encodeURIComponent(batchId)}/print`,
   certificate: '/admin/certificate',
   adminUsers: '/admin/users',
+  /** the statistics dashboard; its filters are the query string (see features/dashboard/url-filter.ts) */
+  dashboard: '/admin/dashboard',
   guideProgramme: '/guide/programme',
   stationPairing: '/guide/stations/pairing',
   /** `query`: the class's passport batch and the planned exhibits, until sessions are stored. */

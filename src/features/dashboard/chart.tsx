@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react'
+
+/**
+ * ECharts, loaded only when a chart is first drawn (its own chunk, never the lobby's): the
+ * core plus just the charts and parts the dashboard uses, drawn as SVG so text stays crisp
+ * in print and Chinese labels use the page's fonts.
+ */
+let echarts: Promise<typeof import('echarts/core')> | null = null
+function loadEcharts() {
+  echarts ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
+    ([core, charts, components, renderers]) => {
+      core.use([charts.BarChart, charts.LineChart, components.GridComponent, components.TooltipComponent, components.LegendComponent, renderers.SVGRenderer])
+      return core
+    },
+  )
+  return echarts
+}
+
+/** One chart; `label` is what a screen reader hears (the table under it has the figures). */
+export function Chart(props: { option: Record<string, unknown>; label: string; loadingText: string; errorText: string }) {
+  const box = useRef<HTMLDivElement>(null)
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
+  useEffect(() => {
+    let live = true
+    let chart: { setOption(o: Record<string, unknown>): void; dispose(): void } | null = null
+    const resize = () => (chart as { resize?: () => void } | null)?.resize?.()
+    loadEcharts().then(
+      (core) => {
+        if (!live || !box.current) return
+        chart = core.init(box.current, null, { renderer: 'svg' })
+        chart.setOption(props.option)
+        setStatus('ready')
+        addEventListener('resize', resize)
+      },
+      () => live && setStatus('error'),
+    )
+    return () => {
+      live = false
+      removeEventListener('resize', resize)
+      chart?.dispose()
+    }
+  }, [props.option])
+  return (
+    <div className="dash-chart-wrap">
+      <div ref={box} className="dash-chart" role="img" aria-label={props.label} data-testid="chart" data-status={status} />
+      {status !== 'ready' && <p className="hint">{status === 'loading' ? props.loadingText : props.errorText}</p>}
+    </div>
+  )
+}
