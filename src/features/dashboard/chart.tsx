@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
+import type * as EChartsCore from 'echarts/core'
 
 /**
  * ECharts, loaded only when a chart is first drawn (its own chunk, never the lobby's): the
  * core plus just the charts and parts the dashboard uses, drawn as SVG so text stays crisp
  * in print and Chinese labels use the page's fonts.
  */
-let echarts: Promise<typeof import('echarts/core')> | null = null
+let echarts: Promise<typeof EChartsCore> | null = null
 function loadEcharts() {
   echarts ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
     ([core, charts, components, renderers]) => {

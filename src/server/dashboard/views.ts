@@ -30,7 +30,7 @@ export function createTitles(dirs: readonly string[]): ViewDeps['title'] {
   return (id, lang) => {
     if (!cache.has(id)) {
       const file = dirs.map((d) => join(d, id, 'manifest.json')).find((f) => existsSync(f))
-      let t: Record<Lang, string> | null = null
+      let t: Record<Lang, string> | null
       try {
         t = file ? TitleSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).title : null
       } catch {
