@@ -68,7 +68,7 @@ export function DashboardPage(props: { search: string; registry: Registry; go(pa
     <main className="guide-page dash-page" data-testid="dashboard" data-status={options ? 'ready' : 'loading'} data-role={session.role}>
       <h2>{t('title')}</h2>
       <p>{t('intro')}</p>
-      <form className="dash-filter" onSubmit={apply} key={props.search} data-testid="dashboard-filter">
+      <form className="dash-filter" onSubmit={apply} key={`${props.search}#${options ? 1 : 0}`} data-testid="dashboard-filter">
         <label>
           {t('filter.from')}
           <input type="date" name="from" defaultValue={filter.from ?? ''} data-testid="filter-from" />
