@@ -1,21 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type * as EChartsCore from 'echarts/core'
 
-/**
- * ECharts, loaded only when a chart is first drawn (its own chunk, never the lobby's): the
- * core plus just the charts and parts the dashboard uses, drawn as SVG so text stays crisp
- * in print and Chinese labels use the page's fonts.
- */
+/** ECharts (echarts-setup.ts), fetched the first time a chart is drawn: its own chunks, never the lobby's. */
 let echarts: Promise<typeof EChartsCore> | null = null
-function loadEcharts() {
-  echarts ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
-    ([core, charts, components, renderers]) => {
-      core.use([charts.BarChart, charts.LineChart, components.GridComponent, components.TooltipComponent, components.LegendComponent, renderers.SVGRenderer])
-      return core
-    },
-  )
-  return echarts
-}
+const loadEcharts = () => (echarts ??= import('./echarts-setup.ts').then((m) => m.echarts))
 
 /** One chart; `label` is what a screen reader hears (the table under it has the figures). */
 export function Chart(props: { option: Record<string, unknown>; label: string; loadingText: string; errorText: string }) {
