@@ -4,6 +4,7 @@
  * (a realistic year: class sessions, walk-ins, quizzes with misconceptions), then times each
  * dashboard view as the server builds it (aggregate + suppression), over the whole year and
  * filtered to one school, and one exhibit of it; and each export. Writes bench/results/dashboard.json.
+ * SOPHORA_DASH_BENCH_DB=file keeps the seeded year there for the next run.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,7 +17,7 @@ import { createDayOf } from '../src/server/day-key.ts'
 import { createExhibitTexts } from '../src/server/exhibit-texts.ts'
 import { toCsv, toXlsx } from '../src/server/dashboard/export.ts'
 import { buildView, createTitles, type ViewDeps } from '../src/server/dashboard/views.ts'
-import { seedYear } from '../scripts/seed/write.ts'
+import { hasSeed, seedYear } from '../scripts/seed/write.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Events the seed makes per unit of scale (measured: ~616 K at scale 1 with seed 1). */
@@ -34,24 +35,27 @@ function time(fn: () => unknown, runs = 5) {
   return { medianMs: +ms[Math.floor(runs / 2)]!.toFixed(1), maxMs: +ms[runs - 1]!.toFixed(1) }
 }
 
-export async function runDashboardBench(events = 1_000_000): Promise<Record<string, unknown>> {
+/** `keep`: a database file to seed once and reuse on later runs (seeding a year takes minutes); default a temp file. */
+export async function runDashboardBench(events = 1_000_000, keep: string | null = null): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'sophora-dash-bench-'))
-  const path = join(dir, 'year.db')
+  const path = keep ?? join(dir, 'year.db')
   try {
     const config = loadConfig({})
     const db = openDatabase(path, { synchronous: 'NORMAL' })
     db.pragma('cache_size = -65536')
     const t0 = performance.now()
-    const counts = await seedYear(db, {
-      year: 2026,
-      seed: 1,
-      scale: events / EVENTS_PER_SCALE,
-      centerId: config.centerId,
-      timeZone: config.timeZone,
-      exhibitsDirs: [join(ROOT, 'exhibits')],
-      retentionMs: 10 * 365 * 86_400_000,
-      maxClockSkewMs: config.maxClockSkewMs,
-    })
+    const counts = hasSeed(db)
+      ? 'reused'
+      : await seedYear(db, {
+          year: 2026,
+          seed: 1,
+          scale: events / EVENTS_PER_SCALE,
+          centerId: config.centerId,
+          timeZone: config.timeZone,
+          exhibitsDirs: [join(ROOT, 'exhibits')],
+          retentionMs: 10 * 365 * 86_400_000,
+          maxClockSkewMs: config.maxClockSkewMs,
+        })
     const seedSeconds = +((performance.now() - t0) / 1000).toFixed(1)
     db.pragma('wal_checkpoint(TRUNCATE)')
     const dirs = [join(ROOT, 'exhibits')]
@@ -84,7 +88,7 @@ export async function runDashboardBench(events = 1_000_000): Promise<Record<stri
     db.close()
     const result = {
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-      seeded: { ...counts, seconds: seedSeconds, dbSizeMiB: +(statSync(path).size / 2 ** 20).toFixed(1) },
+      seeded: { ...(counts === 'reused' ? { reused: path } : counts), seconds: seedSeconds, dbSizeMiB: +(statSync(path).size / 2 ** 20).toFixed(1) },
       views,
       exports,
       slowestViewMs: Math.max(...Object.values(views).flatMap((v) => Object.values(v).map((x) => x.maxMs))),
@@ -98,6 +102,6 @@ export async function runDashboardBench(events = 1_000_000): Promise<Record<stri
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const r = await runDashboardBench(Number(process.argv[2] ?? 1_000_000))
+  const r = await runDashboardBench(Number(process.argv[2] ?? 1_000_000), process.env.SOPHORA_DASH_BENCH_DB ?? null)
   console.log(JSON.stringify(r, null, 2))
 }

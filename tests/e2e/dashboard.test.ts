@@ -161,6 +161,18 @@ describe('/admin/dashboard', () => {
       expectVisits.map((r) => (small(r.students) ? [r.period, '', '', true] : [r.period, String(r.plays), String(r.students), false])),
     )
 
+    // Passports per class of the school (the exhibit filter does not apply to them): issued and active in the year.
+    const classes = db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM passports p WHERE p.batch_id = b.id) AS issued,
+          (SELECT COUNT(DISTINCT e.passport_id) FROM events e JOIN passports p ON p.code = e.passport_id WHERE p.batch_id = b.id AND e.day BETWEEN ? AND ?) AS active
+        FROM passport_batches b WHERE b.school = ? ORDER BY b.grade, b.class_name, b.created_ms`,
+      )
+      .all(YEAR.from, YEAR.to, school) as { issued: number; active: number }[]
+    const shown = (n: number) => (small(n) ? '' : String(n))
+    expect((await screenTable(page, 'passports')).map((r) => [r.cells.issued, r.cells.active])).toEqual(classes.map((c) => [shown(c.issued), shown(c.active)]))
+    await page.waitForSelector('[data-testid="view-passports"] [data-testid="note-exhibit-filter-ignored"]')
+
     // The exhibit's row: starts and completions.
     const [starts, completions, completers] = db
       .prepare(

@@ -82,16 +82,15 @@ export function passportsByClass(
       ORDER BY b.school, b.grade, b.class_name, b.created_ms`,
     )
     .all({ ...b, center: o.centerId }) as Omit<ClassPassports, 'active' | 'completed'>[]
-  const active = new Map(
-    (
-      db
-        .prepare(
-          `SELECT p.batch_id AS batchId, COUNT(DISTINCT e.passport_id) AS n FROM events e JOIN passports p ON p.code = e.passport_id
-          WHERE p.batch_id IS NOT NULL AND ${EVENTS_WHERE} GROUP BY p.batch_id`,
-        )
-        .all(b) as { batchId: string; n: number }[]
-    ).map((r) => [r.batchId, r.n]),
-  )
+  // Without a session filter, the trigger-kept daily_visitors (one row per passport and day)
+  // says who was active: a few thousand rows instead of every event of the range.
+  const activeSql =
+    b.session === null
+      ? `SELECT p.batch_id AS batchId, COUNT(DISTINCT v.passport_id) AS n FROM daily_visitors v JOIN passports p ON p.code = v.passport_id
+          WHERE p.batch_id IS NOT NULL AND v.day BETWEEN @from AND @to GROUP BY p.batch_id`
+      : `SELECT p.batch_id AS batchId, COUNT(DISTINCT e.passport_id) AS n FROM events e JOIN passports p ON p.code = e.passport_id
+          WHERE p.batch_id IS NOT NULL AND ${EVENTS_WHERE} GROUP BY p.batch_id`
+  const active = new Map((db.prepare(activeSql).all(b) as { batchId: string; n: number }[]).map((r) => [r.batchId, r.n]))
   const completed = new Map(
     (
       db
@@ -158,14 +157,16 @@ export function percentile(sorted: readonly number[], p: number): number | null 
  * Per quiz item and per step: how often it went wrong and the wrong choice picked most (ties:
  * the smaller choice id, so the answer is the same on every run).
  */
-export function itemFigures(db: Db, f: DashboardFilter): ItemFigures[] {
+export function itemFigures(db: Db, f: DashboardFilter, { students = true } = {}): ItemFigures[] {
   const b = bind(f)
+  // Distinct passports cost a sort per group; only suppression needs them here (not shown).
+  const distinct = students ? 'COUNT(DISTINCT e.passport_id)' : '0'
   const totals = db
     .prepare(
       `SELECT e.exhibit_id AS exhibitId, CASE WHEN e.type = 'answer-given' THEN 'quiz' ELSE 'step' END AS kind, e.item_id AS itemId,
         COUNT(CASE WHEN e.type <> 'step-mistake' THEN 1 END) AS attempts,
         COUNT(CASE WHEN e.type = 'step-mistake' OR e.correct = 0 THEN 1 END) AS wrong,
-        COUNT(DISTINCT e.passport_id) AS students
+        ${distinct} AS students
       FROM events e WHERE e.type IN ('answer-given', 'step-completed', 'step-mistake') AND e.item_id IS NOT NULL AND ${EVENTS_WHERE}
       GROUP BY e.exhibit_id, kind, e.item_id ORDER BY e.exhibit_id, kind, e.item_id`,
     )
@@ -173,7 +174,7 @@ export function itemFigures(db: Db, f: DashboardFilter): ItemFigures[] {
   const choices = db
     .prepare(
       `SELECT e.exhibit_id AS exhibitId, CASE WHEN e.type = 'answer-given' THEN 'quiz' ELSE 'step' END AS kind, e.item_id AS itemId,
-        json_extract(e.data, '$.choiceId') AS choiceId, COUNT(*) AS n, COUNT(DISTINCT e.passport_id) AS students
+        json_extract(e.data, '$.choiceId') AS choiceId, COUNT(*) AS n, ${distinct} AS students
       FROM events e WHERE ((e.type = 'answer-given' AND e.correct = 0) OR e.type = 'step-mistake') AND e.item_id IS NOT NULL AND ${EVENTS_WHERE}
       GROUP BY e.exhibit_id, kind, e.item_id, choiceId ORDER BY n DESC, choiceId`,
     )
@@ -187,11 +188,11 @@ export function itemFigures(db: Db, f: DashboardFilter): ItemFigures[] {
 }
 
 /** Quiz items month by month: whether a misconception fades over the year. */
-export const quizTrend = (db: Db, f: DashboardFilter): MonthItem[] =>
+export const quizTrend = (db: Db, f: DashboardFilter, { students = true } = {}): MonthItem[] =>
   db
     .prepare(
       `SELECT substr(e.day, 1, 7) AS month, e.exhibit_id AS exhibitId, e.item_id AS itemId, COUNT(*) AS answers, COUNT(CASE WHEN e.correct = 0 THEN 1 END) AS wrong,
-        COUNT(DISTINCT e.passport_id) AS students
+        ${students ? 'COUNT(DISTINCT e.passport_id)' : '0'} AS students
       FROM events e WHERE e.type = 'answer-given' AND e.item_id IS NOT NULL AND ${EVENTS_WHERE}
       GROUP BY month, e.exhibit_id, e.item_id ORDER BY month, e.exhibit_id, e.item_id`,
     )

@@ -142,7 +142,7 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
           col('topWrongCount', '选它的次数', 'Times chosen'),
           col('explanation', '展项的讲解', "The exhibit's explanation", 'text'),
         ],
-        itemFigures(d.db, f).map((r) => {
+        itemFigures(d.db, f, { students: scoped }).map((r) => {
           const words = r.topWrong ? d.texts[r.kind](r.exhibitId, r.itemId, r.topWrong.choiceId) : d.texts[r.kind](r.exhibitId, r.itemId, '')
           const kind: Record<Lang, Record<'quiz' | 'step', string>> = { 'zh-CN': { quiz: '测验', step: '步骤' }, en: { quiz: 'quiz', step: 'step' } }
           return {
@@ -170,7 +170,7 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
           col('answers', '作答次数', 'Answers'),
           col('percentWrong', '答错率 %', 'Wrong %', 'percent'),
         ],
-        quizTrend(d.db, f).map((r) => ({
+        quizTrend(d.db, f, { students: scoped }).map((r) => ({
           month: r.month,
           exhibit: d.title(r.exhibitId, lang),
           question: d.texts.quiz(r.exhibitId, r.itemId, '').question[lang],
