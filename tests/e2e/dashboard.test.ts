@@ -1,6 +1,6 @@
 /**
  * The statistics dashboard in real Chromium against the real server (one server, one browser),
- * over a small seeded year (`npm run seed`'s own module at scale 0.05) plus one class of three.
+ * over a small seeded year (`npm run seed`'s own module at scale 0.02) plus one class of three.
  * An admin filters by a school and an exhibit: every number on screen equals a direct SQL count
  * over `events` made here (joins written for this test, not the server's query code); the
  * misconception view names the top wrong answer in the exhibit's words; the CSV and XLSX
@@ -83,7 +83,7 @@ beforeAll(async () => {
   await seedYear(seeded, {
     year: 2026,
     seed: 11,
-    scale: 0.03,
+    scale: 0.02,
     centerId: config.centerId,
     timeZone: config.timeZone,
     exhibitsDirs: ['exhibits'],
