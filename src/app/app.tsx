@@ -6,6 +6,7 @@ import { loadCertificatePage } from '../features/certificate/index.ts'
 import { loadAdminUsersPage } from '../features/admin-users/index.ts'
 import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
 import { loadPairingPage } from '../features/station-pairing/index.ts'
+import { loadDashboardPage } from '../features/dashboard/index.ts'
 import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
 import { isGuidePath, paths, patterns } from './routes.ts'
@@ -35,6 +36,8 @@ const StationJoinPage = lazy(async () => ({ default: (await loadStationPages()).
 const GuideConsolePage = lazy(async () => ({ default: (await loadConsolePages()).GuideConsolePage }))
 const GuideSessionPage = lazy(async () => ({ default: (await loadConsolePages()).GuideSessionPage }))
 const YearlyReportPage = lazy(async () => ({ default: (await loadYearlyReportPage()).YearlyReportPage }))
+// ECharts is a further chunk of its own, loaded when the dashboard draws its first chart.
+const DashboardPage = lazy(async () => ({ default: (await loadDashboardPage()).DashboardPage }))
 
 const titles = Object.fromEntries(registry.exhibits.map((e) => [e.id, e.manifest.title]))
 const exhibitIds = registry.exhibits.map((e) => e.id)
@@ -255,6 +258,11 @@ export function App() {
           <Route path={paths.stationPairing}>
             <Page>
               <PairingPage />
+            </Page>
+          </Route>
+          <Route path={paths.dashboard}>
+            <Page>
+              <DashboardPage search={search} registry={registry} go={go} />
             </Page>
           </Route>
           <Route>

@@ -14,6 +14,8 @@ export const paths = {
   /** the yearly report of this year; `yearlyReport(y)` of another */
   yearlyReportHome: '/admin/report',
   yearlyReport: (year: number) => `/admin/report/${year}`,
+  /** the statistics dashboard; its filters are the query string (see features/dashboard/url-filter.ts) */
+  dashboard: '/admin/dashboard',
   guideProgramme: '/guide/programme',
   stationPairing: '/guide/stations/pairing',
   /** `query`: the class's passport batch and the planned exhibits, until sessions are stored. */

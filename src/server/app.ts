@@ -30,6 +30,7 @@ import { stationLiveRoutes } from './routes/station-live.ts'
 import { stationSetupRoutes } from './routes/station-setup.ts'
 import { userRoutes } from './routes/users.ts'
 import { yearlyReportRoutes } from './yearly-report/report-routes.ts'
+import { dashboardRoutes } from './routes/dashboard.ts'
 
 export interface LogStream {
   write(line: string): void
@@ -113,6 +114,7 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
     stationSetupRoutes,
     userRoutes,
     yearlyReportRoutes,
+    dashboardRoutes,
   ]) {
     await app.register(routes, { ctx })
   }

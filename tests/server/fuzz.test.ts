@@ -242,6 +242,21 @@ describe('fuzz: malformed input never makes a 5xx or a row', () => {
     await shakeRoutes('PATCH', url, query, body, RUNS / 2)
   })
 
+  it('the statistics dashboard and its exports', async () => {
+    const views = fc.constantFrom('visits', 'passports', 'exhibits', 'misconceptions', 'trend', 'activities', 'nope', '..', '%00')
+    const url = fc.oneof(
+      fc.constant('/api/dashboard/options'),
+      views.map((v) => `/api/dashboard/views/${v}`),
+      views.map((v) => `/api/dashboard/views/${v}/export`),
+    )
+    const query = fc.dictionary(
+      fc.constantFrom('from', 'to', 'school', 'grade', 'session', 'exhibit', 'kind', 'bucket', 'lang', 'format', '__proto__'),
+      fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('2026-02-30', '9999-99-99', 'month', 'headset', 'xlsx', 'csv', 'en', 'fire-escape', '\u0000')),
+      { maxKeys: 4 },
+    )
+    await shakeRoutes('PATCH', url, query, rawBody, RUNS / 2)
+  })
+
   it('is still up and wrote nothing', async () => {
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200)
     const db = t.ctx.db

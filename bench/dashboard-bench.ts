@@ -1,0 +1,107 @@
+/**
+ * Dashboard benchmark: `npx tsx bench/dashboard-bench.ts [events]` (also `npm run bench -- dashboard`).
+ * Seeds a temp database with `npm run seed`'s own module, scaled to about a million events
+ * (a realistic year: class sessions, walk-ins, quizzes with misconceptions), then times each
+ * dashboard view as the server builds it (aggregate + suppression), over the whole year and
+ * filtered to one school, and one exhibit of it; and each export. Writes bench/results/dashboard.json.
+ * SOPHORA_DASH_BENCH_DB=file keeps the seeded year there for the next run.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DASHBOARD_VIEWS, type DashboardFilter } from '../src/core/dashboard.ts'
+import { loadConfig } from '../src/server/config.ts'
+import { openDatabase } from '../src/server/db/database.ts'
+import { createDayOf } from '../src/server/day-key.ts'
+import { createExhibitTexts } from '../src/server/exhibit-texts.ts'
+import { toCsv, toXlsx } from '../src/server/dashboard/export.ts'
+import { buildView, createTitles, type ViewDeps } from '../src/server/dashboard/views.ts'
+import { hasSeed, seedYear } from '../scripts/seed/write.ts'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+/** Events the seed makes per unit of scale (measured: ~616 K at scale 1 with seed 1). */
+const EVENTS_PER_SCALE = 616_000
+
+function time(fn: () => unknown, runs = 5) {
+  fn() // warm the page cache and the statements
+  const ms: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now()
+    fn()
+    ms.push(performance.now() - s)
+  }
+  ms.sort((a, b) => a - b)
+  return { medianMs: +ms[Math.floor(runs / 2)]!.toFixed(1), maxMs: +ms[runs - 1]!.toFixed(1) }
+}
+
+/** `keep`: a database file to seed once and reuse on later runs (seeding a year takes minutes); default a temp file. */
+export async function runDashboardBench(events = 1_000_000, keep: string | null = null): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'sophora-dash-bench-'))
+  const path = keep ?? join(dir, 'year.db')
+  try {
+    const config = loadConfig({})
+    const db = openDatabase(path, { synchronous: 'NORMAL' })
+    db.pragma('cache_size = -65536')
+    const t0 = performance.now()
+    const counts = hasSeed(db)
+      ? 'reused'
+      : await seedYear(db, {
+          year: 2026,
+          seed: 1,
+          scale: events / EVENTS_PER_SCALE,
+          centerId: config.centerId,
+          timeZone: config.timeZone,
+          exhibitsDirs: [join(ROOT, 'exhibits')],
+          retentionMs: 10 * 365 * 86_400_000,
+          maxClockSkewMs: config.maxClockSkewMs,
+        })
+    const seedSeconds = +((performance.now() - t0) / 1000).toFixed(1)
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    const dirs = [join(ROOT, 'exhibits')]
+    const deps: ViewDeps = {
+      db,
+      centerId: config.centerId,
+      coreSet: ['earthquake', 'fire-escape', 'flood-typhoon', 'waste-sorting'],
+      dayOf: createDayOf(config.timeZone),
+      texts: createExhibitTexts(dirs),
+      title: createTitles(dirs),
+    }
+    const school = db.prepare('SELECT school FROM passport_batches GROUP BY school ORDER BY SUM(count) DESC LIMIT 1').pluck().get() as string
+    const filters: Record<string, DashboardFilter> = {
+      year: { from: '2026-01-01', to: '2026-12-31' },
+      school: { from: '2026-01-01', to: '2026-12-31', school },
+      schoolExhibit: { from: '2026-01-01', to: '2026-12-31', school, exhibit: 'fire-escape' },
+    }
+    const views: Record<string, Record<string, { medianMs: number; maxMs: number }>> = {}
+    for (const [name, f] of Object.entries(filters))
+      views[name] = Object.fromEntries(DASHBOARD_VIEWS.map((v) => [v, time(() => buildView(deps, v, f, 'zh-CN'))]))
+    const year = filters.year!
+    const exports = {
+      exhibitsCsv: time(() => toCsv(buildView(deps, 'exhibits', year, 'zh-CN'), 'zh-CN'), 3),
+      misconceptionsXlsx: await (async () => {
+        const s = performance.now()
+        const buf = await toXlsx(buildView(deps, 'misconceptions', year, 'zh-CN'), 'zh-CN')
+        return { ms: +(performance.now() - s).toFixed(1), bytes: buf.length }
+      })(),
+    }
+    db.close()
+    const result = {
+      machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+      seeded: { ...(counts === 'reused' ? { reused: path } : counts), seconds: seedSeconds, dbSizeMiB: +(statSync(path).size / 2 ** 20).toFixed(1) },
+      views,
+      exports,
+      slowestViewMs: Math.max(...Object.values(views).flatMap((v) => Object.values(v).map((x) => x.maxMs))),
+    }
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+    writeFileSync(join(ROOT, 'bench/results/dashboard.json'), `${JSON.stringify(result, null, 2)}\n`)
+    return result
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await runDashboardBench(Number(process.argv[2] ?? 1_000_000), process.env.SOPHORA_DASH_BENCH_DB ?? null)
+  console.log(JSON.stringify(r, null, 2))
+}

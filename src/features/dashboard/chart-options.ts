@@ -1,0 +1,76 @@
+import type { Cell, DashboardTable } from '../../core/dashboard.ts'
+
+type Lang = 'zh-CN' | 'en'
+type Option = Record<string, unknown>
+
+const num = (v: Cell | undefined) => (typeof v === 'number' ? v : null)
+const str = (v: Cell | undefined) => (v === null || v === undefined ? '' : String(v))
+const label = (t: DashboardTable, key: string, lang: Lang) => t.columns.find((c) => c.key === key)?.label[lang] ?? key
+const base = (categories: string[]): Option => ({
+  animation: false,
+  tooltip: { trigger: 'axis' },
+  legend: { top: 0 },
+  grid: { left: 48, right: 16, top: 36, bottom: 56, containLabel: true },
+  xAxis: { type: 'category', data: categories, axisLabel: { rotate: categories.length > 8 ? 40 : 0, interval: 'auto' } },
+  yAxis: { type: 'value' },
+})
+const bars = (t: DashboardTable, keys: string[], lang: Lang) => keys.map((k) => ({ type: 'bar', name: label(t, k, lang), data: t.rows.map((r) => num(r[k])) }))
+
+/**
+ * The chart for a view, from the same table the page shows under it (suppressed cells are
+ * null: gaps, never zeros). Pure, so it is tested without a browser.
+ */
+export function chartOption(t: DashboardTable, lang: Lang): Option {
+  switch (t.view) {
+    case 'visits':
+      return {
+        ...base(t.rows.map((r) => str(r.period))),
+        series: [...bars(t, ['plays', 'walkIns'], lang), { type: 'line', name: label(t, 'students', lang), data: t.rows.map((r) => num(r.students)) }],
+      }
+    case 'passports':
+      return { ...base(t.rows.map((r) => `${str(r.school)} ${str(r.grade)}${str(r.className)}`)), series: bars(t, ['issued', 'active', 'completed'], lang) }
+    case 'exhibits':
+      return { ...base(t.rows.map((r) => str(r.exhibit))), series: bars(t, ['starts', 'completions', 'crashes'], lang) }
+    case 'misconceptions': {
+      // The ten items most often wrong, most-wrong on top.
+      const top = [...t.rows]
+        .filter((r) => num(r.percentWrong) !== null)
+        .sort((a, b) => (num(b.percentWrong) ?? 0) - (num(a.percentWrong) ?? 0))
+        .slice(0, 10)
+        .reverse()
+      return {
+        animation: false,
+        tooltip: { trigger: 'axis' },
+        grid: { left: 8, right: 24, top: 16, bottom: 24, containLabel: true },
+        xAxis: { type: 'value', max: 100 },
+        yAxis: { type: 'category', data: top.map((r) => `${str(r.exhibit)} · ${str(r.question)}`.slice(0, 28)) },
+        series: [{ type: 'bar', name: label(t, 'percentWrong', lang), data: top.map((r) => num(r.percentWrong)) }],
+      }
+    }
+    case 'trend': {
+      const months = [...new Set(t.rows.map((r) => str(r.month)))].sort()
+      const answers = new Map<string, number>()
+      for (const r of t.rows) answers.set(str(r.itemKey), (answers.get(str(r.itemKey)) ?? 0) + (num(r.answers) ?? 0))
+      // The six items answered most; a line each.
+      const items = [...answers]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([k]) => k)
+      return {
+        ...base(months),
+        yAxis: { type: 'value', max: 100 },
+        series: items.map((k) => {
+          const rows = t.rows.filter((r) => str(r.itemKey) === k)
+          return {
+            type: 'line',
+            connectNulls: false,
+            name: str(rows[0]?.question).slice(0, 18),
+            data: months.map((m) => num(rows.find((r) => str(r.month) === m)?.percentWrong)),
+          }
+        }),
+      }
+    }
+    case 'activities':
+      return { ...base(t.rows.map((r) => str(r.type))), series: bars(t, ['activities', 'participants', 'volunteerHours'], lang) }
+  }
+}
