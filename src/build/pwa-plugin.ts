@@ -9,7 +9,12 @@ import type { CenterProfile } from '../core/center-profile.ts'
 export const EMULATOR_CODE = /@iwer\/|iwer-devui|SyntheticEnvironmentModule|metaQuestPro/
 
 /** What a station needs offline: app shell, every chunk, narration and sounds, fonts, XR controller profiles, icons. */
-export const PRECACHE_GLOBS = ['**/*.{html,js,css,webmanifest}', 'assets/**/*.{mp3,ogg,wav,woff,woff2,ttf,png,svg,jpg,webp}', 'xr-profiles/**/*.{json,glb}', 'icons/*.png']
+export const PRECACHE_GLOBS = [
+  '**/*.{html,js,css,webmanifest}',
+  'assets/**/*.{mp3,ogg,wav,woff,woff2,ttf,png,svg,jpg,webp}',
+  'xr-profiles/**/*.{json,glb}',
+  'icons/*.png',
+]
 
 /** App URLs the service worker answers with index.html; the server's API never (it must always reach the server or fail). */
 export const NAVIGATE_DENYLIST = [/^\/api(\/|$)/, /^\/assets\//, /^\/xr-profiles\//]

@@ -97,7 +97,13 @@ export async function launch(
   opts: { width?: number; height?: number; userDataDir?: string; args?: string[]; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<Browser> {
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  const context = await launchChromiumContext(dir, { width: opts.width ?? 640, height: opts.height ?? 480, args: opts.args, frameRate: E2E_FRAME_RATE, serviceWorkers: opts.serviceWorkers })
+  const context = await launchChromiumContext(dir, {
+    width: opts.width ?? 640,
+    height: opts.height ?? 480,
+    args: opts.args,
+    frameRate: E2E_FRAME_RATE,
+    serviceWorkers: opts.serviceWorkers,
+  })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   const externalRequests: string[] = []

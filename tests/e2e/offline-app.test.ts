@@ -95,7 +95,12 @@ describe('installable station app', () => {
     const stored = rows()
     expect(stored).toHaveLength(deliveredBefore + offline.length)
     expect(new Set(stored.map((r) => r.id)).size).toBe(stored.length)
-    expect(stored.slice(deliveredBefore).map((r) => `${r.exhibitId} ${r.type}`).sort()).toEqual([...offline].sort())
+    expect(
+      stored
+        .slice(deliveredBefore)
+        .map((r) => `${r.exhibitId} ${r.type}`)
+        .sort(),
+    ).toEqual([...offline].sort())
     expect(stored.filter((r) => r.type === 'stamp-awarded' && r.exhibitId === EXHIBIT)).toHaveLength(1)
 
     // A new build is deployed while the next student plays: it downloads, and waits.

@@ -32,7 +32,8 @@ export function setupPwa(opts: { isLobby(path: string): boolean }): Cleanup {
   // the dev server's registerSW is a no-op (no service worker there)
   if (flow || !('serviceWorker' in navigator)) return () => {}
   flow = createUpdateFlow({
-    register: (hooks) => registerSW({ immediate: true, onNeedRefresh: hooks.onNeedRefresh, onRegisteredSW: (_url, r) => hooks.onRegistered(r), onRegisterError: report }),
+    register: (hooks) =>
+      registerSW({ immediate: true, onNeedRefresh: hooks.onNeedRefresh, onRegisteredSW: (_url, r) => hooks.onRegistered(r), onRegisterError: report }),
     atLobby: () => opts.isLobby(location.pathname),
     subscribeNavigation,
     onError: report,
