@@ -22,7 +22,7 @@ const spread = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(..
 
 /** What the service worker precaches: the entries of `dist/sw.js` and their sizes on disk. */
 export function precacheSize(dist: string): PwaBench['precache'] {
-  const urls = [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!)
+  const urls = [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]!)
   const byKind: Record<string, number> = {}
   let total = 0
   for (const u of urls) {

@@ -67,6 +67,8 @@ export function withoutEmulator(outDir: string): ManifestTransform {
  */
 export function pwaPlugin(opts: { center: CenterProfile; outDir: string }): PluginOption {
   return VitePWA({
+    // the worker that ships, also in test builds (the default follows NODE_ENV, which is 'test' under vitest)
+    mode: 'production',
     registerType: 'prompt',
     injectRegister: false,
     manifest: webManifest(opts.center),
