@@ -9,20 +9,24 @@ export interface PwaBench {
   precache: { entries: number; mb: number; byKind: Record<string, number> }
   cpuThrottle: number
   rounds: number
-  /** medians and [min, max] in ms: navigation start → lobby cards; click → exhibit ready */
-  uncached: { lobbyMs: number; lobbySpread: [number, number]; exhibitMs: number; exhibitSpread: [number, number] }
-  cached: { lobbyMs: number; lobbySpread: [number, number]; exhibitMs: number; exhibitSpread: [number, number] }
+  /** medians and 'min–max' in ms: navigation start → lobby cards; click → exhibit ready */
+  uncached: { lobbyMs: number; lobbySpread: string; exhibitMs: number; exhibitSpread: string }
+  cached: { lobbyMs: number; lobbySpread: string; exhibitMs: number; exhibitSpread: string }
 }
 
 const EXHIBIT = 'fire-escape'
 const THROTTLE = 4
 const mb = (n: number) => Math.round((n / 2 ** 20) * 100) / 100
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const spread = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)]
+/** 'min–max' (a string: prettier would fold an array of JSON.stringify's output, and format:check fail) */
+const spread = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`
+
+/** The URLs (relative to `dist`) the service worker of a build precaches. */
+export const precacheUrls = (dist: string) => [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]!)
 
 /** What the service worker precaches: the entries of `dist/sw.js` and their sizes on disk. */
 export function precacheSize(dist: string): PwaBench['precache'] {
-  const urls = [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]!)
+  const urls = precacheUrls(dist)
   const byKind: Record<string, number> = {}
   let total = 0
   for (const u of urls) {

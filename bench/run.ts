@@ -47,7 +47,7 @@ function exhibitsSection(rows: ExhibitBench[]): string[] {
 }
 
 function pwaSection(p: PwaBench): string[] {
-  const row = (name: string, r: PwaBench['cached']) => `| ${name} | ${r.lobbyMs} (${r.lobbySpread.join('–')}) | ${r.exhibitMs} (${r.exhibitSpread.join('–')}) |`
+  const row = (name: string, r: PwaBench['cached']) => `| ${name} | ${r.lobbyMs} (${r.lobbySpread}) | ${r.exhibitMs} (${r.exhibitSpread}) |`
   return [
     `## Offline station app (service worker, production build, CPU throttled ${p.cpuThrottle}×)`,
     '',
