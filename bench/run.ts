@@ -116,7 +116,7 @@ async function main() {
   if (want('pwa')) {
     if (!want('bundle')) vite()
     const p = await runPwaBench()
-    writeFileSync('bench/results/pwa.json', JSON.stringify(p, null, 2))
+    writeFileSync('bench/results/pwa.json', `${JSON.stringify(p, null, 2)}\n`)
     console.log(`\nPrecache ${p.precache.mb} MB in ${p.precache.entries} files; CPU ${p.cpuThrottle}×, median ms:`)
     console.table({ uncached: p.uncached, cached: p.cached })
   }

@@ -10,7 +10,8 @@ export const EMULATOR_CODE = /@iwer\/|iwer-devui|SyntheticEnvironmentModule|meta
 
 /** What a station needs offline: app shell, every chunk, narration and sounds, fonts, XR controller profiles, icons. */
 export const PRECACHE_GLOBS = [
-  '**/*.{html,js,css,webmanifest}',
+  // manifest.webmanifest: the plugin adds it itself
+  '**/*.{html,js,css}',
   'assets/**/*.{mp3,ogg,wav,woff,woff2,ttf,png,svg,jpg,webp}',
   'xr-profiles/**/*.{json,glb}',
   'icons/*.png',
@@ -72,7 +73,8 @@ export function pwaPlugin(opts: { center: CenterProfile; outDir: string }): Plug
     registerType: 'prompt',
     injectRegister: false,
     manifest: webManifest(opts.center),
-    includeManifestIcons: true,
+    // PRECACHE_GLOBS has every icon, the apple-touch one too; listing them twice would duplicate entries
+    includeManifestIcons: false,
     workbox: {
       globPatterns: PRECACHE_GLOBS,
       globIgnores: ['**/.*', '**/.*/**'],

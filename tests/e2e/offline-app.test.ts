@@ -65,7 +65,11 @@ describe('installable station app', () => {
     await page.goto(server.url)
     await page.waitForSelector('[data-testid="lobby"]')
     await controlled()
-    await expect(page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'))).resolves.toBe('/manifest.webmanifest')
+    // installable: Chromium finds nothing missing (manifest, icons, service worker, secure origin)
+    const cdp = await b.context.newCDPSession(page)
+    await expect(cdp.send('Page.getInstallabilityErrors')).resolves.toEqual({ installabilityErrors: [] })
+    await expect(cdp.send('Page.getAppManifest')).resolves.toMatchObject({ url: `${server.url}/manifest.webmanifest`, errors: [] })
+    await cdp.detach()
     const deliveredBefore = rows().length
 
     // The router loses power: no server, no network. The station reloads from its cache alone.
