@@ -42,7 +42,7 @@ export default defineConfig(({ mode }) => {
       devApiPlugin(STATS_SERVER),
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
       // service worker + web app manifest; e2e builds get one too (the offline and update tests need it)
-      pwaPlugin({ center, outDir }),
+      pwaPlugin({ center }),
     ],
     resolve: {
       // the longer name first: an alias matches a prefix (exhibit tests only; never bundled)

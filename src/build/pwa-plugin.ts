@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { PluginOption } from 'vite'
+import { join, resolve } from 'node:path'
+import type { Plugin, PluginOption } from 'vite'
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
 import type { ManifestTransform } from 'workbox-build'
 import type { CenterProfile } from '../core/center-profile.ts'
@@ -53,9 +53,9 @@ export function webManifest(center: CenterProfile): Partial<ManifestOptions> {
  * emulator for emulated VR sessions; a station must never download it, even there. Reads the
  * emitted files, so it holds whatever the chunks are named.
  */
-export function withoutEmulator(outDir: string): ManifestTransform {
+export function withoutEmulator(outDir: () => string): ManifestTransform {
   return (entries) => {
-    const kept = entries.filter((e) => !(e.url.endsWith('.js') && EMULATOR_CODE.test(readFileSync(join(outDir, e.url), 'utf8'))))
+    const kept = entries.filter((e) => !(e.url.endsWith('.js') && EMULATOR_CODE.test(readFileSync(join(outDir(), e.url), 'utf8'))))
     return { manifest: kept, warnings: [] }
   }
 }
@@ -66,28 +66,40 @@ export function withoutEmulator(outDir: string): ManifestTransform {
  * history routes. registerType 'prompt': a new version installs in the background and waits;
  * src/features/pwa applies it between visitors (at the lobby or an idle reset).
  */
-export function pwaPlugin(opts: { center: CenterProfile; outDir: string }): PluginOption {
-  return VitePWA({
-    // the worker that ships, also in test builds (the default follows NODE_ENV, which is 'test' under vitest)
-    mode: 'production',
-    registerType: 'prompt',
-    injectRegister: false,
-    manifest: webManifest(opts.center),
-    // PRECACHE_GLOBS has every icon, the apple-touch one too; listing them twice would duplicate entries
-    includeManifestIcons: false,
-    workbox: {
-      globPatterns: PRECACHE_GLOBS,
-      globIgnores: ['**/.*', '**/.*/**'],
-      // the 3D stage chunk (three, R3F, XR) is over Workbox's 2 MB default
-      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-      manifestTransforms: [withoutEmulator(opts.outDir)],
-      navigateFallback: 'index.html',
-      navigateFallbackDenylist: NAVIGATE_DENYLIST,
-      // hashed files need no cache-busting query when precached
-      dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8,}\.\w+$/,
-      cleanupOutdatedCaches: true,
-      // the first install controls the open page at once, so a station is offline-ready without a reload
-      clientsClaim: true,
+export function pwaPlugin(opts: { center: CenterProfile }): PluginOption {
+  // the build's real output folder (tests and the e2e build choose their own)
+  let outDir = ''
+  const outDirPlugin: Plugin = {
+    name: 'sophora:pwa-out-dir',
+    configResolved(c) {
+      outDir = resolve(c.root, c.build.outDir)
     },
-  })
+  }
+  return [
+    outDirPlugin,
+    VitePWA({
+      // the worker that ships, also in test builds (the default follows NODE_ENV, which is 'test' under vitest)
+      mode: 'production',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: webManifest(opts.center),
+      // PRECACHE_GLOBS has every icon, the apple-touch one too; listing them twice would duplicate entries
+      includeManifestIcons: false,
+      workbox: {
+        globPatterns: PRECACHE_GLOBS,
+        globIgnores: ['**/.*', '**/.*/**'],
+        // Workbox's default is 2 MB (the largest files now: XR controller models, 1.4 MB); a larger
+        // file would otherwise fail the build (vite-plugin-pwa), and a station needs every one offline
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        manifestTransforms: [withoutEmulator(() => outDir)],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: NAVIGATE_DENYLIST,
+        // hashed files need no cache-busting query when precached
+        dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8,}\.\w+$/,
+        cleanupOutdatedCaches: true,
+        // the first install controls the open page at once, so a station is offline-ready without a reload
+        clientsClaim: true,
+      },
+    }),
+  ]
 }

@@ -40,7 +40,7 @@ describe('precache list', () => {
       revision: null,
       size: 1,
     }))
-    const out = await withoutEmulator(dir)(entries as Parameters<ReturnType<typeof withoutEmulator>>[0])
+    const out = await withoutEmulator(() => dir)(entries as Parameters<ReturnType<typeof withoutEmulator>>[0])
     expect(out.manifest.map((e) => e.url)).toEqual(['assets/exhibit-fire-escape-abc.js', 'assets/intro.mp3'])
   })
 })
