@@ -86,6 +86,14 @@ describe('installable station app', () => {
     await page.waitForSelector('[data-testid="result"][data-passed="true"]')
     await page.click('[data-testid="back-to-lobby"]')
     await page.waitForSelector('[data-testid="lobby"]')
+    // narration and fonts came from the station's cache, every one of them
+    const media = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\.(mp3|woff2?)(\?|$)/.test(e.name))
+        .map((e) => ({ url: e.name, status: e.responseStatus })),
+    )
+    expect(media.filter((m) => m.url.endsWith('.mp3')).length).toBeGreaterThan(0)
+    expect(media.filter((m) => m.status !== 200)).toEqual([])
     const offline = await page.evaluate(() => window.__sophora!.events.map((e) => `${e.exhibitId} ${e.type}`))
     expect(offline.length).toBeGreaterThanOrEqual(right.steps.length + right.quiz.length)
     await expect.poll(pending, { timeout: 10_000 }).toBe(offline.length)
