@@ -7,6 +7,7 @@ import { devApiPlugin } from './src/build/dev-api-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
 import { fontPlugin } from './src/build/font-plugin.ts'
 import { sdkDeprecationsPlugin } from './src/build/sdk-deprecations.ts'
+import { pwaPlugin } from './src/build/pwa-plugin.ts'
 import { stripXREmulatorPlugin } from './src/build/xr-emulator-plugin.ts'
 import { xrProfilesPlugin } from './src/build/xr-profiles-plugin.ts'
 import { exhibitChunkFileName } from './src/core/crash-attribution.ts'
@@ -25,6 +26,7 @@ export default defineConfig(({ mode }) => {
   // the center profile (centers/<SOPHORA_CENTER>.json): a bad one stops here, naming file and field
   const center = loadCenterProfile(fileURLToPath(new URL('.', import.meta.url)))
   const dirs = e2e ? ['exhibits', 'tests/fixtures/exhibits'] : ['exhibits']
+  const outDir = e2e ? 'dist-e2e' : 'dist'
   return {
     plugins: [
       react(),
@@ -41,6 +43,8 @@ export default defineConfig(({ mode }) => {
       xrProfilesPlugin(),
       devApiPlugin(STATS_SERVER),
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),
+      // service worker + web app manifest; e2e builds get one too (the offline and update tests need it)
+      pwaPlugin({ center }),
     ],
     resolve: {
       // the longer name first: an alias matches a prefix (exhibit tests only; never bundled)
@@ -54,7 +58,7 @@ export default defineConfig(({ mode }) => {
       __SOPHORA_TEST_BRIDGE__: JSON.stringify(e2e || mode === 'development'),
     },
     build: {
-      outDir: e2e ? 'dist-e2e' : 'dist',
+      outDir,
       target: 'es2022',
       sourcemap: false,
       manifest: true,

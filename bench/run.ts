@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { bundleReport, mergeBundleReports, type BundleReport } from './bundle-sizes.ts'
 import { runExhibitBench, type ExhibitBench } from './exhibit-bench.ts'
+import { runPwaBench, type PwaBench } from './pwa-bench.ts'
 
 /**
  * `npm run bench`: prints figures and writes bench/results/*.json and BENCHMARKS.md.
@@ -41,6 +42,25 @@ function exhibitsSection(rows: ExhibitBench[]): string[] {
     ),
     '',
     `Budgets: ≤ ${BUDGET.drawCalls} draw calls (aim ≤ 60), ≤ ${BUDGET.triangles / 1000} K triangles, textures ≤ ${BUDGET.maxTexture}², nothing left after 20 cycles, frame ratio ≤ ${BUDGET.frameRatio}.`,
+    '',
+  ]
+}
+
+function pwaSection(p: PwaBench): string[] {
+  const row = (name: string, r: PwaBench['cached']) => `| ${name} | ${r.lobbyMs} (${r.lobbySpread}) | ${r.exhibitMs} (${r.exhibitSpread}) |`
+  return [
+    `## Offline station app (service worker, production build, CPU throttled ${p.cpuThrottle}×)`,
+    '',
+    `Precache: **${p.precache.mb} MB** in ${p.precache.entries} files (${Object.entries(p.precache.byKind)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} MB).`,
+    '',
+    `Median of ${p.rounds} rounds in one run, ms (min–max). Lobby: navigation start → lobby cards; exhibit: click → \`fire-escape\` ready. Uncached: a fresh profile's first load (the service worker precaches meanwhile); cached: the same station reloaded once the worker controls it.`,
+    '',
+    '| load | lobby ms | exhibit ms |',
+    '|---|---:|---:|',
+    row('uncached (first load)', p.uncached),
+    row('cached (service worker)', p.cached),
     '',
   ]
 }
@@ -93,6 +113,13 @@ async function main() {
       })),
     )
   }
+  if (want('pwa')) {
+    if (!want('bundle')) vite()
+    const p = await runPwaBench()
+    writeFileSync('bench/results/pwa.json', `${JSON.stringify(p, null, 2)}\n`)
+    console.log(`\nPrecache ${p.precache.mb} MB in ${p.precache.entries} files; CPU ${p.cpuThrottle}×, median ms:`)
+    console.table({ uncached: p.uncached, cached: p.cached })
+  }
   if (want('server')) {
     const { runServerBench } = await import('./server-bench.ts')
     await runServerBench() // writes bench/results/server.json
@@ -106,13 +133,15 @@ async function main() {
   const md: string[] = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|server|dashboard\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
+    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|server|dashboard\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
     '',
   ]
   const b = read<BundleReport>('bench/results/bundle.json')
   if (b) md.push(...bundleSection(b))
   const rows = read<ExhibitBench[]>('bench/results/exhibits.json')
   if (rows) md.push(...exhibitsSection(rows))
+  const pwa = read<PwaBench>('bench/results/pwa.json')
+  if (pwa) md.push(...pwaSection(pwa))
   const srv = read<Record<string, unknown>>('bench/results/server.json')
   if (srv) md.push('## Stats server', '', '```json', JSON.stringify(srv, null, 2), '```', '')
   const dash = read<Record<string, unknown>>('bench/results/dashboard.json')

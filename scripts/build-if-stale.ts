@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-const INPUT_DIRS = ['src', 'exhibits', 'centers', 'assets']
+const INPUT_DIRS = ['src', 'exhibits', 'centers', 'assets', 'public']
 const INPUT_FILES = ['index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.app.json']
 const BUILD_ENV = ['SOPHORA_EXHIBITS', 'SOPHORA_CENTER']
 const SKIP = new Set(['__tests__', 'node_modules', '.DS_Store'])

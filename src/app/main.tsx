@@ -1,10 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.tsx'
-import { legacyHashRedirect } from './routes.ts'
+import { legacyHashRedirect, paths } from './routes.ts'
 import { hydrateStationPassport } from '../features/passport/index.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { audioStore, outbox, setupShell, subscribeRecorded } from './shell-services.tsx'
+import { setupPwa } from '../features/pwa/index.ts'
 import './app.css'
 
 // Old `/#/exhibit/<id>` links (bookmarks, kiosk start pages) land on the new URL.
@@ -17,6 +18,8 @@ void hydrateStationPassport().then((status) => {
   if (status === 'legacy-dropped') useNoticeStore.getState().show('passport.legacyDropped')
 })
 setupShell()
+// Offline after the first load; a new version waits for the lobby (or the kiosk's idle reset).
+setupPwa({ isLobby: (path) => path === paths.lobby })
 // Dev/e2e builds only: the constant is false in production, so the bridge is not even bundled.
 if (__SOPHORA_TEST_BRIDGE__) void import('../test-bridge/install.ts').then((m) => m.installTestBridge({ audio: audioStore, outbox, subscribeRecorded }))
 

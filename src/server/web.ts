@@ -38,8 +38,8 @@ export async function setupSecurityHeaders(app: FastifyInstance): Promise<void> 
 
 /**
  * Serves the built app from STATIC_DIR on the same port as the API. Hashed files
- * under /assets never change, so they are cached for a year; index.html must always
- * be revalidated so a new build reaches every kiosk. Unknown non-API GETs get
+ * under /assets never change, so they are cached for a year; index.html, the service worker
+ * (sw.js) and the web app manifest must always be revalidated so a new build reaches every kiosk. Unknown non-API GETs get
  * index.html (client-side routes).
  */
 export async function setupStaticApp(app: FastifyInstance, staticDir: string): Promise<boolean> {
@@ -53,7 +53,8 @@ export async function setupStaticApp(app: FastifyInstance, staticDir: string): P
     cacheControl: false,
     setHeaders(res, path) {
       if (path.includes(`${sep}assets${sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable')
-      else if (path.endsWith('.html')) res.header('cache-control', 'no-cache')
+      // the service worker and the web app manifest name the current build: always revalidated, as index.html
+      else if (/\.html$|[\\/]sw\.js$|\.webmanifest$/.test(path)) res.header('cache-control', 'no-cache')
       else res.header('cache-control', 'public, max-age=3600')
     },
   })

@@ -25,16 +25,20 @@ export const CHROMIUM_ARGS = [
 /**
  * A persistent context (Playwright refuses --user-data-dir in args) in `userDataDir`;
  * `frameRate` caps requestAnimationFrame in its pages (tests pass E2E_FRAME_RATE, see frame-cap.ts).
+ * Service workers are blocked unless `serviceWorkers: 'allow'`: Playwright's request routing
+ * does not see what a service worker answers, and precaching the whole app (~18 MB) in every
+ * file would slow the suite; tests/e2e/offline-app.test.ts and the PWA bench allow them.
  */
 export async function launchChromiumContext(
   userDataDir: string,
-  opts: { width?: number; height?: number; args?: string[]; frameRate?: number } = {},
+  opts: { width?: number; height?: number; args?: string[]; frameRate?: number; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: opts.width ?? 640, height: opts.height ?? 360 },
     args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   })
   if (opts.frameRate) await context.addInitScript(capFrameRate, 1000 / opts.frameRate)
   return context

@@ -23,7 +23,7 @@ export const E2E_EXHIBIT_DIRS = ['exhibits', 'tests/fixtures/exhibits', SCAFFOLD
 
 const STAMP = join(OUT_DIR, '.e2e-build.json')
 /** What the build is made from: a file newer than the stamp makes a reused build stale. */
-const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'src', 'exhibits', 'assets', 'tests/fixtures', 'scripts']
+const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'src', 'exhibits', 'assets', 'public', 'tests/fixtures', 'scripts']
 
 /** SOPHORA_EXHIBITS=a,b builds only those (vite.config.ts); the scaffold is always added. */
 export function onlyExhibits(): string[] | undefined {

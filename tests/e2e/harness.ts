@@ -93,9 +93,17 @@ export interface Browser {
 }
 
 /** Debian's Chromium, headless, WebGL through SwiftShader; records page errors and any request off loopback. */
-export async function launch(opts: { width?: number; height?: number; userDataDir?: string; args?: string[] } = {}): Promise<Browser> {
+export async function launch(
+  opts: { width?: number; height?: number; userDataDir?: string; args?: string[]; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Browser> {
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  const context = await launchChromiumContext(dir, { width: opts.width ?? 640, height: opts.height ?? 480, args: opts.args, frameRate: E2E_FRAME_RATE })
+  const context = await launchChromiumContext(dir, {
+    width: opts.width ?? 640,
+    height: opts.height ?? 480,
+    args: opts.args,
+    frameRate: E2E_FRAME_RATE,
+    serviceWorkers: opts.serviceWorkers,
+  })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   const externalRequests: string[] = []

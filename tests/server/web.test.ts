@@ -17,6 +17,8 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Sophora</title><div id="root"></div>')
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)')
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  writeFileSync(join(dist, 'sw.js'), 'self.skipWaiting()')
+  writeFileSync(join(dist, 'manifest.webmanifest'), '{}')
   app = await buildApp(testConfig(t.dir, { staticDir: dist }), { logger: false })
 })
 afterAll(async () => {
@@ -38,6 +40,15 @@ describe('the built app on the same port', () => {
     expect(csp).not.toContain('upgrade-insecure-requests')
     expect(res.headers['strict-transport-security']).toBeUndefined()
     expect(res.headers['x-content-type-options']).toBe('nosniff')
+  })
+
+  it('has the service worker and the web app manifest revalidated, as index.html, and other files cached an hour', async () => {
+    for (const url of ['/sw.js', '/manifest.webmanifest']) {
+      const res = await app.inject({ url })
+      expect(res.statusCode, url).toBe(200)
+      expect(res.headers['cache-control'], url).toBe('no-cache')
+    }
+    expect((await app.inject({ url: '/favicon.svg' })).headers['cache-control']).toBe('public, max-age=3600')
   })
 
   it('caches hashed assets for a year', async () => {

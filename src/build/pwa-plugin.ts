@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Plugin, PluginOption } from 'vite'
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
+import type { ManifestTransform } from 'workbox-build'
+import type { CenterProfile } from '../core/center-profile.ts'
+
+/** The IWER XR emulator's code (devices, dev UI, sample rooms): the marks bench/bundle-sizes.ts looks for too. */
+export const EMULATOR_CODE = /@iwer\/|iwer-devui|SyntheticEnvironmentModule|metaQuestPro/
+
+/** What a station needs offline: app shell, every chunk, narration and sounds, fonts, XR controller profiles, icons. */
+export const PRECACHE_GLOBS = [
+  // manifest.webmanifest: the plugin adds it itself
+  '**/*.{html,js,css}',
+  'assets/**/*.{mp3,ogg,wav,woff,woff2,ttf,png,svg,jpg,webp}',
+  'xr-profiles/**/*.{json,glb}',
+  'icons/*.png',
+]
+
+/** App URLs the service worker answers with index.html; the server's API never (it must always reach the server or fail). */
+export const NAVIGATE_DENYLIST = [/^\/api(\/|$)/, /^\/assets\//, /^\/xr-profiles\//]
+
+/** The brand colours of index.html and app.css. */
+const THEME = '#1f2a24'
+const BACKGROUND = '#f4f1e8'
+
+/** Home-screen name: the center's zh-CN name; a short one that fits under an icon (≈ 6 CJK characters). */
+export function webManifest(center: CenterProfile): Partial<ManifestOptions> {
+  const name = center.name['zh-CN']
+  return {
+    id: '/',
+    name,
+    short_name: [...name].length <= 6 ? name : '科普体验馆',
+    description: `${name} · ${center.name.en}`,
+    lang: 'zh-CN',
+    dir: 'ltr',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'any',
+    theme_color: THEME,
+    background_color: BACKGROUND,
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  }
+}
+
+/**
+ * Drops every precache entry whose file holds emulator code. Test builds (mode e2e) bundle the
+ * emulator for emulated VR sessions; a station must never download it, even there. Reads the
+ * emitted files, so it holds whatever the chunks are named.
+ */
+export function withoutEmulator(outDir: () => string): ManifestTransform {
+  return (entries) => {
+    const kept = entries.filter((e) => !(e.url.endsWith('.js') && EMULATOR_CODE.test(readFileSync(join(outDir(), e.url), 'utf8'))))
+    return { manifest: kept, warnings: [] }
+  }
+}
+
+/**
+ * The service worker (Workbox via vite-plugin-pwa, generateSW): precaches what a station needs
+ * so it keeps working through a router's power cut, and falls back to index.html for the app's
+ * history routes. registerType 'prompt': a new version installs in the background and waits;
+ * src/features/pwa applies it between visitors (at the lobby or an idle reset).
+ */
+export function pwaPlugin(opts: { center: CenterProfile }): PluginOption {
+  // the build's real output folder (tests and the e2e build choose their own)
+  let outDir = ''
+  const outDirPlugin: Plugin = {
+    name: 'sophora:pwa-out-dir',
+    configResolved(c) {
+      outDir = resolve(c.root, c.build.outDir)
+    },
+  }
+  return [
+    outDirPlugin,
+    VitePWA({
+      // the worker that ships, also in test builds (the default follows NODE_ENV, which is 'test' under vitest)
+      mode: 'production',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: webManifest(opts.center),
+      // PRECACHE_GLOBS has every icon, the apple-touch one too; listing them twice would duplicate entries
+      includeManifestIcons: false,
+      workbox: {
+        globPatterns: PRECACHE_GLOBS,
+        globIgnores: ['**/.*', '**/.*/**'],
+        // Workbox's default is 2 MB (the largest files now: XR controller models, 1.4 MB); a larger
+        // file would otherwise fail the build (vite-plugin-pwa), and a station needs every one offline
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        manifestTransforms: [withoutEmulator(() => outDir)],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: NAVIGATE_DENYLIST,
+        // hashed files need no cache-busting query when precached
+        dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8,}\.\w+$/,
+        cleanupOutdatedCaches: true,
+        // the first install controls the open page at once, so a station is offline-ready without a reload
+        clientsClaim: true,
+      },
+    }),
+  ]
+}
