@@ -13,6 +13,9 @@ import { useNoticeStore } from './notice-store.ts'
 import { confirmPassport, shellServices, ShellExtras, StationPairingNotice, stationAuth, startStationRuntime, useServerStamps } from './shell-services.tsx'
 import { HoldOverlay, loadStationPages, StationCorner, useLiveStation, type StationRuntime } from '../features/station/index.ts'
 import { loadConsolePages } from '../features/guide-console/index.ts'
+import { loadKioskSettingsForm } from '../features/kiosk/index.ts'
+import type { Visit } from '../core/visit.ts'
+import { StationKiosk } from './station-kiosk.tsx'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
 const ExhibitView = lazy(async () => {
@@ -33,6 +36,7 @@ const StationSetupPage = lazy(async () => ({ default: (await loadStationPages())
 const StationJoinPage = lazy(async () => ({ default: (await loadStationPages()).StationJoinPage }))
 const GuideConsolePage = lazy(async () => ({ default: (await loadConsolePages()).GuideConsolePage }))
 const GuideSessionPage = lazy(async () => ({ default: (await loadConsolePages()).GuideSessionPage }))
+const KioskSettingsForm = lazy(async () => ({ default: (await loadKioskSettingsForm()).KioskSettingsForm }))
 
 const titles = Object.fromEntries(registry.exhibits.map((e) => [e.id, e.manifest.title]))
 const exhibitIds = registry.exhibits.map((e) => e.id)
@@ -142,6 +146,7 @@ export function App() {
 
   const exhibitId = inExhibit ? params.id : null
   const station = useStationRuntime(location, exhibitId, go)
+  const visit = useRef<Visit | null>(null)
   return (
     <div className={`shell ${exhibitId ? 'in-exhibit' : 'in-lobby'}`}>
       <Header go={go} />
@@ -228,7 +233,9 @@ export function App() {
                 stationToken={stationAuth.token}
                 exhibits={registry.exhibits.map((e) => ({ id: e.id, title: e.manifest.title }))}
                 onJoined={() => go(paths.lobby)}
-              />
+              >
+                <KioskSettingsForm />
+              </StationSetupPage>
             </Page>
           </Route>
           <Route path={patterns.stationJoin}>
@@ -262,7 +269,10 @@ export function App() {
             registry={registry}
             services={shellServices}
             onLobby={() => go(paths.lobby)}
-            onVisit={station.onVisit}
+            onVisit={(v) => {
+              visit.current = v
+              station.onVisit(v)
+            }}
             onFailure={(kind) => {
               show(kind === 'crashed' ? 'exhibit.crashed' : kind === 'notFound' ? 'exhibit.notFound' : 'exhibit.loadFailed')
               go(paths.lobby)
@@ -270,6 +280,7 @@ export function App() {
           />
         </Suspense>
       )}
+      <StationKiosk location={location} go={go} visit={visit} />
       {station.active && (
         <>
           <StationCorner titleOf={(id, l) => titles[id]?.[l] ?? id} />

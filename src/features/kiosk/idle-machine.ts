@@ -16,7 +16,7 @@ export const realClock: Clock = {
 }
 
 /** Why the station may not reset now; null when it may. */
-export type Busy = 'narration' | 'explanation' | 'vr' | 'held' | null
+export type Busy = 'narration' | 'explanation' | 'held' | null
 
 export type IdlePhase = 'off' | 'watching' | 'warning' | 'attract'
 
@@ -73,10 +73,13 @@ export function createIdleMachine(o: IdleMachineOptions): IdleMachine {
   }
   const arm = (fn: () => void, ms: number) => {
     cancel?.()
-    cancel = clock.after(() => {
-      cancel = null
-      fn()
-    }, Math.max(0, ms))
+    cancel = clock.after(
+      () => {
+        cancel = null
+        fn()
+      },
+      Math.max(0, ms),
+    )
   }
 
   function watch() {

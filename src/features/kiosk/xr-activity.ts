@@ -1,0 +1,42 @@
+import type { Cleanup } from '../../core/exhibit-kit.ts'
+
+/**
+ * Head and controller movement in an immersive session, reported by the exhibit page's pose
+ * watcher (which lives with the XR stage, in the lazily loaded exhibit chunk) and heard by the
+ * idle reset, without either importing the other.
+ */
+const listeners = new Set<() => void>()
+let presenting = false
+
+export const xrActivity = {
+  /** the student moved their head or a controller */
+  moved(): void {
+    for (const l of listeners) l()
+  },
+  /** an immersive session started (true) or ended */
+  presenting(on: boolean): void {
+    presenting = on
+    for (const l of listeners) l()
+  },
+}
+
+export const xrPresenting = () => presenting
+
+export function subscribeXR(listener: () => void): Cleanup {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
+const resetListeners = new Set<() => void>()
+/** Called at each idle reset, after the visit ended: work that must wait for a gap between visitors (an app update). */
+export function onIdleReset(listener: () => void): Cleanup {
+  resetListeners.add(listener)
+  return () => {
+    resetListeners.delete(listener)
+  }
+}
+export function emitIdleReset(): void {
+  for (const l of resetListeners) l()
+}
