@@ -27,6 +27,8 @@ export function StationKiosk(props: { location: string; go(path: string): void; 
   }, [kiosk, location, go])
 
   const busy = (): Busy => {
+    // The exhibit is loading: the app is at work, not the student gone (idle time restarts when it is ready).
+    if (location.startsWith('/exhibit/') && !visit.current) return 'loading'
     if (isNarrating()) return 'narration'
     if (visit.current && visit.current.run.getState().state.feedback !== null) return 'explanation'
     if (useLiveStation.getState().held) return 'held'

@@ -16,7 +16,7 @@ export const realClock: Clock = {
 }
 
 /** Why the station may not reset now; null when it may. */
-export type Busy = 'narration' | 'explanation' | 'held' | null
+export type Busy = 'narration' | 'explanation' | 'held' | 'loading' | 'staff' | null
 
 export type IdlePhase = 'off' | 'watching' | 'warning' | 'attract'
 
@@ -87,6 +87,9 @@ export function createIdleMachine(o: IdleMachineOptions): IdleMachine {
     if (due > 0) return arm(watch, due)
     const busy = o.busy()
     if (busy) {
+      // Time spent listening, reading an explanation or waiting for a load is not idle time:
+      // the full idle time runs again from when the station stops being busy.
+      last = clock.now()
       set({ suppressed: state.suppressed + 1, lastBusy: busy })
       return arm(watch, BUSY_POLL_MS)
     }

@@ -6,7 +6,7 @@ import { idleMsFor, useIdleOn, useKioskOn, useKioskSettings } from './kiosk-sett
 import { setupKioskGuards } from './kiosk-guard.ts'
 import { StaffExit } from './staff-exit.tsx'
 import { kioskText } from './texts.ts'
-import { subscribeXR, xrPresenting } from './xr-activity.ts'
+import { staffAtWork, subscribeXR, xrPresenting } from './xr-activity.ts'
 
 export interface KioskLayerProps {
   kind: StationKind | null
@@ -44,7 +44,7 @@ export function KioskLayer(props: KioskLayerProps) {
     const m = createIdleMachine({
       idleMs: () => idleMsFor(useKioskSettings.getState(), latest.current.kind, xrPresenting()),
       warnMs: warnSeconds * 1000,
-      busy: () => latest.current.busy(),
+      busy: () => (staffAtWork.get() ? 'staff' : latest.current.busy()),
       onReset: () => runReset(latest.current.reset),
       onChange: setState,
     })

@@ -4,6 +4,7 @@ import { realClock, type Clock } from './idle-machine.ts'
 import { useKioskSettings } from './kiosk-settings.ts'
 import { verifyPin } from './pin-hash.ts'
 import { useKioskText } from './texts.ts'
+import { staffAtWork } from './xr-activity.ts'
 
 export const HOLD_MS = 3000
 const MAX_TRIES = 5
@@ -28,6 +29,12 @@ export function StaffExit(props: { clock?: Clock }) {
     hold.current = null
   }
   useEffect(() => release, [])
+  // Holding the corner sends no events for 3 s, and typing a PIN is slow: neither is an idle station.
+  const holding = (on: boolean) => staffAtWork.set(on || open)
+  useEffect(() => {
+    staffAtWork.set(open)
+    return () => staffAtWork.set(false)
+  }, [open])
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
@@ -59,15 +66,25 @@ export function StaffExit(props: { clock?: Clock }) {
         onPointerDown={(e) => {
           e.preventDefault()
           release()
+          holding(true)
           hold.current = clock.after(() => {
             hold.current = null
             setMessage(null)
             setOpen(true)
           }, HOLD_MS)
         }}
-        onPointerUp={release}
-        onPointerCancel={release}
-        onPointerLeave={release}
+        onPointerUp={() => {
+          release()
+          holding(false)
+        }}
+        onPointerCancel={() => {
+          release()
+          holding(false)
+        }}
+        onPointerLeave={() => {
+          release()
+          holding(false)
+        }}
       />
       {open && (
         <div className="kiosk-dialog-backdrop">

@@ -40,3 +40,12 @@ export function onIdleReset(listener: () => void): Cleanup {
 export function emitIdleReset(): void {
   for (const l of resetListeners) l()
 }
+
+let staff = false
+/** Staff are at the corner or the PIN dialog: no idle reset under their hands. */
+export const staffAtWork = {
+  set: (on: boolean) => {
+    staff = on
+  },
+  get: () => staff,
+}
