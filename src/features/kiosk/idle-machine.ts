@@ -28,6 +28,8 @@ export interface IdleState {
   suppressed: number
   /** what held the reset back the last time it was */
   lastBusy: Busy
+  /** how many countdowns have started (shown for tests and staff) */
+  warnings: number
 }
 
 export interface IdleMachineOptions {
@@ -62,7 +64,7 @@ const TICK_MS = 1000
  */
 export function createIdleMachine(o: IdleMachineOptions): IdleMachine {
   const clock = o.clock ?? realClock
-  let state: IdleState = { phase: 'off', remaining: 0, suppressed: 0, lastBusy: null }
+  let state: IdleState = { phase: 'off', remaining: 0, suppressed: 0, lastBusy: null, warnings: 0 }
   let last = clock.now()
   let warnEnds = 0
   let cancel: Cleanup | null = null
@@ -94,7 +96,7 @@ export function createIdleMachine(o: IdleMachineOptions): IdleMachine {
       return arm(watch, BUSY_POLL_MS)
     }
     warnEnds = clock.now() + o.warnMs
-    set({ phase: 'warning', remaining: Math.ceil(o.warnMs / 1000) })
+    set({ phase: 'warning', remaining: Math.ceil(o.warnMs / 1000), warnings: state.warnings + 1 })
     arm(tick, Math.min(TICK_MS, o.warnMs))
   }
 

@@ -20,7 +20,7 @@ export interface KioskLayerProps {
 
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const
 const POINTER = new Set(['pointerdown', 'pointermove', 'touchstart'])
-const OFF: IdleState = { phase: 'off', remaining: 0, suppressed: 0, lastBusy: null }
+const OFF: IdleState = { phase: 'off', remaining: 0, suppressed: 0, lastBusy: null, warnings: 0 }
 
 /**
  * Kiosk mode and the idle reset on a station: the page guards, the staff exit corner, the
@@ -70,7 +70,14 @@ export function KioskLayer(props: KioskLayerProps) {
   const touch = () => machine.current?.activity()
   return (
     <>
-      <span hidden data-testid="idle-status" data-phase={state.phase} data-suppressed={state.suppressed} data-busy={state.lastBusy ?? ''} />
+      <span
+        hidden
+        data-testid="idle-status"
+        data-phase={state.phase}
+        data-suppressed={state.suppressed}
+        data-busy={state.lastBusy ?? ''}
+        data-warnings={state.warnings}
+      />
       {state.phase === 'warning' && <Countdown remaining={state.remaining} onTouch={touch} />}
       {state.phase === 'attract' && props.onLobby && <AttractLoop items={props.attract} onTouch={touch} />}
       {kiosk && <StaffExit />}

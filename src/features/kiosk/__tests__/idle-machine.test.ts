@@ -43,7 +43,7 @@ describe('idle machine', () => {
     clock.advance(59_999)
     expect(m.getState().phase).toBe('watching')
     clock.advance(1)
-    expect(m.getState()).toMatchObject({ phase: 'warning', remaining: 10 })
+    expect(m.getState()).toMatchObject({ phase: 'warning', remaining: 10, warnings: 1 })
     clock.advance(1000)
     expect(m.getState().remaining).toBe(9)
     clock.advance(8000)
@@ -108,6 +108,7 @@ describe('idle machine', () => {
     expect(m.getState()).toMatchObject({ phase: 'watching', lastBusy: 'explanation' })
     clock.advance(600_000)
     expect(onReset).not.toHaveBeenCalled()
+    expect(m.getState().warnings).toBe(1)
   })
 
   it('VR: head or controller movement is activity, so a moving student is never reset', () => {
