@@ -18,10 +18,33 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { z } from 'zod'
-import { launchChromiumContext } from '../tests/e2e/chromium.ts'
+import { chromium } from 'playwright-core'
 
 const EXHIBITS = 'exhibits'
 const SIZE = { width: 640, height: 360 }
+/** Debian's Chromium, headless, WebGL through SwiftShader (as the e2e tests run it). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+]
+/** Page-side code, as strings: this script is type-checked for Node, without the DOM's types. */
+const WAIT_FRAMES = `new Promise((r) => { let n = 0; const tick = () => (++n >= 30 ? r() : requestAnimationFrame(tick)); requestAnimationFrame(tick) })`
+const TO_WEBP = (b64: string) => `(async () => {
+  const img = new Image()
+  img.src = 'data:image/png;base64,${b64}'
+  await img.decode()
+  const c = document.createElement('canvas')
+  c.width = img.width
+  c.height = img.height
+  c.getContext('2d').drawImage(img, 0, 0)
+  return c.toDataURL('image/webp', 0.72).split(',')[1]
+})()`
 const SKIP = new Set(['__tests__', 'cover.webp', 'cover.json', 'node_modules'])
 const CoverStampSchema = z.object({ hash: z.string(), generated: z.literal(true) })
 
@@ -86,33 +109,20 @@ async function main() {
       if (i > 200) throw new Error('the server did not start')
       await new Promise((r) => setTimeout(r, 150))
     }
-    const context = await launchChromiumContext(profile, SIZE)
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: SIZE, args: ARGS })
     const page = context.pages()[0] ?? (await context.newPage())
     for (const id of todo) {
       await page.goto(`${url}/exhibit/${id}`)
       await page.waitForSelector('[data-testid="exhibit-view"][data-status="ready"]', { timeout: 120_000 })
       // The scene only: no header, panel, buttons or subtitles over it.
       await page.addStyleTag({ content: '.shell-header,.run-panel,.exhibit-chrome,.subtitle-bar,.notice,.station-name{visibility:hidden!important}' })
-      // Enough frames for textures and fonts to arrive (the bridge is absent from production builds: count rAF).
-      await page.evaluate(() => new Promise<void>((r) => {
-        let n = 0
-        const tick = () => (++n >= 30 ? r() : requestAnimationFrame(tick))
-        requestAnimationFrame(tick)
-      }))
+      // Enough frames for textures and fonts to arrive (the test bridge is absent from production builds: count rAF).
+      await page.evaluate(WAIT_FRAMES)
       const box = await page.locator('[data-testid="stage"] canvas').boundingBox()
       if (!box) throw new Error(`${id}: no stage canvas`)
       const png = await page.screenshot({ clip: box })
       // WebP by the browser's own encoder: no image library needed here.
-      const webp = await page.evaluate(async (b64) => {
-        const img = new Image()
-        img.src = `data:image/png;base64,${b64}`
-        await img.decode()
-        const c = document.createElement('canvas')
-        c.width = img.width
-        c.height = img.height
-        c.getContext('2d')!.drawImage(img, 0, 0)
-        return c.toDataURL('image/webp', 0.72).split(',')[1]!
-      }, png.toString('base64'))
+      const webp = z.string().parse(await page.evaluate(TO_WEBP(png.toString('base64'))))
       const dir = join(EXHIBITS, id)
       writeFileSync(join(dir, 'cover.webp'), Buffer.from(webp, 'base64'))
       writeFileSync(join(dir, 'cover.json'), `${JSON.stringify({ hash: folderHash(dir), generated: true }, null, 2)}\n`)

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { canHashPin, hashPin, PIN_PATTERN } from './pin-hash.ts'
-import { useKioskSettings, type KioskSettings } from './kiosk-settings.ts'
+import { KioskSettingsSchema, useKioskSettings, type KioskSettings } from './kiosk-settings.ts'
 import { useKioskText, type KioskTextKey } from './texts.ts'
 
 const seconds = (v: FormDataEntryValue | null): number | null => {
@@ -32,6 +32,7 @@ export function KioskSettingsForm() {
       warnSeconds: seconds(f.get('warnSeconds')) ?? 10,
       pin,
     }
+    if (!KioskSettingsSchema.safeParse(next).success) return setMessage('settings.invalid')
     current.save(next)
     setMessage('settings.saved')
   }

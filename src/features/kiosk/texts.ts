@@ -27,6 +27,7 @@ const zh = {
   'settings.noCrypto': '此页面不是安全连接（HTTPS），无法设置密码。',
   'settings.save': '保存展台设置',
   'settings.saved': '展台设置已保存在本机。',
+  'settings.invalid': '请检查秒数：无操作 3–3600 秒，倒计时 3–60 秒。',
 } as const
 type Key = keyof typeof zh
 const en: Record<Key, string> = {
@@ -55,6 +56,7 @@ const en: Record<Key, string> = {
   'settings.noCrypto': 'This page is not on a secure connection (HTTPS): a PIN cannot be set.',
   'settings.save': 'Save kiosk settings',
   'settings.saved': 'Kiosk settings saved on this device.',
+  'settings.invalid': 'Check the seconds: idle 3–3600, countdown 3–60.',
 }
 const tables = { 'zh-CN': zh, en }
 export type KioskTextKey = Key
