@@ -3,7 +3,8 @@
  * .png/.jpg) in the exhibit's folder. Only the URLs are in the lobby's code; the images load
  * lazily, so they do not count against its first-load budget.
  */
-const files = import.meta.glob('/exhibits/*/cover.{webp,png,jpg}', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
+// no-inline: even a 3 KB picture must not be inlined into the lobby's first-load code.
+const files = import.meta.glob('/exhibits/*/cover.{webp,png,jpg}', { eager: true, query: '?no-inline', import: 'default' }) as Record<string, string>
 
 const byId = new Map<string, string>()
 for (const [path, url] of Object.entries(files)) {
