@@ -11,12 +11,12 @@ export interface XRActivitySink {
 /** Look every this many frames: at 72–120 Hz that is several times a second, and nearly free. */
 const EVERY_FRAMES = 15
 /** 1 cm, or about 2° of turn (a column of the rotation part moves by ~0.035): above a headset's jitter at rest. */
-const MOVE_M = 0.01
-const TURN = 0.035
+export const MOVE_M = 0.01
+export const TURN = 0.035
 const SLOTS = 3 // head + two controllers
 
-/** Largest change between a pose and the one kept in `prev` (which it then replaces). */
-function change(m: Matrix4, prev: Float32Array, at: number): { move: number; turn: number } {
+/** Largest change between a pose and the one kept in `prev` at `at` (which it then replaces). */
+export function change(m: Matrix4, prev: Float32Array, at: number): { move: number; turn: number } {
   const e = m.elements
   let move = 0
   let turn = 0
