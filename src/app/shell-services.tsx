@@ -28,7 +28,7 @@ import { useNoticeStore } from './notice-store.ts'
 import { setupStation, stationText, useLiveStation, type NarrationState, type StationRuntime } from '../features/station/index.ts'
 import type { PassportCode as Code } from '../core/passport-code.ts'
 import { paths } from './routes.ts'
-import { xrActivity } from '../features/kiosk/index.ts'
+import { kioskText, useIdleCountdown, xrActivity } from '../features/kiosk/index.ts'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
 
@@ -118,7 +118,13 @@ export const shellServices: ShellServices = {
     await (await import('../sdk/text/label-3d.tsx')).preloadLabelFont()
   },
   useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
-  useHoldMessage: () => (useLiveStation((s) => s.held) ? `${stationText('zh-CN', 'hold.title')}\n${stationText('en', 'hold.title')}` : null),
+  useHoldMessage() {
+    const held = useLiveStation((s) => s.held)
+    // The idle countdown inside the headset too: the page's overlay is not seen in VR.
+    const n = useIdleCountdown((s) => s.remaining)
+    if (held) return `${stationText('zh-CN', 'hold.title')}\n${stationText('en', 'hold.title')}`
+    return n === null ? null : `${kioskText('zh-CN', 'idle.title')} ${n}\n${kioskText('en', 'idle.title')}`
+  },
   // A headset's in-VR keypad asks the server as the flat check-in does (hoisted below).
   confirmPassport: (code) => confirmPassport(code),
   xrActivity,

@@ -6,7 +6,7 @@ import { idleMsFor, useIdleOn, useKioskOn, useKioskSettings } from './kiosk-sett
 import { setupKioskGuards } from './kiosk-guard.ts'
 import { StaffExit } from './staff-exit.tsx'
 import { kioskText } from './texts.ts'
-import { staffAtWork, subscribeXR, xrPresenting } from './xr-activity.ts'
+import { staffAtWork, subscribeXR, useIdleCountdown, xrPresenting } from './xr-activity.ts'
 
 export interface KioskLayerProps {
   kind: StationKind | null
@@ -46,7 +46,10 @@ export function KioskLayer(props: KioskLayerProps) {
       warnMs: warnSeconds * 1000,
       busy: () => (staffAtWork.get() ? 'staff' : latest.current.busy()),
       onReset: () => runReset(latest.current.reset),
-      onChange: setState,
+      onChange(s) {
+        setState(s)
+        useIdleCountdown.setState({ remaining: s.phase === 'warning' ? s.remaining : null })
+      },
     })
     machine.current = m
     // While the countdown or the attract loop covers the screen, a touch is that overlay's own
@@ -64,6 +67,7 @@ export function KioskLayer(props: KioskLayerProps) {
       m.stop()
       machine.current = null
       setState(OFF)
+      useIdleCountdown.setState({ remaining: null })
     }
   }, [idleOn, warnSeconds])
 

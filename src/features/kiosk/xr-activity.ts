@@ -1,3 +1,4 @@
+import { create } from 'zustand'
 import type { Cleanup } from '../../core/exhibit-kit.ts'
 
 /**
@@ -49,3 +50,6 @@ export const staffAtWork = {
   },
   get: () => staff,
 }
+
+/** The countdown's seconds while it runs, else null: for the in-headset message (the page's overlay is not seen in VR). */
+export const useIdleCountdown = create<{ remaining: number | null }>(() => ({ remaining: null }))
