@@ -8,7 +8,7 @@ export type { KioskLayerProps } from './kiosk-layer.tsx'
 export type { AttractItem } from './attract-loop.tsx'
 export type { Busy, ResetActions } from './idle-machine.ts'
 export { useKioskOn } from './kiosk-settings.ts'
-export { emitIdleReset, onIdleReset, useIdleCountdown, xrActivity } from './xr-activity.ts'
+export { emitIdleReset, onIdleReset, useIdleCountdown, xrActivity } from './kiosk-signals.ts'
 export { kioskText } from './texts.ts'
 import './kiosk.css'
 export const loadKioskSettingsForm = () => import('./settings-form.tsx')

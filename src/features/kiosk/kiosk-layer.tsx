@@ -6,7 +6,7 @@ import { idleMsFor, useIdleOn, useKioskOn, useKioskSettings } from './kiosk-sett
 import { setupKioskGuards } from './kiosk-guard.ts'
 import { StaffExit } from './staff-exit.tsx'
 import { kioskText } from './texts.ts'
-import { staffAtWork, subscribeXR, useIdleCountdown, xrPresenting } from './xr-activity.ts'
+import { staffAtWork, subscribeXR, useIdleCountdown, xrPresenting } from './kiosk-signals.ts'
 
 export interface KioskLayerProps {
   kind: StationKind | null

@@ -4,7 +4,7 @@ import { realClock, type Clock } from './idle-machine.ts'
 import { useKioskSettings } from './kiosk-settings.ts'
 import { verifyPin } from './pin-hash.ts'
 import { useKioskText } from './texts.ts'
-import { staffAtWork } from './xr-activity.ts'
+import { staffAtWork } from './kiosk-signals.ts'
 
 export const HOLD_MS = 3000
 const MAX_TRIES = 5

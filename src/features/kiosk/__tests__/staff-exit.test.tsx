@@ -5,7 +5,7 @@ import type { Clock } from '../idle-machine.ts'
 import { DEFAULT_KIOSK, useKioskSettings } from '../kiosk-settings.ts'
 import { hashPin } from '../pin-hash.ts'
 import { StaffExit } from '../staff-exit.tsx'
-import { staffAtWork } from '../xr-activity.ts'
+import { staffAtWork } from '../kiosk-signals.ts'
 
 function manualClock(): Clock & { advance(ms: number): void } {
   let now = 1_000_000

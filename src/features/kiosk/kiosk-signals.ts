@@ -2,6 +2,12 @@ import { create } from 'zustand'
 import type { Cleanup } from '../../core/exhibit-kit.ts'
 
 /**
+ * What the kiosk feature shares without imports between its sides: head and controller
+ * movement from the exhibit page, the idle reset's listeners, staff at the exit corner, the
+ * countdown for the in-headset message.
+ */
+
+/**
  * Head and controller movement in an immersive session, reported by the exhibit page's pose
  * watcher (which lives with the XR stage, in the lazily loaded exhibit chunk) and heard by the
  * idle reset, without either importing the other.
