@@ -15,6 +15,9 @@ import { confirmPassport, shellServices, ShellExtras, StationPairingNotice, stat
 import { HoldOverlay, loadStationPages, StationCorner, useLiveStation, type StationRuntime } from '../features/station/index.ts'
 import { loadConsolePages } from '../features/guide-console/index.ts'
 import { loadYearlyReportPage } from '../features/yearly-report/index.ts'
+import { loadKioskSettingsForm } from '../features/kiosk/index.ts'
+import type { Visit } from '../core/visit.ts'
+import { StationKiosk } from './station-kiosk.tsx'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
 const ExhibitView = lazy(async () => {
@@ -38,6 +41,7 @@ const GuideSessionPage = lazy(async () => ({ default: (await loadConsolePages())
 const YearlyReportPage = lazy(async () => ({ default: (await loadYearlyReportPage()).YearlyReportPage }))
 // ECharts is a further chunk of its own, loaded when the dashboard draws its first chart.
 const DashboardPage = lazy(async () => ({ default: (await loadDashboardPage()).DashboardPage }))
+const KioskSettingsForm = lazy(async () => ({ default: (await loadKioskSettingsForm()).KioskSettingsForm }))
 
 const titles = Object.fromEntries(registry.exhibits.map((e) => [e.id, e.manifest.title]))
 const exhibitIds = registry.exhibits.map((e) => e.id)
@@ -147,6 +151,7 @@ export function App() {
 
   const exhibitId = inExhibit ? params.id : null
   const station = useStationRuntime(location, exhibitId, go)
+  const visit = useRef<Visit | null>(null)
   return (
     <div className={`shell ${exhibitId ? 'in-exhibit' : 'in-lobby'}`}>
       <Header go={go} />
@@ -233,7 +238,9 @@ export function App() {
                 stationToken={stationAuth.token}
                 exhibits={registry.exhibits.map((e) => ({ id: e.id, title: e.manifest.title }))}
                 onJoined={() => go(paths.lobby)}
-              />
+              >
+                <KioskSettingsForm />
+              </StationSetupPage>
             </Page>
           </Route>
           <Route path={patterns.stationJoin}>
@@ -284,7 +291,10 @@ export function App() {
             registry={registry}
             services={shellServices}
             onLobby={() => go(paths.lobby)}
-            onVisit={station.onVisit}
+            onVisit={(v) => {
+              visit.current = v
+              station.onVisit(v)
+            }}
             onFailure={(kind) => {
               show(kind === 'crashed' ? 'exhibit.crashed' : kind === 'notFound' ? 'exhibit.notFound' : 'exhibit.loadFailed')
               go(paths.lobby)
@@ -292,6 +302,7 @@ export function App() {
           />
         </Suspense>
       )}
+      <StationKiosk location={location} go={go} visit={visit} />
       {station.active && (
         <>
           <StationCorner titleOf={(id, l) => titles[id]?.[l] ?? id} />

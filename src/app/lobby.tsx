@@ -3,6 +3,7 @@ import { useLangStore, useT } from '../i18n/lang-store.ts'
 import { formatPassportCode, Seal, useCheckedInStamps, useStationPassport } from '../features/passport/index.ts'
 import { registry } from './registry.ts'
 import { paths } from './routes.ts'
+import { coverOf } from './covers.ts'
 
 /** The lobby: exhibits as cards by category, with the checked-in passport's stamps. */
 export function Lobby(props: { go(path: string): void }) {
@@ -55,6 +56,7 @@ export function Lobby(props: { go(path: string): void }) {
               <ul className="cards">
                 {items.map(({ id, manifest: m }) => (
                   <li key={id} className="card" data-exhibit={id}>
+                    {coverOf(id) && <img className="card-cover" src={coverOf(id)!} alt="" loading="lazy" decoding="async" width={320} height={180} />}
                     <Seal
                       glyph={m.stamp.glyph}
                       color={m.stamp.color}

@@ -28,6 +28,7 @@ import { useNoticeStore } from './notice-store.ts'
 import { setupStation, stationText, useLiveStation, type NarrationState, type StationRuntime } from '../features/station/index.ts'
 import type { PassportCode as Code } from '../core/passport-code.ts'
 import { paths } from './routes.ts'
+import { kioskText, useIdleCountdown, xrActivity } from '../features/kiosk/index.ts'
 
 const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
 
@@ -35,6 +36,8 @@ const sharedSfx = import.meta.glob('/assets/sfx/*.mp3', { eager: true, query: '?
 export const audioStore = createAudioStore({ storage: typeof localStorage === 'undefined' ? null : localStorage })
 
 let engine: AudioEngine | null = null
+/** Narrations not yet ended (the idle reset never fires while one plays). */
+const speaking = new Set<Promise<void>>()
 
 const recorded = new Set(recordedNarration)
 
@@ -96,7 +99,10 @@ export const shellServices: ShellServices = {
       .catch((err: unknown) => console.error('[sophora] visit event not recorded', err))
   },
   narrate(cue, text) {
-    void engine?.narrate(cue, text)
+    const p = engine?.narrate(cue, text)
+    if (!p) return
+    speaking.add(p)
+    void p.finally(() => speaking.delete(p))
   },
   stopNarration() {
     engine?.stopNarration()
@@ -112,9 +118,16 @@ export const shellServices: ShellServices = {
     await (await import('../sdk/text/label-3d.tsx')).preloadLabelFont()
   },
   useSubtitle: () => useAudioStore(audioStore, (s) => s.subtitle?.text ?? null),
-  useHoldMessage: () => (useLiveStation((s) => s.held) ? `${stationText('zh-CN', 'hold.title')}\n${stationText('en', 'hold.title')}` : null),
+  useHoldMessage() {
+    const held = useLiveStation((s) => s.held)
+    // The idle countdown inside the headset too: the page's overlay is not seen in VR.
+    const n = useIdleCountdown((s) => s.remaining)
+    if (held) return `${stationText('zh-CN', 'hold.title')}\n${stationText('en', 'hold.title')}`
+    return n === null ? null : `${kioskText('zh-CN', 'idle.title')} ${n}\n${kioskText('en', 'idle.title')}`
+  },
   // A headset's in-VR keypad asks the server as the flat check-in does (hoisted below).
   confirmPassport: (code) => confirmPassport(code),
+  xrActivity,
   /** One engine per visit: narration in the visitor's language plus shared and exhibit sfx. */
   async openAudio(exhibitId, lang, sfx, onProgress, signal) {
     engine?.dispose()
@@ -126,6 +139,16 @@ export const shellServices: ShellServices = {
       if (engine === e) engine = null
     }
   },
+}
+
+/** Narration is playing now (its promise has not ended, or its subtitle is still up). */
+export const isNarrating = (): boolean => speaking.size > 0 || audioStore.getState().subtitle !== null
+
+/** The idle reset's "audio stops": narration, every sound effect, and a device voice. */
+export function stopAllAudio(): void {
+  engine?.stopNarration()
+  Howler.stop()
+  ;(globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis?.cancel()
 }
 
 /** While this station waits for a guide's approval: its pairing code, above the page. */

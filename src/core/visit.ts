@@ -5,6 +5,9 @@ import { createRunStore, type RunStore } from './run-store.ts'
 import { createResourceTracker } from './resource-tracker.ts'
 import { createTranslator } from './translate.ts'
 
+/** Why an unfinished visit ended: the visitor left, the station reset itself when idle, or a guide moved it on. */
+export type ExitReason = 'visitor' | 'idle' | 'guide'
+
 /** What the platform lends a visit; exhibits never see these directly. */
 export interface VisitServices {
   record(exhibitId: string, e: ExhibitEvent): void
@@ -22,8 +25,11 @@ export interface Visit {
   ctx: ExhibitContext
   run: RunStore
   spec: RunSpec
-  /** Dispose everything tracked; aborts pending async work. Safe to call twice. */
-  dispose(): void
+  /**
+   * Dispose everything tracked; aborts pending async work. Safe to call twice (the first call's
+   * reason is the one recorded). `reason`: why an unfinished visit ended (default: the visitor left).
+   */
+  dispose(reason?: ExitReason): void
 }
 
 /**
@@ -118,10 +124,10 @@ export function createVisit(args: {
     ctx,
     run,
     spec,
-    dispose() {
+    dispose(reason: ExitReason = 'visitor') {
       if (disposed) return
       const s = run.getState().state
-      if (s.phase !== 'result') emit({ type: 'exhibit-exited', data: { reason: 'visitor', durationMs: Math.max(0, now() - s.startedAt) } })
+      if (s.phase !== 'result') emit({ type: 'exhibit-exited', data: { reason, durationMs: Math.max(0, now() - s.startedAt) } })
       disposed = true
       abort.abort()
       sv.stopNarration()

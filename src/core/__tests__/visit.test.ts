@@ -120,4 +120,12 @@ describe('createVisit', () => {
     expect(s.events.at(-1)?.type).toBe('exhibit-exited')
     expect(s.narrated).toHaveLength(narrated)
   })
+
+  it('an idle reset records its reason once; the later teardown does not record another exit', () => {
+    const s = setup()
+    s.visit.dispose('idle')
+    s.visit.dispose()
+    const exits = s.events.filter((e) => e.type === 'exhibit-exited')
+    expect(exits).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'idle' }) })])
+  })
 })

@@ -16,6 +16,7 @@ import { VRPanel } from './vr-panel.tsx'
 import { VRHold } from './vr-hold.tsx'
 import { VRKeypad } from './vr-keypad.tsx'
 import { useExhibitSession, type PageServices } from './use-exhibit-session.ts'
+import { XRPoseWatch, type XRActivitySink } from './xr-pose-watch.tsx'
 
 export type ShellServices = PageServices & {
   /** the subtitle line currently shown (for the 3D view in VR) */
@@ -27,6 +28,8 @@ export type ShellServices = PageServices & {
    * in-VR keypad while no passport is checked in; a walk-in-only station leaves it out.
    */
   confirmPassport?(code: PassportCode): Promise<PassportStatus>
+  /** Given, head and controller movement in VR is reported to it (the idle reset's activity). */
+  xrActivity?: XRActivitySink
 }
 
 function VRSubtitle(props: { visit: Visit; lang: Lang; services: ShellServices; onLobby(): void }) {
@@ -86,6 +89,7 @@ export default function ExhibitView(props: {
       <Stage active={!!id} xrStore={xrStore}>
         {ready && session && (
           <>
+            {services.xrActivity && <XRPoseWatch sink={services.xrActivity} />}
             <ExhibitHost key={`${attempt}:${lang}`} visit={ready.visit} def={ready.def} onCrash={(e) => session.fail('crashed', e)} />
             <VRSubtitle
               visit={ready.visit}

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
+import { useEffect, useEffectEvent, useState, type FormEvent, type ReactNode } from 'react'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import { STATION_KINDS, type StationKind } from '../../core/station-live.ts'
 import { GuideSignIn } from '../passport/index.ts'
@@ -12,6 +12,8 @@ export interface SetupProps {
   stationToken(): Promise<string | null>
   exhibits: { id: string; title: { 'zh-CN': string; en: string } }[]
   onJoined(): void
+  /** More settings for this device (kiosk mode), shown once a guide signed in here */
+  children?: ReactNode
 }
 
 /**
@@ -102,6 +104,7 @@ export function StationSetupPage(props: SetupProps) {
           </button>
         </form>
       )}
+      {(guide || setupToken) && props.children}
       <form className="guide-form" onSubmit={(e) => void join(e)} data-testid="setup-join">
         <label>
           {t('setup.joinCode')}
