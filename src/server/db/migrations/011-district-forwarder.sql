@@ -1,0 +1,17 @@
+-- The center → district forwarder's cursor (issue 15): the highest events.seq the
+-- district has acknowledged. Advanced only on the district's 200, in its own statement,
+-- so a restart or a cut link resends at most the unacknowledged batch (same event ids,
+-- which the district stores once). Keyed by district and the id it gave this center: a
+-- new pairing starts from the beginning (again harmless: the district dedupes by id).
+-- events.seq is the rowid: it is never reused as long as events are never deleted.
+CREATE TABLE district_forwarder (
+  district_url  TEXT NOT NULL,
+  center_id     TEXT NOT NULL,
+  last_seq      INTEGER NOT NULL DEFAULT 0,
+  sent          INTEGER NOT NULL DEFAULT 0,
+  rejected      INTEGER NOT NULL DEFAULT 0,
+  updated_ms    INTEGER NOT NULL,
+  last_error    TEXT,
+  last_error_ms INTEGER,
+  PRIMARY KEY (district_url, center_id)
+) WITHOUT ROWID;
