@@ -26,7 +26,11 @@ const pairingLines = (id: string, secret: string) => [
   '(set these two, and DISTRICT_URL, in the center server’s environment; the secret is not shown again)',
 ]
 
-export async function runDistrictCli(argv: string[], env: Record<string, string | undefined> = process.env, out: (s: string) => void = console.log): Promise<number> {
+export async function runDistrictCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (s: string) => void = console.log,
+): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { id: { type: 'string' }, help: { type: 'boolean' } } })
   const command = positionals[0]
   if (values.help) {

@@ -22,7 +22,11 @@ const DistrictEnvSchema = z.object({
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Centers send 500-event batches (~150 KB); a little room above that. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
   /** HTTPS with this certificate (PEM, chain after it) and key; unset: plain HTTP (loopback, or TLS ends at a reverse proxy). */
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),

@@ -47,7 +47,8 @@ export function districtLinkOf(e: Env): DistrictLink | null | string {
     const stray = (['DISTRICT_CENTER_ID', 'DISTRICT_SECRET', 'DISTRICT_CA_FILE'] as const).find((k) => e[k] !== undefined)
     return stray ? `${stray}: set, but DISTRICT_URL is not (the district's address)` : null
   }
-  if (!e.DISTRICT_CENTER_ID || !e.DISTRICT_SECRET) return 'DISTRICT_URL: needs DISTRICT_CENTER_ID and DISTRICT_SECRET (printed by `npm run district -- add-center`)'
+  if (!e.DISTRICT_CENTER_ID || !e.DISTRICT_SECRET)
+    return 'DISTRICT_URL: needs DISTRICT_CENTER_ID and DISTRICT_SECRET (printed by `npm run district -- add-center`)'
   if (e.DISTRICT_URL.startsWith('http:') && !LOOPBACK.test(e.DISTRICT_URL))
     return 'DISTRICT_URL: must be https:// (the secret and passport codes cross the internet); plain http only to a loopback address'
   return {

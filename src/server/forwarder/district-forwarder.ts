@@ -39,8 +39,10 @@ export function startDistrictForwarder(db: Db, link: DistrictLink, { now, log }:
     if (stopping.signal.aborted) return 'stopped'
     if (!outcome.ok) return { failed: outcome.reason, status: outcome.status }
     const { accepted, duplicate, rejected } = outcome.answer
-    if (rejected.length) log.error({ ...where, rejected: rejected.slice(0, 5), count: rejected.length }, 'district: refused events of this center (kept here, not resent)')
-    if (!state.ack(from, last.seq, accepted + duplicate, rejected.length, now())) log.info(where, 'district: position moved meanwhile; continuing from there')
+    if (rejected.length)
+      log.error({ ...where, rejected: rejected.slice(0, 5), count: rejected.length }, 'district: refused events of this center (kept here, not resent)')
+    if (!state.ack(from, last.seq, { accepted, duplicate, rejected: rejected.length }, now()))
+      log.info(where, 'district: position moved meanwhile; continuing from there')
     return 'sent'
   }
 

@@ -6,6 +6,7 @@ export interface DistrictForwarderRow {
   center_id: string
   last_seq: number
   sent: number
+  duplicates: number
   rejected: number
   updated_ms: number
   last_error: string | null
@@ -30,11 +31,13 @@ export function createDistrictForwarderState(db: Db, url: string, centerId: stri
   const ensure = db.prepare<[string, string, number]>('INSERT OR IGNORE INTO district_forwarder (district_url, center_id, updated_ms) VALUES (?, ?, ?)')
   const get = db.prepare<[string, string], DistrictForwarderRow>('SELECT * FROM district_forwarder WHERE district_url = ? AND center_id = ?')
   // Compare-and-set on the position the batch was read from.
-  const ack = db.prepare<[number, number, number, number, string, string, number]>(
-    `UPDATE district_forwarder SET last_seq = ?, sent = sent + ?, rejected = rejected + ?, updated_ms = ?, last_error = NULL, last_error_ms = NULL
+  const ack = db.prepare<[number, number, number, number, number, string, string, number]>(
+    `UPDATE district_forwarder SET last_seq = ?, sent = sent + ?, duplicates = duplicates + ?, rejected = rejected + ?, updated_ms = ?, last_error = NULL, last_error_ms = NULL
      WHERE district_url = ? AND center_id = ? AND last_seq = ?`,
   )
-  const fail = db.prepare<[string, number, string, string]>('UPDATE district_forwarder SET last_error = ?, last_error_ms = ? WHERE district_url = ? AND center_id = ?')
+  const fail = db.prepare<[string, number, string, string]>(
+    'UPDATE district_forwarder SET last_error = ?, last_error_ms = ? WHERE district_url = ? AND center_id = ?',
+  )
   const clamp = db.prepare<[number, number, string, string, number]>(
     'UPDATE district_forwarder SET last_seq = ?, updated_ms = ? WHERE district_url = ? AND center_id = ? AND last_seq > ?',
   )
@@ -71,8 +74,8 @@ export function createDistrictForwarderState(db: Db, url: string, centerId: stri
       }))
     },
     /** The district holds every event up to `toSeq`; false when the cursor moved meanwhile. */
-    ack(fromSeq: number, toSeq: number, sent: number, rejected: number, nowMs: number): boolean {
-      return ack.run(toSeq, sent, rejected, nowMs, url, centerId, fromSeq).changes === 1
+    ack(fromSeq: number, toSeq: number, n: { accepted: number; duplicate: number; rejected: number }, nowMs: number): boolean {
+      return ack.run(toSeq, n.accepted + n.duplicate, n.duplicate, n.rejected, nowMs, url, centerId, fromSeq).changes === 1
     },
     fail(reason: string, nowMs: number): void {
       fail.run(reason.slice(0, 500), nowMs, url, centerId)

@@ -8,7 +8,9 @@ CREATE TABLE district_forwarder (
   district_url  TEXT NOT NULL,
   center_id     TEXT NOT NULL,
   last_seq      INTEGER NOT NULL DEFAULT 0,
+  -- Events the district acknowledged; of them, ones it already had (a batch resent after its answer was lost).
   sent          INTEGER NOT NULL DEFAULT 0,
+  duplicates    INTEGER NOT NULL DEFAULT 0,
   rejected      INTEGER NOT NULL DEFAULT 0,
   updated_ms    INTEGER NOT NULL,
   last_error    TEXT,
