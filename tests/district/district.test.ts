@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import Database from 'better-sqlite3'
@@ -9,6 +10,14 @@ import { killAll, postJson, startServerProcess } from '../server/server-process.
 import { addCenter } from '../../src/server/district/centers.ts'
 import { openPool, runDistrictMigrations } from '../../src/server/district/database.ts'
 import type { Pool } from '../../src/server/district/database.ts'
+import { buildDistrictApp } from '../../src/server/district/app.ts'
+import { loadDistrictConfig } from '../../src/server/district/config.ts'
+import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../../src/server/ingest.ts'
+import { openDatabase } from '../../src/server/db/database.ts'
+import { startDistrictForwarder } from '../../src/server/forwarder/district-forwarder.ts'
+import type { DistrictLink } from '../../src/server/forwarder/config.ts'
+import { createDistrictForwarderState } from '../../src/server/forwarder/forwarder-state.ts'
+import { createCa, issueServerCert } from '../../src/server/tls/local-ca.ts'
 import { findPgBin, startPgCluster } from './pg-cluster.ts'
 import type { PgCluster } from './pg-cluster.ts'
 import { startTcpProxy } from './tcp-proxy.ts'
@@ -207,5 +216,52 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district server on PostgreS
       `SELECT c.id, c.events::integer AS n, (SELECT count(*)::integer FROM events e WHERE e.center_id = c.id) AS counted FROM centers c`,
     )
     for (const r of perCenter.rows as { n: number; counted: number }[]) expect(r.n).toBe(r.counted)
+  })
+
+  it('forwards over HTTPS to a district whose CA the center was given (DISTRICT_CA_FILE), and not without it', async () => {
+    const ca = createCa('district')
+    const pair = issueServerCert(ca, { dns: ['localhost'], ips: ['127.0.0.1'] })
+    const file = (name: string, text: string) => {
+      writeFileSync(join(temp.dir, name), text)
+      return join(temp.dir, name)
+    }
+    const config = { ...loadDistrictConfig({ DATABASE_URL: cluster!.url, EXHIBITS_DIRS: '' }), logLevel: 'silent' as const }
+    const app = await buildDistrictApp({ ...config, tls: { certFile: file('d.crt', pair.cert), keyFile: file('d.key', pair.key) } }, openPool(cluster!.url, 2))
+    const db = openDatabase(join(temp.dir, 'tls-center', 'sophora.db'))
+    try {
+      const address = await app.listen({ port: 0, host: '127.0.0.1' })
+      const stationId = crypto.randomUUID()
+      db.prepare('INSERT INTO stations (id, name, token_hash, created_ms) VALUES (?, ?, ?, ?)').run(stationId, 's', 'h', Date.now())
+      const insert = db.prepare(INSERT_EVENT_SQL)
+      const dayOf = createDayOf('Asia/Shanghai')
+      for (let i = 0; i < 3; i++) insert.run(eventRow(makeEvent(stationId), dayOf, Date.now()))
+      const c = await addCenter(pool, 'TLS center')
+      const link: DistrictLink = {
+        url: address,
+        centerId: c.id,
+        secret: c.secret,
+        caFile: null,
+        batchSize: 500,
+        pollMs: 20,
+        retryMs: 20,
+        retryMaxMs: 50,
+        timeoutMs: 5000,
+      }
+      const log = { info: () => undefined, warn: () => undefined, error: () => undefined }
+      const state = createDistrictForwarderState(db, link.url, c.id)
+
+      const untrusting = startDistrictForwarder(db, link, { now: Date.now, log })
+      await waitFor('a refused certificate', () => (state.row()?.last_error ?? '').includes('certificate'))
+      await untrusting.stop()
+      expect(await districtCount(c.id)).toBe(0)
+
+      const trusting = startDistrictForwarder(db, { ...link, caFile: file('district-ca.pem', ca.cert) }, { now: Date.now, log })
+      await waitFor('the events over HTTPS', async () => (await districtCount(c.id)) === 3)
+      await trusting.stop()
+      expect(state.row()).toMatchObject({ last_seq: 3, sent: 3, last_error: null })
+    } finally {
+      db.close()
+      await app.close()
+    }
   })
 })
