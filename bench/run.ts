@@ -97,12 +97,16 @@ async function main() {
     const { runServerBench } = await import('./server-bench.ts')
     await runServerBench() // writes bench/results/server.json
   }
+  if (want('district')) {
+    const { runDistrictBench } = await import('./district-bench.ts')
+    await runDistrictBench() // writes bench/results/district.json (needs PostgreSQL)
+  }
 
   // BENCHMARKS.md always shows the latest result of every part that has been run.
   const md: string[] = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|server\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
+    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|server|district\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
     '',
   ]
   const b = read<BundleReport>('bench/results/bundle.json')
@@ -111,6 +115,9 @@ async function main() {
   if (rows) md.push(...exhibitsSection(rows))
   const srv = read<Record<string, unknown>>('bench/results/server.json')
   if (srv) md.push('## Stats server', '', '```json', JSON.stringify(srv, null, 2), '```', '')
+  const district = read<Record<string, unknown>>('bench/results/district.json')
+  if (district)
+    md.push('## District server (PostgreSQL; see bench/district-bench.ts for the method)', '', '```json', JSON.stringify(district, null, 2), '```', '')
   writeFileSync('BENCHMARKS.md', md.join('\n'))
   console.log('\nWrote BENCHMARKS.md and bench/results/')
 }

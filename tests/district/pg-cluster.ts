@@ -7,7 +7,7 @@ import { join } from 'node:path'
  * A throwaway PostgreSQL cluster for tests: initdb + pg_ctl on a temporary directory,
  * listening on a unix socket there only (no TCP port to collide on), trust auth.
  * PostgreSQL refuses to run as root, so as root (CI) it runs as `nobody` via setpriv.
- * fsync is off: these tests kill the district server, never PostgreSQL.
+ * fsync is off unless asked for: the tests kill the district server, never PostgreSQL.
  */
 const NOBODY = 65534
 
@@ -30,7 +30,8 @@ export interface PgCluster {
   stop(): void
 }
 
-export function startPgCluster(bin: string): PgCluster {
+/** `durable`: fsync on, as a real district runs (benchmarks); tests leave it off. */
+export function startPgCluster(bin: string, { durable = false }: { durable?: boolean } = {}): PgCluster {
   const dir = mkdtempSync(join(tmpdir(), 'sophora-pg-'))
   const asRoot = process.getuid?.() === 0
   if (asRoot) chownSync(dir, NOBODY, NOBODY)
@@ -41,7 +42,8 @@ export function startPgCluster(bin: string): PgCluster {
   }
   const data = join(dir, 'data')
   run('initdb', ['-D', data, '-U', 'sophora', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'])
-  const opts = `-k ${dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off -c max_connections=60`
+  const fast = durable ? '' : ' -c fsync=off -c full_page_writes=off'
+  const opts = `-k ${dir} -c listen_addresses='' -c max_connections=60${fast}`
   run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o', opts, 'start'])
   return {
     url: `postgres://sophora@/postgres?host=${encodeURIComponent(dir)}`,
