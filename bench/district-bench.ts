@@ -11,8 +11,8 @@
  */
 import { spawn } from 'node:child_process'
 import { Agent, request } from 'node:http'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
@@ -30,10 +30,41 @@ const FIXTURES = join(ROOT, 'tests/server/fixtures/exhibits')
 const CENTERS = 20,
   BATCH = 500,
   INGEST_SECONDS = 10,
-  BACKLOG_PER_CENTER = 50_000
+  /** 50,000 × 20 = the 1 M backlog; BENCH_DISTRICT_BACKLOG scales it down on a busy machine. */
+  BACKLOG_PER_CENTER = Math.round(Number(process.env.BENCH_DISTRICT_BACKLOG ?? 1_000_000) / CENTERS)
 const MiB = 1024 * 1024
 
-async function startDistrict(url: string): Promise<{ base: string; stop: () => Promise<void> }> {
+/** utime + stime of a process and its (live) children, in seconds (Linux /proc; 0 elsewhere). */
+function cpuOf(pids: Set<number>): number {
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const f = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      if (pids.has(Number(entry)) || pids.has(Number(f[1]))) ticks += Number(f[11]) + Number(f[12])
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100
+}
+
+/**
+ * CPU seconds the district (node) and PostgreSQL spent, so a figure measured on a shared,
+ * busy machine can be read as events per CPU second (what two idle cores would give at
+ * best: twice that). PostgreSQL backends that ended meanwhile are not counted: the
+ * district's pool keeps its connections for the whole run.
+ */
+function cpuMeter(districtPid: () => number | undefined, postmaster: number) {
+  const read = () => ({ district: cpuOf(new Set([districtPid() ?? -1])), pg: cpuOf(new Set([postmaster])) })
+  const start = read()
+  return () => {
+    const now = read()
+    return { districtCpuS: Math.round((now.district - start.district) * 10) / 10, postgresCpuS: Math.round((now.pg - start.pg) * 10) / 10 }
+  }
+}
+
+async function startDistrict(url: string): Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/district/cli.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', EXHIBITS_DIRS: FIXTURES, LOG_LEVEL: 'warn', DATABASE_POOL_MAX: '20' },
@@ -50,7 +81,7 @@ async function startDistrict(url: string): Promise<{ base: string; stop: () => P
     child.stderr.on('data', on)
     child.once('exit', (c) => rej(new Error(`district exited ${c}: ${out}`)))
   })
-  return { base, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
+  return { base, pid: child.pid, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
 }
 
 function post(agent: Agent, url: URL, body: string, secret: string): Promise<number> {
@@ -102,7 +133,7 @@ async function storage(pool: Pool): Promise<{ events: number; eventsMiB: number;
   return { events, eventsMiB: Math.round(mib), perMillionMiB: Math.round((mib / events) * 1e6), totalsMiB: Math.round((Number(row.totals) / MiB) * 10) / 10 }
 }
 
-async function ingestBench(url: string) {
+async function ingestBench(url: string, postmaster: number) {
   const pool = openPool(url, 2)
   const centers = await Promise.all(Array.from({ length: CENTERS }, (_, i) => addCenter(pool, `bench ${i}`)))
   const district = await startDistrict(url)
@@ -110,6 +141,7 @@ async function ingestBench(url: string) {
   const day = new Date().toISOString().slice(0, 10)
   let events = 0
   const end = Date.now() + INGEST_SECONDS * 1000
+  const cpu = cpuMeter(() => district.pid, postmaster)
   const t0 = performance.now()
   await Promise.all(
     centers.map(async (c) => {
@@ -127,13 +159,24 @@ async function ingestBench(url: string) {
     }),
   )
   const seconds = (performance.now() - t0) / 1000
+  const used = cpu()
   await district.stop()
   const stored = await storage(pool)
   await pool.end()
-  return { forwarders: CENTERS, batch: BATCH, seconds: Math.round(seconds * 10) / 10, events, eventsPerSecond: Math.round(events / seconds), storage: stored }
+  const perCpuS = Math.round(events / (used.districtCpuS + used.postgresCpuS))
+  return {
+    forwarders: CENTERS,
+    batch: BATCH,
+    seconds: Math.round(seconds * 10) / 10,
+    events,
+    eventsPerSecond: Math.round(events / seconds),
+    ...used,
+    eventsPerCpuSecond: perCpuS,
+    storage: stored,
+  }
 }
 
-async function drainBench(url: string, dir: string) {
+async function drainBench(url: string, dir: string, postmaster: number) {
   const pool = openPool(url, 2)
   const centers = await Promise.all(Array.from({ length: CENTERS }, (_, i) => addCenter(pool, `backlog ${i}`)))
   const dayOf = createDayOf('Asia/Shanghai')
@@ -174,6 +217,8 @@ async function drainBench(url: string, dir: string) {
   const before = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0]!.n)
   const district = await startDistrict(url)
   const log = { info: () => undefined, warn: () => undefined, error: (o: object, m: string) => console.error(m, o) }
+  const cpu = cpuMeter(() => district.pid, postmaster)
+  const benchCpu0 = process.cpuUsage()
   const t0 = performance.now()
   const forwarders = dbs.map(({ db, center }) =>
     startDistrictForwarder(
@@ -199,12 +244,24 @@ async function drainBench(url: string, dir: string) {
     await new Promise((r) => setTimeout(r, 250))
   }
   const seconds = (performance.now() - t0) / 1000
+  const used = cpu()
+  const c = process.cpuUsage(benchCpu0)
+  const forwardersCpuS = Math.round((c.user + c.system) / 1e5) / 10
   await Promise.all(forwarders.map((f) => f.stop()))
   for (const { db } of dbs) db.close()
   await district.stop()
   const stored = await storage(pool)
   await pool.end()
-  return { centers: CENTERS, events: total, seconds: Math.round(seconds * 10) / 10, eventsPerSecond: Math.round(total / seconds), storage: stored }
+  return {
+    centers: CENTERS,
+    events: total,
+    seconds: Math.round(seconds * 10) / 10,
+    eventsPerSecond: Math.round(total / seconds),
+    ...used,
+    forwardersCpuS,
+    eventsPerCpuSecond: Math.round(total / (used.districtCpuS + used.postgresCpuS)),
+    storage: stored,
+  }
 }
 
 export async function runDistrictBench(): Promise<Record<string, unknown>> {
@@ -219,11 +276,11 @@ export async function runDistrictBench(): Promise<Record<string, unknown>> {
     const setup = openPool(cluster.url, 1)
     await runDistrictMigrations(setup)
     await setup.end()
-    const ingest = await ingestBench(cluster.url)
+    const ingest = await ingestBench(cluster.url, cluster.pid())
     console.log('district ingest', ingest)
-    const drain = await drainBench(cluster.url, dir)
+    const drain = await drainBench(cluster.url, dir, cluster.pid())
     console.log('district backlog drain', drain)
-    const result = { when: new Date().toISOString(), node: process.version, ingest, drain }
+    const result = { when: new Date().toISOString(), node: process.version, loadAverage1m: loadavg()[0], ingest, drain }
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
     writeFileSync(join(ROOT, 'bench/results/district.json'), JSON.stringify(result, null, 2) + '\n')
     return result

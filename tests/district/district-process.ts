@@ -5,20 +5,14 @@ import { FIXTURE_EXHIBITS } from '../server/helpers.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-/** `npm run district [-- args]` as its own process (node --import tsx, so a SIGKILL hits the server itself). */
-function spawnDistrict(args: string[], databaseUrl: string, children: ChildProcess[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/district/cli.ts', ...args], {
+/** `npm run district` as its own process (node --import tsx, so a SIGKILL hits the server itself) on a random loopback port; resolves once it listens. */
+export async function startDistrictProcess(databaseUrl: string, children: ChildProcess[]): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/district/cli.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', EXHIBITS_DIRS: FIXTURE_EXHIBITS, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
-  return child
-}
-
-/** The district server on a random loopback port; resolves once it listens. */
-export async function startDistrictProcess(databaseUrl: string, children: ChildProcess[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawnDistrict([], databaseUrl, children)
   let out = ''
   const port = await new Promise<number>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`district did not start: ${out}`)), 30_000)
@@ -40,18 +34,8 @@ export async function startDistrictProcess(databaseUrl: string, children: ChildP
   return { child, port }
 }
 
-/** `npm run district -- <args>` to its end: exit code and everything printed. */
-export async function runDistrictCliProcess(args: string[], databaseUrl: string, children: ChildProcess[]): Promise<{ code: number | null; output: string }> {
-  const child = spawnDistrict(args, databaseUrl, children)
-  let output = ''
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
-  const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)))
-  return { code, output }
-}
-
 /** Polls `check` until it returns true; fails with `what` after `ms` (a generous bound, not a timing expectation). */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)

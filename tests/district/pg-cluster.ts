@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -27,6 +27,8 @@ export function findPgBin(): string | null {
 export interface PgCluster {
   /** A DATABASE_URL for the cluster's `postgres` database over its socket. */
   url: string
+  /** The postmaster's process id (benchmarks add up its CPU time and its backends'). */
+  pid(): number
   stop(): void
 }
 
@@ -47,6 +49,7 @@ export function startPgCluster(bin: string, { durable = false }: { durable?: boo
   run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o', opts, 'start'])
   return {
     url: `postgres://sophora@/postgres?host=${encodeURIComponent(dir)}`,
+    pid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop'])
