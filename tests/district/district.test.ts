@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import Database from 'better-sqlite3'
+import fc from 'fast-check'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeEvent, tempDir } from '../server/helpers.ts'
@@ -269,6 +270,71 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district server on PostgreS
       expect(state.row()).toMatchObject({ last_seq: 3, sent: 3, last_error: null })
     } finally {
       db.close()
+      await app.close()
+    }
+  })
+
+  it('answers malformed and hostile batches with a 4xx or a per-event answer, never a 5xx; the totals follow exactly what was stored', async () => {
+    const c = await addCenter(pool, 'Fuzz center')
+    const app = await buildDistrictApp({ ...loadDistrictConfig({ DATABASE_URL: cluster!.url }), logLevel: 'silent' }, openPool(cluster!.url, 2))
+    try {
+      const valid = {
+        seq: 1,
+        id: uuidv7(),
+        time: Date.now(),
+        day: '2026-11-30',
+        stationId: crypto.randomUUID(),
+        sessionId: null,
+        passportId: null,
+        exhibitId: 'fire-escape',
+        type: 'exhibit-started',
+        data: {},
+      }
+      // A crash message SQLite kept but jsonb cannot hold must not stall the center's forwarding.
+      const crash = { ...valid, id: uuidv7(), type: 'exhibit-crashed', data: { message: 'a\u0000b\ud800c' } }
+      const crashRes = await app.inject({
+        method: 'POST',
+        url: '/api/district/events',
+        headers: { authorization: `Bearer ${c.secret}` },
+        payload: { centerId: c.id, events: [crash] },
+      })
+      expect(crashRes.json()).toMatchObject({ accepted: 1, duplicate: 0, rejected: [] })
+      const kept = await pool.query<{ m: string }>("SELECT data->>'message' AS m FROM events WHERE id = $1", [crash.id])
+      expect(kept.rows).toEqual([{ m: 'a\ufffdb\ufffdc' }])
+
+      // A valid event with one field replaced by anything, or a random body; with the right or a wrong secret.
+      const field = fc.constantFrom(...Object.keys(valid))
+      const event = fc.tuple(field, fc.anything({ maxDepth: 2 })).map(([k, v]) => ({ ...valid, id: uuidv7(), [k]: v }))
+      const body = fc.oneof(
+        fc.array(event, { minLength: 1, maxLength: 5 }).map((events) => JSON.stringify({ centerId: c.id, events })),
+        fc.json({ maxDepth: 3 }),
+        fc.string({ maxLength: 100 }),
+        fc.constantFrom('{"centerId":"x","events":[]}', '{"__proto__":{"a":1}}', '{"events":' + '['.repeat(3000) + ']'.repeat(3000) + '}'),
+      )
+      await fc.assert(
+        fc.asyncProperty(body, fc.boolean(), async (payload, rightSecret) => {
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/district/events',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${rightSecret ? c.secret : 'sdc_wrong'}` },
+            payload,
+          })
+          expect(res.statusCode, res.body).toBeLessThan(500)
+          if (!rightSecret) expect(res.statusCode).toBe(401)
+          if (res.statusCode === 200) {
+            // Every event of the batch is answered for: stored, already there, or rejected with a reason.
+            const answer = res.json<{ accepted: number; duplicate: number; rejected: unknown[] }>()
+            const sent = (JSON.parse(payload) as { events: unknown[] }).events.length
+            expect(answer.accepted + answer.duplicate + answer.rejected.length).toBe(sent)
+          }
+        }),
+        { numRuns: 150 },
+      )
+      // The totals moved exactly with what was stored, whatever arrived.
+      const stored = await pool.query<{ n: number }>('SELECT count(*)::integer AS n FROM events WHERE center_id = $1', [c.id])
+      const totals = await pool.query<{ n: number }>('SELECT coalesce(sum(n), 0)::integer AS n FROM daily_counts WHERE center_id = $1', [c.id])
+      expect(totals.rows[0]!.n).toBe(stored.rows[0]!.n)
+    } finally {
       await app.close()
     }
   })

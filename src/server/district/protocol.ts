@@ -21,7 +21,7 @@ export const ForwardedEventSchema = z.strictObject({
   id: z.string(),
   time: z.number().int(),
   /** The calendar day in the center's zone (the center's statistics count it there). */
-  day: z.iso.date(),
+  day: z.iso.date().refine((d) => d >= '2000-01-01' && d < '2100-01-01', 'must be a day from 2000 to 2099'),
   stationId: z.string(),
   sessionId: z.string().nullable(),
   passportId: z.string().nullable(),

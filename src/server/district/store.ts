@@ -55,6 +55,13 @@ WITH batch AS (
 SELECT count(*)::integer AS added FROM ins`
 
 const EARLIEST_MS = Date.parse('2000-01-01T00:00:00Z')
+/**
+ * What SQLite keeps but jsonb refuses (NUL, unpaired surrogates), e.g. in a crash message:
+ * replaced, since a batch PostgreSQL refuses would be resent by its center forever.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NUL = String.fromCharCode(0)
+const jsonbSafe = (v: string) => v.replaceAll(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD')
 const DAY_MS = 86_400_000
 
 export interface DistrictStoreOptions {
@@ -81,6 +88,11 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
         continue
       }
       const { seq: s, time, day, sessionId, passportId, ...rest } = f.data
+      // Checked first: new Date(t).toISOString() throws past year 275760.
+      if (time < EARLIEST_MS || time > latest) {
+        rejected.push({ seq: s, reason: `time: out of range (${time})` })
+        continue
+      }
       const parsed = VisitEventSchema.safeParse({
         ...rest,
         time: new Date(time).toISOString(),
@@ -91,17 +103,14 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
         rejected.push({ seq: s, reason: formatIssues(parsed.error).join('; ') })
         continue
       }
-      if (time < EARLIEST_MS || time > latest) {
-        rejected.push({ seq: s, reason: `time: out of range (${new Date(time).toISOString()})` })
-        continue
-      }
       maxSeq = Math.max(maxSeq, s)
       const e = parsed.data
       const id = e.id.toLowerCase()
       if (seen.has(id)) continue // the same event twice in one batch: stored once, answered as a duplicate
       seen.add(id)
       const r = eventRow({ ...e, id }, () => day, 0)
-      const values = [id, time, day, s, r[4], r[5], r[6], r[7], exhibitIds.has(r[7]), r[8], r[9], r[10] === null ? null : r[10] === 1, r[11], r[12]]
+      const data = JSON.stringify(e.data, (_k, v: unknown) => (typeof v === 'string' ? jsonbSafe(v) : v))
+      const values = [id, time, day, s, r[4], r[5], r[6], r[7], exhibitIds.has(r[7]), r[8], r[9], r[10] === null ? null : r[10] === 1, r[11], data]
       values.forEach((v, i) => cols[i]!.push(v))
     }
     const valid = items.length - rejected.length
