@@ -38,24 +38,14 @@ export function createDistrictForwarderState(db: Db, url: string, centerId: stri
   const fail = db.prepare<[string, number, string, string]>(
     'UPDATE district_forwarder SET last_error = ?, last_error_ms = ? WHERE district_url = ? AND center_id = ?',
   )
-  const clamp = db.prepare<[number, number, string, string, number]>(
-    'UPDATE district_forwarder SET last_seq = ?, updated_ms = ? WHERE district_url = ? AND center_id = ? AND last_seq > ?',
-  )
-  const maxSeq = db.prepare<[], number | null>('SELECT max(seq) FROM events').pluck()
   const after = db.prepare<[number, number], EventRow>(
     'SELECT seq, id, time_ms, day, station_id, session_id, passport_id, exhibit_id, type, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
   )
 
   return {
-    /**
-     * The cursor, created at 0. Clamped to the highest seq there is: if the newest events
-     * were ever deleted, SQLite hands their seq out again, and those new events must not
-     * be taken as already sent (resending older ones is harmless: the district dedupes).
-     */
+    /** The cursor, created at 0 (migration 011's trigger pulls it down if the newest events are deleted). */
     position(nowMs: number): number {
       ensure.run(url, centerId, nowMs)
-      const top = maxSeq.get() ?? 0
-      clamp.run(top, nowMs, url, centerId, top)
       return get.get(url, centerId)!.last_seq
     },
     /** Up to `limit` events after `seq`, in seq (commit) order, as the district wants them. */
