@@ -19,6 +19,7 @@ import { startDistrictForwarder } from '../../src/server/forwarder/district-forw
 import type { DistrictLink } from '../../src/server/forwarder/config.ts'
 import { createDistrictForwarderState } from '../../src/server/forwarder/forwarder-state.ts'
 import { createCa, issueServerCert } from '../../src/server/tls/local-ca.ts'
+import { EVENT_TYPES } from '../../src/core/event-schema.ts'
 import { findPgBin, startPgCluster } from './pg-cluster.ts'
 import type { PgCluster } from './pg-cluster.ts'
 import { startTcpProxy } from './tcp-proxy.ts'
@@ -137,6 +138,11 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district server on PostgreS
     await Promise.all(centers.map((c) => c.proxy.close()))
     cluster?.stop()
     temp.cleanup()
+  })
+
+  it('knows every event type the centers record (a new one needs a district migration, or its batches would be refused)', async () => {
+    const r = await pool.query<{ t: string }>('SELECT unnest(enum_range(NULL::event_type))::text AS t')
+    expect(r.rows.map((x) => x.t).sort()).toEqual([...EVENT_TYPES].sort())
   })
 
   it('answers 401 to a wrong secret and 403 to a center sending as another; stores and flags an exhibit it does not know', async () => {

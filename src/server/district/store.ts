@@ -19,7 +19,7 @@ WITH batch AS (
 ), ins AS (
   INSERT INTO events (id, time, center_id, day, center_seq, station_id, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms, data)
   SELECT id, timestamptz 'epoch' + time_ms * interval '1 millisecond', $1, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known,
-         type, item_id, correct, duration_ms, data FROM batch
+         type::event_type, item_id, correct, duration_ms, data FROM batch
   ON CONFLICT DO NOTHING
   RETURNING id, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct
 ), dc AS (

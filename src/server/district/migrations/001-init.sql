@@ -15,22 +15,27 @@ CREATE TABLE centers (
 -- key must contain the partition key; the event id (a station-made UUIDv7) is unique on
 -- its own, so a resent event — even under a re-paired center — is a duplicate.
 -- Partitions are created on demand by the server (store.ts), one per month.
+CREATE TYPE event_type AS ENUM ('exhibit-started', 'step-completed', 'step-mistake', 'answer-given',
+  'exhibit-completed', 'stamp-awarded', 'exhibit-crashed', 'exhibit-exited');
+
+-- Columns ordered widest alignment first (8, 4, then byte-aligned), so rows carry no
+-- padding: storage per event is a budget (docs/district.md).
 CREATE TABLE events (
-  id            uuid NOT NULL,
   time          timestamptz NOT NULL,
-  center_id     text NOT NULL,
-  day           date NOT NULL,            -- the calendar day in the center's zone
   center_seq    bigint NOT NULL,
+  day           date NOT NULL,            -- the calendar day in the center's zone
+  type          event_type NOT NULL,
+  duration_ms   integer,
+  id            uuid NOT NULL,
   station_id    uuid NOT NULL,
   session_id    uuid,
-  passport_id   text,
-  exhibit_id    text NOT NULL,
   -- false: an exhibit this district does not know (stored, counted, flagged; never refused).
   exhibit_known boolean NOT NULL,
-  type          text NOT NULL,
-  item_id       text,
   correct       boolean,
-  duration_ms   integer,
+  center_id     text NOT NULL,
+  exhibit_id    text NOT NULL,
+  item_id       text,
+  passport_id   text,
   data          jsonb NOT NULL,
   PRIMARY KEY (id, time)
 ) PARTITION BY RANGE (time);
@@ -43,7 +48,7 @@ CREATE TABLE daily_counts (
   center_id     text NOT NULL,
   day           date NOT NULL,
   exhibit_id    text NOT NULL,
-  type          text NOT NULL,
+  type          event_type NOT NULL,
   n             bigint NOT NULL,
   PRIMARY KEY (center_id, day, exhibit_id, type)
 );
@@ -51,7 +56,7 @@ CREATE TABLE session_counts (
   center_id     text NOT NULL,
   session_id    uuid NOT NULL,
   exhibit_id    text NOT NULL,
-  type          text NOT NULL,
+  type          event_type NOT NULL,
   n             bigint NOT NULL,
   first_day     date NOT NULL,
   last_day      date NOT NULL,
