@@ -82,7 +82,9 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
     const latest = now() + DAY_MS
     for (const item of items) {
       const f = ForwardedEventSchema.safeParse(item)
-      const seq = typeof (item as { seq?: unknown } | null)?.seq === 'number' ? (item as { seq: number }).seq : null
+      // Echoed only as the integer it should be (the answer's schema, and the center's log, want one).
+      const raw = (item as { seq?: unknown } | null)?.seq
+      const seq = Number.isSafeInteger(raw) ? (raw as number) : null
       if (!f.success) {
         rejected.push({ seq, reason: formatIssues(f.error).join('; ') })
         continue
