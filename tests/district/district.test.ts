@@ -94,29 +94,32 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district server on PostgreS
     cluster = startPgCluster(PG_BIN)
     pool = openPool(cluster.url, 4)
     await runDistrictMigrations(pool)
-    const [cli, two, three, started] = await Promise.all([
+    const [cli, two, three] = await Promise.all([
       // The admin command in this process: one process start fewer than `npm run district -- add-center`.
       cliOutput(['add-center', '一号社区科普馆', '--id', 'center-one'], cluster.url),
       addCenter(pool, 'Center two'),
       addCenter(pool, 'Center three'),
-      startDistrictProcess(cluster.url, children),
     ])
-    district = started
     expect(cli.code, cli.output).toBe(0)
     const secret = /^DISTRICT_SECRET=(sdc_\S+)$/m.exec(cli.output)?.[1]
     expect(cli.output).toContain('DISTRICT_CENTER_ID=center-one')
     const pairs = [{ id: 'center-one', secret: secret! }, two, three]
-    const started3 = await Promise.all(
-      pairs.map(async (p, i) => {
+    // The district and the centers start together; each center's link reaches the district once it listens.
+    const proxies = await Promise.all(pairs.map(() => startTcpProxy(0)))
+    const [started, ...started3] = await Promise.all([
+      startDistrictProcess(cluster.url, children),
+      ...pairs.map(async (p, i) => {
         const dbPath = join(temp.dir, `center-${i}`, 'sophora.db')
-        const proxy = await startTcpProxy(district.port)
+        const proxy = proxies[i]!
         const { child, base } = await startCenter({ ...p, dbPath, proxy })
         const stationId = crypto.randomUUID()
         const { json } = await postJson(base, '/api/stations', { stationId })
         return { id: p.id, secret: p.secret, dbPath, proxy, base, child, token: json.token as string, stationId, acked: new Set<string>() }
       }),
-    )
-    centers.push(...started3)
+    ])
+    district = started as { child: ChildProcess; port: number }
+    for (const proxy of proxies) proxy.targetPort = district.port
+    centers.push(...(started3 as Center[]))
   }, 120_000)
 
   afterAll(async () => {
