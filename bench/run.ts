@@ -128,12 +128,16 @@ async function main() {
     const { runDashboardBench } = await import('./dashboard-bench.ts')
     await runDashboardBench() // writes bench/results/dashboard.json
   }
+  if (want('district')) {
+    const { runDistrictBench } = await import('./district-bench.ts')
+    await runDistrictBench() // writes bench/results/district.json (needs PostgreSQL)
+  }
 
   // BENCHMARKS.md always shows the latest result of every part that has been run.
   const md: string[] = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|server|dashboard\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
+    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|server|dashboard|district\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
     '',
   ]
   const b = read<BundleReport>('bench/results/bundle.json')
@@ -147,6 +151,9 @@ async function main() {
   const dash = read<Record<string, unknown>>('bench/results/dashboard.json')
   if (dash)
     md.push('## Dashboard views (a seeded year of ~1 M events; ms per view, aggregate + suppression)', '', '```json', JSON.stringify(dash, null, 2), '```', '')
+  const district = read<Record<string, unknown>>('bench/results/district.json')
+  if (district)
+    md.push('## District server (PostgreSQL; see bench/district-bench.ts for the method)', '', '```json', JSON.stringify(district, null, 2), '```', '')
   writeFileSync('BENCHMARKS.md', md.join('\n'))
   console.log('\nWrote BENCHMARKS.md and bench/results/')
 }

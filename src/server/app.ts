@@ -22,6 +22,7 @@ import { openLogFile } from './log-file.ts'
 import type { TlsRuntime } from './tls/tls-runtime.ts'
 import { xapiRoutes } from './routes/xapi.ts'
 import { startForwarder } from './xapi/forwarder.ts'
+import { startDistrictForwarder } from './forwarder/district-forwarder.ts'
 import { programmeRoutes } from './routes/programme.ts'
 import { sessionSummaryRoutes } from './routes/session-summary.ts'
 import { scheduleNightlyBackup } from './backup/nightly.ts'
@@ -98,6 +99,7 @@ export async function buildAppOver(ctx: AppContext, { logger, tls = null }: Pick
   scheduleRetention(app, ctx)
   scheduleNightlyBackup(app, ctx.nightlyBackup)
   startXapiForwarder(app, ctx)
+  forwardToDistrict(app, ctx)
   for (const routes of [
     healthRoutes,
     stationRoutes,
@@ -168,5 +170,14 @@ function startXapiForwarder(app: FastifyInstance, ctx: AppContext): void {
   const forwarder = startForwarder(ctx.db, { lrs, homePage, now: ctx.now, log: app.log })
   app.log.info({ endpoint: lrs.endpoint }, 'xapi: forwarding statements to the LRS')
   // preClose: before the onClose hook that closes the database, which the loop reads.
+  app.addHook('preClose', () => forwarder.stop())
+}
+
+/** The district forwarder, when DISTRICT_URL is set; stopped before the database closes, like the xAPI one. */
+function forwardToDistrict(app: FastifyInstance, ctx: AppContext): void {
+  const link = ctx.config.district
+  if (!link) return
+  const forwarder = startDistrictForwarder(ctx.db, link, { now: ctx.now, log: app.log })
+  app.log.info({ district: link.url, centerId: link.centerId }, 'district: forwarding events')
   app.addHook('preClose', () => forwarder.stop())
 }

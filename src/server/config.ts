@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { XapiEnv, xapiConfigOf } from './xapi/config.ts'
 import type { XapiConfig } from './xapi/config.ts'
+import { DistrictLinkEnv, districtLinkOf } from './forwarder/config.ts'
+import type { DistrictLink } from './forwarder/config.ts'
 
 /**
  * Server configuration, read from environment variables once at start and checked
@@ -114,6 +116,7 @@ export const EnvSchema = z.object({
   /** Where the built-in CA and server certificate are kept (default: tls/ next to the database). */
   TLS_DIR: z.string().min(1).optional(),
   ...XapiEnv,
+  ...DistrictLinkEnv,
 })
 
 export interface AppConfig {
@@ -154,6 +157,8 @@ export interface AppConfig {
   httpsPort: number
   tls: TlsConfig
   xapi: XapiConfig
+  /** Forwarding to a district server (docs/district.md); null: none (the default). */
+  district: DistrictLink | null
 }
 
 /** Where backups go: BACKUP_DIR, else `backups/` next to the database (so a config with another dbPath moves them too). */
@@ -197,6 +202,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = r.data
   const xapi = xapiConfigOf(e, e.PUBLIC_URL ?? null)
   if (typeof xapi === 'string') throw new ConfigError([xapi])
+  const district = districtLinkOf(e)
+  if (typeof district === 'string') throw new ConfigError([district])
   return {
     port: e.PORT,
     host: e.HOST,
@@ -230,5 +237,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     httpsPort: httpsPortOf(e),
     tls: tlsConfig(e),
     xapi,
+    district,
   }
 }

@@ -1,0 +1,293 @@
+/**
+ * District benchmark: `npm run bench -- district` (also `runDistrictBench()`), beside the
+ * single-center figures. Needs PostgreSQL installed (a throwaway cluster, fsync on).
+ *  1. Ingest over HTTP on loopback into the real district process: 20 simulated center
+ *     forwarders, each POSTing 500-event batches back to back (keep-alive), ~10 s.
+ *  2. Backlog drain: 20 centers' SQLite files holding 50,000 events each (1 M), drained by
+ *     20 real forwarders (startDistrictForwarder) in this one process into a fresh district.
+ *  3. Storage: events partitions + indexes, and the totals, per million events.
+ * Writes bench/results/district.json. Everything shares the 2 cores: the district, PostgreSQL
+ * and the clients (and, in 2, all 20 "centers"), so these are floors, not ceilings.
+ */
+import { spawn } from 'node:child_process'
+import { Agent, request } from 'node:http'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { v7 as uuidv7 } from 'uuid'
+import { openDatabase } from '../src/server/db/database.ts'
+import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../src/server/ingest.ts'
+import { addCenter } from '../src/server/district/centers.ts'
+import { openPool, runDistrictMigrations } from '../src/server/district/database.ts'
+import type { Pool } from '../src/server/district/database.ts'
+import type { ForwardedEvent } from '../src/server/district/protocol.ts'
+import { startDistrictForwarder } from '../src/server/forwarder/district-forwarder.ts'
+import { findPgBin, startPgCluster } from '../tests/district/pg-cluster.ts'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const FIXTURES = join(ROOT, 'tests/server/fixtures/exhibits')
+const CENTERS = 20,
+  BATCH = 500,
+  INGEST_SECONDS = 10,
+  /** 50,000 × 20 = the 1 M backlog; BENCH_DISTRICT_BACKLOG scales it down on a busy machine. */
+  BACKLOG_PER_CENTER = Math.round(Number(process.env.BENCH_DISTRICT_BACKLOG ?? 1_000_000) / CENTERS)
+const MiB = 1024 * 1024
+
+/** utime + stime of a process and its (live) children, in seconds (Linux /proc; 0 elsewhere). */
+function cpuOf(pids: Set<number>): number {
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const f = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      if (pids.has(Number(entry)) || pids.has(Number(f[1]))) ticks += Number(f[11]) + Number(f[12])
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100
+}
+
+/**
+ * CPU seconds the district (node) and PostgreSQL spent, so a figure measured on a shared,
+ * busy machine can be read as events per CPU second (what two idle cores would give at
+ * best: twice that). PostgreSQL backends that ended meanwhile are not counted: the
+ * district's pool keeps its connections for the whole run.
+ */
+function cpuMeter(districtPid: () => number | undefined, postmaster: number) {
+  const read = () => ({ district: cpuOf(new Set([districtPid() ?? -1])), pg: cpuOf(new Set([postmaster])) })
+  const start = read()
+  return () => {
+    const now = read()
+    return { districtCpuS: Math.round((now.district - start.district) * 10) / 10, postgresCpuS: Math.round((now.pg - start.pg) * 10) / 10 }
+  }
+}
+
+async function startDistrict(url: string): Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/district/cli.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', EXHIBITS_DIRS: FIXTURES, LOG_LEVEL: 'warn', DATABASE_POOL_MAX: '20' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  const base = await new Promise<string>((res, rej) => {
+    const on = (d: Buffer) => {
+      out += d.toString()
+      const m = /running at (\S+)/.exec(out)
+      if (m?.[1]) res(m[1])
+    }
+    child.stdout.on('data', on)
+    child.stderr.on('data', on)
+    child.once('exit', (c) => rej(new Error(`district exited ${c}: ${out}`)))
+  })
+  return { base, pid: child.pid, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
+}
+
+function post(agent: Agent, url: URL, body: string, secret: string): Promise<number> {
+  return new Promise((res, rej) => {
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${secret}` },
+      },
+      (r) => {
+        r.resume()
+        r.on('end', () => res(r.statusCode ?? 0))
+      },
+    )
+    req.on('error', rej)
+    req.end(body)
+  })
+}
+
+function forwardedBatch(firstSeq: number, stationId: string, day: string): ForwardedEvent[] {
+  const t = Date.now()
+  return Array.from({ length: BATCH }, (_, i): ForwardedEvent => ({
+    seq: firstSeq + i,
+    id: uuidv7(),
+    time: t,
+    day,
+    stationId,
+    sessionId: null,
+    passportId: null,
+    exhibitId: 'fire-escape',
+    ...(i % 5 === 0
+      ? { type: 'answer-given', data: { quizId: 'q-exit', choiceId: 'b', correct: i % 2 === 0 } }
+      : { type: 'step-completed', data: { stepId: 'crawl-low' } }),
+  }))
+}
+
+async function storage(pool: Pool): Promise<{ events: number; eventsMiB: number; perMillionMiB: number; totalsMiB: number }> {
+  const r = await pool.query<{ events: string; bytes: string; totals: string }>(`SELECT
+    (SELECT count(*) FROM events) AS events,
+    (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'events'::regclass) AS bytes,
+    (SELECT sum(pg_total_relation_size(t::regclass)) FROM unnest(array['daily_counts','session_counts','daily_visitors','session_visitors','quiz_counts','unknown_exhibits']) t) AS totals`)
+  const row = r.rows[0]!
+  const events = Number(row.events)
+  const mib = Number(row.bytes) / MiB
+  return { events, eventsMiB: Math.round(mib), perMillionMiB: Math.round((mib / events) * 1e6), totalsMiB: Math.round((Number(row.totals) / MiB) * 10) / 10 }
+}
+
+async function ingestBench(url: string, postmaster: number) {
+  const pool = openPool(url, 2)
+  const centers = await Promise.all(Array.from({ length: CENTERS }, (_, i) => addCenter(pool, `bench ${i}`)))
+  const district = await startDistrict(url)
+  const target = new URL('/api/district/events', district.base)
+  const day = new Date().toISOString().slice(0, 10)
+  let events = 0
+  const end = Date.now() + INGEST_SECONDS * 1000
+  const cpu = cpuMeter(() => district.pid, postmaster)
+  const t0 = performance.now()
+  await Promise.all(
+    centers.map(async (c) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+      const stationId = crypto.randomUUID()
+      let seq = 1
+      while (Date.now() < end) {
+        const body = JSON.stringify({ centerId: c.id, events: forwardedBatch(seq, stationId, day) })
+        const status = await post(agent, target, body, c.secret)
+        if (status !== 200) throw new Error(`district answered ${status}`)
+        seq += BATCH
+        events += BATCH
+      }
+      agent.destroy()
+    }),
+  )
+  const seconds = (performance.now() - t0) / 1000
+  const used = cpu()
+  await district.stop()
+  const stored = await storage(pool)
+  await pool.end()
+  const perCpuS = Math.round(events / (used.districtCpuS + used.postgresCpuS))
+  return {
+    forwarders: CENTERS,
+    batch: BATCH,
+    seconds: Math.round(seconds * 10) / 10,
+    events,
+    eventsPerSecond: Math.round(events / seconds),
+    ...used,
+    eventsPerCpuSecond: perCpuS,
+    storage: stored,
+  }
+}
+
+async function drainBench(url: string, dir: string, postmaster: number) {
+  const pool = openPool(url, 2)
+  const centers = await Promise.all(Array.from({ length: CENTERS }, (_, i) => addCenter(pool, `backlog ${i}`)))
+  const dayOf = createDayOf('Asia/Shanghai')
+  const t = Date.now()
+  const dbs = centers.map((c, i) => {
+    const db = openDatabase(join(dir, `center-${i}.db`), { synchronous: 'NORMAL' })
+    const stationId = crypto.randomUUID()
+    db.prepare('INSERT INTO stations (id, name, token_hash, created_ms) VALUES (?, ?, ?, ?)').run(stationId, 's', `h${i}`, t)
+    const insert = db.prepare(INSERT_EVENT_SQL)
+    db.transaction(() => {
+      for (let k = 0; k < BACKLOG_PER_CENTER; k++)
+        insert.run(
+          eventRow(
+            k % 5 === 0
+              ? {
+                  id: uuidv7(),
+                  time: new Date(t - k * 1000).toISOString(),
+                  stationId,
+                  exhibitId: 'fire-escape',
+                  type: 'answer-given',
+                  data: { quizId: 'q-exit', choiceId: 'b', correct: k % 2 === 0 },
+                }
+              : {
+                  id: uuidv7(),
+                  time: new Date(t - k * 1000).toISOString(),
+                  stationId,
+                  exhibitId: 'fire-escape',
+                  type: 'step-completed',
+                  data: { stepId: 'crawl-low' },
+                },
+            dayOf,
+            t,
+          ),
+        )
+    })()
+    return { db, center: c }
+  })
+  const before = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0]!.n)
+  const district = await startDistrict(url)
+  const log = { info: () => undefined, warn: () => undefined, error: (o: object, m: string) => console.error(m, o) }
+  const cpu = cpuMeter(() => district.pid, postmaster)
+  const benchCpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  const forwarders = dbs.map(({ db, center }) =>
+    startDistrictForwarder(
+      db,
+      {
+        url: district.base,
+        centerId: center.id,
+        secret: center.secret,
+        caFile: null,
+        batchSize: BATCH,
+        pollMs: 200,
+        retryMs: 200,
+        retryMaxMs: 2000,
+        timeoutMs: 60_000,
+      },
+      { now: Date.now, log },
+    ),
+  )
+  const total = CENTERS * BACKLOG_PER_CENTER
+  for (;;) {
+    const n = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0]!.n) - before
+    if (n >= total) break
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  const seconds = (performance.now() - t0) / 1000
+  const used = cpu()
+  const c = process.cpuUsage(benchCpu0)
+  const forwardersCpuS = Math.round((c.user + c.system) / 1e5) / 10
+  await Promise.all(forwarders.map((f) => f.stop()))
+  for (const { db } of dbs) db.close()
+  await district.stop()
+  const stored = await storage(pool)
+  await pool.end()
+  return {
+    centers: CENTERS,
+    events: total,
+    seconds: Math.round(seconds * 10) / 10,
+    eventsPerSecond: Math.round(total / seconds),
+    ...used,
+    forwardersCpuS,
+    eventsPerCpuSecond: Math.round(total / (used.districtCpuS + used.postgresCpuS)),
+    storage: stored,
+  }
+}
+
+export async function runDistrictBench(): Promise<Record<string, unknown>> {
+  const bin = findPgBin()
+  if (!bin) {
+    console.log('district bench: PostgreSQL is not installed (apt-get install postgresql); skipped')
+    return { skipped: 'PostgreSQL not installed' }
+  }
+  const cluster = startPgCluster(bin, { durable: true })
+  const dir = mkdtempSync(join(tmpdir(), 'sophora-district-bench-'))
+  try {
+    const setup = openPool(cluster.url, 1)
+    await runDistrictMigrations(setup)
+    await setup.end()
+    const ingest = await ingestBench(cluster.url, cluster.pid())
+    console.log('district ingest', ingest)
+    const drain = await drainBench(cluster.url, dir, cluster.pid())
+    console.log('district backlog drain', drain)
+    const result = { when: new Date().toISOString(), node: process.version, loadAverage1m: loadavg()[0], ingest, drain }
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+    writeFileSync(join(ROOT, 'bench/results/district.json'), JSON.stringify(result, null, 2) + '\n')
+    return result
+  } finally {
+    cluster.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runDistrictBench()

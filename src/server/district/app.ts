@@ -1,0 +1,66 @@
+import Fastify from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { readFileSync } from 'node:fs'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { HttpError, setupErrorHandler } from '../http-error.ts'
+import { errorResponses } from '../schemas/common.ts'
+import { loadExhibitIds } from '../exhibit-ids.ts'
+import { centerOfSecret } from './centers.ts'
+import type { DistrictConfig } from './config.ts'
+import type { Pool } from './database.ts'
+import { ForwardAnswerSchema, ForwardBodySchema } from './protocol.ts'
+import { createDistrictStore } from './store.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    centerId: string | null
+  }
+}
+
+/** Builds the district server over an open, migrated pool, without listening. Closing the app ends the pool. */
+export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Promise<FastifyInstance> {
+  const exhibits = loadExhibitIds(config.exhibitsDirs)
+  const app = Fastify({
+    ...(config.tls ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
+    // No headers logged: they carry center secrets.
+    logger: { level: config.logLevel, serializers: { req: (r: FastifyRequest) => ({ method: r.method, url: r.url, remoteAddress: r.ip }) } },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.addHook('onClose', async () => {
+    await pool.end()
+  })
+  for (const w of exhibits.warnings) app.log.warn(w)
+  app.removeContentTypeParser('text/plain')
+  app.decorateRequest('centerId', null)
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  setupErrorHandler(app)
+
+  const store = createDistrictStore(pool, { exhibitIds: exhibits.ids })
+
+  /** Before the body is read: a stranger cannot make the district parse megabytes. */
+  const authenticate = async (request: FastifyRequest) => {
+    const m = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')
+    const center = m?.[1] ? await centerOfSecret(pool, m[1]) : null
+    if (!center) throw new HttpError(401, 'unauthorized', ['a registered center secret is required (Authorization: Bearer sdc_…)'])
+    request.centerId = center
+  }
+
+  app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.literal(true), mode: z.literal('district') }) } } }, async () => {
+    await pool.query('SELECT 1')
+    return { ok: true as const, mode: 'district' as const }
+  })
+
+  app.post(
+    '/api/district/events',
+    { onRequest: authenticate, schema: { body: ForwardBodySchema, response: { 200: ForwardAnswerSchema, ...errorResponses } } },
+    async (request) => {
+      if (request.body.centerId !== request.centerId) throw new HttpError(403, 'wrong-center', ["centerId: does not match the secret's center"])
+      return store(request.centerId, request.body.events)
+    },
+  )
+  return app
+}

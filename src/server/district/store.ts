@@ -1,0 +1,126 @@
+import { VisitEventSchema, formatIssues } from '../../core/event-schema.ts'
+import { eventRow } from '../ingest.ts'
+import type { Pool } from './database.ts'
+import { createPartitions, monthOf } from './partitions.ts'
+import { ForwardedEventSchema } from './protocol.ts'
+import type { ForwardAnswer } from './protocol.ts'
+
+/**
+ * One statement per batch: the insert, and the running totals from exactly the rows the
+ * insert added (RETURNING), so a resent event — a conflict, DO NOTHING — adds nothing.
+ * The PostgreSQL form of the center's trigger (db/migrations/001-init.sql). Totals are
+ * written in key order, so two batches of one center running at once cannot deadlock.
+ */
+const INSERT_BATCH = `
+WITH batch AS (
+  SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::date[], $5::bigint[], $6::uuid[], $7::uuid[], $8::text[], $9::text[],
+                       $10::boolean[], $11::text[], $12::text[], $13::boolean[], $14::integer[], $15::jsonb[])
+    AS b(id, time_ms, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms, data)
+), ins AS (
+  INSERT INTO events (id, time, center_id, day, center_seq, station_id, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms, data)
+  SELECT id, timestamptz 'epoch' + time_ms * interval '1 millisecond', $1, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known,
+         type::event_type, item_id, correct, duration_ms, data FROM batch
+  ON CONFLICT DO NOTHING
+  RETURNING id, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct
+), dc AS (
+  INSERT INTO daily_counts (center_id, day, exhibit_id, type, n)
+  SELECT $1, day, exhibit_id, type, count(*) FROM ins GROUP BY day, exhibit_id, type ORDER BY day, exhibit_id, type
+  ON CONFLICT (center_id, day, exhibit_id, type) DO UPDATE SET n = daily_counts.n + excluded.n
+), sc AS (
+  INSERT INTO session_counts (center_id, session_id, exhibit_id, type, n, first_day, last_day)
+  SELECT $1, session_id, exhibit_id, type, count(*), min(day), max(day) FROM ins WHERE session_id IS NOT NULL
+  GROUP BY session_id, exhibit_id, type ORDER BY session_id, exhibit_id, type
+  ON CONFLICT (center_id, session_id, exhibit_id, type) DO UPDATE SET n = session_counts.n + excluded.n,
+    first_day = least(session_counts.first_day, excluded.first_day), last_day = greatest(session_counts.last_day, excluded.last_day)
+), dv AS (
+  INSERT INTO daily_visitors (center_id, day, passport_id)
+  SELECT DISTINCT $1, day, passport_id FROM ins WHERE passport_id IS NOT NULL ORDER BY 2, 3
+  ON CONFLICT DO NOTHING
+), sv AS (
+  INSERT INTO session_visitors (center_id, session_id, passport_id)
+  SELECT DISTINCT $1, session_id, passport_id FROM ins WHERE session_id IS NOT NULL AND passport_id IS NOT NULL ORDER BY 2, 3
+  ON CONFLICT DO NOTHING
+), qc AS (
+  INSERT INTO quiz_counts (center_id, day, exhibit_id, quiz_id, answers, wrong)
+  SELECT $1, day, exhibit_id, item_id, count(*), count(*) FILTER (WHERE NOT correct) FROM ins WHERE type = 'answer-given'
+  GROUP BY day, exhibit_id, item_id ORDER BY day, exhibit_id, item_id
+  ON CONFLICT (center_id, day, exhibit_id, quiz_id) DO UPDATE SET answers = quiz_counts.answers + excluded.answers, wrong = quiz_counts.wrong + excluded.wrong
+), ux AS (
+  INSERT INTO unknown_exhibits (center_id, exhibit_id, first_seen_at, events)
+  SELECT $1, exhibit_id, now(), count(*) FROM ins WHERE NOT exhibit_known GROUP BY exhibit_id ORDER BY exhibit_id
+  ON CONFLICT (center_id, exhibit_id) DO UPDATE SET events = unknown_exhibits.events + excluded.events
+), c AS (
+  UPDATE centers SET last_seq = greatest(last_seq, $16), last_seen_at = now(), events = events + (SELECT count(*) FROM ins) WHERE id = $1
+)
+SELECT count(*)::integer AS added FROM ins`
+
+const EARLIEST_MS = Date.parse('2000-01-01T00:00:00Z')
+/**
+ * What SQLite keeps but jsonb refuses (NUL, unpaired surrogates), e.g. in a crash message:
+ * replaced, since a batch PostgreSQL refuses would be resent by its center forever.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NUL = String.fromCharCode(0)
+const jsonbSafe = (v: string) => v.replaceAll(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD')
+const DAY_MS = 86_400_000
+
+export interface DistrictStoreOptions {
+  /** Exhibit ids this district knows; others are stored with exhibit_known = false. */
+  exhibitIds: ReadonlySet<string>
+  now?: () => number
+}
+
+/** Stores a center's forwarded batch; resolves after COMMIT (PostgreSQL's own fsync). */
+export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: DistrictStoreOptions) {
+  const ensurePartitions = createPartitions(pool)
+
+  return async function store(centerId: string, items: readonly unknown[]): Promise<ForwardAnswer> {
+    const rejected: ForwardAnswer['rejected'] = []
+    const cols: unknown[][] = Array.from({ length: 14 }, () => [])
+    const seen = new Set<string>()
+    let maxSeq = 0
+    const latest = now() + DAY_MS
+    for (const item of items) {
+      const f = ForwardedEventSchema.safeParse(item)
+      // Echoed only as the integer it should be (the answer's schema, and the center's log, want one).
+      const raw = (item as { seq?: unknown } | null)?.seq
+      const seq = Number.isSafeInteger(raw) ? (raw as number) : null
+      if (!f.success) {
+        rejected.push({ seq, reason: formatIssues(f.error).join('; ') })
+        continue
+      }
+      const { seq: s, time, day, sessionId, passportId, ...rest } = f.data
+      // Checked first: new Date(t).toISOString() throws past year 275760.
+      if (time < EARLIEST_MS || time > latest) {
+        rejected.push({ seq: s, reason: `time: out of range (${time})` })
+        continue
+      }
+      const parsed = VisitEventSchema.safeParse({
+        ...rest,
+        time: new Date(time).toISOString(),
+        ...(sessionId !== null ? { sessionId } : {}),
+        ...(passportId !== null ? { passportId } : {}),
+      })
+      if (!parsed.success) {
+        rejected.push({ seq: s, reason: formatIssues(parsed.error).join('; ') })
+        continue
+      }
+      maxSeq = Math.max(maxSeq, s)
+      const e = parsed.data
+      const id = e.id.toLowerCase()
+      if (seen.has(id)) continue // the same event twice in one batch: stored once, answered as a duplicate
+      seen.add(id)
+      const r = eventRow({ ...e, id }, () => day, 0)
+      const data = JSON.stringify(e.data, (_k, v: unknown) => (typeof v === 'string' ? jsonbSafe(v) : v))
+      const values = [id, time, day, s, r[4], r[5], r[6], r[7], exhibitIds.has(r[7]), r[8], r[9], r[10] === null ? null : r[10] === 1, r[11], data]
+      values.forEach((v, i) => cols[i]!.push(v))
+    }
+    const valid = items.length - rejected.length
+    if (cols[0]!.length === 0) return { accepted: 0, duplicate: valid, rejected }
+    await ensurePartitions((cols[1] as number[]).map(monthOf))
+    const r = await pool.query<{ added: number }>(INSERT_BATCH, [centerId, ...cols, maxSeq])
+    const added = r.rows[0]?.added ?? 0
+    return { accepted: added, duplicate: valid - added, rejected }
+  }
+}
+export type DistrictStore = ReturnType<typeof createDistrictStore>
