@@ -73,13 +73,22 @@ export async function buildE2E(): Promise<void> {
     return exhibitsPlugin({ dirs: E2E_EXHIBIT_DIRS, only: only ? [...only, NEW_EXHIBIT.id, NEW_PANORAMA.id] : undefined })
   })
   if (swapped !== 1) throw new Error(`expected one sophora:exhibits plugin in vite.config.ts, found ${swapped}`)
-  await build({
-    ...loaded.config,
-    configFile: false,
-    mode: 'e2e',
-    logLevel: 'warn',
-    plugins,
-    build: { ...loaded.config.build, outDir: OUT_DIR, emptyOutDir: true },
-  })
+  // Vitest sets NODE_ENV=test, and Vite keeps an existing NODE_ENV: the e2e build was React's
+  // development build (StrictMode mounting every exhibit twice, dev-only checks, DEV code paths).
+  // Tests must drive what ships: production React, DEV false; mode e2e still adds the fixtures.
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({
+      ...loaded.config,
+      configFile: false,
+      mode: 'e2e',
+      logLevel: 'warn',
+      plugins,
+      build: { ...loaded.config.build, outDir: OUT_DIR, emptyOutDir: true },
+    })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
   writeFileSync(STAMP, JSON.stringify({ only }))
 }
