@@ -23,3 +23,4 @@ export { pulse, useExhibit, useRun, useTapChoice, type RunView, type TapPair } f
 export { Label3D } from './text/label-3d.tsx'
 export { mergeBoxes, type BoxPart, type Vec3 } from './merge-boxes.ts'
 export { centerVariant } from './center.ts'
+export { useReducedMotion, REDUCED_MOTION_SCALE } from './reduced-motion.ts'
