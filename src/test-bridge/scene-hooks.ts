@@ -125,9 +125,9 @@ export function createSceneHooks(): SceneBridge {
       st.setFrameloop('always')
       return { r3f, plain }
     },
-    subjects(stepId: string) {
+    subjects(stepId, at) {
       const st = stage().get()
-      return projectSubjects(st.scene, st.camera, st.gl.domElement, stepId)
+      return projectSubjects(st.scene, st.camera, st.gl.domElement, stepId, at)
     },
     /** Largest texture (width or height) used by anything in the scene now. */
     maxTextureSize() {

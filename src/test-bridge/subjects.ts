@@ -1,4 +1,5 @@
-import { Box3, Vector3, type Camera, type Object3D, type Scene } from 'three'
+import { Box3, PerspectiveCamera, Vector3, type Camera, type Object3D, type Scene } from 'three'
+import { flatFov } from '../scene/flat-view.tsx'
 
 /** A rectangle in CSS pixels of the window (client coordinates). */
 export interface ScreenBox {
@@ -29,6 +30,14 @@ function isSubjectOf(o: Object3D, stepId: string): boolean {
   return typeof mark === 'string' && mark.split(/\s+/).some((s) => s === '*' || s === stepId)
 }
 
+function fitted(camera: PerspectiveCamera, aspect: number): PerspectiveCamera {
+  const c = camera.clone()
+  c.aspect = aspect
+  c.fov = flatFov(aspect)
+  c.updateProjectionMatrix()
+  return c
+}
+
 function shownInWorld(o: Object3D): boolean {
   for (let x: Object3D | null = o; x; x = x.parent) if (!x.visible) return false
   return true
@@ -38,9 +47,13 @@ function shownInWorld(o: Object3D): boolean {
  * Test builds only: the step's subjects projected through the flat camera onto the canvas, so a
  * test can check that no panel or subtitle lies over them. A subject's box is its world bounding
  * box's eight corners projected; corners behind the camera make it count as out of view.
+ * `at`: project as if the canvas had this box (another window size: the flat camera takes the
+ * box's aspect and field of view, as the stage does on a resize).
  */
-export function projectSubjects(scene: Scene, camera: Camera, canvas: HTMLCanvasElement, stepId: string): ScreenSubject[] {
-  const c = canvas.getBoundingClientRect()
+export function projectSubjects(scene: Scene, camera: Camera, canvas: HTMLCanvasElement, stepId: string, at?: ScreenBox): ScreenSubject[] {
+  const r = canvas.getBoundingClientRect()
+  const c = at ? { left: at.x, top: at.y, width: at.w, height: at.h, right: at.x + at.w, bottom: at.y + at.h } : r
+  const cam = at && camera instanceof PerspectiveCamera ? fitted(camera, at.w / at.h) : camera
   const found: ScreenSubject[] = []
   const corner = new Vector3()
   scene.traverse((o) => {
@@ -53,7 +66,7 @@ export function projectSubjects(scene: Scene, camera: Camera, canvas: HTMLCanvas
       y1 = -Infinity,
       behind = false
     for (let i = 0; i < 8; i++) {
-      corner.set(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z).project(camera)
+      corner.set(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z).project(cam)
       if (corner.z > 1) behind = true
       const px = c.left + ((corner.x + 1) / 2) * c.width
       const py = c.top + ((1 - corner.y) / 2) * c.height
