@@ -47,6 +47,7 @@ export async function tabTo(page: Page, testId: string, max = 60): Promise<void>
 export interface Layout {
   size: { width: number; height: number }
   canvas: ScreenBox
+  header: ScreenBox
   panel: ScreenBox
   subtitles: ScreenBox
   /** the back / VR buttons over the canvas's top corners */
@@ -75,11 +76,21 @@ export async function layoutAt(page: Page, width: number, height: number): Promi
       const stage = box(document.querySelector('[data-testid="stage"]'))
       const sub = box(document.querySelector('.subtitle-bar[data-cue="layout-probe"]'))
       const panel = box(document.querySelector('[data-testid="run-panel"]'))
+      const header = box(document.querySelector('.shell-header'))
       // the canvas follows its container a frame or two after the resize
-      if (!canvas || !stage || !sub || !panel || window.innerWidth !== size.width || Math.abs(canvas.w - stage.w) > 1 || Math.abs(canvas.h - stage.h) > 1)
+      if (
+        !canvas ||
+        !stage ||
+        !sub ||
+        !panel ||
+        !header ||
+        window.innerWidth !== size.width ||
+        Math.abs(canvas.w - stage.w) > 1 ||
+        Math.abs(canvas.h - stage.h) > 1
+      )
         return null
       const buttons = [...document.querySelectorAll('.exhibit-chrome .btn')].map(box).filter((b) => b !== null)
-      return { canvas, panel, subtitles: sub, buttons }
+      return { canvas, header, panel, subtitles: sub, buttons }
     },
     { width, height },
   )
