@@ -1,5 +1,5 @@
 import { Box3, PerspectiveCamera, Vector3, type Camera, type Object3D, type Scene } from 'three'
-import { flatFov } from '../scene/flat-view.tsx'
+import { flatFov } from '../scene/flat-fov.ts'
 
 /** A rectangle in CSS pixels of the window (client coordinates). */
 export interface ScreenBox {

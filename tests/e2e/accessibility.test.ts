@@ -145,10 +145,10 @@ describe('the scene is never hidden behind the panels', () => {
     // and a tablet in portrait and a phone, where the panel sits under the view
     for (const s of [...SIZES, { width: 800, height: 1280 }, { width: 390, height: 844 }]) {
       const l = await layoutAt(page, s.width, s.height)
-      checkLayouts([l])
       await page.evaluate(() => window.__sophora!.audio.getState().setSubtitle({ cue: 'shot', text: '弯下腰，用湿毛巾捂住口鼻，沿着墙边走。' }))
       await page.waitForSelector('.subtitle-bar[data-cue="shot"]')
       await page.screenshot({ path: `test-results/a11y-layout-${s.width}x${s.height}.png` })
+      checkLayouts([l])
     }
     const normal = await layoutAt(page, 1280, 800)
     await page.evaluate(() => window.__sophora!.audio.getState().setSubtitleSize('large'))
