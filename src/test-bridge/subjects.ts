@@ -16,6 +16,8 @@ export interface ScreenSubject {
   box: ScreenBox | null
   /** the share of its projected box that lies inside the canvas (0..1) */
   inView: number
+  /** it reaches behind the viewer as well as in front (a desk one crouches under): no box, but around the view */
+  around: boolean
 }
 
 const tapsOf = (o: Object3D): readonly (readonly string[])[] => {
@@ -46,7 +48,8 @@ function shownInWorld(o: Object3D): boolean {
 /**
  * Test builds only: the step's subjects projected through the flat camera onto the canvas, so a
  * test can check that no panel or subtitle lies over them. A subject's box is its world bounding
- * box's eight corners projected; corners behind the camera make it count as out of view.
+ * box's eight corners projected; with corners behind the camera it has no box (`around` when
+ * others are in front).
  * `at`: project as if the canvas had this box (another window size: the flat camera takes the
  * box's aspect and field of view, as the stage does on a resize).
  */
@@ -64,10 +67,10 @@ export function projectSubjects(scene: Scene, camera: Camera, canvas: HTMLCanvas
       y0 = Infinity,
       x1 = -Infinity,
       y1 = -Infinity,
-      behind = false
+      behind = 0
     for (let i = 0; i < 8; i++) {
       corner.set(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z).project(cam)
-      if (corner.z > 1) behind = true
+      if (corner.z > 1) behind++
       const px = c.left + ((corner.x + 1) / 2) * c.width
       const py = c.top + ((1 - corner.y) / 2) * c.height
       x0 = Math.min(x0, px)
@@ -80,11 +83,12 @@ export function projectSubjects(scene: Scene, camera: Camera, canvas: HTMLCanvas
       cy0 = Math.max(y0, c.top),
       cy1 = Math.min(y1, c.bottom)
     const area = (x1 - x0) * (y1 - y0)
-    const shown = !behind && cx1 > cx0 && cy1 > cy0
+    const shown = behind === 0 && cx1 > cx0 && cy1 > cy0
     found.push({
       name: o.name || o.type,
       box: shown ? { x: cx0, y: cy0, w: cx1 - cx0, h: cy1 - cy0 } : null,
       inView: shown && area > 0 ? ((cx1 - cx0) * (cy1 - cy0)) / area : 0,
+      around: behind > 0 && behind < 8,
     })
   })
   return found

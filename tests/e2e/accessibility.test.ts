@@ -111,13 +111,16 @@ describe('the scene is never hidden behind the panels', () => {
         )
         for (const [k, l] of layouts.entries()) {
           const where = `${id}/${step.id} at ${l.size.width}×${l.size.height}`
-          // what the step is about is on screen: one subject at least half in view, or a big one around the viewer (a desk one crouches under)
-          const onScreen = per[k]!.some((s) => s.box && (s.inView >= 0.5 || (s.box.w * s.box.h) / (l.canvas.w * l.canvas.h) > 0.25))
+          // what the step is about is on screen: one subject at least half in view, or a big one, or one around the viewer (a desk one crouches under)
+          const onScreen = per[k]!.some((s) => s.around || (s.box && (s.inView >= 0.5 || (s.box.w * s.box.h) / (l.canvas.w * l.canvas.h) > 0.25)))
           if (per[k]!.length && !onScreen) offScreen.push(where)
           for (const s of per[k]!) {
-            seen.push(
-              `${where}: ${s.name} ${s.box ? `${Math.round(s.box.x)},${Math.round(s.box.y)} ${Math.round(s.box.w)}×${Math.round(s.box.h)}` : 'out of view'} in view ${s.inView.toFixed(2)}`,
-            )
+            const at = s.box
+              ? `${Math.round(s.box.x)},${Math.round(s.box.y)} ${Math.round(s.box.w)}×${Math.round(s.box.h)}`
+              : s.around
+                ? 'around the viewer'
+                : 'out of view'
+            seen.push(`${where}: ${s.name} ${at} in view ${s.inView.toFixed(2)}`)
             if (!s.box) continue
             for (const [what, over] of [['run panel', l.panel], ['subtitles', l.subtitles], ...l.buttons.map((x) => ['button', x] as const)] as const) {
               const share = coveredShare(s.box, over)
@@ -133,8 +136,8 @@ describe('the scene is never hidden behind the panels', () => {
     }
     console.log(`[a11y] subjects:\n${seen.join('\n')}\n[a11y] steps whose subjects are all off screen: ${offScreen.join('; ') || 'none'}`)
     expect(problems).toEqual([])
-    // no step's subjects may be all off screen, except the two fire-escape steps found so (see the report); a new one fails
-    expect(offScreen.filter((w) => !/^fire-escape\/(cloth|low) /.test(w))).toEqual([])
+    // no step's subjects may be all off screen, except fire escape's towel on its hook (found so, left to the exhibit's author); a new one fails
+    expect(offScreen.filter((w) => !/^fire-escape\/cloth /.test(w))).toEqual([])
     expect(seen.length).toBeGreaterThan(exhibitIds.length * 2)
   }, 600_000)
 
