@@ -56,7 +56,7 @@ export interface Layout {
 
 /**
  * Resize the window and read the layout once it has applied (the canvas has its new size), with a
- * two-line subtitle showing: the band is measured at its tallest.
+ * longest subtitle line showing: the band is measured at its tallest.
  */
 export async function layoutAt(page: Page, width: number, height: number): Promise<Layout> {
   await page.setViewportSize({ width, height })
@@ -66,7 +66,8 @@ export async function layoutAt(page: Page, width: number, height: number): Promi
       if (audio.subtitle?.cue !== 'layout-probe')
         audio.setSubtitle({
           cue: 'layout-probe',
-          text: '这是一行很长很长的字幕，用来量出字幕带最多有多高。\nA long second line of subtitles, to measure the band.',
+          // the longest line subtitle-timing.ts makes: 22 CJK characters
+          text: '这是一行最长的字幕，用来量出字幕带最多有多高',
         })
       const box = (el: Element | null) => {
         const r = el?.getBoundingClientRect()
