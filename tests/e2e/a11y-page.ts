@@ -102,8 +102,8 @@ export async function layoutAt(page: Page, width: number, height: number): Promi
 
 /**
  * The step's subjects projected for each layout's canvas, once the scene has settled: read every
- * frame until no subject moved more than 2 px since the frame before (a world that eases into a
- * crouch settles; a spinning item never quite does, so at most 20 frames), waiting on frames only.
+ * frame until no subject moved more than 3 px since the frame before (a world that eases into a
+ * crouch settles; a spinning item never quite does, so at most 12 frames), waiting on frames only.
  */
 export async function settledSubjects(page: Page, stepId: string, canvases: ScreenBox[]): Promise<ScreenSubject[][]> {
   return page.evaluate(
@@ -118,14 +118,14 @@ export async function settledSubjects(page: Page, stepId: string, canvases: Scre
             list.some((s, j) => {
               const t = z[i]?.[j]
               if (!t || !s.box || !t.box) return s.box !== t?.box
-              return Math.max(Math.abs(s.box.x - t.box.x), Math.abs(s.box.y - t.box.y), Math.abs(s.box.w - t.box.w), Math.abs(s.box.h - t.box.h)) > 2
+              return Math.max(Math.abs(s.box.x - t.box.x), Math.abs(s.box.y - t.box.y), Math.abs(s.box.w - t.box.w), Math.abs(s.box.h - t.box.h)) > 3
             }),
           )
         const tick = () => {
           const now = read()
           n++
           // the first two frames only let the scene take in the new step
-          if (n > 2 && (!moved(now, last) || n >= 20)) return done(now)
+          if (n > 2 && (!moved(now, last) || n >= 12)) return done(now)
           last = now
           requestAnimationFrame(tick)
         }
