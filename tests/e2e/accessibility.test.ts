@@ -152,6 +152,9 @@ describe('the scene is never hidden behind the panels', () => {
       await page.evaluate(() => window.__sophora!.audio.getState().setSubtitle({ cue: 'shot', text: '弯下腰，用湿毛巾捂住口鼻，沿着墙边走。' }))
       await page.waitForSelector('.subtitle-bar[data-cue="shot"]')
       await page.screenshot({ path: `test-results/a11y-layout-${s.width}x${s.height}.png` })
+      console.log(
+        `[a11y] ${s.width}×${s.height}: view ${Math.round(l.canvas.w)}×${Math.round(l.canvas.h)} from y ${l.canvas.y}, subtitle band ${Math.round(l.subtitles.h)} px`,
+      )
       checkLayouts([l])
     }
     const normal = await layoutAt(page, 1280, 800)

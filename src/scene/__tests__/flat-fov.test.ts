@@ -16,7 +16,7 @@ describe('flatFov', () => {
       expect(flatFov(a)).toBeGreaterThan(BASE_FOV)
       expect(halfWidth(a)).toBeCloseTo(wide, 9)
     }
-    expect(flatFov(845 / 627)).toBeCloseTo(85.5, 1) // the 1280×800 kiosk's view
+    expect(flatFov(845 / 619)).toBeCloseTo(84.7, 1) // the 1280×800 kiosk's view
   })
 
   it('never exceeds 90° (a portrait phone would be a fisheye) and tolerates a zero-sized canvas', () => {
