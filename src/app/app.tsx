@@ -76,7 +76,8 @@ function Header(props: { go(path: string): void }) {
   const show = useNoticeStore((s) => s.show)
   return (
     <header className="shell-header">
-      <button className="brand btn-plain" onClick={() => props.go(paths.lobby)} aria-label={t('lobby.title')}>
+      {/* named by its visible text (WCAG 2.5.3 label in name): a voice user says what they see */}
+      <button className="brand btn-plain" onClick={() => props.go(paths.lobby)}>
         <span className="brand-mark" aria-hidden>
           槐
         </span>
@@ -95,7 +96,12 @@ function Header(props: { go(path: string): void }) {
           }}
         />
         <ShellExtras lang={lang} />
-        <button className="btn lang" data-testid="lang-switch" aria-label={t('lang.label')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
+        <button
+          className="btn lang"
+          data-testid="lang-switch"
+          aria-label={`${t('lang.switch')} (${t('lang.label')})`}
+          onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
+        >
           {t('lang.switch')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import { Canvas, useThree } from '@react-three/fiber'
 import { XR, type XRStore } from '@react-three/xr'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Label3D } from '../sdk/text/label-3d.tsx'
+import { FlatView } from './flat-view.tsx'
 import { registerStage } from './stage-probe.ts'
 
 /** Registers the live stage (R3F root + XR store) for the authoring meter and test builds. */
@@ -50,6 +51,7 @@ export function Stage(props: { active: boolean; xrStore: XRStore; children: Reac
       >
         <XR store={props.xrStore}>
           <Probe xrStore={props.xrStore} />
+          <FlatView />
           <FontWarmup />
           {props.children}
         </XR>

@@ -79,7 +79,8 @@ export function useTapChoice(): (...pairs: [stepId: string, choiceId: string] | 
   const { ctx, run, spec } = useValue()
   return (...args) => {
     const pairs: readonly TapPair[] = typeof args[0] === 'string' ? [args as TapPair] : (args as TapPair[])
-    return (e) => {
+    // `taps` names what the object is for: the test bridge finds a step's subjects by it
+    const handler = (e: ThreeEvent<MouseEvent>) => {
       const s = run.getState().state
       const open = s.phase === 'step' && !s.feedback?.correct ? spec.steps[s.stepIndex]?.id : undefined
       const hit = open === undefined ? undefined : pairs.find(([stepId]) => stepId === open)
@@ -87,6 +88,7 @@ export function useTapChoice(): (...pairs: [stepId: string, choiceId: string] | 
       e.stopPropagation()
       ctx.progress.choose(hit[1])
     }
+    return Object.assign(handler, { taps: pairs })
   }
 }
 

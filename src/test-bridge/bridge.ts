@@ -3,6 +3,7 @@ import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { AudioStore } from '../features/audio/index.ts'
 import type { Outbox } from '../features/visits/index.ts'
 import type { RendererCounts } from '../scene/stage-probe.ts'
+import type { ScreenBox, ScreenSubject } from './subjects.ts'
 
 /** An exhibit event as the shell recorded it in this page. */
 export interface RecordedEvent {
@@ -22,6 +23,8 @@ export interface SceneBridge {
   rayHits(name: string, from?: [number, number, number]): string[] | null
   measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }>
   maxTextureSize(): number
+  /** the step's subjects (tap targets and objects marked `userData.subject`) on screen, flat mode; `at`: as if the canvas were there */
+  subjects(stepId: string, at?: ScreenBox): ScreenSubject[]
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Matrix4, Quaternion, Raycaster, Vector3, type Object3D, type Scene } from 'three'
 import { getStage, readRendererCounts, type StageRoot } from '../scene/stage-probe.ts'
 import type { SceneBridge } from './bridge.ts'
+import { projectSubjects } from './subjects.ts'
 
 function stage(): StageRoot {
   const s = getStage()
@@ -123,6 +124,10 @@ export function createSceneHooks(): SceneBridge {
       })
       st.setFrameloop('always')
       return { r3f, plain }
+    },
+    subjects(stepId, at) {
+      const st = stage().get()
+      return projectSubjects(st.scene, st.camera, st.gl.domElement, stepId, at)
     },
     /** Largest texture (width or height) used by anything in the scene now. */
     maxTextureSize() {

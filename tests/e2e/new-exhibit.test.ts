@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { flatFov } from '../../src/scene/flat-fov.ts'
 import { NEW_EXHIBIT, SCAFFOLD_DIR } from './e2e-build.ts'
 import {
   checkIn,
@@ -46,14 +47,14 @@ afterAll(async () => {
 
 const find = (name: string) => page.evaluate((n) => window.__sophora!.find(n), name)
 
-/** Click a named 3D object where it appears on the canvas (the stage camera: origin, 1.6 m, fov 70, looking -z). */
+/** Click a named 3D object where it appears on the canvas (the stage camera: origin, 1.6 m, looking -z, fov fitted to the canvas). */
 async function clickObject(name: string): Promise<void> {
   // The object is in the scene and shown, and a frame has drawn it where it now stands.
   await page.waitForFunction((n) => window.__sophora?.find?.(n)?.visible === true, name, { timeout: 20_000 })
   await waitFrames(page, 2)
   const p = (await find(name))!
   const box = (await page.locator('[data-testid="stage"] canvas').boundingBox())!
-  const f = Math.tan((70 / 2) * (Math.PI / 180))
+  const f = Math.tan((flatFov(box.width / box.height) / 2) * (Math.PI / 180))
   const ndcX = p.x / -p.z / (f * (box.width / box.height))
   const ndcY = (p.y - 1.6) / -p.z / f
   await page.mouse.click(box.x + ((ndcX + 1) / 2) * box.width, box.y + ((1 - ndcY) / 2) * box.height)

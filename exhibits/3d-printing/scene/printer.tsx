@@ -132,7 +132,7 @@ export function Printer({ stage, live, sliced }: Props) {
         <boxGeometry args={[2 * FRAME.hw, 0.018, 0.018]} />
         <meshLambertMaterial color={C.frame} />
       </mesh>
-      <group ref={head}>
+      <group ref={head} name="print-head" userData={{ subject: 'nozzle layers supports finished' }}>
         <mesh geometry={headGeo}>
           <meshLambertMaterial vertexColors />
         </mesh>
@@ -152,7 +152,7 @@ export function Printer({ stage, live, sliced }: Props) {
           </Label3D>
         </Suspense>
       </group>
-      <group ref={spool} position={[SPOOL.x, SPOOL.y, SPOOL.z]}>
+      <group ref={spool} name="spool" userData={{ subject: 'filament' }} position={[SPOOL.x, SPOOL.y, SPOOL.z]}>
         <mesh rotation={[0, 0, Math.PI / 2]}>
           <cylinderGeometry args={[SPOOL.r * 0.92, SPOOL.r * 0.92, SPOOL.w * 0.9, 28]} />
           <meshLambertMaterial color={C.filament} />

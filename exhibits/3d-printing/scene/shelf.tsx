@@ -35,7 +35,7 @@ export function Shelf({ stage, live, model, onPick }: Props) {
         const chosen = id === model && stage.job !== 'none'
         return (
           <group key={id} position={[x, 0, 0]}>
-            <mesh name={`model-${id}`} geometry={geos[i]} scale={PREVIEW_SCALE} visible={!chosen} onClick={tap(id)}>
+            <mesh name={`model-${id}`} userData={{ subject: 'pick-model' }} geometry={geos[i]} scale={PREVIEW_SCALE} visible={!chosen} onClick={tap(id)}>
               <meshLambertMaterial
                 ref={(m) => {
                   mats.current[i] = m

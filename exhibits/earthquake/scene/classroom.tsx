@@ -35,10 +35,11 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
     const p = pulse(clock.elapsedTime)
     if (topMat.current) topMat.current.emissiveIntensity = s.highlight === 'desk' ? 0.1 + 0.35 * p : 0
     if (legMat.current) legMat.current.emissiveIntensity = s.highlight === 'desk-leg' ? 0.2 + 0.6 * p : 0
-    // the loudspeaker's red ring breathes at about 1 Hz while it counts down (photosensitivity-safe)
-    if (speaker.current) speaker.current.color.setRGB(s.warning ? 0.55 + 0.45 * (0.5 + 0.5 * Math.sin(clock.elapsedTime * Math.PI * 2)) : 0.35, 0.08, 0.08)
+    // the loudspeaker's red ring breathes at about 1 Hz while it counts down (photosensitivity-safe); steady when motion is reduced
+    const ring = motion.current.calm < 1 ? 1 : 0.5 + 0.5 * Math.sin(clock.elapsedTime * Math.PI * 2)
+    if (speaker.current) speaker.current.color.setRGB(s.warning ? 0.55 + 0.45 * ring : 0.35, 0.08, 0.08)
     // the windows rattle: the glass flickers a little while it shakes
-    if (glass.current) glass.current.opacity = 0.45 + 0.1 * motion.current.shake * Math.sin(clock.elapsedTime * 23)
+    if (glass.current) glass.current.opacity = 0.45 + 0.1 * motion.current.shake * motion.current.calm * Math.sin(clock.elapsedTime * 23)
   })
 
   const ownDesk = tap(

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { useExhibit, useRun, type SceneProps } from '@sophora/sdk'
+import { REDUCED_MOTION_SCALE, useExhibit, useReducedMotion, useRun, type SceneProps } from '@sophora/sdk'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Group } from 'three'
 import { Classroom } from './classroom.tsx'
@@ -35,7 +35,8 @@ export function EarthquakeScene(_: SceneProps) {
   useLayoutEffect(() => {
     live.current = stage
   })
-  const motion = useRef<Motion>({ shake: 0, quakeT: 0 })
+  const motion = useRef<Motion>({ shake: 0, quakeT: 0, calm: 1 })
+  const reduced = useReducedMotion()
   const tmp = useMemo(() => ({ base: { y: 0, z: 0 }, off: { x: 0, y: 0, z: 0 }, pos: { y: 0, z: 0 } }), [])
 
   useEffect(() => (stage.rumble ? ctx.audio.sfx('rumble', { loop: true, volume: 0.6 }) : undefined), [ctx, stage.rumble])
@@ -63,6 +64,7 @@ export function EarthquakeScene(_: SceneProps) {
     if (!w) return
     const s = live.current
     const m = motion.current
+    m.calm = reduced ? REDUCED_MOTION_SCALE : 1
     m.shake += (s.shaking - m.shake) * (1 - Math.exp(-dt * (s.shaking > m.shake ? 4 : 1.2)))
     if (m.shake < 0.002) m.shake = 0
     if (!s.quakeStarted) m.quakeT = 0
@@ -80,7 +82,7 @@ export function EarthquakeScene(_: SceneProps) {
       tmp.pos.z += (tmp.base.z - tmp.pos.z) * k
     }
     // a headset shakes the world less: a moving world with a still head is nauseating
-    const amp = (gl.xr?.isPresenting ? SHAKE_AMP.vr : SHAKE_AMP.flat) * m.shake
+    const amp = (gl.xr?.isPresenting ? SHAKE_AMP.vr : SHAKE_AMP.flat) * m.shake * m.calm
     shakeOffset(clock.elapsedTime, amp, tmp.off)
     w.position.set(tmp.off.x, tmp.pos.y + tmp.off.y, tmp.pos.z + tmp.off.z)
   }, -1)

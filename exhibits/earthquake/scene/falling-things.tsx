@@ -66,7 +66,7 @@ export function SwayingLamps({ motion }: { motion: RefObject<Motion> }) {
     const t = clock.elapsedTime
     for (let i = 0; i < LAMPS.length; i++) {
       const [x, y, z] = LAMPS[i]!
-      lampSwing(t, motion.current.shake, i * 1.9, swing)
+      lampSwing(t, motion.current.shake * motion.current.calm, i * 1.9, swing)
       pivot.position.set(x, y, z)
       pivot.rotation.set(swing.x, 0, swing.z)
       // cord: half-way down the pendulum

@@ -13,4 +13,6 @@ export interface Motion {
   shake: number
   /** seconds of shaking so far (drives the falling objects; reset on intro) */
   quakeT: number
+  /** 1, or less when the visitor asked for reduced motion: scales the shaking world, lamps and rattling glass */
+  calm: number
 }

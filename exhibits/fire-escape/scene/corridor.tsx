@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { Label3D, mergeBoxes, pulse, useExhibit, useReducedMotion, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useRef } from 'react'
 import { Color, Object3D, type Group, type InstancedMesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { ALARM_BELL, COLORS as C, HALF_W, HOT_DOOR, LIFT, LOW_SIGNS_Z, STAIR_DOOR } from './layout.ts'
@@ -16,6 +16,7 @@ const STAIR_DOOR_OPEN = 1.2
 export function Corridor({ stage, live }: PartProps) {
   const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
+  const reduced = useReducedMotion()
   const shell = useTracked(() => mergeBoxes(corridorParts()))
   const hotDoor = useRef<MeshLambertMaterial>(null)
   const gap = useRef<MeshBasicMaterial>(null)
@@ -48,7 +49,7 @@ export function Corridor({ stage, live }: PartProps) {
       hotDoor.current.emissiveIntensity = s.doorTested ? 0.5 + 0.08 * Math.sin(t * 5) : s.highlight === 'hot-door' ? 0.12 + 0.25 * p : 0.1
     }
     if (gap.current) gap.current.color.copy(GLOW).multiplyScalar(0.75 + 0.2 * Math.sin(t * 6.1) + 0.05 * Math.sin(t * 15.3))
-    if (bell.current) bell.current.emissiveIntensity = s.alarm ? 0.3 + 0.7 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2)) : 0.05
+    if (bell.current) bell.current.emissiveIntensity = s.alarm ? 0.3 + 0.7 * (reduced ? 0.8 : 0.5 + 0.5 * Math.sin(t * Math.PI * 2)) : 0.05
     if (exit.current) exit.current.color.copy(EXIT).multiplyScalar(s.highlight === 'exit' ? 1 + 0.7 * p : 1)
     if (stairs.current) stairs.current.emissiveIntensity = s.highlight === 'stairs' || s.highlight === 'stair-door' ? 0.15 + 0.35 * p : 0
     const hinge = stairHinge.current

@@ -1,4 +1,5 @@
 import { useFrame } from '@react-three/fiber'
+import { useReducedMotion } from '@sophora/sdk'
 import { useRef } from 'react'
 import type { AmbientLight, DirectionalLight, PointLight } from 'three'
 import { ALARM_BELL, FIRE_Z } from './layout.ts'
@@ -13,6 +14,7 @@ export function Lights({ live }: Pick<PartProps, 'live'>) {
   const sun = useRef<DirectionalLight>(null)
   const fire = useRef<PointLight>(null)
   const alarm = useRef<PointLight>(null)
+  const reduced = useReducedMotion()
 
   useFrame(({ clock }, dt) => {
     const s = live.current
@@ -22,11 +24,11 @@ export function Lights({ live }: Pick<PartProps, 'live'>) {
     if (sun.current) sun.current.intensity = s.outside ? 1.6 : 0
     if (fire.current) {
       // two slow sines: a calm flicker, no flashing
-      const flicker = 0.85 + 0.1 * Math.sin(t * 7.3) + 0.05 * Math.sin(t * 17.1)
+      const flicker = reduced ? 0.9 : 0.85 + 0.1 * Math.sin(t * 7.3) + 0.05 * Math.sin(t * 17.1)
       fire.current.intensity = s.outside ? 0 : 40 * flicker
     }
-    // the alarm beacon breathes at 1 Hz (below 3 flashes/s, photosensitivity-safe)
-    if (alarm.current) alarm.current.intensity = s.alarm ? 2.5 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2)) : 0
+    // the alarm beacon breathes at 1 Hz (below 3 flashes/s, photosensitivity-safe); a steady glow when motion is reduced
+    if (alarm.current) alarm.current.intensity = s.alarm ? 2.5 * (reduced ? 0.6 : 0.5 + 0.5 * Math.sin(t * Math.PI * 2)) : 0
   })
 
   return (

@@ -69,7 +69,15 @@ export function Bins({ anim, onPick }: BinsProps) {
         const dark = `#${new Color(BIN_COLORS[b]).multiplyScalar(0.8).getHexString()}`
         const name = ctx.t(`scene.bin.${b}`)
         return (
-          <group key={b} name={`bin-${b}`} position={[BIN_X[b], 0, BIN_Z]} onClick={pick(b)} onPointerOver={hover(i)} onPointerOut={unhover(i)}>
+          <group
+            key={b}
+            name={`bin-${b}`}
+            userData={{ subject: '*' }}
+            position={[BIN_X[b], 0, BIN_Z]}
+            onClick={pick(b)}
+            onPointerOver={hover(i)}
+            onPointerOut={unhover(i)}
+          >
             <mesh geometry={geos[i]}>
               <meshLambertMaterial
                 ref={(m) => {

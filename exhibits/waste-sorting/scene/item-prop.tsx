@@ -54,7 +54,7 @@ export function ItemProp({ anim, itemKey }: ItemPropProps) {
   const geo = itemKey ? geos.get(itemKey) : undefined
   return (
     <>
-      <group ref={holder} name="item">
+      <group ref={holder} name="item" userData={{ subject: '*' }}>
         {geo && (
           <mesh geometry={geo}>
             <meshLambertMaterial vertexColors side={DoubleSide} />

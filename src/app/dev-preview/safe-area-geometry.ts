@@ -1,4 +1,4 @@
-/** Rectangles of the preview's safe-area overlay, in CSS pixels of the 3D view (its top-left is 0,0). */
+/** Rectangles of the preview's safe-area overlay, in CSS pixels of the 3D canvas (its top-left is 0,0). */
 export interface Box {
   x: number
   y: number
@@ -9,6 +9,16 @@ export interface Box {
 /** `b` moved into the view's coordinates (the view starts at `view.x, view.y` in the window). */
 export function relativeTo(b: Box, view: Box): Box {
   return { x: Math.round(b.x - view.x), y: Math.round(b.y - view.y), w: Math.round(b.w), h: Math.round(b.h) }
+}
+
+/** Where `a` overlaps `b`, or null when they do not overlap (touching edges do not count). */
+export function intersect(a: Box | null, b: Box): Box | null {
+  if (!a) return null
+  const x = Math.max(a.x, b.x)
+  const y = Math.max(a.y, b.y)
+  const w = Math.min(a.x + a.w, b.x + b.w) - x
+  const h = Math.min(a.y + a.h, b.y + b.h) - y
+  return w > 0 && h > 0 ? { x, y, w, h } : null
 }
 
 /** The smallest box holding both (either may be null). */

@@ -3,9 +3,9 @@ import type { Lang } from '../../core/manifest-schema.ts'
 import { useAudioStoreApi } from './audio-context.ts'
 import { useAudioStore, type AudioStore } from './audio-store.ts'
 
-const LABELS: Record<Lang, { group: string; mute: string; volume: string }> = {
-  'zh-CN': { group: '声音', mute: '静音', volume: '音量' },
-  en: { group: 'Sound', mute: 'Mute', volume: 'Volume' },
+const LABELS: Record<Lang, { group: string; mute: string; volume: string; bigSubtitles: string }> = {
+  'zh-CN': { group: '声音和字幕', mute: '静音', volume: '音量', bigSubtitles: '大字幕' },
+  en: { group: 'Sound and subtitles', mute: 'Mute', volume: 'Volume', bigSubtitles: 'Large subtitles' },
 }
 
 export interface AudioControlsProps {
@@ -42,11 +42,12 @@ function SpeakerIcon({ muted }: { muted: boolean }) {
   )
 }
 
-/** Mute toggle and volume slider; the choice persists on this station (see audio-store). */
+/** Mute toggle, volume slider and subtitle size; the choices persist on this station (see audio-store). */
 export function AudioControls({ lang, store, className }: AudioControlsProps) {
   const api = useAudioStoreApi(store)
   const muted = useAudioStore(api, (s) => s.muted)
   const volume = useAudioStore(api, (s) => s.volume)
+  const large = useAudioStore(api, (s) => s.subtitleSize === 'large')
   const t = LABELS[lang]
   return (
     <div role="group" aria-label={t.group} className={className} style={group}>
@@ -72,6 +73,15 @@ export function AudioControls({ lang, store, className }: AudioControlsProps) {
           style={slider}
         />
       </label>
+      <button
+        type="button"
+        aria-pressed={large}
+        data-testid="subtitle-size"
+        onClick={() => api.getState().setSubtitleSize(large ? 'normal' : 'large')}
+        style={{ ...button, background: large ? '#ffd54f' : 'transparent', color: large ? '#111' : '#fff' }}
+      >
+        {t.bigSubtitles}
+      </button>
     </div>
   )
 }

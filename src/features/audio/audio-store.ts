@@ -3,18 +3,23 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import { VoicePrefSchema, type VoicePref } from './voice-choice.ts'
 
-/** What is remembered across visits on this station: the staff's mute, volume and voice choice. */
+export const SubtitleSizeSchema = z.enum(['normal', 'large'])
+export type SubtitleSize = z.infer<typeof SubtitleSizeSchema>
+
+/** What is remembered across visits on this station: mute, volume, voice and subtitle size. */
 export const AudioPrefsSchema = z
   .object({
     muted: z.boolean(),
     volume: z.number().min(0).max(1),
     /** prefs saved before the voice setting existed read back as 'auto' (mute and volume are kept) */
     voice: VoicePrefSchema.default('auto'),
+    /** larger subtitles for those who read them from further away or see less well (older prefs: normal) */
+    subtitleSize: SubtitleSizeSchema.default('normal'),
   })
   .strict()
 export type AudioPrefs = z.infer<typeof AudioPrefsSchema>
 
-export const DEFAULT_AUDIO_PREFS: AudioPrefs = { muted: false, volume: 0.8, voice: 'auto' }
+export const DEFAULT_AUDIO_PREFS: AudioPrefs = { muted: false, volume: 0.8, voice: 'auto', subtitleSize: 'normal' }
 export const AUDIO_PREFS_KEY = 'sophora.audio.v1'
 
 /** The subtitle line on screen now, and the narration cue it belongs to. */
@@ -33,6 +38,8 @@ export interface AudioState extends AudioPrefs {
   setVolume(volume: number): void
   /** which voice narrates: see chooseVoice; invalid values are ignored */
   setVoice(voice: VoicePref): void
+  /** invalid values are ignored */
+  setSubtitleSize(size: SubtitleSize): void
   setUnlocked(unlocked: boolean): void
   setSubtitle(subtitle: Subtitle | null): void
 }
@@ -76,7 +83,7 @@ function writeAudioPrefs(storage: PrefsStorage | null, key: string, prefs: Audio
 }
 
 /**
- * The audio store: plain zustand (no React). Mute, volume and voice persist; `unlocked` and
+ * The audio store: plain zustand (no React). Mute, volume, voice and subtitle size persist; `unlocked` and
  * `subtitle` live only for this page.
  */
 export function createAudioStore(options: AudioStoreOptions = {}): AudioStore {
@@ -95,12 +102,15 @@ export function createAudioStore(options: AudioStoreOptions = {}): AudioStore {
     setVoice: (voice) => {
       if (VoicePrefSchema.safeParse(voice).success) set({ voice })
     },
+    setSubtitleSize: (subtitleSize) => {
+      if (SubtitleSizeSchema.safeParse(subtitleSize).success) set({ subtitleSize })
+    },
     setUnlocked: (unlocked) => set({ unlocked }),
     setSubtitle: (subtitle) => set({ subtitle }),
   }))
   store.subscribe((s, prev) => {
-    if (s.muted !== prev.muted || s.volume !== prev.volume || s.voice !== prev.voice)
-      writeAudioPrefs(storage, key, { muted: s.muted, volume: s.volume, voice: s.voice })
+    if (s.muted !== prev.muted || s.volume !== prev.volume || s.voice !== prev.voice || s.subtitleSize !== prev.subtitleSize)
+      writeAudioPrefs(storage, key, { muted: s.muted, volume: s.volume, voice: s.voice, subtitleSize: s.subtitleSize })
   })
   return store
 }

@@ -32,6 +32,7 @@ const bar: CSSProperties = {
   pointerEvents: 'none',
   zIndex: 50,
 }
+const LARGE_FONT = 'clamp(30px, 4.4vw, 56px)'
 const hidden: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }
 
 /**
@@ -41,8 +42,10 @@ const hidden: CSSProperties = { position: 'absolute', width: 1, height: 1, overf
 export function SubtitleBar({ store, className }: SubtitleBarProps) {
   const api = useAudioStoreApi(store)
   const subtitle = useAudioStore(api, (s) => s.subtitle)
+  const size = useAudioStore(api, (s) => s.subtitleSize)
+  const style = subtitle === null ? hidden : size === 'large' ? { ...bar, fontSize: LARGE_FONT } : bar
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className={className} data-cue={subtitle?.cue} style={subtitle === null ? hidden : bar}>
+    <div role="status" aria-live="polite" aria-atomic="true" className={className} data-cue={subtitle?.cue} data-size={size} style={style}>
       {subtitle?.text}
     </div>
   )

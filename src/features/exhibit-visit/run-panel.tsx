@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useStore } from 'zustand'
 import type { Choice } from '../../core/exhibit-kit.ts'
 import { currentQuiz, currentStep, feedbackView, isPassed } from '../../core/exhibit-run.ts'
@@ -19,9 +20,24 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
   const m = visit.ctx.manifest
   const spec = visit.spec
   const passport = useStationPassport((x) => x.code)
+  const panel = useRef<HTMLElement>(null)
+  const where = `${s.phase}:${s.stepIndex}:${s.quizIndex}`
+  const answered = !!s.feedback
+  // Keyboard and screen-reader users follow the flow: a new page of the panel puts focus on its
+  // heading (read out first, then Tab reaches the choices); an answer puts it on "next", since the
+  // chosen button is disabled and would drop focus to the page. On the first render only when
+  // focus was lost (the lobby's button that opened the exhibit is gone), never taken from elsewhere.
+  const seen = useRef<string | null>(null)
+  useEffect(() => {
+    const first = seen.current === null
+    seen.current = `${where}:${answered}`
+    if (first && document.activeElement && document.activeElement !== document.body) return
+    const target = panel.current?.querySelector<HTMLElement>(answered ? '[data-testid="run-next"]' : 'h2')
+    target?.focus()
+  }, [where, answered])
 
   const choices = (list: Choice[], locked: boolean) => (
-    <div className="choices" role="group">
+    <div className="choices" role="group" aria-labelledby="run-prompt">
       {list.map((c) => {
         const picked = s.feedback?.choiceId === c.id
         const cls = picked ? (s.feedback?.correct ? ' correct' : ' wrong') : ''
@@ -57,10 +73,10 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
   const step = currentStep(spec, s)
   const item = currentQuiz(spec, s)
   return (
-    <section className="run-panel" data-testid="run-panel" data-phase={s.phase} aria-live="polite">
+    <section ref={panel} className="run-panel" data-testid="run-panel" data-phase={s.phase} aria-label={m.title[lang]}>
       {s.phase === 'intro' && (
         <>
-          <h2>{m.title[lang]}</h2>
+          <h2 tabIndex={-1}>{m.title[lang]}</h2>
           <p>{m.summary[lang]}</p>
           <button className="btn primary big" data-testid="run-start" onClick={() => dispatch({ type: 'start' })}>
             {t('exhibit.start')}
@@ -70,7 +86,9 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
       {step && (
         <>
           <p className="progress-label">{t('exhibit.step', { n: s.stepIndex + 1, total: spec.steps.length })}</p>
-          <h2 data-testid="prompt">{et(step.prompt)}</h2>
+          <h2 id="run-prompt" tabIndex={-1} data-testid="prompt">
+            {et(step.prompt)}
+          </h2>
           {choices(step.choices, !!s.feedback)}
           {feedback()}
         </>
@@ -78,14 +96,16 @@ export function RunPanel(props: { visit: Visit; onLobby(): void; onAgain(): void
       {item && (
         <>
           <p className="progress-label">{t('exhibit.quiz', { n: s.quizIndex + 1, total: spec.quiz.length })}</p>
-          <h2 data-testid="prompt">{et(item.question)}</h2>
+          <h2 id="run-prompt" tabIndex={-1} data-testid="prompt">
+            {et(item.question)}
+          </h2>
           {choices(item.choices, !!s.feedback)}
           {feedback()}
         </>
       )}
       {s.phase === 'result' && (
         <div className="result" data-testid="result" data-passed={isPassed(spec, s)}>
-          <h2>{t('exhibit.result.title')}</h2>
+          <h2 tabIndex={-1}>{t('exhibit.result.title')}</h2>
           <p>{t('exhibit.result.score', { score: s.score, total: spec.quiz.length })}</p>
           {isPassed(spec, s) ? (
             <div className="passed" data-testid="stamp-awarded" data-passport={passport ?? ''}>

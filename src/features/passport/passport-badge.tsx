@@ -18,11 +18,12 @@ export function PassportBadge(props: { onCheckIn(): void; onOpen(code: string): 
       </button>
     )
   }
+  const text = `${t('checkin.badge', { code: formatPassportCode(code) })}${confirmed ? '' : ' *'}`
   return (
     <span className="passport-badge" data-testid="passport-badge" data-code={code} data-confirmed={confirmed}>
-      <button className="btn link" onClick={() => props.onOpen(code)} aria-label={t('checkin.myPassport')}>
-        {t('checkin.badge', { code: formatPassportCode(code) })}
-        {confirmed ? '' : ' *'}
+      {/* the name starts with what is shown (WCAG 2.5.3 label in name), then says where it leads */}
+      <button className="btn link" onClick={() => props.onOpen(code)} aria-label={`${text} · ${t('checkin.myPassport')}`}>
+        {text}
       </button>
       <button
         className="btn"

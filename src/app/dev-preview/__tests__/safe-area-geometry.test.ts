@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clearArea, describeBox, relativeTo, union } from '../safe-area-geometry.ts'
+import { clearArea, describeBox, intersect, relativeTo, union } from '../safe-area-geometry.ts'
 
 // 1280×800 window: the 3D view is 1280×728 below the 72 px toolbar; the panel is 460 px wide, 16 px from the edges
 const view = { w: 1280, h: 728 }
@@ -20,5 +20,17 @@ describe('safe-area geometry', () => {
     const tall = union(panel, { x: 804, y: 146, w: 460, h: 566 })!
     expect(tall).toEqual({ x: 804, y: 146, w: 460, h: 566 })
     expect(clearArea(view, [tall, subtitles])).toEqual({ x: 0, y: 0, w: 804, h: 640 })
+  })
+})
+
+describe('intersect', () => {
+  const canvas = { x: 0, y: 72, w: 845, h: 627 }
+  it('a panel docked beside the canvas does not cover it; one over it covers only the overlap', () => {
+    expect(intersect({ x: 845, y: 72, w: 435, h: 728 }, canvas)).toBeNull()
+    expect(intersect({ x: 700, y: 600, w: 400, h: 200 }, canvas)).toEqual({ x: 700, y: 600, w: 145, h: 99 })
+    expect(intersect(null, canvas)).toBeNull()
+  })
+  it('a subtitle band right under the canvas touches it without covering it', () => {
+    expect(intersect({ x: 0, y: 699, w: 845, h: 101 }, canvas)).toBeNull()
   })
 })

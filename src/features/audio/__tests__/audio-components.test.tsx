@@ -21,6 +21,9 @@ describe('<SubtitleBar>', () => {
     expect(region.textContent).toBe('弯下腰，沿着墙走。')
     expect(region.style.position).toBe('fixed')
     expect(region.dataset.cue).toBe('crawl')
+    expect(region.dataset.size).toBe('normal')
+    act(() => store.getState().setSubtitleSize('large'))
+    expect(region.dataset.size).toBe('large') // the page's CSS sizes the band by it
     act(() => store.getState().setSubtitle(null))
     expect(region.textContent).toBe('')
   })
@@ -34,7 +37,7 @@ describe('<AudioControls>', () => {
   it('labels in Chinese and toggles mute in the store', () => {
     const store = createAudioStore({ storage: null })
     render(<AudioControls lang="zh-CN" store={store} />)
-    expect(screen.getByRole('group', { name: '声音' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: '声音和字幕' })).toBeTruthy()
     const mute = screen.getByRole('button', { name: '静音' })
     expect(mute.getAttribute('aria-pressed')).toBe('false')
     fireEvent.click(mute)
@@ -50,5 +53,17 @@ describe('<AudioControls>', () => {
     fireEvent.change(slider, { target: { value: '25' } })
     expect(store.getState().volume).toBe(0.25)
     expect((slider as HTMLInputElement).value).toBe('25')
+  })
+
+  it('makes subtitles larger and back with one labelled toggle', () => {
+    const store = createAudioStore({ storage: null })
+    render(<AudioControls lang="zh-CN" store={store} />)
+    const big = screen.getByRole('button', { name: '大字幕' })
+    expect(big.getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(big)
+    expect(store.getState().subtitleSize).toBe('large')
+    expect(big.getAttribute('aria-pressed')).toBe('true')
+    fireEvent.click(big)
+    expect(store.getState().subtitleSize).toBe('normal')
   })
 })

@@ -10,7 +10,7 @@ describe('audio store', () => {
     expect(store.getState()).toMatchObject({ ...DEFAULT_AUDIO_PREFS, unlocked: false, subtitle: null })
     store.getState().toggleMuted()
     store.getState().setVolume(0.35)
-    expect(JSON.parse(localStorage.getItem(AUDIO_PREFS_KEY)!)).toEqual({ muted: true, volume: 0.35, voice: 'auto' })
+    expect(JSON.parse(localStorage.getItem(AUDIO_PREFS_KEY)!)).toEqual({ muted: true, volume: 0.35, voice: 'auto', subtitleSize: 'normal' })
     expect(createAudioStore().getState()).toMatchObject({ muted: true, volume: 0.35 })
   })
 
@@ -20,8 +20,18 @@ describe('audio store', () => {
     expect(store.getState()).toMatchObject({ muted: true, volume: 0.4, voice: 'auto' })
     store.getState().setVoice('files')
     store.getState().setVoice('robot' as never)
-    expect(JSON.parse(localStorage.getItem(AUDIO_PREFS_KEY)!)).toEqual({ muted: true, volume: 0.4, voice: 'files' })
+    expect(JSON.parse(localStorage.getItem(AUDIO_PREFS_KEY)!)).toEqual({ muted: true, volume: 0.4, voice: 'files', subtitleSize: 'normal' })
     expect(createAudioStore().getState().voice).toBe('files')
+  })
+
+  it('remembers larger subtitles and ignores unknown sizes', () => {
+    const store = createAudioStore()
+    store.getState().setSubtitleSize('large')
+    store.getState().setSubtitleSize('huge' as never)
+    expect(store.getState().subtitleSize).toBe('large')
+    expect(createAudioStore().getState().subtitleSize).toBe('large')
+    store.getState().setSubtitleSize('normal')
+    expect(createAudioStore().getState().subtitleSize).toBe('normal')
   })
 
   it('does not persist the subtitle or the unlocked flag', () => {
@@ -40,6 +50,7 @@ describe('audio store', () => {
     ['null', 'null'],
     ['extra keys', JSON.stringify({ muted: true, volume: 0.5, hack: 1 })],
     ['unknown voice', JSON.stringify({ muted: true, volume: 0.5, voice: 'robot' })],
+    ['unknown subtitle size', JSON.stringify({ muted: true, volume: 0.5, subtitleSize: 'huge' })],
   ])('recovers from a corrupted value (%s) with the defaults and overwrites it on change', (_, raw) => {
     localStorage.setItem(AUDIO_PREFS_KEY, raw)
     const store = createAudioStore()

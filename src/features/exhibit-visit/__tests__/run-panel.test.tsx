@@ -81,3 +81,32 @@ describe('RunPanel feedback', () => {
     expect(screen.queryByTestId('right-answer')).toBeNull()
   })
 })
+
+describe('RunPanel focus (keyboard and screen readers follow the flow)', () => {
+  it('moves focus to each new prompt, and to "next" once an answer locks the choices', () => {
+    const v = visit()
+    render(<RunPanel visit={v} onLobby={() => {}} onAgain={() => {}} />)
+    const start = screen.getByTestId('run-start')
+    start.focus()
+    fireEvent.click(start)
+    expect(document.activeElement).toBe(screen.getByTestId('prompt'))
+    expect(screen.getByRole('group', { name: '门后着火了吗？' })).toBeTruthy()
+    fireEvent.click(screen.getByTestId('choice-door-hand'))
+    expect(document.activeElement).toBe(screen.getByTestId('run-next'))
+    fireEvent.click(screen.getByTestId('run-next'))
+    expect(document.activeElement).toBe(screen.getByTestId('prompt'))
+    expect(document.activeElement?.textContent).toBe('着火时怎样下楼？')
+  })
+
+  it('takes focus on the first render only when it was lost, never from another control', () => {
+    const elsewhere = document.createElement('button')
+    document.body.append(elsewhere)
+    elsewhere.focus()
+    render(<RunPanel visit={visit()} onLobby={() => {}} onAgain={() => {}} />)
+    expect(document.activeElement).toBe(elsewhere)
+    cleanup()
+    elsewhere.remove()
+    render(<RunPanel visit={visit()} onLobby={() => {}} onAgain={() => {}} />)
+    expect(document.activeElement?.textContent).toBe('火灾逃生')
+  })
+})
