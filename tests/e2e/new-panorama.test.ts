@@ -5,6 +5,7 @@
  * "go to" arrow; the stamp shows in the lobby and the renderer's geometries and textures are
  * back at the lobby's baseline. Built into the one e2e build by global setup (e2e-build.ts).
  */
+import { flatFov } from '../../src/scene/flat-fov.ts'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -26,7 +27,6 @@ import {
 } from './harness.ts'
 
 const ID = NEW_PANORAMA.id
-const FOV = 70
 const EYE = 1.6
 /** The right hand raised to eye height, a little forward and right. */
 const HAND_UP: [number, number, number] = [0.15, 1.6, -0.25]
@@ -48,6 +48,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/** The flat camera's vertical field of view: fitted to the canvas's shape (src/scene/flat-fov.ts), as the stage does. */
+const fovOf = (box: { width: number; height: number }) => flatFov(box.width / box.height)
 const canvasBox = async () => (await page.locator('[data-testid="stage"] canvas').boundingBox())!
 /** Where the view points, in degrees right of straight ahead: the test's own count of its drags. */
 let yaw = 0
@@ -62,14 +64,14 @@ async function drag(dx: number): Promise<void> {
   await page.mouse.down()
   await page.mouse.move(x0 + dx, y, { steps: 6 })
   await page.mouse.up()
-  yaw -= (dx * FOV) / box.height
+  yaw -= (dx * fovOf(box)) / box.height
 }
 /** Turn the view so that it looks towards `target` degrees (through drags of at most half the canvas). */
 async function turnTo(target: number): Promise<void> {
   const box = await canvasBox()
   for (let left = target - yaw; Math.abs(left) > 0.01; left = target - yaw) {
-    const step = Math.sign(left) * Math.min(Math.abs(left), (FOV * box.width) / 2 / box.height)
-    await drag((-step * box.height) / FOV)
+    const step = Math.sign(left) * Math.min(Math.abs(left), (fovOf(box) * box.width) / 2 / box.height)
+    await drag((-step * box.height) / fovOf(box))
   }
 }
 
@@ -90,7 +92,7 @@ async function tap(name: string): Promise<void> {
   const x = p.x * Math.cos(a) + p.z * Math.sin(a)
   const z = -p.x * Math.sin(a) + p.z * Math.cos(a)
   const box = await canvasBox()
-  const f = Math.tan((FOV / 2) * (Math.PI / 180))
+  const f = Math.tan((fovOf(box) / 2) * (Math.PI / 180))
   const ndcX = x / -z / (f * (box.width / box.height))
   const ndcY = (p.y - EYE) / -z / f
   expect(Math.abs(ndcX) < 1 && Math.abs(ndcY) < 1, `${name} is on screen`).toBe(true)
