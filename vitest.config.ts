@@ -56,6 +56,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // One module graph per worker here too (62 s → 37 s for this project): no file mocks a
+          // module; fake timers are restored in afterEach/finally; servers and databases are per
+          // test. Passed in 7 shuffled file orders (--sequence.shuffle.files).
+          isolate: false,
           sequence: { groupOrder: 0 },
           include: ['src/**/__tests__/**/*.test.ts', 'scripts/**/__tests__/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/district/**/*.test.ts'],
           exclude: [...LOGIC, '**/*.browser.test.ts', '**/node_modules/**'],
@@ -69,6 +73,9 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          // Shared module graph and jsdom per worker (17 s → 4.4 s): Testing Library unmounts after
+          // each test; passed in 8 shuffled file orders (--sequence.shuffle.files).
+          isolate: false,
           sequence: { groupOrder: 0 },
           // the scene tests mount a whole exhibit; 5 s is too tight when the machine is busy
           testTimeout: 30_000,

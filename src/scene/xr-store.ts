@@ -1,14 +1,5 @@
 import { createXRStore } from '@react-three/xr'
-
-/** Headsets: 90 Hz where offered, else 72 Hz — not the 120 Hz 'high' default (heat, battery, budget). */
-export function pickFrameRate(supported: ArrayLike<number>): number | false {
-  const rates = Array.from(supported)
-  if (rates.length === 0) return false
-  if (rates.includes(90)) return 90
-  if (rates.includes(72)) return 72
-  const under = rates.filter((r) => r <= 90)
-  return under.length ? Math.max(...under) : Math.min(...rates)
-}
+import { pickFrameRate } from './frame-rate.ts'
 
 /**
  * Dev and test builds can emulate a Quest 3 with IWER when the page is opened with

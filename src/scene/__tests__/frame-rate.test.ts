@@ -1,7 +1,5 @@
-import { describe, expect, it, vi } from 'vitest'
-
-vi.mock('@react-three/xr', () => ({ createXRStore: () => ({}) }))
-const { pickFrameRate } = await import('../xr-store.ts')
+import { describe, expect, it } from 'vitest'
+import { pickFrameRate } from '../frame-rate.ts'
 
 describe('pickFrameRate (headset refresh rate)', () => {
   it('prefers 90 Hz, then 72 Hz, never the 120 Hz maximum', () => {
