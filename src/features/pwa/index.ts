@@ -32,8 +32,21 @@ export function setupPwa(opts: { isLobby(path: string): boolean }): Cleanup {
   // the dev server's registerSW is a no-op (no service worker there)
   if (flow || !('serviceWorker' in navigator)) return () => {}
   flow = createUpdateFlow({
-    register: (hooks) =>
-      registerSW({ immediate: true, onNeedRefresh: hooks.onNeedRefresh, onRegisteredSW: (_url, r) => hooks.onRegistered(r), onRegisterError: report }),
+    register: (hooks) => {
+      const activate = registerSW({
+        immediate: true,
+        onNeedRefresh: hooks.onNeedRefresh,
+        onRegisteredSW: (_url, r) => hooks.onRegistered(r),
+        onRegisterError: report,
+      })
+      return async (reloadPage) => {
+        // Reload once the new worker controls the page, whatever workbox-window's events say
+        // (vite-plugin-pwa reloads on its "controlling" event only when it counts as an update;
+        // the e2e once saw a station left on the old build at the lobby).
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true })
+        await activate(reloadPage)
+      }
+    },
     atLobby: () => opts.isLobby(location.pathname),
     subscribeNavigation,
     onError: report,
