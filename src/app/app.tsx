@@ -18,10 +18,11 @@ import { loadYearlyReportPage } from '../features/yearly-report/index.ts'
 import { loadKioskSettingsForm } from '../features/kiosk/index.ts'
 import type { Visit } from '../core/visit.ts'
 import { StationKiosk } from './station-kiosk.tsx'
+import { loadExhibitView } from '../features/exhibit-visit/index.ts'
 
 // three.js, R3F and XR load only when an exhibit opens: the lobby stays small.
 const ExhibitView = lazy(async () => {
-  const m = await (await import('../features/exhibit-visit/index.ts')).loadExhibitView()
+  const m = await loadExhibitView()
   await m.prepareXR()
   return m
 })
