@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises'
+import { runForwardLoop, type StepResult } from '../forward-loop.ts'
 import type { Db } from '../db/database.ts'
 import type { DistrictLink } from './config.ts'
 import { createDistrictClient } from './district-client.ts'
@@ -27,10 +27,9 @@ export function startDistrictForwarder(db: Db, link: DistrictLink, { now, log }:
   const state = createDistrictForwarderState(db, link.url, link.centerId)
   const client = createDistrictClient(link)
   const stopping = new AbortController()
-  const pause = (ms: number) => sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined)
   const where = { district: link.url, centerId: link.centerId }
 
-  async function step(): Promise<'sent' | 'idle' | 'stopped' | { failed: string; status: number | null }> {
+  async function step(): Promise<StepResult> {
     const from = state.position(now())
     const batch = state.batchAfter(from, link.batchSize)
     const last = batch.at(-1)
@@ -47,35 +46,17 @@ export function startDistrictForwarder(db: Db, link: DistrictLink, { now, log }:
   }
 
   async function loop(): Promise<void> {
-    let failures = 0
-    while (!stopping.signal.aborted) {
-      let r: Awaited<ReturnType<typeof step>>
-      try {
-        r = await step()
-      } catch (err) {
-        r = { failed: `local error: ${err instanceof Error ? err.message : String(err)}`, status: null }
-      }
-      if (r === 'stopped') return
-      if (r === 'sent') {
-        failures = 0
-        continue
-      }
-      if (r === 'idle') {
-        await pause(link.pollMs)
-        continue
-      }
-      failures++
-      const wait = Math.min(link.retryMaxMs, link.retryMs * 2 ** Math.min(failures - 1, 30))
-      try {
-        state.fail(r.failed, now())
-      } catch {
-        // Recording the error is best effort; the log line carries it too.
-      }
-      // 401/403: the pairing is wrong and will not heal by waiting — an error for staff.
-      const client4xx = r.status !== null && r.status >= 400 && r.status < 500 && r.status !== 429
-      log[client4xx ? 'error' : 'warn']({ ...where, failures, retryInMs: wait, reason: r.failed }, 'district: batch not delivered')
-      await pause(wait)
-    }
+    await runForwardLoop({
+      signal: stopping.signal,
+      step,
+      pollMs: link.pollMs,
+      retryMs: link.retryMs,
+      retryMaxMs: link.retryMaxMs,
+      recordFailure: (reason) => state.fail(reason, now()),
+      undelivered: ({ permanent, ...info }) =>
+        // 401/403: the pairing is wrong and will not heal by waiting — an error for staff.
+        log[permanent ? 'error' : 'warn']({ ...where, ...info }, 'district: batch not delivered'),
+    })
   }
 
   const done = loop().catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises'
+import { runForwardLoop, type StepResult } from '../forward-loop.ts'
 import type { Db } from '../db/database.ts'
 import type { LrsConfig } from './config.ts'
 import { createForwarderState } from './forwarder-state.ts'
@@ -37,10 +37,8 @@ export function startForwarder(db: Db, { lrs, homePage, now, log }: ForwarderOpt
   const stopping = new AbortController()
   const endpoint = lrs.endpoint
 
-  const pause = (ms: number) => sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined)
-
   /** One batch read, sent and (on the LRS's 2xx) acknowledged; or nothing new, or a failure to retry. */
-  async function step(): Promise<'sent' | 'idle' | 'stopped' | { failed: string; status: number | null }> {
+  async function step(): Promise<StepResult> {
     // Read each time: `admin xapi-position` may have moved it.
     const from = (state.peek(endpoint) ?? state.row(endpoint, now())).last_seq
     const { rows, lastSeq } = reader.after(from, lrs.batchSize)
@@ -56,36 +54,17 @@ export function startForwarder(db: Db, { lrs, homePage, now, log }: ForwarderOpt
   }
 
   async function loop(): Promise<void> {
-    let failures = 0
-    while (!stopping.signal.aborted) {
-      let r: Awaited<ReturnType<typeof step>>
-      try {
-        r = await step()
-      } catch (err) {
-        // The database (busy, full): not the LRS's fault, but the same remedy, later.
-        r = { failed: `local error: ${err instanceof Error ? err.message : String(err)}`, status: null }
-      }
-      if (r === 'stopped') return
-      if (r === 'sent') {
-        failures = 0
-        continue
-      }
-      if (r === 'idle') {
-        await pause(lrs.pollMs)
-        continue
-      }
-      failures++
-      const wait = Math.min(lrs.retryMaxMs, lrs.retryMs * 2 ** Math.min(failures - 1, 30))
-      try {
-        state.fail(endpoint, r.failed, now())
-      } catch {
-        // Recording the error is best effort; the log line below carries it too.
-      }
-      // A 4xx will not heal by itself (credentials, endpoint, a refused statement): that is an error for staff.
-      const client = r.status !== null && r.status >= 400 && r.status < 500 && r.status !== 429
-      log[client ? 'error' : 'warn']({ endpoint, failures, retryInMs: wait, reason: r.failed }, 'xapi: batch not delivered')
-      await pause(wait)
-    }
+    await runForwardLoop({
+      signal: stopping.signal,
+      step,
+      pollMs: lrs.pollMs,
+      retryMs: lrs.retryMs,
+      retryMaxMs: lrs.retryMaxMs,
+      recordFailure: (reason) => state.fail(endpoint, reason, now()),
+      undelivered: ({ permanent, ...info }) =>
+        // A 4xx will not heal by itself (credentials, endpoint, a refused statement): an error for staff.
+        log[permanent ? 'error' : 'warn']({ endpoint, ...info }, 'xapi: batch not delivered'),
+    })
   }
 
   const done = loop().catch((err: unknown) => {

@@ -1,0 +1,55 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+
+/** What one batch came to: delivered, nothing to send, stopped, or failed (with the HTTP status if any). */
+export type StepResult = 'sent' | 'idle' | 'stopped' | { failed: string; status: number | null }
+
+export interface ForwardLoop {
+  signal: AbortSignal
+  /** Sends the next batch (position read and advanced by the caller, in its own table). */
+  step(): Promise<StepResult>
+  pollMs: number
+  retryMs: number
+  retryMaxMs: number
+  /** Records the failure where staff see it (best effort: a throw is ignored, the log carries it). */
+  recordFailure(reason: string): void
+  /** `permanent`: a 4xx other than 429 — credentials, pairing, a refused batch — which waiting will not heal. */
+  undelivered(info: { failures: number; retryInMs: number; reason: string; permanent: boolean }): void
+}
+
+/**
+ * The send loop both forwarders share (the xAPI one to a Learning Record Store, the center's to
+ * its district): batch after batch while there is something to send, a poll when idle, doubling
+ * backoff up to `retryMaxMs` after failures, until `signal` aborts.
+ */
+export async function runForwardLoop(o: ForwardLoop): Promise<void> {
+  const pause = (ms: number) => sleep(ms, undefined, { signal: o.signal }).catch(() => undefined)
+  let failures = 0
+  while (!o.signal.aborted) {
+    let r: StepResult
+    try {
+      r = await o.step()
+    } catch (err) {
+      // The database (busy, full): not the receiver's fault, but the same remedy, later.
+      r = { failed: `local error: ${err instanceof Error ? err.message : String(err)}`, status: null }
+    }
+    if (r === 'stopped') return
+    if (r === 'sent') {
+      failures = 0
+      continue
+    }
+    if (r === 'idle') {
+      await pause(o.pollMs)
+      continue
+    }
+    failures++
+    const wait = Math.min(o.retryMaxMs, o.retryMs * 2 ** Math.min(failures - 1, 30))
+    try {
+      o.recordFailure(r.failed)
+    } catch {
+      // best effort; the log line carries the reason too
+    }
+    const permanent = r.status !== null && r.status >= 400 && r.status < 500 && r.status !== 429
+    o.undelivered({ failures, retryInMs: wait, reason: r.failed, permanent })
+    await pause(wait)
+  }
+}
