@@ -1,3 +1,4 @@
+import { saveFile } from '../files/index.ts'
 import { DashboardOptionsSchema, DashboardTableSchema, type DashboardFilter, type DashboardView, type ExportFormat } from '../../core/dashboard.ts'
 import { callApi, type ApiResult } from '../passport/index.ts'
 import { writeFilter } from './url-filter.ts'
@@ -30,13 +31,6 @@ export async function downloadExport(view: DashboardView, f: DashboardFilter, la
   }
   if (!res.ok) return { ok: false, kind: 'http', status: res.status, error: `HTTP ${res.status}`, reasons: [] }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `sophora-${view}.${format}`
-  const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  saveFile(name, await res.blob())
   return { ok: true, data: name }
 }

@@ -1,3 +1,4 @@
+import { saveFile } from '../files/index.ts'
 import { useState, type FormEvent } from 'react'
 import { checkPassportCode, formatPassportCode, type PassportCode } from '../../core/passport-code.ts'
 import { useT } from '../../i18n/lang-store.ts'
@@ -20,15 +21,7 @@ function failure(r: Exclude<ApiResult<unknown>, { ok: true }>): Shown {
 
 /** The JSON as a file the browser saves (no server round trip for the download itself). */
 function download(name: string, data: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // After the click has handed the file over; revoking at once can cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  saveFile(name, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }))
 }
 
 /**

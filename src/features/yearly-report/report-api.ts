@@ -1,3 +1,4 @@
+import { saveFile } from '../files/index.ts'
 import { YearlyReportSchema } from '../../core/yearly-report.ts'
 import type { ReportLang } from '../../core/yearly-report-tables.ts'
 import { callApi } from '../passport/index.ts'
@@ -24,14 +25,6 @@ export async function downloadReport(year: number, kind: ReportFile, lang: Repor
   }
   if (!res.ok) return false
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `sophora-report-${year}.${kind}`
-  const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // The click has started the download; the blob is no longer needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  saveFile(name, await res.blob())
   return true
 }
