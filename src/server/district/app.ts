@@ -12,6 +12,7 @@ import type { DistrictConfig } from './config.ts'
 import type { Pool } from './database.ts'
 import { ForwardAnswerSchema, ForwardBodySchema } from './protocol.ts'
 import { createDistrictStore } from './store.ts'
+import { districtAdminRoutes } from './admin-routes.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,5 +63,6 @@ export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Prom
       return store(request.centerId, request.body.events)
     },
   )
+  await app.register(districtAdminRoutes, { pool, exhibitsDirs: config.exhibitsDirs, exhibitIds: exhibits.ids })
   return app
 }

@@ -21,7 +21,9 @@ WITH batch AS (
   SELECT id, timestamptz 'epoch' + time_ms * interval '1 millisecond', $1, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known,
          type::event_type, item_id, correct, duration_ms, data FROM batch
   ON CONFLICT DO NOTHING
-  RETURNING id, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct
+  RETURNING id, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms,
+    data->>'mode' AS mode, data->>'choiceId' AS choice_id,
+    CASE WHEN type = 'answer-given' THEN 'quiz' ELSE 'step' END AS kind
 ), dc AS (
   INSERT INTO daily_counts (center_id, day, exhibit_id, type, n)
   SELECT $1, day, exhibit_id, type, count(*) FROM ins GROUP BY day, exhibit_id, type ORDER BY day, exhibit_id, type
@@ -49,6 +51,32 @@ WITH batch AS (
   INSERT INTO unknown_exhibits (center_id, exhibit_id, first_seen_at, events)
   SELECT $1, exhibit_id, now(), count(*) FROM ins WHERE NOT exhibit_known GROUP BY exhibit_id ORDER BY exhibit_id
   ON CONFLICT (center_id, exhibit_id) DO UPDATE SET events = unknown_exhibits.events + excluded.events
+), stc AS (
+  INSERT INTO start_counts (center_id, day, exhibit_id, walk_ins, vr)
+  SELECT $1, day, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr') FROM ins
+  WHERE type = 'exhibit-started' GROUP BY day, exhibit_id ORDER BY day, exhibit_id
+  ON CONFLICT (center_id, day, exhibit_id) DO UPDATE SET walk_ins = start_counts.walk_ins + excluded.walk_ins, vr = start_counts.vr + excluded.vr
+), du AS (
+  INSERT INTO duration_counts (center_id, day, exhibit_id, seconds, n)
+  SELECT $1, day, exhibit_id, duration_ms / 1000, count(*) FROM ins WHERE type = 'exhibit-completed' AND duration_ms IS NOT NULL
+  GROUP BY day, exhibit_id, duration_ms / 1000 ORDER BY 2, 3, 4
+  ON CONFLICT (center_id, day, exhibit_id, seconds) DO UPDATE SET n = duration_counts.n + excluded.n
+), ic AS (
+  INSERT INTO item_counts (center_id, day, exhibit_id, kind, item_id, attempts, wrong)
+  SELECT $1, day, exhibit_id, kind, item_id, count(*) FILTER (WHERE type <> 'step-mistake'), count(*) FILTER (WHERE type = 'step-mistake' OR NOT correct)
+  FROM ins WHERE type IN ('answer-given', 'step-completed', 'step-mistake') AND item_id IS NOT NULL
+  GROUP BY day, exhibit_id, kind, item_id ORDER BY day, exhibit_id, kind, item_id
+  ON CONFLICT (center_id, day, exhibit_id, kind, item_id) DO UPDATE SET attempts = item_counts.attempts + excluded.attempts, wrong = item_counts.wrong + excluded.wrong
+), wc AS (
+  INSERT INTO wrong_choices (center_id, day, exhibit_id, kind, item_id, choice_id, n)
+  SELECT $1, day, exhibit_id, kind, item_id, choice_id, count(*) FROM ins
+  WHERE ((type = 'answer-given' AND NOT correct) OR type = 'step-mistake') AND item_id IS NOT NULL AND choice_id IS NOT NULL
+  GROUP BY day, exhibit_id, kind, item_id, choice_id ORDER BY day, exhibit_id, kind, item_id, choice_id
+  ON CONFLICT (center_id, day, exhibit_id, kind, item_id, choice_id) DO UPDATE SET n = wrong_choices.n + excluded.n
+), ev AS (
+  INSERT INTO exhibit_visitors (center_id, day, exhibit_id, passport_id)
+  SELECT DISTINCT $1, day, exhibit_id, passport_id FROM ins WHERE type = 'exhibit-started' AND passport_id IS NOT NULL ORDER BY 2, 3, 4
+  ON CONFLICT DO NOTHING
 ), c AS (
   UPDATE centers SET last_seq = greatest(last_seq, $16), last_seen_at = now(), events = events + (SELECT count(*) FROM ins) WHERE id = $1
 )

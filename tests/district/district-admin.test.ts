@@ -1,0 +1,167 @@
+// @vitest-environment node
+import type { FastifyInstance } from 'fastify'
+import { v7 as uuidv7 } from 'uuid'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPassportCode } from '../../src/core/passport-code.ts'
+import { median, percentile } from '../../src/server/dashboard/aggregates.ts'
+import { buildDistrictApp } from '../../src/server/district/app.ts'
+import { addCenter } from '../../src/server/district/centers.ts'
+import { runDistrictCli } from '../../src/server/district/cli.ts'
+import { loadDistrictConfig } from '../../src/server/district/config.ts'
+import { openPool, runDistrictMigrations } from '../../src/server/district/database.ts'
+import type { Pool } from '../../src/server/district/database.ts'
+import { findPgBin, startPgCluster } from './pg-cluster.ts'
+import type { PgCluster } from './pg-cluster.ts'
+
+/**
+ * The district administrator's side, in this process on a throwaway cluster: sign-in, the
+ * dashboard views over every center's running totals (checked against a direct count over
+ * the stored events), the center filter and comparison.
+ */
+const PG_BIN = findPgBin()
+let cluster: PgCluster | undefined
+let pool: Pool
+let app: FastifyInstance
+
+/** A small deterministic generator: the same mixed batch on every run. */
+function rng(seed: number) {
+  let s = seed
+  return (n: number) => {
+    s = (s * 1_103_515_245 + 12_345) % 2 ** 31
+    return (s >>> 12) % n
+  }
+}
+const PASSPORTS = Array.from({ length: 8 }, () => createPassportCode())
+const DAYS = ['2026-03-02', '2026-03-03', '2026-03-10', '2026-04-01']
+function batch(seed: number, size: number) {
+  const r = rng(seed)
+  return Array.from({ length: size }, (_, i) => {
+    const day = DAYS[r(DAYS.length)]!
+    const base = {
+      seq: i + 1,
+      id: uuidv7(),
+      time: Date.parse(`${day}T02:00:00Z`) + r(3_600_000),
+      day,
+      stationId: '0190f0f0-0000-7000-8000-000000000001',
+      sessionId: null,
+      passportId: r(3) === 0 ? null : PASSPORTS[r(8)]!,
+      exhibitId: ['fire-escape', 'quake-drill'][r(2)]!,
+    }
+    switch (r(5)) {
+      case 0:
+        return { ...base, type: 'exhibit-started', data: r(3) === 0 ? { mode: 'vr' } : { mode: 'flat' } }
+      case 1:
+        return { ...base, type: 'exhibit-completed', data: { score: 1, maxScore: 1, passed: true, durationMs: 1000 + r(200_000) } }
+      case 2:
+        return { ...base, type: 'answer-given', data: { quizId: `q${r(2)}`, choiceId: `c${r(3)}`, correct: r(2) === 0 } }
+      case 3:
+        return { ...base, type: 'step-mistake', data: { stepId: `s${r(2)}`, choiceId: `w${r(3)}` } }
+      default:
+        return { ...base, type: 'exhibit-crashed', data: { message: 'x' } }
+    }
+  })
+}
+
+describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and the dashboard over all centers', () => {
+  let token = ''
+  const get = async (url: string, auth = token) => {
+    const res = await app.inject({ method: 'GET', url, headers: auth ? { authorization: `Bearer ${auth}` } : {} })
+    return { status: res.statusCode, json: res.json<{ rows: Record<string, unknown>[] }>() }
+  }
+  const q = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[]
+
+  beforeAll(async () => {
+    if (PG_BIN === null) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql; .ci/run does this)')
+    cluster = startPgCluster(PG_BIN)
+    pool = openPool(cluster.url, 4)
+    await runDistrictMigrations(pool)
+    app = await buildDistrictApp({ ...loadDistrictConfig({ DATABASE_URL: cluster.url }), logLevel: 'silent' }, openPool(cluster.url, 2))
+  }, 120_000)
+  afterAll(async () => {
+    await app?.close()
+    await pool?.end()
+    cluster?.stop()
+  })
+
+  it('signs in an admin made by `add-admin` (scrypt-hashed), and only them', async () => {
+    const out: string[] = []
+    expect(await runDistrictCli(['add-admin', 'qu-admin'], { DATABASE_URL: cluster!.url }, (s) => out.push(s))).toBe(0)
+    const password = /^password: (\S+)$/m.exec(out.join('\n'))?.[1] ?? ''
+    const stored = await q<{ password_hash: string }>('SELECT password_hash FROM district_admins')
+    expect(stored[0]!.password_hash).toMatch(/^scrypt\$/)
+    expect(stored[0]!.password_hash).not.toContain(password)
+    const login = (username: string, pw: string) => app.inject({ method: 'POST', url: '/api/district/login', payload: { username, password: pw } })
+    expect((await login('qu-admin', password + 'x')).statusCode).toBe(401)
+    expect((await login('nobody', password)).statusCode).toBe(401)
+    const ok = await login('qu-admin', password)
+    expect(ok.statusCode).toBe(200)
+    token = ok.json<{ token: string }>().token
+    expect((await get('/api/district/dashboard/views/visits', '')).status).toBe(401)
+    expect((await get('/api/district/dashboard/views/visits', 'sda_forged')).status).toBe(401)
+    const c = await addCenter(pool, 'not an admin')
+    expect((await get('/api/district/dashboard/views/visits', c.secret)).status).toBe(401)
+  })
+
+  it('answers every view from the running totals, equal to a direct count over the events; a resent batch changes nothing', async () => {
+    const centers = [await addCenter(pool, '一号馆', 'dash-a'), await addCenter(pool, '二号馆', 'dash-b')]
+    const batches = centers.map((_, i) => batch(i + 7, 400))
+    const post = (i: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/district/events',
+        headers: { authorization: `Bearer ${centers[i]!.secret}` },
+        payload: { centerId: centers[i]!.id, events: batches[i] },
+      })
+    for (const i of [0, 1]) expect((await post(i)).json()).toMatchObject({ accepted: 400, rejected: [] })
+    const before = await get('/api/district/dashboard/views/exhibits?lang=en')
+    expect((await post(0)).json()).toMatchObject({ accepted: 0, duplicate: 400 })
+    expect((await get('/api/district/dashboard/views/exhibits?lang=en')).json).toEqual(before.json)
+
+    const ids = ['dash-a', 'dash-b']
+    const visits = await get('/api/district/dashboard/views/visits?bucket=week')
+    const expectedVisits = await q<{ period: string; plays: number; walkins: number; students: number }>(
+      `SELECT to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS period, count(*)::int AS plays, (count(*) - count(passport_id))::int AS walkins,
+        (count(DISTINCT (center_id, passport_id)) FILTER (WHERE passport_id IS NOT NULL))::int AS students FROM events WHERE type = 'exhibit-started' AND center_id = ANY($1) GROUP BY 1 ORDER BY 1`,
+      [ids],
+    )
+    expect(visits.json.rows.map((r) => ({ period: r.period, plays: r.plays, walkins: r.walkIns, students: r.students }))).toEqual(expectedVisits)
+
+    const rows = before.json.rows
+    for (const x of ['fire-escape', 'quake-drill']) {
+      const row = rows.find((r) => r.exhibitId === x)!
+      const [e] = await q<{ starts: number; completions: number; crashes: number; vr: number }>(
+        `SELECT count(*) FILTER (WHERE type = 'exhibit-started')::int AS starts, count(*) FILTER (WHERE type = 'exhibit-completed')::int AS completions,
+          count(*) FILTER (WHERE type = 'exhibit-crashed')::int AS crashes, count(*) FILTER (WHERE type = 'exhibit-started' AND data->>'mode' = 'vr')::int AS vr
+        FROM events WHERE exhibit_id = $1 AND center_id = ANY($2)`,
+        [x, ids],
+      )
+      const secs = (
+        await q<{ s: number }>(
+          `SELECT (duration_ms / 1000) * 1000 AS s FROM events WHERE exhibit_id = $1 AND center_id = ANY($2) AND duration_ms IS NOT NULL ORDER BY 1`,
+          [x, ids],
+        )
+      ).map((r) => r.s)
+      expect(row).toMatchObject({ starts: e!.starts, completions: e!.completions, crashes: e!.crashes, medianMs: median(secs), p90Ms: percentile(secs, 90) })
+      expect(row.vrShare).toBe(Math.round((e!.vr / e!.starts) * 1000) / 10)
+    }
+
+    const mis = await get('/api/district/dashboard/views/misconceptions?lang=en')
+    const tops = await q<{ exhibit_id: string; item_id: string; choice_id: string; n: number }>(
+      `SELECT DISTINCT ON (exhibit_id, item_id) exhibit_id, item_id, data->>'choiceId' AS choice_id, count(*)::int AS n FROM events
+      WHERE center_id = ANY($1) AND (type = 'step-mistake' OR (type = 'answer-given' AND NOT correct)) GROUP BY 1, 2, 3 ORDER BY exhibit_id, item_id, n DESC, choice_id`,
+      [ids],
+    )
+    expect(mis.json.rows.map((r) => `${String(r.topWrongId)}×${String(r.topWrongCount)}`).sort()).toEqual(tops.map((t) => `${t.choice_id}×${t.n}`).sort())
+
+    const cmp = await get('/api/district/dashboard/views/centers?from=2026-03-01&to=2026-03-31')
+    const perCenter = await q<{ id: string; plays: number }>(
+      `SELECT k.id, count(e.id)::int AS plays FROM centers k LEFT JOIN events e ON e.center_id = k.id AND e.type = 'exhibit-started' AND e.day BETWEEN '2026-03-01' AND '2026-03-31'
+      GROUP BY k.id ORDER BY k.id`,
+    )
+    expect(cmp.json.rows.map((r) => [r.centerId, r.plays])).toEqual(perCenter.map((r) => [r.id, r.plays]))
+    const onlyA = await get('/api/district/dashboard/views/visits?bucket=month&center=dash-a')
+    const [a] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE center_id = 'dash-a' AND type = 'exhibit-started'`)
+    expect(onlyA.json.rows.reduce((s, r) => s + Number(r.plays), 0)).toBe(a!.n)
+    expect((await get('/api/district/dashboard/views/visits?school=x')).status).toBe(400)
+  })
+})
