@@ -164,4 +164,33 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     expect(onlyA.json.rows.reduce((s, r) => s + Number(r.plays), 0)).toBe(a!.n)
     expect((await get('/api/district/dashboard/views/visits?school=x')).status).toBe(400)
   })
+
+  it('reports the year per center and in total (科普统计, venues), as JSON and CSV, equal to a direct count', async () => {
+    const res = await get('/api/district/reports/yearly?year=2026')
+    expect(res.status).toBe(200)
+    const r = res.json as unknown as {
+      centers: { centerId: string; exhibitVisits: number; walkInVisits: number; students: number; openDays: number }[]
+      total: { exhibitVisits: number; openDays: number; centers: number; students: number }
+    }
+    const direct = await q<{ id: string; visits: number; walkins: number; students: number; days: number }>(
+      `SELECT k.id, count(e.id) FILTER (WHERE e.type = 'exhibit-started')::int AS visits,
+        count(e.id) FILTER (WHERE e.type = 'exhibit-started' AND e.passport_id IS NULL)::int AS walkins,
+        count(DISTINCT e.passport_id)::int AS students, count(DISTINCT e.day) FILTER (WHERE e.type = 'exhibit-started')::int AS days
+      FROM centers k LEFT JOIN events e ON e.center_id = k.id AND e.day BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY k.id ORDER BY k.id`,
+    )
+    expect(r.centers.map((c) => [c.centerId, c.exhibitVisits, c.walkInVisits, c.students, c.openDays])).toEqual(
+      direct.map((d) => [d.id, d.visits, d.walkins, d.students, d.days]),
+    )
+    expect(r.total.exhibitVisits).toBe(direct.reduce((s, d) => s + d.visits, 0))
+    expect(r.total.centers).toBe(direct.length)
+    const csv = await app.inject({ method: 'GET', url: '/api/district/reports/yearly.csv?year=2026&lang=en', headers: { authorization: `Bearer ${token}` } })
+    expect(csv.headers['content-type']).toContain('text/csv')
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[2]).toBe('Center,Open days,Exhibit visits,Completions,Students (passports),Walk-in visits')
+    expect(lines.at(-1)).toMatch(new RegExp(`^Total \\(${direct.length} centers\\),${r.total.openDays},${r.total.exhibitVisits},`))
+    expect((await get('/api/district/reports/yearly?year=2026', '')).status).toBe(401)
+  })
 })

@@ -10,6 +10,8 @@ import { adminOfToken, signIn, signOut } from './admins.ts'
 import type { Pool } from './database.ts'
 import { DistrictFilterFields, DistrictOptionsSchema, DistrictTableSchema, DistrictViewSchema } from './dashboard-schema.ts'
 import { refineRange } from '../../core/dashboard.ts'
+import { ReportLangSchema, ReportYearSchema } from '../../core/yearly-report.ts'
+import { DistrictYearlyReportSchema, districtReportCsv, districtYearlyReport } from './yearly-report.ts'
 import { buildDistrictView } from './dashboard-views.ts'
 
 const bearer = (req: FastifyRequest) => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''
@@ -63,6 +65,25 @@ export const districtAdminRoutes: FastifyPluginAsyncZod<{ pool: Pool; exhibitsDi
     async (req) => {
       const { lang, ...filter } = req.query
       return buildDistrictView(deps, req.params.view, filter, lang)
+    },
+  )
+
+  app.get(
+    '/api/district/reports/yearly',
+    { onRequest: admin, schema: { querystring: z.strictObject({ year: ReportYearSchema }), response: { 200: DistrictYearlyReportSchema, ...errorResponses } } },
+    async (req) => districtYearlyReport(pool, req.query.year),
+  )
+  // No response schema on the file: the body is text, not an object to serialise.
+  app.get(
+    '/api/district/reports/yearly.csv',
+    { onRequest: admin, schema: { querystring: z.strictObject({ year: ReportYearSchema, lang: ReportLangSchema.default('zh-CN') }) } },
+    async (req, reply) => {
+      const { year, lang } = req.query
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="sophora-district-report-${year}-${lang}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(districtReportCsv(await districtYearlyReport(pool, year), lang))
     },
   )
 }

@@ -6,7 +6,7 @@ import { countedLabel, reportTables, reportTitle, type ReportLang } from '../../
 const BOM = '\uFEFF'
 
 /** RFC 4180 quoting; a text starting with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
-function csvField(v: string | number): string {
+export function csvField(v: string | number): string {
   if (typeof v === 'number') return String(v)
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
