@@ -31,10 +31,11 @@ function rng(seed: number) {
     return (s >>> 12) % n
   }
 }
-const PASSPORTS = Array.from({ length: 8 }, () => createPassportCode())
+const RATE_MAX = 12
 const DAYS = ['2026-03-02', '2026-03-03', '2026-03-10', '2026-04-01']
 function batch(seed: number, size: number) {
   const r = rng(seed)
+  const passports = Array.from({ length: 8 }, () => createPassportCode())
   return Array.from({ length: size }, (_, i) => {
     const day = DAYS[r(DAYS.length)]!
     const base = {
@@ -44,10 +45,10 @@ function batch(seed: number, size: number) {
       day,
       stationId: '0190f0f0-0000-7000-8000-000000000001',
       sessionId: null,
-      passportId: r(3) === 0 ? null : PASSPORTS[r(8)]!,
+      passportId: r(3) === 0 ? null : passports[r(8)]!,
       exhibitId: ['fire-escape', 'quake-drill'][r(2)]!,
     }
-    switch (r(5)) {
+    switch (r(6)) {
       case 0:
         return { ...base, type: 'exhibit-started', data: r(3) === 0 ? { mode: 'vr' } : { mode: 'flat' } }
       case 1:
@@ -56,6 +57,8 @@ function batch(seed: number, size: number) {
         return { ...base, type: 'answer-given', data: { quizId: `q${r(2)}`, choiceId: `c${r(3)}`, correct: r(2) === 0 } }
       case 3:
         return { ...base, type: 'step-mistake', data: { stepId: `s${r(2)}`, choiceId: `w${r(3)}` } }
+      case 4:
+        return { ...base, type: 'stamp-awarded', data: { stampId: base.exhibitId } }
       default:
         return { ...base, type: 'exhibit-crashed', data: { message: 'x' } }
     }
@@ -75,7 +78,10 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     cluster = startPgCluster(PG_BIN)
     pool = openPool(cluster.url, 4)
     await runDistrictMigrations(pool)
-    app = await buildDistrictApp({ ...loadDistrictConfig({ DATABASE_URL: cluster.url }), logLevel: 'silent' }, openPool(cluster.url, 2))
+    app = await buildDistrictApp(
+      { ...loadDistrictConfig({ DATABASE_URL: cluster.url, PASSPORT_RATE_MAX: String(RATE_MAX) }), logLevel: 'silent' },
+      openPool(cluster.url, 2),
+    )
   }, 120_000)
   afterAll(async () => {
     await app?.close()
@@ -192,5 +198,36 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     expect(lines[2]).toBe('Center,Open days,Exhibit visits,Completions,Students (passports),Walk-in visits')
     expect(lines.at(-1)).toMatch(new RegExp(`^Total \\(${direct.length} centers\\),${r.total.openDays},${r.total.exhibitVisits},`))
     expect((await get('/api/district/reports/yearly?year=2026', '')).status).toBe(401)
+  })
+
+  it('shows a passport as its center does (GET /api/passports/:code, from passport_exhibits), read-only and rate-limited per IP', async () => {
+    const [p] = await q<{ passport_id: string; center_id: string }>(
+      `SELECT passport_id, center_id FROM events WHERE center_id = 'dash-a' AND passport_id IS NOT NULL ORDER BY passport_id LIMIT 1`,
+    )
+    const res = await app.inject({ method: 'GET', url: `/api/passports/${p!.passport_id.toLowerCase()}` })
+    expect(res.statusCode).toBe(200)
+    const expected = await q<{ exhibit_id: string; stamped_at: Date | null; best: number | null; max: number | null; starts: number; completions: number }>(
+      `SELECT exhibit_id, min(time) FILTER (WHERE type = 'stamp-awarded') AS stamped_at, max((data->>'score')::int) AS best, max((data->>'maxScore')::int) AS max,
+        count(*) FILTER (WHERE type = 'exhibit-started')::int AS starts, count(*) FILTER (WHERE type = 'exhibit-completed')::int AS completions
+      FROM events WHERE passport_id = $1 GROUP BY 1 ORDER BY 1`,
+      [p!.passport_id],
+    )
+    expect(res.json()).toEqual({
+      code: p!.passport_id,
+      centerName: '一号馆',
+      exhibits: expected.map((e) => ({
+        exhibitId: e.exhibit_id,
+        stamped: e.stamped_at !== null,
+        stampedAt: e.stamped_at?.toISOString() ?? null,
+        bestScore: e.best,
+        maxScore: e.max,
+        attempts: Math.max(e.starts, e.completions),
+      })),
+    })
+    const statuses: number[] = []
+    for (let i = 0; i < RATE_MAX + 1; i++) statuses.push((await app.inject({ method: 'GET', url: `/api/passports/${createPassportCode()}` })).statusCode)
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([])
+    expect(statuses.at(-1)).toBe(429)
+    expect((await app.inject({ method: 'DELETE', url: `/api/passports/${p!.passport_id}` })).statusCode).toBe(404)
   })
 })

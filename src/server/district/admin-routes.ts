@@ -32,6 +32,8 @@ export const districtAdminRoutes: FastifyPluginAsyncZod<{ pool: Pool; exhibitsDi
   app.post(
     '/api/district/login',
     {
+      // Password guesses per IP and minute.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => request.ip } },
       schema: {
         body: z.strictObject({ username: z.string().min(1).max(32), password: z.string().min(1).max(200) }),
         response: { 200: z.object({ token: z.string(), expiresAt: z.string() }), ...errorResponses },

@@ -13,6 +13,10 @@ import type { Pool } from './database.ts'
 import { ForwardAnswerSchema, ForwardBodySchema } from './protocol.ts'
 import { createDistrictStore } from './store.ts'
 import { districtAdminRoutes } from './admin-routes.ts'
+import { districtPassportRoutes } from './passport-routes.ts'
+import rateLimit from '@fastify/rate-limit'
+import { redactUrl } from '../redact.ts'
+import { setupSecurityHeaders, setupStaticApp, wantsSpaFallback } from '../web.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,8 +29,8 @@ export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Prom
   const exhibits = loadExhibitIds(config.exhibitsDirs)
   const app = Fastify({
     ...(config.tls ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
-    // No headers logged: they carry center secrets.
-    logger: { level: config.logLevel, serializers: { req: (r: FastifyRequest) => ({ method: r.method, url: r.url, remoteAddress: r.ip }) } },
+    // No headers logged (they carry center secrets and admin tokens); passport codes cut from URLs.
+    logger: { level: config.logLevel, serializers: { req: (r: FastifyRequest) => ({ method: r.method, url: redactUrl(r.url), remoteAddress: r.ip }) } },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>()
@@ -63,6 +67,18 @@ export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Prom
       return store(request.centerId, request.body.events)
     },
   )
+  await app.register(rateLimit, { global: false })
   await app.register(districtAdminRoutes, { pool, exhibitsDirs: config.exhibitsDirs, exhibitIds: exhibits.ids })
+  await app.register(districtPassportRoutes, { pool, rateMax: config.passportRateMax })
+  // The app's passport page (/passport/<code>) when the district serves the built app.
+  let spa = false
+  if (config.staticDir) {
+    await setupSecurityHeaders(app)
+    spa = await setupStaticApp(app, config.staticDir)
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (spa && wantsSpaFallback(request.method, request.url)) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return reply.code(404).send({ error: 'not-found', reasons: [`${request.method} ${redactUrl(request.url.split('?')[0] ?? '')}`] })
+  })
   return app
 }

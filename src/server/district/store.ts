@@ -21,8 +21,8 @@ WITH batch AS (
   SELECT id, timestamptz 'epoch' + time_ms * interval '1 millisecond', $1, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known,
          type::event_type, item_id, correct, duration_ms, data FROM batch
   ON CONFLICT DO NOTHING
-  RETURNING id, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms,
-    data->>'mode' AS mode, data->>'choiceId' AS choice_id,
+  RETURNING id, time, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms,
+    (data->>'score')::integer AS score, (data->>'maxScore')::integer AS max_score, data->>'mode' AS mode, data->>'choiceId' AS choice_id,
     CASE WHEN type = 'answer-given' THEN 'quiz' ELSE 'step' END AS kind
 ), dc AS (
   INSERT INTO daily_counts (center_id, day, exhibit_id, type, n)
@@ -77,6 +77,16 @@ WITH batch AS (
   INSERT INTO exhibit_visitors (center_id, day, exhibit_id, passport_id)
   SELECT DISTINCT $1, day, exhibit_id, passport_id FROM ins WHERE type = 'exhibit-started' AND passport_id IS NOT NULL ORDER BY 2, 3, 4
   ON CONFLICT DO NOTHING
+), pe AS (
+  INSERT INTO passport_exhibits (passport_id, center_id, exhibit_id, stamped_at, best_score, max_score, starts, completions, last_at)
+  SELECT passport_id, $1, exhibit_id, min(time) FILTER (WHERE type = 'stamp-awarded'), max(score) FILTER (WHERE type = 'exhibit-completed'),
+    max(max_score) FILTER (WHERE type = 'exhibit-completed'), count(*) FILTER (WHERE type = 'exhibit-started'),
+    count(*) FILTER (WHERE type = 'exhibit-completed'), max(time)
+  FROM ins WHERE passport_id IS NOT NULL GROUP BY passport_id, exhibit_id ORDER BY passport_id, exhibit_id
+  ON CONFLICT (passport_id, center_id, exhibit_id) DO UPDATE SET stamped_at = least(passport_exhibits.stamped_at, excluded.stamped_at),
+    best_score = greatest(passport_exhibits.best_score, excluded.best_score), max_score = greatest(passport_exhibits.max_score, excluded.max_score),
+    starts = passport_exhibits.starts + excluded.starts, completions = passport_exhibits.completions + excluded.completions,
+    last_at = greatest(passport_exhibits.last_at, excluded.last_at)
 ), c AS (
   UPDATE centers SET last_seq = greatest(last_seq, $16), last_seen_at = now(), events = events + (SELECT count(*) FROM ins) WHERE id = $1
 )

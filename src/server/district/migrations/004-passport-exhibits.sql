@@ -1,0 +1,21 @@
+-- The passport home view at the district (the address a family can reach): per passport
+-- and exhibit, what the center's page shows (first stamp, best score, runs), kept by the
+-- insert statement (store.ts) so a lookup reads a few rows, never the events. Led by the
+-- passport id: the only way it is looked up.
+CREATE TABLE passport_exhibits (
+  passport_id   text NOT NULL,
+  center_id     text NOT NULL,
+  exhibit_id    text NOT NULL,
+  stamped_at    timestamptz,
+  best_score    integer,
+  max_score     integer,
+  starts        bigint NOT NULL,
+  completions   bigint NOT NULL,
+  last_at       timestamptz NOT NULL,
+  PRIMARY KEY (passport_id, center_id, exhibit_id)
+);
+INSERT INTO passport_exhibits
+SELECT passport_id, center_id, exhibit_id, min(time) FILTER (WHERE type = 'stamp-awarded'),
+  max((data->>'score')::integer) FILTER (WHERE type = 'exhibit-completed'), max((data->>'maxScore')::integer) FILTER (WHERE type = 'exhibit-completed'),
+  count(*) FILTER (WHERE type = 'exhibit-started'), count(*) FILTER (WHERE type = 'exhibit-completed'), max(time)
+FROM events WHERE passport_id IS NOT NULL GROUP BY 1, 2, 3;
