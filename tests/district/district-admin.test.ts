@@ -169,6 +169,8 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     const [a] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE center_id = 'dash-a' AND type = 'exhibit-started'`)
     expect(onlyA.json.rows.reduce((s, r) => s + Number(r.plays), 0)).toBe(a!.n)
     expect((await get('/api/district/dashboard/views/visits?school=x')).status).toBe(400)
+    // A day the filter's pattern lets through but PostgreSQL refuses: a 4xx, never a 500.
+    expect((await get('/api/district/dashboard/views/visits?from=2026-02-30')).status).toBe(422)
   })
 
   it('reports the year per center and in total (科普统计, venues), as JSON and CSV, equal to a direct count', async () => {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { HttpError, setupErrorHandler } from '../http-error.ts'
+import { HttpError, handleError } from '../http-error.ts'
+import { RETRY_AFTER_S, classifyDbError } from './db-errors.ts'
 import { errorResponses } from '../schemas/common.ts'
 import { loadExhibitIds } from '../exhibit-ids.ts'
 import { centerOfSecret } from './centers.ts'
@@ -42,7 +43,21 @@ export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Prom
   app.decorateRequest('centerId', null)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  setupErrorHandler(app)
+  // A database that is down or busy is the center's cue to wait, not a bug: 503 with
+  // Retry-After (the forwarder backs off). Data PostgreSQL refuses outside the event insert
+  // (which isolates it per event): 422, so it is not resent as if it might heal.
+  app.setErrorHandler(async (err, request, reply) => {
+    const kind = classifyDbError(err)
+    if (kind === 'transient') {
+      request.log.warn({ err }, 'district database unavailable')
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_S))
+        .send({ error: 'unavailable', reasons: ['the district database is unavailable; retry later'] })
+    }
+    if (kind === 'data') return reply.code(422).send({ error: 'unprocessable', reasons: [`SQLSTATE ${(err as { code?: string }).code ?? '?'}`] })
+    return handleError(err, request, reply)
+  })
 
   const store = createDistrictStore(pool, { exhibitIds: exhibits.ids })
 

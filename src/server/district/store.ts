@@ -2,6 +2,7 @@ import { VisitEventSchema, formatIssues } from '../../core/event-schema.ts'
 import { eventRow } from '../ingest.ts'
 import type { Pool } from './database.ts'
 import { createPartitions, monthOf } from './partitions.ts'
+import { classifyDbError } from './db-errors.ts'
 import { ForwardedEventSchema } from './protocol.ts'
 import type { ForwardAnswer } from './protocol.ts'
 
@@ -116,7 +117,6 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
     const rejected: ForwardAnswer['rejected'] = []
     const cols: unknown[][] = Array.from({ length: 14 }, () => [])
     const seen = new Set<string>()
-    let maxSeq = 0
     const latest = now() + DAY_MS
     for (const item of items) {
       const f = ForwardedEventSchema.safeParse(item)
@@ -143,7 +143,6 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
         rejected.push({ seq: s, reason: formatIssues(parsed.error).join('; ') })
         continue
       }
-      maxSeq = Math.max(maxSeq, s)
       const e = parsed.data
       const id = e.id.toLowerCase()
       if (seen.has(id)) continue // the same event twice in one batch: stored once, answered as a duplicate
@@ -153,12 +152,34 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
       const values = [id, time, day, s, r[4], r[5], r[6], r[7], exhibitIds.has(r[7]), r[8], r[9], r[10] === null ? null : r[10] === 1, r[11], data]
       values.forEach((v, i) => cols[i]!.push(v))
     }
-    const valid = items.length - rejected.length
-    if (cols[0]!.length === 0) return { accepted: 0, duplicate: valid, rejected }
+    if (cols[0]!.length === 0) return { accepted: 0, duplicate: items.length - rejected.length, rejected }
     await ensurePartitions((cols[1] as number[]).map(monthOf))
-    const r = await pool.query<{ added: number }>(INSERT_BATCH, [centerId, ...cols, maxSeq])
-    const added = r.rows[0]?.added ?? 0
-    return { accepted: added, duplicate: valid - added, rejected }
+
+    /**
+     * A statement PostgreSQL refuses for its data (db-errors.ts) would be refused again on
+     * every resend, so the batch is halved until the event it cannot store is alone, and
+     * that one is answered as rejected; the rest is stored. Each part is its own
+     * statement: what it stored, it stored whole, with its totals.
+     */
+    const insert = async (idx: number[]): Promise<number> => {
+      const seqs = idx.map((i) => cols[3]![i] as number)
+      try {
+        const part = idx.length === cols[0]!.length ? cols : cols.map((c) => idx.map((i) => c[i]))
+        const r = await pool.query<{ added: number }>(INSERT_BATCH, [centerId, ...part, Math.max(...seqs)])
+        return r.rows[0]?.added ?? 0
+      } catch (e) {
+        if (classifyDbError(e) !== 'data') throw e
+        if (idx.length === 1) {
+          const code = (e as { code?: string }).code ?? '?'
+          rejected.push({ seq: seqs[0]!, reason: `not storable at the district (SQLSTATE ${code}): ${(e as Error).message.slice(0, 200)}` })
+          return 0
+        }
+        const mid = idx.length >> 1
+        return (await insert(idx.slice(0, mid))) + (await insert(idx.slice(mid)))
+      }
+    }
+    const added = await insert(cols[0]!.map((_, i) => i))
+    return { accepted: added, duplicate: items.length - rejected.length - added, rejected }
   }
 }
 export type DistrictStore = ReturnType<typeof createDistrictStore>

@@ -5,7 +5,13 @@ import { ForwardAnswerSchema } from '../district/protocol.ts'
 import type { ForwardAnswer, ForwardedEvent } from '../district/protocol.ts'
 import type { DistrictLink } from './config.ts'
 
-export type SendOutcome = { ok: true; answer: ForwardAnswer } | { ok: false; status: number | null; reason: string }
+export type SendOutcome = { ok: true; answer: ForwardAnswer } | { ok: false; status: number | null; reason: string; retryAfterMs?: number }
+
+/** Retry-After as delay-seconds (what the district sends); an HTTP date or garbage is ignored (own backoff applies). */
+export function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const v = Array.isArray(header) ? header[0] : header
+  return v !== undefined && /^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) * 1000 : undefined
+}
 
 /**
  * POSTs batches to the district over one kept-alive connection. node:https rather than
@@ -40,7 +46,15 @@ export function createDistrictClient(link: DistrictLink) {
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
           const status = res.statusCode ?? 0
-          if (status !== 200) return resolve({ ok: false, status, reason: `district answered ${status}: ${text.slice(0, 300).replace(/\s+/g, ' ')}` })
+          if (status !== 200) {
+            const wait = retryAfterMs(res.headers['retry-after'])
+            return resolve({
+              ok: false,
+              status,
+              reason: `district answered ${status}: ${text.slice(0, 300).replace(/\s+/g, ' ')}`,
+              ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+            })
+          }
           try {
             const answer = ForwardAnswerSchema.safeParse(JSON.parse(text))
             if (answer.success) return resolve({ ok: true, answer: answer.data })

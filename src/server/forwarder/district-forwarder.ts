@@ -36,7 +36,8 @@ export function startDistrictForwarder(db: Db, link: DistrictLink, { now, log }:
     if (!last) return 'idle'
     const outcome = await client.send(batch, stopping.signal)
     if (stopping.signal.aborted) return 'stopped'
-    if (!outcome.ok) return { failed: outcome.reason, status: outcome.status }
+    if (!outcome.ok)
+      return { failed: outcome.reason, status: outcome.status, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) }
     const { accepted, duplicate, rejected } = outcome.answer
     if (rejected.length)
       log.error({ ...where, rejected: rejected.slice(0, 5), count: rejected.length }, 'district: refused events of this center (kept here, not resent)')
