@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +12,14 @@ import { loadDistrictConfig } from '../../src/server/district/config.ts'
 import { openPool, runDistrictMigrations } from '../../src/server/district/database.ts'
 import type { Pool } from '../../src/server/district/database.ts'
 import { findPgBin, startPgCluster } from './pg-cluster.ts'
+import { waitFor } from './district-process.ts'
+import { makeEvent, tempDir } from '../server/helpers.ts'
+import { openDatabase } from '../../src/server/db/database.ts'
+import { createPassportsRepo } from '../../src/server/db/passports-repo.ts'
+import { startDistrictForwarder } from '../../src/server/forwarder/district-forwarder.ts'
+import { createDistrictForwarderState } from '../../src/server/forwarder/forwarder-state.ts'
+import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../../src/server/ingest.ts'
+import { createRetention } from '../../src/server/retention.ts'
 import type { PgCluster } from './pg-cluster.ts'
 
 /**
@@ -231,5 +240,69 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([])
     expect(statuses.at(-1)).toBe(429)
     expect((await app.inject({ method: 'DELETE', url: `/api/passports/${p!.passport_id}` })).statusCode).toBe(404)
+  })
+
+  it("follows a center's erasure and retention cutoff, forwarded once each: the events lose the passport, its view goes, the counts stay", async () => {
+    const t = tempDir('sophora-district-privacy-')
+    const db = openDatabase(join(t.dir, 'sophora.db'))
+    const c = await addCenter(pool, '三号馆', 'priv-c')
+    const stationId = crypto.randomUUID()
+    db.prepare('INSERT INTO stations (id, name, token_hash, created_ms) VALUES (?, ?, ?, ?)').run(stationId, 's', 'h', Date.now())
+    const [x, y] = [createPassportCode(), createPassportCode()]
+    const dayOf = createDayOf('Asia/Shanghai')
+    const insert = db.prepare(INSERT_EVENT_SQL)
+    for (const code of [x, y]) {
+      db.prepare("INSERT INTO passports (code, center_id, created_ms) VALUES (?, 'center', ?)").run(code, Date.parse('2026-03-01T00:00:00Z'))
+      for (const time of ['2026-03-02T02:00:00Z', '2026-06-01T02:00:00Z']) {
+        insert.run(eventRow(makeEvent(stationId, { passportId: code, time }), dayOf, Date.now()))
+        insert.run(eventRow(makeEvent(stationId, { passportId: code, time, type: 'stamp-awarded', data: { stampId: 'fire-escape' } }), dayOf, Date.now()))
+      }
+    }
+    const address = await app.listen({ port: 0, host: '127.0.0.1' })
+    const link = { url: address, centerId: c.id, secret: c.secret, caFile: null, batchSize: 500, pollMs: 10, retryMs: 10, retryMaxMs: 50, timeoutMs: 5000 }
+    const state = createDistrictForwarderState(db, address, c.id)
+    const forwarder = startDistrictForwarder(db, link, { now: Date.now, log: { info: () => undefined, warn: () => undefined, error: () => undefined } })
+    const withPassport = async (code: string) =>
+      (await q<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE center_id = 'priv-c' AND passport_id = $1", [code]))[0]!.n
+    const visitorRows = async () => (await q<{ n: number }>("SELECT count(*)::int AS n FROM daily_visitors WHERE center_id = 'priv-c'"))[0]!.n
+    // Another address than the rate-limit test's, whose window may still be full.
+    const view = (code: string) => app.inject({ method: 'GET', url: `/api/passports/${code}`, remoteAddress: '192.0.2.7' })
+    try {
+      await waitFor('the events at the district', async () => (await withPassport(x)) + (await withPassport(y)) === 8)
+      expect((await view(x)).statusCode).toBe(200)
+      const students = async () =>
+        (await get('/api/district/reports/yearly?year=2026')).json as unknown as { centers: { centerId: string; students: number }[] }
+      const studentsBefore = (await students()).centers.find((r) => r.centerId === 'priv-c')!.students
+      expect(studentsBefore).toBe(2)
+
+      createPassportsRepo(db, { centerId: 'center', now: Date.now }).delete(x)
+      await waitFor('the erasure acknowledged', () => state.row()?.privacy_seq === 1)
+      expect(await withPassport(x)).toBe(0)
+      expect((await view(x)).statusCode).toBe(404)
+      expect(await visitorRows()).toBe(4)
+      expect((await students()).centers.find((r) => r.centerId === 'priv-c')!.students).toBe(studentsBefore)
+
+      // Retention with a cutoff of 2026-04-01 (the center's day): y's March events lose their passport, June's keep it.
+      createRetention(db, {
+        centerId: 'center',
+        retentionDays: 1,
+        auditRetentionDays: 365,
+        timeZone: 'Asia/Shanghai',
+        now: () => Date.parse('2026-04-02T00:00:00Z'),
+      })()
+      await waitFor('the cutoff acknowledged', () => state.row()?.privacy_seq === 2)
+      expect(await withPassport(y)).toBe(2)
+      expect((await q<{ day: string }>('SELECT DISTINCT day::text AS day FROM events WHERE passport_id = $1', [y])).map((r) => r.day)).toEqual(['2026-06-01'])
+      expect((await view(y)).json()).toMatchObject({ exhibits: [{ exhibitId: 'fire-escape', attempts: 1, stampedAt: '2026-06-01T02:00:00.000Z' }] })
+      expect(await visitorRows()).toBe(4)
+      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM daily_visitors WHERE passport_id IN ($1, $2)', [x, y]))[0]!.n).toBe(1)
+      // Each record went once: nothing more is pending, and the event cursor did not move back.
+      expect(db.prepare('SELECT count(*) FROM district_privacy').pluck().get()).toBe(2)
+      expect(state.row()).toMatchObject({ last_seq: 8, privacy_seq: 2 })
+    } finally {
+      await forwarder.stop()
+      db.close()
+      t.cleanup()
+    }
   })
 })

@@ -11,7 +11,8 @@ import { loadExhibitIds } from '../exhibit-ids.ts'
 import { centerOfSecret } from './centers.ts'
 import type { DistrictConfig } from './config.ts'
 import type { Pool } from './database.ts'
-import { ForwardAnswerSchema, ForwardBodySchema } from './protocol.ts'
+import { ForwardAnswerSchema, ForwardBodySchema, PrivacyAnswerSchema, PrivacyBodySchema } from './protocol.ts'
+import { applyPrivacy } from './privacy.ts'
 import { createDistrictStore } from './store.ts'
 import { districtAdminRoutes } from './admin-routes.ts'
 import { districtPassportRoutes } from './passport-routes.ts'
@@ -80,6 +81,14 @@ export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Prom
     async (request) => {
       if (request.body.centerId !== request.centerId) throw new HttpError(403, 'wrong-center', ["centerId: does not match the secret's center"])
       return store(request.centerId, request.body.events)
+    },
+  )
+  app.post(
+    '/api/district/privacy',
+    { onRequest: authenticate, schema: { body: PrivacyBodySchema, response: { 200: PrivacyAnswerSchema, ...errorResponses } } },
+    async (request) => {
+      if (request.body.centerId !== request.centerId) throw new HttpError(403, 'wrong-center', ["centerId: does not match the secret's center"])
+      return { applied: await applyPrivacy(pool, request.centerId, request.body.records) }
     },
   )
   await app.register(rateLimit, { global: false })

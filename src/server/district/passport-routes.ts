@@ -36,8 +36,10 @@ export const districtPassportRoutes: FastifyPluginAsyncZod<{ pool: Pool; rateMax
       const code = parseCodeParam(request.params.code)
       const r = await pool.query<PassportExhibitRow>(
         `WITH c AS (SELECT center_id FROM passport_exhibits WHERE passport_id = $1 GROUP BY center_id ORDER BY max(last_at) DESC, center_id LIMIT 1)
-        SELECT p.center_id, k.name AS center_name, p.exhibit_id, p.stamped_at, p.best_score, p.max_score, p.starts, p.completions
-        FROM passport_exhibits p JOIN c USING (center_id) JOIN centers k ON k.id = p.center_id WHERE p.passport_id = $1 ORDER BY p.exhibit_id`,
+        SELECT p.center_id, k.name AS center_name, p.exhibit_id, min(p.stamped_at) AS stamped_at, max(p.best_score) AS best_score,
+          max(p.max_score) AS max_score, sum(p.starts) AS starts, sum(p.completions) AS completions
+        FROM passport_exhibits p JOIN c USING (center_id) JOIN centers k ON k.id = p.center_id WHERE p.passport_id = $1
+        GROUP BY p.center_id, k.name, p.exhibit_id ORDER BY p.exhibit_id`,
         [code],
       )
       const first = r.rows[0]

@@ -79,12 +79,12 @@ WITH batch AS (
   SELECT DISTINCT $1, day, exhibit_id, passport_id FROM ins WHERE type = 'exhibit-started' AND passport_id IS NOT NULL ORDER BY 2, 3, 4
   ON CONFLICT DO NOTHING
 ), pe AS (
-  INSERT INTO passport_exhibits (passport_id, center_id, exhibit_id, stamped_at, best_score, max_score, starts, completions, last_at)
-  SELECT passport_id, $1, exhibit_id, min(time) FILTER (WHERE type = 'stamp-awarded'), max(score) FILTER (WHERE type = 'exhibit-completed'),
+  INSERT INTO passport_exhibits (passport_id, center_id, exhibit_id, day, stamped_at, best_score, max_score, starts, completions, last_at)
+  SELECT passport_id, $1, exhibit_id, day, min(time) FILTER (WHERE type = 'stamp-awarded'), max(score) FILTER (WHERE type = 'exhibit-completed'),
     max(max_score) FILTER (WHERE type = 'exhibit-completed'), count(*) FILTER (WHERE type = 'exhibit-started'),
     count(*) FILTER (WHERE type = 'exhibit-completed'), max(time)
-  FROM ins WHERE passport_id IS NOT NULL GROUP BY passport_id, exhibit_id ORDER BY passport_id, exhibit_id
-  ON CONFLICT (passport_id, center_id, exhibit_id) DO UPDATE SET stamped_at = least(passport_exhibits.stamped_at, excluded.stamped_at),
+  FROM ins WHERE passport_id IS NOT NULL GROUP BY passport_id, exhibit_id, day ORDER BY passport_id, exhibit_id, day
+  ON CONFLICT (passport_id, center_id, exhibit_id, day) DO UPDATE SET stamped_at = least(passport_exhibits.stamped_at, excluded.stamped_at),
     best_score = greatest(passport_exhibits.best_score, excluded.best_score), max_score = greatest(passport_exhibits.max_score, excluded.max_score),
     starts = passport_exhibits.starts + excluded.starts, completions = passport_exhibits.completions + excluded.completions,
     last_at = greatest(passport_exhibits.last_at, excluded.last_at)
