@@ -7,6 +7,7 @@ import { loadAdminUsersPage } from '../features/admin-users/index.ts'
 import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
 import { loadPairingPage } from '../features/station-pairing/index.ts'
 import { loadDashboardPage } from '../features/dashboard/index.ts'
+import { loadDistrictPage } from '../features/district/index.ts'
 import { Lobby } from './lobby.tsx'
 import { registry } from './registry.ts'
 import { isGuidePath, paths, patterns } from './routes.ts'
@@ -42,6 +43,7 @@ const GuideSessionPage = lazy(async () => ({ default: (await loadConsolePages())
 const YearlyReportPage = lazy(async () => ({ default: (await loadYearlyReportPage()).YearlyReportPage }))
 // ECharts is a further chunk of its own, loaded when the dashboard draws its first chart.
 const DashboardPage = lazy(async () => ({ default: (await loadDashboardPage()).DashboardPage }))
+const DistrictPage = lazy(async () => ({ default: (await loadDistrictPage()).DistrictPage }))
 const KioskSettingsForm = lazy(async () => ({ default: (await loadKioskSettingsForm()).KioskSettingsForm }))
 
 const titles = Object.fromEntries(registry.exhibits.map((e) => [e.id, e.manifest.title]))
@@ -277,6 +279,11 @@ export function App() {
           <Route path={paths.dashboard}>
             <Page>
               <DashboardPage search={search} registry={registry} go={go} />
+            </Page>
+          </Route>
+          <Route path={paths.district}>
+            <Page>
+              <DistrictPage />
             </Page>
           </Route>
           <Route>

@@ -8,10 +8,17 @@ import { HttpError } from '../http-error.ts'
 import { errorResponses } from '../schemas/common.ts'
 import { adminOfToken, signIn, signOut } from './admins.ts'
 import type { Pool } from './database.ts'
-import { DistrictFilterFields, DistrictOptionsSchema, DistrictTableSchema, DistrictViewSchema } from './dashboard-schema.ts'
+import {
+  DistrictFilterFields,
+  DistrictLoginSchema,
+  DistrictOptionsSchema,
+  DistrictTableSchema,
+  DistrictViewSchema,
+  DistrictYearlyReportSchema,
+} from '../../core/district.ts'
 import { refineRange } from '../../core/dashboard.ts'
 import { ReportLangSchema, ReportYearSchema } from '../../core/yearly-report.ts'
-import { DistrictYearlyReportSchema, districtReportCsv, districtYearlyReport } from './yearly-report.ts'
+import { districtReportCsv, districtYearlyReport } from './yearly-report.ts'
 import { buildDistrictView } from './dashboard-views.ts'
 
 const bearer = (req: FastifyRequest) => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''
@@ -36,7 +43,7 @@ export const districtAdminRoutes: FastifyPluginAsyncZod<{ pool: Pool; exhibitsDi
       config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => request.ip } },
       schema: {
         body: z.strictObject({ username: z.string().min(1).max(32), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ token: z.string(), expiresAt: z.string() }), ...errorResponses },
+        response: { 200: DistrictLoginSchema, ...errorResponses },
       },
     },
     async (req) => {

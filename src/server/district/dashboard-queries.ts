@@ -1,5 +1,5 @@
 import type { Pool } from './database.ts'
-import type { DistrictFilter } from './dashboard-schema.ts'
+import type { DistrictFilter } from '../../core/district.ts'
 
 /**
  * The district dashboard's figures, read from the running totals only (001 and 002

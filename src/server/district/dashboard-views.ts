@@ -3,7 +3,7 @@ import { suppressRows } from '../dashboard/suppression.ts'
 import type { ExhibitTexts } from '../exhibit-texts.ts'
 import type { Pool } from './database.ts'
 import { centerComparison, exhibitFigures, histMedian, histPercentile, itemFigures, quizTrend, visitsByPeriod } from './dashboard-queries.ts'
-import type { DistrictFilter, DistrictTable, DistrictView } from './dashboard-schema.ts'
+import type { DistrictFilter, DistrictTable, DistrictView } from '../../core/district.ts'
 
 type Lang = 'zh-CN' | 'en'
 export interface DistrictViewDeps {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { DistrictYearlyReport, VenueFigures } from '../../core/district.ts'
 import type { ReportLang } from '../../core/yearly-report-tables.ts'
 import { csvField } from '../yearly-report/report-exports.ts'
 import type { Pool } from './database.ts'
@@ -9,24 +9,7 @@ import type { Pool } from './database.ts'
  * center's own calendar days. The programme log, class sessions, passports issued and
  * staff stay at the centers (not forwarded): each center's own report has them.
  */
-const n = z.number().int().min(0)
-export const VenueFiguresSchema = z.object({
-  openDays: n,
-  exhibitVisits: n,
-  completions: n,
-  students: n,
-  walkInVisits: n,
-})
-export const DistrictYearlyReportSchema = z.object({
-  year: z.number().int(),
-  generatedAt: z.string(),
-  centers: z.array(VenueFiguresSchema.extend({ centerId: z.string(), name: z.string() })),
-  /** All centers: days on which any center was visited; students add up (a passport belongs to one center). */
-  total: VenueFiguresSchema.extend({ centers: n }),
-})
-export type DistrictYearlyReport = z.infer<typeof DistrictYearlyReportSchema>
-
-type Figures = z.infer<typeof VenueFiguresSchema>
+type Figures = VenueFigures
 const FIGURES = `count(DISTINCT d.day) FILTER (WHERE d.type = 'exhibit-started')::int AS "openDays",
   coalesce(sum(d.n) FILTER (WHERE d.type = 'exhibit-started'), 0)::float8 AS "exhibitVisits",
   coalesce(sum(d.n) FILTER (WHERE d.type = 'exhibit-completed'), 0)::float8 AS completions`
