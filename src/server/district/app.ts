@@ -47,7 +47,7 @@ export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Prom
   // A database that is down or busy is the center's cue to wait, not a bug: 503 with
   // Retry-After (the forwarder backs off). Data PostgreSQL refuses outside the event insert
   // (which isolates it per event): 422, so it is not resent as if it might heal.
-  app.setErrorHandler(async (err, request, reply) => {
+  app.setErrorHandler(async (err: Error, request, reply) => {
     const kind = classifyDbError(err)
     if (kind === 'transient') {
       request.log.warn({ err }, 'district database unavailable')
