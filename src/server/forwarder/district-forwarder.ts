@@ -40,7 +40,8 @@ export function startDistrictForwarder(db: Db, link: DistrictLink, { now, log }:
     if (!last) return 'idle'
     const outcome = await client.sendPrivacy(records, stopping.signal)
     if (stopping.signal.aborted) return 'stopped'
-    if (!outcome.ok) return { failed: outcome.reason, status: outcome.status, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) }
+    if (!outcome.ok)
+      return { failed: outcome.reason, status: outcome.status, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) }
     if (!state.ackPrivacy(from, last.seq, now())) log.info(where, 'district: privacy position moved meanwhile; continuing from there')
     return 'sent'
   }

@@ -80,11 +80,13 @@ export function createDistrictForwarderState(db: Db, url: string, centerId: stri
     /** Erasures and retention cutoffs after the privacy cursor, in seq order (district_privacy, migration 012). */
     privacyAfter(limit: number): { from: number; records: PrivacyRecord[] } {
       const from = get.get(url, centerId)?.privacy_seq ?? 0
-      const records = privacyAfter.all(from, limit).map((r): PrivacyRecord =>
-        r.kind === 'erase-passport'
-          ? { seq: r.seq, kind: 'erase-passport', passportId: r.passport_id ?? '' }
-          : { seq: r.seq, kind: 'anonymise-before', beforeDay: r.before_day ?? '' },
-      )
+      const records = privacyAfter
+        .all(from, limit)
+        .map((r): PrivacyRecord =>
+          r.kind === 'erase-passport'
+            ? { seq: r.seq, kind: 'erase-passport', passportId: r.passport_id ?? '' }
+            : { seq: r.seq, kind: 'anonymise-before', beforeDay: r.before_day ?? '' },
+        )
       return { from, records }
     },
     ackPrivacy(fromSeq: number, toSeq: number, nowMs: number): boolean {
