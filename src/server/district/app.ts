@@ -18,7 +18,7 @@ import { districtAdminRoutes } from './admin-routes.ts'
 import { districtPassportRoutes } from './passport-routes.ts'
 import rateLimit from '@fastify/rate-limit'
 import { redactUrl } from '../redact.ts'
-import { setupSecurityHeaders, setupStaticApp, wantsSpaFallback } from '../web.ts'
+import { wantsSpaFallback } from '../web.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -97,6 +97,8 @@ export async function buildDistrictApp(config: DistrictConfig, pool: Pool): Prom
   // The app's passport page (/passport/<code>) when the district serves the built app.
   let spa = false
   if (config.staticDir) {
+    // Loaded only when serving the app: helmet and static cost every start otherwise.
+    const { setupSecurityHeaders, setupStaticApp } = await import('../web.ts')
     await setupSecurityHeaders(app)
     spa = await setupStaticApp(app, config.staticDir)
   }

@@ -1,6 +1,6 @@
 import type { DistrictYearlyReport, VenueFigures } from '../../core/district.ts'
 import type { ReportLang } from '../../core/yearly-report-tables.ts'
-import { csvField } from '../yearly-report/report-exports.ts'
+import { csvField } from '../yearly-report/csv-field.ts'
 import type { Pool } from './database.ts'
 
 /**
