@@ -6,6 +6,7 @@
  *  2. Backlog drain: 20 centers' SQLite files holding 50,000 events each (1 M), drained by
  *     20 real forwarders (startDistrictForwarder) in this one process into a fresh district.
  *  3. Storage: events partitions + indexes, and the totals, per million events.
+ *  4. The dashboard's queries over totals the size of 10 M events (district-dashboard-bench.ts).
  * Writes bench/results/district.json. Everything shares the 2 cores: the district, PostgreSQL
  * and the clients (and, in 2, all 20 "centers"), so these are floors, not ceilings.
  */
@@ -24,6 +25,7 @@ import type { Pool } from '../src/server/district/database.ts'
 import type { ForwardedEvent } from '../src/server/district/protocol.ts'
 import { startDistrictForwarder } from '../src/server/forwarder/district-forwarder.ts'
 import { findPgBin, startPgCluster } from '../tests/district/pg-cluster.ts'
+import { runAndSaveDashboardBench } from './district-dashboard-bench.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests/server/fixtures/exhibits')
@@ -280,7 +282,10 @@ export async function runDistrictBench(): Promise<Record<string, unknown>> {
     console.log('district ingest', ingest)
     const drain = await drainBench(cluster.url, dir, cluster.pid())
     console.log('district backlog drain', drain)
-    const result = { when: new Date().toISOString(), node: process.version, loadAverage1m: loadavg()[0], ingest, drain }
+    // Its own cluster and results file (bench/results/district-dashboard.json).
+    const dashboard = await runAndSaveDashboardBench()
+    console.log('district dashboard queries', dashboard)
+    const result = { when: new Date().toISOString(), node: process.version, loadAverage1m: loadavg()[0], ingest, drain, dashboard }
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
     writeFileSync(join(ROOT, 'bench/results/district.json'), JSON.stringify(result, null, 2) + '\n')
     return result

@@ -9,6 +9,7 @@ import {
   CertificatePage,
   CheckInPage,
   DashboardPage,
+  DistrictPage,
   GuideConsolePage,
   GuidePassportsPage,
   GuideSessionPage,
@@ -145,6 +146,11 @@ export function PageRoutes(props: { go(path: string): void; search: string }) {
       <Route path={paths.dashboard}>
         <Page>
           <DashboardPage search={search} registry={registry} go={go} />
+        </Page>
+      </Route>
+      <Route path={paths.district}>
+        <Page>
+          <DistrictPage />
         </Page>
       </Route>
       <Route>

@@ -6,6 +6,7 @@ import { loadAdminUsersPage } from '../features/admin-users/index.ts'
 import { loadProgrammePage, loadSummaryPage } from '../features/guide-reports/index.ts'
 import { loadPairingPage } from '../features/station-pairing/index.ts'
 import { loadDashboardPage } from '../features/dashboard/index.ts'
+import { loadDistrictPage } from '../features/district/index.ts'
 import { loadStationPages } from '../features/station/index.ts'
 import { loadConsolePages } from '../features/guide-console/index.ts'
 import { loadYearlyReportPage } from '../features/yearly-report/index.ts'
@@ -35,6 +36,7 @@ export const GuideSessionPage = lazy(async () => ({ default: (await loadConsoleP
 export const YearlyReportPage = lazy(async () => ({ default: (await loadYearlyReportPage()).YearlyReportPage }))
 // ECharts is a further chunk of its own, loaded when the dashboard draws its first chart.
 export const DashboardPage = lazy(async () => ({ default: (await loadDashboardPage()).DashboardPage }))
+export const DistrictPage = lazy(async () => ({ default: (await loadDistrictPage()).DistrictPage }))
 export const KioskSettingsForm = lazy(async () => ({ default: (await loadKioskSettingsForm()).KioskSettingsForm }))
 export const PairingPage = lazy(async () => ({ default: (await loadPairingPage()).PairingPage }))
 

@@ -16,6 +16,8 @@ export const paths = {
   yearlyReport: (year: number) => `/admin/report/${year}`,
   /** the statistics dashboard; its filters are the query string (see features/dashboard/url-filter.ts) */
   dashboard: '/admin/dashboard',
+  /** the district admin's page; only a district server (npm run district, STATIC_DIR) answers its API */
+  district: '/district',
   guideProgramme: '/guide/programme',
   stationPairing: '/guide/stations/pairing',
   /** `query`: the class's passport batch and the planned exhibits, until sessions are stored. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 
-/** What one batch came to: delivered, nothing to send, stopped, or failed (with the HTTP status if any). */
-export type StepResult = 'sent' | 'idle' | 'stopped' | { failed: string; status: number | null }
+/** What one batch came to: delivered, nothing to send, stopped, or failed (with the HTTP status if any, and the receiver's Retry-After). */
+export type StepResult = 'sent' | 'idle' | 'stopped' | { failed: string; status: number | null; retryAfterMs?: number }
 
 export interface ForwardLoop {
   signal: AbortSignal
@@ -42,7 +42,8 @@ export async function runForwardLoop(o: ForwardLoop): Promise<void> {
       continue
     }
     failures++
-    const wait = Math.min(o.retryMaxMs, o.retryMs * 2 ** Math.min(failures - 1, 30))
+    // A receiver that says how long to wait (503 + Retry-After) is waited for, never longer than retryMaxMs.
+    const wait = Math.min(o.retryMaxMs, Math.max(o.retryMs * 2 ** Math.min(failures - 1, 30), r.retryAfterMs ?? 0))
     try {
       o.recordFailure(r.failed)
     } catch {

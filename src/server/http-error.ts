@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorBody } from './schemas/common.ts'
 
@@ -83,11 +83,14 @@ function drain(req: IncomingMessage): Promise<void> {
  * are 5xx, and those are logged without echoing internals to the client.
  */
 export function setupErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler(async (err: FastifyError | HttpError | Error, request, reply) => {
-    const known = toBody(err)
-    if (known?.[0] === 413) await drain(request.raw)
-    if (known) return reply.code(known[0]).send(known[1])
-    request.log.error({ err }, 'unhandled error')
-    return reply.code(500).send({ error: 'internal', reasons: [] })
-  })
+  app.setErrorHandler(handleError)
+}
+
+/** The handler setupErrorHandler installs, for a server that maps some errors of its own first (district/app.ts). */
+export async function handleError(err: FastifyError | HttpError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const known = toBody(err)
+  if (known?.[0] === 413) await drain(request.raw)
+  if (known) return reply.code(known[0]).send(known[1])
+  request.log.error({ err }, 'unhandled error')
+  return reply.code(500).send({ error: 'internal', reasons: [] })
 }

@@ -56,6 +56,8 @@ export function createRetention(db: Db, { centerId, retentionDays, auditRetentio
     AND NOT EXISTS (SELECT 1 FROM passports WHERE batch_id = passport_batches.id)`)
 
   const dropAudit = db.prepare<[number]>('DELETE FROM audit_log WHERE time_ms < ?')
+  // The district (if any) anonymises what this center forwarded before the same day (docs/district.md).
+  const tellDistrict = db.prepare<[string, number]>("INSERT INTO district_privacy (kind, before_day, created_ms) VALUES ('anonymise-before', ?, ?)")
 
   const run = db.transaction((cutoffMs: number, auditCutoffMs: number): RetentionReport => {
     const cutoffDay = dayOf(cutoffMs)
@@ -63,11 +65,13 @@ export function createRetention(db: Db, { centerId, retentionDays, auditRetentio
     const visitorDaysRolled = dropDays.run(cutoffDay).changes
     rollSessions.run(centerId, cutoffDay)
     const sessionVisitorsRolled = dropSessions.run(cutoffDay).changes
+    const eventsAnonymised = anonymise.run(cutoffDay).changes
+    if (eventsAnonymised + visitorDaysRolled + sessionVisitorsRolled > 0) tellDistrict.run(cutoffDay, cutoffMs)
     return {
       cutoffDay,
       visitorDaysRolled,
       sessionVisitorsRolled,
-      eventsAnonymised: anonymise.run(cutoffDay).changes,
+      eventsAnonymised,
       quarantinedDropped: dropQuarantined.run(centerId, cutoffMs).changes,
       passportsExpired: expire.run(centerId, cutoffMs).changes,
       batchesDropped: dropBatches.run(centerId, cutoffMs).changes,

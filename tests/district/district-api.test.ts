@@ -192,4 +192,59 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district forwarding API on 
       expect(totals.rows[0]!.n).toBe(stored.rows[0]!.n)
     }
   })
+
+  it('answers an event PostgreSQL refuses for its data as rejected, with its SQLSTATE, and stores the rest; an unreachable database is a 503 with Retry-After', async () => {
+    const c = await addCenter(pool, 'Data error center')
+    // Stands for any data error not foreseen by the schema: a constraint only the database knows.
+    await pool.query("ALTER TABLE events ADD CONSTRAINT test_poison CHECK (exhibit_id <> 'poison-exhibit')")
+    try {
+      const events = Array.from({ length: 7 }, (_, i) => ({
+        seq: i + 1,
+        id: uuidv7(),
+        time: Date.now(),
+        day: '2026-11-30',
+        stationId: crypto.randomUUID(),
+        sessionId: null,
+        passportId: null,
+        exhibitId: i === 2 || i === 5 ? 'poison-exhibit' : 'fire-escape',
+        type: 'exhibit-started',
+        data: {},
+      }))
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/district/events',
+        headers: { authorization: `Bearer ${c.secret}` },
+        payload: { centerId: c.id, events },
+      })
+      expect(res.statusCode).toBe(200)
+      const answer = res.json<{ accepted: number; duplicate: number; rejected: { seq: number; reason: string }[] }>()
+      expect(answer).toMatchObject({ accepted: 5, duplicate: 0 })
+      expect(answer.rejected.map((r) => r.seq).sort()).toEqual([3, 6])
+      expect(answer.rejected.every((r) => r.reason.includes('SQLSTATE 23514'))).toBe(true)
+      expect(await districtCount(pool, c.id)).toBe(5)
+      const totals = await pool.query<{ n: number }>('SELECT coalesce(sum(n), 0)::integer AS n FROM daily_counts WHERE center_id = $1', [c.id])
+      expect(totals.rows[0]!.n).toBe(5)
+    } finally {
+      await pool.query('ALTER TABLE events DROP CONSTRAINT test_poison')
+    }
+
+    // A pool on a socket directory where no PostgreSQL listens: every request that needs the database.
+    const down = await buildDistrictApp(
+      { ...loadDistrictConfig({ DATABASE_URL: `postgres://sophora@/postgres?host=${encodeURIComponent(temp.dir)}` }), logLevel: 'silent' },
+      openPool(`postgres://sophora@/postgres?host=${encodeURIComponent(temp.dir)}`, 1),
+    )
+    try {
+      for (const req of [
+        { method: 'POST' as const, url: '/api/district/events', headers: { authorization: `Bearer ${c.secret}` }, payload: { centerId: c.id, events: [{}] } },
+        { method: 'GET' as const, url: '/api/health' },
+      ]) {
+        const r = await down.inject(req)
+        expect(r.statusCode, r.body).toBe(503)
+        expect(r.headers['retry-after']).toBe('5')
+        expect(r.json()).toMatchObject({ error: 'unavailable' })
+      }
+    } finally {
+      await down.close()
+    }
+  })
 })

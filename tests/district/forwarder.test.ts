@@ -9,6 +9,8 @@ import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../../src/server/ingest
 import { startDistrictForwarder } from '../../src/server/forwarder/district-forwarder.ts'
 import type { DistrictForwarder } from '../../src/server/forwarder/district-forwarder.ts'
 import { createDistrictForwarderState } from '../../src/server/forwarder/forwarder-state.ts'
+import { createDistrictClient, retryAfterMs } from '../../src/server/forwarder/district-client.ts'
+import { runForwardLoop } from '../../src/server/forward-loop.ts'
 import type { ForwardedEvent } from '../../src/server/district/protocol.ts'
 import { makeEvent, tempDir } from '../server/helpers.ts'
 import { waitFor } from './district-process.ts'
@@ -28,7 +30,7 @@ afterEach(async () => {
 })
 
 /** A district that answers each request with `answer(body)` (status, body), recording what came. */
-async function fakeDistrict(answer: (seen: Seen, n: number) => [number, unknown]) {
+async function fakeDistrict(answer: (seen: Seen, n: number) => [number, unknown, Record<string, string>?]) {
   const seen: Seen[] = []
   const server = createServer((req, res) => {
     let text = ''
@@ -37,8 +39,8 @@ async function fakeDistrict(answer: (seen: Seen, n: number) => [number, unknown]
       const body = JSON.parse(text) as { centerId: string; events: ForwardedEvent[] }
       const s = { auth: req.headers.authorization, ...body }
       seen.push(s)
-      const [status, reply] = answer(s, seen.length)
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply))
+      const [status, reply, headers = {}] = answer(s, seen.length)
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply))
     })
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -103,5 +105,53 @@ describe('center → district forwarder', () => {
     expect(db.prepare('SELECT seq FROM events WHERE id = ?').pluck().get(late)).toBe(2)
     await waitFor('the event with the reused seq', () => district.seen.some((s) => s.events.some((e) => e.id === late)))
     await waitFor('the cursor on it', () => state.row()?.last_seq === 2)
+  })
+
+  it("waits as long as a 503's Retry-After asks (never past retryMaxMs), and its own doubling backoff otherwise", async () => {
+    expect([retryAfterMs('5'), retryAfterMs(['12']), retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT'), retryAfterMs('-1'), retryAfterMs(undefined)]).toEqual([
+      5000,
+      12000,
+      undefined,
+      undefined,
+      undefined,
+    ])
+    const district = await fakeDistrict(() => [503, { error: 'unavailable', reasons: [] }, { 'retry-after': '7' }])
+    const link = {
+      url: district.url,
+      centerId: 'c-test',
+      secret: 'sdc_test',
+      caFile: null,
+      batchSize: 1,
+      pollMs: 10,
+      retryMs: 10,
+      retryMaxMs: 40,
+      timeoutMs: 5000,
+    }
+    const client = createDistrictClient(link)
+    cleanups.push(() => client.close())
+    const outcome = await client.send([], new AbortController().signal)
+    expect(outcome).toMatchObject({ ok: false, status: 503, retryAfterMs: 7000 })
+
+    const waits = async (results: { status: number; retryAfterMs?: number }[], retryMaxMs: number) => {
+      const stop = new AbortController()
+      const seen: number[] = []
+      let i = 0
+      await runForwardLoop({
+        signal: stop.signal,
+        step: async () => ({ failed: 'x', ...results[i++]! }),
+        pollMs: 1,
+        retryMs: 1,
+        retryMaxMs,
+        recordFailure: () => undefined,
+        undelivered: ({ retryInMs }) => {
+          seen.push(retryInMs)
+          if (seen.length === results.length) stop.abort()
+        },
+      })
+      return seen
+    }
+    // Milliseconds, so the pauses cost nothing; the last pause is aborted as soon as it is known.
+    expect(await waits([{ status: 503, retryAfterMs: 30 }, { status: 503, retryAfterMs: 1 }, { status: 500 }], 60_000)).toEqual([30, 2, 4])
+    expect(await waits([{ status: 503, retryAfterMs: 7000 }], 20)).toEqual([20])
   })
 })

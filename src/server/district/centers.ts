@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { hashToken } from '../auth/secrets.ts'
 import type { Pool } from './database.ts'
+import { CenterIdSchema } from '../../core/district.ts'
 
 /** A center's id at the district: what DISTRICT_CENTER_ID holds on the center. */
-export const CenterIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 characters a-z, 0-9 and -')
+export { CenterIdSchema }
 export const CenterNameSchema = z.string().trim().min(1).max(120)
 
 /** Center secrets carry their own prefix, so one pasted in the wrong place is recognisable. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
+import { setAdmin } from './admins.ts'
 import { addCenter, listCenters, renewCenterSecret } from './centers.ts'
 import { loadDistrictConfig } from './config.ts'
 import { openPool, runDistrictMigrations } from './database.ts'
@@ -11,6 +12,7 @@ import { serveDistrict } from './server.ts'
  *   npm run district -- add-center <name> [--id <id>]
  *   npm run district -- renew-secret <id>
  *   npm run district -- centers
+ *   npm run district -- add-admin <username>
  *   npm run district -- migrate
  */
 const USAGE = `usage: npm run district [-- <command>]
@@ -18,6 +20,8 @@ const USAGE = `usage: npm run district [-- <command>]
   add-center <name> [--id <id>]  register a center; prints its id and secret (shown once)
   renew-secret <id>             a new secret for a center; the old one stops working
   centers                       list the centers, their last forwarded seq and event counts
+  add-admin <username>          a district admin (dashboard, yearly report); prints a new password once
+                                (again for an existing admin: a new password, their sessions end)
   migrate                       apply the database migrations and exit`
 
 const pairingLines = (id: string, secret: string) => [
@@ -68,6 +72,14 @@ export async function runDistrictCli(
         for (const c of await listCenters(pool))
           out(`${c.id}\t${c.name}\tlast seq ${c.last_seq}\t${c.events} events\tlast seen ${c.last_seen_at?.toISOString() ?? 'never'}`)
         return 0
+      case 'add-admin': {
+        const username = positionals[1] ?? ''
+        const password = await setAdmin(pool, username)
+        out(`district admin ${username}`)
+        out(`password: ${password}`)
+        out('(sign in with it at the district; it is not shown again)')
+        return 0
+      }
       default:
         out(`unknown command ${command}\n${USAGE}`)
         return 2

@@ -30,6 +30,10 @@ const DistrictEnvSchema = z.object({
   /** HTTPS with this certificate (PEM, chain after it) and key; unset: plain HTTP (loopback, or TLS ends at a reverse proxy). */
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
+  /** Passport page lookups per IP and minute (as at the center). */
+  PASSPORT_RATE_MAX: z.coerce.number().int().positive().default(30),
+  /** The built app (vite build), for the passport page at the district; unset: the API only. */
+  STATIC_DIR: z.string().min(1).optional(),
 })
 
 export interface DistrictConfig {
@@ -41,6 +45,8 @@ export interface DistrictConfig {
   logLevel: z.infer<typeof DistrictEnvSchema>['LOG_LEVEL']
   bodyLimitBytes: number
   tls: { certFile: string; keyFile: string } | null
+  passportRateMax: number
+  staticDir: string | null
 }
 
 export function loadDistrictConfig(env: Record<string, string | undefined> = process.env): DistrictConfig {
@@ -66,5 +72,7 @@ export function loadDistrictConfig(env: Record<string, string | undefined> = pro
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     tls: e.TLS_CERT && e.TLS_KEY ? { certFile: e.TLS_CERT, keyFile: e.TLS_KEY } : null,
+    passportRateMax: e.PASSPORT_RATE_MAX,
+    staticDir: e.STATIC_DIR ?? null,
   }
 }

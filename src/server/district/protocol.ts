@@ -38,3 +38,21 @@ export const ForwardAnswerSchema = z.object({
   rejected: z.array(z.object({ seq: z.number().int().nullable(), reason: z.string() })),
 })
 export type ForwardAnswer = z.infer<typeof ForwardAnswerSchema>
+
+/**
+ * Center → district privacy records (POST /api/district/privacy), forwarded after the
+ * events, in the center's own `seq` order (district_privacy, center migration 012): a
+ * passport the center erased, or the retention job's cutoff day. Applying one twice
+ * changes nothing, so a resend after a lost answer is harmless.
+ */
+const DaySchema = z.iso.date()
+export const PrivacyRecordSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ seq: z.number().int().positive(), kind: z.literal('erase-passport'), passportId: z.string().min(1).max(64) }),
+  z.strictObject({ seq: z.number().int().positive(), kind: z.literal('anonymise-before'), beforeDay: DaySchema }),
+])
+export type PrivacyRecord = z.infer<typeof PrivacyRecordSchema>
+export const PrivacyBodySchema = z.strictObject({
+  centerId: z.string().min(1).max(63),
+  records: z.array(PrivacyRecordSchema).min(1).max(MAX_FORWARD_BATCH),
+})
+export const PrivacyAnswerSchema = z.object({ applied: z.number().int() })

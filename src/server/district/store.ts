@@ -2,6 +2,7 @@ import { VisitEventSchema, formatIssues } from '../../core/event-schema.ts'
 import { eventRow } from '../ingest.ts'
 import type { Pool } from './database.ts'
 import { createPartitions, monthOf } from './partitions.ts'
+import { classifyDbError } from './db-errors.ts'
 import { ForwardedEventSchema } from './protocol.ts'
 import type { ForwardAnswer } from './protocol.ts'
 
@@ -21,7 +22,9 @@ WITH batch AS (
   SELECT id, timestamptz 'epoch' + time_ms * interval '1 millisecond', $1, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known,
          type::event_type, item_id, correct, duration_ms, data FROM batch
   ON CONFLICT DO NOTHING
-  RETURNING id, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct
+  RETURNING id, time, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms,
+    (data->>'score')::integer AS score, (data->>'maxScore')::integer AS max_score, data->>'mode' AS mode, data->>'choiceId' AS choice_id,
+    CASE WHEN type = 'answer-given' THEN 'quiz' ELSE 'step' END AS kind
 ), dc AS (
   INSERT INTO daily_counts (center_id, day, exhibit_id, type, n)
   SELECT $1, day, exhibit_id, type, count(*) FROM ins GROUP BY day, exhibit_id, type ORDER BY day, exhibit_id, type
@@ -49,6 +52,42 @@ WITH batch AS (
   INSERT INTO unknown_exhibits (center_id, exhibit_id, first_seen_at, events)
   SELECT $1, exhibit_id, now(), count(*) FROM ins WHERE NOT exhibit_known GROUP BY exhibit_id ORDER BY exhibit_id
   ON CONFLICT (center_id, exhibit_id) DO UPDATE SET events = unknown_exhibits.events + excluded.events
+), stc AS (
+  INSERT INTO start_counts (center_id, day, exhibit_id, walk_ins, vr)
+  SELECT $1, day, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr') FROM ins
+  WHERE type = 'exhibit-started' GROUP BY day, exhibit_id ORDER BY day, exhibit_id
+  ON CONFLICT (center_id, day, exhibit_id) DO UPDATE SET walk_ins = start_counts.walk_ins + excluded.walk_ins, vr = start_counts.vr + excluded.vr
+), du AS (
+  INSERT INTO duration_counts (center_id, day, exhibit_id, seconds, n)
+  SELECT $1, day, exhibit_id, duration_ms / 1000, count(*) FROM ins WHERE type = 'exhibit-completed' AND duration_ms IS NOT NULL
+  GROUP BY day, exhibit_id, duration_ms / 1000 ORDER BY 2, 3, 4
+  ON CONFLICT (center_id, day, exhibit_id, seconds) DO UPDATE SET n = duration_counts.n + excluded.n
+), ic AS (
+  INSERT INTO item_counts (center_id, day, exhibit_id, kind, item_id, attempts, wrong)
+  SELECT $1, day, exhibit_id, kind, item_id, count(*) FILTER (WHERE type <> 'step-mistake'), count(*) FILTER (WHERE type = 'step-mistake' OR NOT correct)
+  FROM ins WHERE type IN ('answer-given', 'step-completed', 'step-mistake') AND item_id IS NOT NULL
+  GROUP BY day, exhibit_id, kind, item_id ORDER BY day, exhibit_id, kind, item_id
+  ON CONFLICT (center_id, day, exhibit_id, kind, item_id) DO UPDATE SET attempts = item_counts.attempts + excluded.attempts, wrong = item_counts.wrong + excluded.wrong
+), wc AS (
+  INSERT INTO wrong_choices (center_id, day, exhibit_id, kind, item_id, choice_id, n)
+  SELECT $1, day, exhibit_id, kind, item_id, choice_id, count(*) FROM ins
+  WHERE ((type = 'answer-given' AND NOT correct) OR type = 'step-mistake') AND item_id IS NOT NULL AND choice_id IS NOT NULL
+  GROUP BY day, exhibit_id, kind, item_id, choice_id ORDER BY day, exhibit_id, kind, item_id, choice_id
+  ON CONFLICT (center_id, day, exhibit_id, kind, item_id, choice_id) DO UPDATE SET n = wrong_choices.n + excluded.n
+), ev AS (
+  INSERT INTO exhibit_visitors (center_id, day, exhibit_id, passport_id)
+  SELECT DISTINCT $1, day, exhibit_id, passport_id FROM ins WHERE type = 'exhibit-started' AND passport_id IS NOT NULL ORDER BY 2, 3, 4
+  ON CONFLICT DO NOTHING
+), pe AS (
+  INSERT INTO passport_exhibits (passport_id, center_id, exhibit_id, day, stamped_at, best_score, max_score, starts, completions, last_at)
+  SELECT passport_id, $1, exhibit_id, day, min(time) FILTER (WHERE type = 'stamp-awarded'), max(score) FILTER (WHERE type = 'exhibit-completed'),
+    max(max_score) FILTER (WHERE type = 'exhibit-completed'), count(*) FILTER (WHERE type = 'exhibit-started'),
+    count(*) FILTER (WHERE type = 'exhibit-completed'), max(time)
+  FROM ins WHERE passport_id IS NOT NULL GROUP BY passport_id, exhibit_id, day ORDER BY passport_id, exhibit_id, day
+  ON CONFLICT (passport_id, center_id, exhibit_id, day) DO UPDATE SET stamped_at = least(passport_exhibits.stamped_at, excluded.stamped_at),
+    best_score = greatest(passport_exhibits.best_score, excluded.best_score), max_score = greatest(passport_exhibits.max_score, excluded.max_score),
+    starts = passport_exhibits.starts + excluded.starts, completions = passport_exhibits.completions + excluded.completions,
+    last_at = greatest(passport_exhibits.last_at, excluded.last_at)
 ), c AS (
   UPDATE centers SET last_seq = greatest(last_seq, $16), last_seen_at = now(), events = events + (SELECT count(*) FROM ins) WHERE id = $1
 )
@@ -78,7 +117,6 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
     const rejected: ForwardAnswer['rejected'] = []
     const cols: unknown[][] = Array.from({ length: 14 }, () => [])
     const seen = new Set<string>()
-    let maxSeq = 0
     const latest = now() + DAY_MS
     for (const item of items) {
       const f = ForwardedEventSchema.safeParse(item)
@@ -105,7 +143,6 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
         rejected.push({ seq: s, reason: formatIssues(parsed.error).join('; ') })
         continue
       }
-      maxSeq = Math.max(maxSeq, s)
       const e = parsed.data
       const id = e.id.toLowerCase()
       if (seen.has(id)) continue // the same event twice in one batch: stored once, answered as a duplicate
@@ -115,12 +152,34 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
       const values = [id, time, day, s, r[4], r[5], r[6], r[7], exhibitIds.has(r[7]), r[8], r[9], r[10] === null ? null : r[10] === 1, r[11], data]
       values.forEach((v, i) => cols[i]!.push(v))
     }
-    const valid = items.length - rejected.length
-    if (cols[0]!.length === 0) return { accepted: 0, duplicate: valid, rejected }
+    if (cols[0]!.length === 0) return { accepted: 0, duplicate: items.length - rejected.length, rejected }
     await ensurePartitions((cols[1] as number[]).map(monthOf))
-    const r = await pool.query<{ added: number }>(INSERT_BATCH, [centerId, ...cols, maxSeq])
-    const added = r.rows[0]?.added ?? 0
-    return { accepted: added, duplicate: valid - added, rejected }
+
+    /**
+     * A statement PostgreSQL refuses for its data (db-errors.ts) would be refused again on
+     * every resend, so the batch is halved until the event it cannot store is alone, and
+     * that one is answered as rejected; the rest is stored. Each part is its own
+     * statement: what it stored, it stored whole, with its totals.
+     */
+    const insert = async (idx: number[]): Promise<number> => {
+      const seqs = idx.map((i) => cols[3]![i] as number)
+      try {
+        const part = idx.length === cols[0]!.length ? cols : cols.map((c) => idx.map((i) => c[i]))
+        const r = await pool.query<{ added: number }>(INSERT_BATCH, [centerId, ...part, Math.max(...seqs)])
+        return r.rows[0]?.added ?? 0
+      } catch (e) {
+        if (classifyDbError(e) !== 'data') throw e
+        if (idx.length === 1) {
+          const code = (e as { code?: string }).code ?? '?'
+          rejected.push({ seq: seqs[0]!, reason: `not storable at the district (SQLSTATE ${code}): ${(e as Error).message.slice(0, 200)}` })
+          return 0
+        }
+        const mid = idx.length >> 1
+        return (await insert(idx.slice(0, mid))) + (await insert(idx.slice(mid)))
+      }
+    }
+    const added = await insert(cols[0]!.map((_, i) => i))
+    return { accepted: added, duplicate: items.length - rejected.length - added, rejected }
   }
 }
 export type DistrictStore = ReturnType<typeof createDistrictStore>

@@ -1,11 +1,18 @@
 import http from 'node:http'
 import https from 'node:https'
 import { readFileSync } from 'node:fs'
-import { ForwardAnswerSchema } from '../district/protocol.ts'
-import type { ForwardAnswer, ForwardedEvent } from '../district/protocol.ts'
+import type { z } from 'zod'
+import { ForwardAnswerSchema, PrivacyAnswerSchema } from '../district/protocol.ts'
+import type { ForwardAnswer, ForwardedEvent, PrivacyRecord } from '../district/protocol.ts'
 import type { DistrictLink } from './config.ts'
 
-export type SendOutcome = { ok: true; answer: ForwardAnswer } | { ok: false; status: number | null; reason: string }
+export type SendOutcome<T = ForwardAnswer> = { ok: true; answer: T } | { ok: false; status: number | null; reason: string; retryAfterMs?: number }
+
+/** Retry-After as delay-seconds (what the district sends); an HTTP date or garbage is ignored (own backoff applies). */
+export function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const v = Array.isArray(header) ? header[0] : header
+  return v !== undefined && /^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) * 1000 : undefined
+}
 
 /**
  * POSTs batches to the district over one kept-alive connection. node:https rather than
@@ -13,16 +20,15 @@ export type SendOutcome = { ok: true; answer: ForwardAnswer } | { ok: false; sta
  * process-wide trust store. Network errors and timeouts are outcomes, not throws.
  */
 export function createDistrictClient(link: DistrictLink) {
-  const url = new URL(`${link.url}/api/district/events`)
-  const secure = url.protocol === 'https:'
+  const secure = new URL(link.url).protocol === 'https:'
   const agent = secure
     ? new https.Agent({ keepAlive: true, maxSockets: 1, ...(link.caFile ? { ca: readFileSync(link.caFile) } : {}) })
     : new http.Agent({ keepAlive: true, maxSockets: 1 })
 
-  function send(events: ForwardedEvent[], stop: AbortSignal): Promise<SendOutcome> {
-    const body = Buffer.from(JSON.stringify({ centerId: link.centerId, events }))
+  function post<T>(path: string, payload: object, schema: z.ZodType<T>, stop: AbortSignal): Promise<SendOutcome<T>> {
+    const body = Buffer.from(JSON.stringify({ centerId: link.centerId, ...payload }))
     return new Promise((resolve) => {
-      const req = (secure ? https : http).request(url, {
+      const req = (secure ? https : http).request(new URL(`${link.url}${path}`), {
         method: 'POST',
         agent,
         signal: stop,
@@ -40,9 +46,17 @@ export function createDistrictClient(link: DistrictLink) {
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
           const status = res.statusCode ?? 0
-          if (status !== 200) return resolve({ ok: false, status, reason: `district answered ${status}: ${text.slice(0, 300).replace(/\s+/g, ' ')}` })
+          if (status !== 200) {
+            const wait = retryAfterMs(res.headers['retry-after'])
+            return resolve({
+              ok: false,
+              status,
+              reason: `district answered ${status}: ${text.slice(0, 300).replace(/\s+/g, ' ')}`,
+              ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+            })
+          }
           try {
-            const answer = ForwardAnswerSchema.safeParse(JSON.parse(text))
+            const answer = schema.safeParse(JSON.parse(text))
             if (answer.success) return resolve({ ok: true, answer: answer.data })
           } catch {
             // fall through: a 200 that is not our answer (a proxy's page) is not an acknowledgement
@@ -53,6 +67,10 @@ export function createDistrictClient(link: DistrictLink) {
       req.end(body)
     })
   }
-  return { send, close: () => agent.destroy() }
+  return {
+    send: (events: ForwardedEvent[], stop: AbortSignal) => post('/api/district/events', { events }, ForwardAnswerSchema, stop),
+    sendPrivacy: (records: PrivacyRecord[], stop: AbortSignal) => post('/api/district/privacy', { records }, PrivacyAnswerSchema, stop),
+    close: () => agent.destroy(),
+  }
 }
 export type DistrictClient = ReturnType<typeof createDistrictClient>

@@ -1,16 +1,10 @@
 import ExcelJS from 'exceljs'
 import type { YearlyReport } from '../../core/yearly-report.ts'
 import { countedLabel, reportTables, reportTitle, type ReportLang } from '../../core/yearly-report-tables.ts'
+import { csvField } from './csv-field.ts'
 
 /** Excel reads a CSV as the local code page unless it starts with a byte-order mark. */
 const BOM = '\uFEFF'
-
-/** RFC 4180 quoting; a text starting with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
-function csvField(v: string | number): string {
-  if (typeof v === 'number') return String(v)
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
 
 /** The report's header lines, then each table (title, columns, rows, notes) and a blank line: the page's tables, cell for cell. */
 function lines(r: YearlyReport, lang: ReportLang): (string | number)[][] {

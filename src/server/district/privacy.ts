@@ -1,0 +1,74 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Pool } from './database.ts'
+import { inTransaction } from './database.ts'
+import type { PrivacyRecord } from './protocol.ts'
+
+/**
+ * A center's erasures and retention cutoffs, applied to what it forwarded (docs/district.md):
+ * the events lose the passport id, as at the center; the passport view's rows go; the
+ * visitor tables keep their counts but the code is replaced by a token no one can map back
+ * (a random one per erased passport, or md5 of the code under a salt that is discarded).
+ * Each record runs in its own transaction; all are idempotent.
+ */
+const DAY_MS = 86_400_000
+
+async function erasePassport(pool: Pool, centerId: string, code: string): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await inTransaction(client, async () => {
+      // The days it was active bound the event scan to those months' partitions.
+      const r = await client.query<{ lo: string | null; hi: string | null }>(
+        `SELECT min(day)::text AS lo, max(day)::text AS hi FROM daily_visitors WHERE center_id = $1 AND passport_id = $2`,
+        [centerId, code],
+      )
+      const { lo, hi } = r.rows[0] ?? { lo: null, hi: null }
+      if (lo && hi)
+        await client.query('UPDATE events SET passport_id = NULL WHERE center_id = $1 AND passport_id = $2 AND time >= $3 AND time < $4', [
+          centerId,
+          code,
+          new Date(Date.parse(lo) - DAY_MS),
+          new Date(Date.parse(hi) + 2 * DAY_MS),
+        ])
+      const token = `~${randomUUID()}`
+      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors'])
+        await client.query(`UPDATE ${table} SET passport_id = $3 WHERE center_id = $1 AND passport_id = $2`, [centerId, code, token])
+      await client.query('DELETE FROM passport_exhibits WHERE passport_id = $1 AND center_id = $2', [code, centerId])
+    })
+  } finally {
+    client.release()
+  }
+}
+
+async function anonymiseBefore(pool: Pool, centerId: string, day: string): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await inTransaction(client, async () => {
+      // A day in the center's zone ends at most 12 h after its UTC midnight (+2 days is a safe bound for partition pruning).
+      await client.query('UPDATE events SET passport_id = NULL WHERE center_id = $1 AND passport_id IS NOT NULL AND day < $2 AND time < $3', [
+        centerId,
+        day,
+        new Date(Date.parse(day) + 2 * DAY_MS),
+      ])
+      const salt = randomBytes(16).toString('hex')
+      const token = `'~' || md5($3 || passport_id)`
+      for (const table of ['daily_visitors', 'exhibit_visitors'])
+        await client.query(`UPDATE ${table} SET passport_id = ${token} WHERE center_id = $1 AND day < $2 AND passport_id NOT LIKE '~%'`, [centerId, day, salt])
+      await client.query(
+        `UPDATE session_visitors SET passport_id = ${token} WHERE center_id = $1 AND passport_id NOT LIKE '~%'
+          AND session_id IN (SELECT session_id FROM session_counts WHERE center_id = $1 GROUP BY session_id HAVING max(last_day) < $2)`,
+        [centerId, day, salt],
+      )
+      await client.query('DELETE FROM passport_exhibits WHERE center_id = $1 AND day < $2', [centerId, day])
+    })
+  } finally {
+    client.release()
+  }
+}
+
+export async function applyPrivacy(pool: Pool, centerId: string, records: readonly PrivacyRecord[]): Promise<number> {
+  for (const r of records) {
+    if (r.kind === 'erase-passport') await erasePassport(pool, centerId, r.passportId)
+    else await anonymiseBefore(pool, centerId, r.beforeDay)
+  }
+  return records.length
+}

@@ -1,0 +1,308 @@
+// @vitest-environment node
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { v7 as uuidv7 } from 'uuid'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPassportCode } from '../../src/core/passport-code.ts'
+import { median, percentile } from '../../src/server/dashboard/aggregates.ts'
+import { buildDistrictApp } from '../../src/server/district/app.ts'
+import { addCenter } from '../../src/server/district/centers.ts'
+import { runDistrictCli } from '../../src/server/district/cli.ts'
+import { loadDistrictConfig } from '../../src/server/district/config.ts'
+import { openPool, runDistrictMigrations } from '../../src/server/district/database.ts'
+import type { Pool } from '../../src/server/district/database.ts'
+import { findPgBin, startPgCluster } from './pg-cluster.ts'
+import { waitFor } from './district-process.ts'
+import { makeEvent, tempDir } from '../server/helpers.ts'
+import { openDatabase } from '../../src/server/db/database.ts'
+import { createPassportsRepo } from '../../src/server/db/passports-repo.ts'
+import { startDistrictForwarder } from '../../src/server/forwarder/district-forwarder.ts'
+import { createDistrictForwarderState } from '../../src/server/forwarder/forwarder-state.ts'
+import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../../src/server/ingest.ts'
+import { createRetention } from '../../src/server/retention.ts'
+import type { PgCluster } from './pg-cluster.ts'
+
+/**
+ * The district administrator's side, in this process on a throwaway cluster: sign-in, the
+ * dashboard views over every center's running totals (checked against a direct count over
+ * the stored events), the center filter and comparison.
+ */
+const PG_BIN = findPgBin()
+let cluster: PgCluster | undefined
+let pool: Pool
+let app: FastifyInstance
+
+/** A small deterministic generator: the same mixed batch on every run. */
+function rng(seed: number) {
+  let s = seed
+  return (n: number) => {
+    s = (s * 1_103_515_245 + 12_345) % 2 ** 31
+    return (s >>> 12) % n
+  }
+}
+const RATE_MAX = 12
+const DAYS = ['2026-03-02', '2026-03-03', '2026-03-10', '2026-04-01']
+function batch(seed: number, size: number) {
+  const r = rng(seed)
+  const passports = Array.from({ length: 8 }, () => createPassportCode())
+  return Array.from({ length: size }, (_, i) => {
+    const day = DAYS[r(DAYS.length)]!
+    const base = {
+      seq: i + 1,
+      id: uuidv7(),
+      time: Date.parse(`${day}T02:00:00Z`) + r(3_600_000),
+      day,
+      stationId: '0190f0f0-0000-7000-8000-000000000001',
+      sessionId: null,
+      passportId: r(3) === 0 ? null : passports[r(8)]!,
+      exhibitId: ['fire-escape', 'quake-drill'][r(2)]!,
+    }
+    switch (r(6)) {
+      case 0:
+        return { ...base, type: 'exhibit-started', data: r(3) === 0 ? { mode: 'vr' } : { mode: 'flat' } }
+      case 1:
+        return { ...base, type: 'exhibit-completed', data: { score: 1, maxScore: 1, passed: true, durationMs: 1000 + r(200_000) } }
+      case 2:
+        return { ...base, type: 'answer-given', data: { quizId: `q${r(2)}`, choiceId: `c${r(3)}`, correct: r(2) === 0 } }
+      case 3:
+        return { ...base, type: 'step-mistake', data: { stepId: `s${r(2)}`, choiceId: `w${r(3)}` } }
+      case 4:
+        return { ...base, type: 'stamp-awarded', data: { stampId: base.exhibitId } }
+      default:
+        return { ...base, type: 'exhibit-crashed', data: { message: 'x' } }
+    }
+  })
+}
+
+describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and the dashboard over all centers', () => {
+  let token = ''
+  const get = async (url: string, auth = token) => {
+    const res = await app.inject({ method: 'GET', url, headers: auth ? { authorization: `Bearer ${auth}` } : {} })
+    return { status: res.statusCode, json: res.json<{ rows: Record<string, unknown>[] }>() }
+  }
+  const q = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[]
+
+  beforeAll(async () => {
+    if (PG_BIN === null) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql; .ci/run does this)')
+    cluster = startPgCluster(PG_BIN)
+    pool = openPool(cluster.url, 4)
+    await runDistrictMigrations(pool)
+    app = await buildDistrictApp(
+      { ...loadDistrictConfig({ DATABASE_URL: cluster.url, PASSPORT_RATE_MAX: String(RATE_MAX) }), logLevel: 'silent' },
+      openPool(cluster.url, 2),
+    )
+  }, 120_000)
+  afterAll(async () => {
+    await app?.close()
+    await pool?.end()
+    cluster?.stop()
+  })
+
+  it('signs in an admin made by `add-admin` (scrypt-hashed), and only them', async () => {
+    const out: string[] = []
+    expect(await runDistrictCli(['add-admin', 'qu-admin'], { DATABASE_URL: cluster!.url }, (s) => out.push(s))).toBe(0)
+    const password = /^password: (\S+)$/m.exec(out.join('\n'))?.[1] ?? ''
+    const stored = await q<{ password_hash: string }>('SELECT password_hash FROM district_admins')
+    expect(stored[0]!.password_hash).toMatch(/^scrypt\$/)
+    expect(stored[0]!.password_hash).not.toContain(password)
+    const login = (username: string, pw: string) => app.inject({ method: 'POST', url: '/api/district/login', payload: { username, password: pw } })
+    expect((await login('qu-admin', password + 'x')).statusCode).toBe(401)
+    expect((await login('nobody', password)).statusCode).toBe(401)
+    const ok = await login('qu-admin', password)
+    expect(ok.statusCode).toBe(200)
+    token = ok.json<{ token: string }>().token
+    expect((await get('/api/district/dashboard/views/visits', '')).status).toBe(401)
+    expect((await get('/api/district/dashboard/views/visits', 'sda_forged')).status).toBe(401)
+    const c = await addCenter(pool, 'not an admin')
+    expect((await get('/api/district/dashboard/views/visits', c.secret)).status).toBe(401)
+  })
+
+  it('answers every view from the running totals, equal to a direct count over the events; a resent batch changes nothing', async () => {
+    const centers = [await addCenter(pool, '一号馆', 'dash-a'), await addCenter(pool, '二号馆', 'dash-b')]
+    const batches = centers.map((_, i) => batch(i + 7, 400))
+    const post = (i: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/district/events',
+        headers: { authorization: `Bearer ${centers[i]!.secret}` },
+        payload: { centerId: centers[i]!.id, events: batches[i] },
+      })
+    for (const i of [0, 1]) expect((await post(i)).json()).toMatchObject({ accepted: 400, rejected: [] })
+    const before = await get('/api/district/dashboard/views/exhibits?lang=en')
+    expect((await post(0)).json()).toMatchObject({ accepted: 0, duplicate: 400 })
+    expect((await get('/api/district/dashboard/views/exhibits?lang=en')).json).toEqual(before.json)
+
+    const ids = ['dash-a', 'dash-b']
+    const visits = await get('/api/district/dashboard/views/visits?bucket=week')
+    const expectedVisits = await q<{ period: string; plays: number; walkins: number; students: number }>(
+      `SELECT to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS period, count(*)::int AS plays, (count(*) - count(passport_id))::int AS walkins,
+        (count(DISTINCT (center_id, passport_id)) FILTER (WHERE passport_id IS NOT NULL))::int AS students FROM events WHERE type = 'exhibit-started' AND center_id = ANY($1) GROUP BY 1 ORDER BY 1`,
+      [ids],
+    )
+    expect(visits.json.rows.map((r) => ({ period: r.period, plays: r.plays, walkins: r.walkIns, students: r.students }))).toEqual(expectedVisits)
+
+    const rows = before.json.rows
+    for (const x of ['fire-escape', 'quake-drill']) {
+      const row = rows.find((r) => r.exhibitId === x)!
+      const [e] = await q<{ starts: number; completions: number; crashes: number; vr: number }>(
+        `SELECT count(*) FILTER (WHERE type = 'exhibit-started')::int AS starts, count(*) FILTER (WHERE type = 'exhibit-completed')::int AS completions,
+          count(*) FILTER (WHERE type = 'exhibit-crashed')::int AS crashes, count(*) FILTER (WHERE type = 'exhibit-started' AND data->>'mode' = 'vr')::int AS vr
+        FROM events WHERE exhibit_id = $1 AND center_id = ANY($2)`,
+        [x, ids],
+      )
+      const secs = (
+        await q<{ s: number }>(
+          `SELECT (duration_ms / 1000) * 1000 AS s FROM events WHERE exhibit_id = $1 AND center_id = ANY($2) AND duration_ms IS NOT NULL ORDER BY 1`,
+          [x, ids],
+        )
+      ).map((r) => r.s)
+      expect(row).toMatchObject({ starts: e!.starts, completions: e!.completions, crashes: e!.crashes, medianMs: median(secs), p90Ms: percentile(secs, 90) })
+      expect(row.vrShare).toBe(Math.round((e!.vr / e!.starts) * 1000) / 10)
+    }
+
+    const mis = await get('/api/district/dashboard/views/misconceptions?lang=en')
+    const tops = await q<{ exhibit_id: string; item_id: string; choice_id: string; n: number }>(
+      `SELECT DISTINCT ON (exhibit_id, item_id) exhibit_id, item_id, data->>'choiceId' AS choice_id, count(*)::int AS n FROM events
+      WHERE center_id = ANY($1) AND (type = 'step-mistake' OR (type = 'answer-given' AND NOT correct)) GROUP BY 1, 2, 3 ORDER BY exhibit_id, item_id, n DESC, choice_id`,
+      [ids],
+    )
+    expect(mis.json.rows.map((r) => `${String(r.topWrongId)}×${String(r.topWrongCount)}`).sort()).toEqual(tops.map((t) => `${t.choice_id}×${t.n}`).sort())
+
+    const cmp = await get('/api/district/dashboard/views/centers?from=2026-03-01&to=2026-03-31')
+    const perCenter = await q<{ id: string; plays: number }>(
+      `SELECT k.id, count(e.id)::int AS plays FROM centers k LEFT JOIN events e ON e.center_id = k.id AND e.type = 'exhibit-started' AND e.day BETWEEN '2026-03-01' AND '2026-03-31'
+      GROUP BY k.id ORDER BY k.id`,
+    )
+    expect(cmp.json.rows.map((r) => [r.centerId, r.plays])).toEqual(perCenter.map((r) => [r.id, r.plays]))
+    const onlyA = await get('/api/district/dashboard/views/visits?bucket=month&center=dash-a')
+    const [a] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE center_id = 'dash-a' AND type = 'exhibit-started'`)
+    expect(onlyA.json.rows.reduce((s, r) => s + Number(r.plays), 0)).toBe(a!.n)
+    expect((await get('/api/district/dashboard/views/visits?school=x')).status).toBe(400)
+    // A day the filter's pattern lets through but PostgreSQL refuses: a 4xx, never a 500.
+    expect((await get('/api/district/dashboard/views/visits?from=2026-02-30')).status).toBe(422)
+  })
+
+  it('reports the year per center and in total (科普统计, venues), as JSON and CSV, equal to a direct count', async () => {
+    const res = await get('/api/district/reports/yearly?year=2026')
+    expect(res.status).toBe(200)
+    const r = res.json as unknown as {
+      centers: { centerId: string; exhibitVisits: number; walkInVisits: number; students: number; openDays: number }[]
+      total: { exhibitVisits: number; openDays: number; centers: number; students: number }
+    }
+    const direct = await q<{ id: string; visits: number; walkins: number; students: number; days: number }>(
+      `SELECT k.id, count(e.id) FILTER (WHERE e.type = 'exhibit-started')::int AS visits,
+        count(e.id) FILTER (WHERE e.type = 'exhibit-started' AND e.passport_id IS NULL)::int AS walkins,
+        count(DISTINCT e.passport_id)::int AS students, count(DISTINCT e.day) FILTER (WHERE e.type = 'exhibit-started')::int AS days
+      FROM centers k LEFT JOIN events e ON e.center_id = k.id AND e.day BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY k.id ORDER BY k.id`,
+    )
+    expect(r.centers.map((c) => [c.centerId, c.exhibitVisits, c.walkInVisits, c.students, c.openDays])).toEqual(
+      direct.map((d) => [d.id, d.visits, d.walkins, d.students, d.days]),
+    )
+    expect(r.total.exhibitVisits).toBe(direct.reduce((s, d) => s + d.visits, 0))
+    expect(r.total.centers).toBe(direct.length)
+    const csv = await app.inject({ method: 'GET', url: '/api/district/reports/yearly.csv?year=2026&lang=en', headers: { authorization: `Bearer ${token}` } })
+    expect(csv.headers['content-type']).toContain('text/csv')
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[2]).toBe('Center,Open days,Exhibit visits,Completions,Students (passports),Walk-in visits')
+    expect(lines.at(-1)).toMatch(new RegExp(`^Total \\(${direct.length} centers\\),${r.total.openDays},${r.total.exhibitVisits},`))
+    expect((await get('/api/district/reports/yearly?year=2026', '')).status).toBe(401)
+  })
+
+  it('shows a passport as its center does (GET /api/passports/:code, from passport_exhibits), read-only and rate-limited per IP', async () => {
+    const [p] = await q<{ passport_id: string; center_id: string }>(
+      `SELECT passport_id, center_id FROM events WHERE center_id = 'dash-a' AND passport_id IS NOT NULL ORDER BY passport_id LIMIT 1`,
+    )
+    const res = await app.inject({ method: 'GET', url: `/api/passports/${p!.passport_id.toLowerCase()}` })
+    expect(res.statusCode).toBe(200)
+    const expected = await q<{ exhibit_id: string; stamped_at: Date | null; best: number | null; max: number | null; starts: number; completions: number }>(
+      `SELECT exhibit_id, min(time) FILTER (WHERE type = 'stamp-awarded') AS stamped_at, max((data->>'score')::int) AS best, max((data->>'maxScore')::int) AS max,
+        count(*) FILTER (WHERE type = 'exhibit-started')::int AS starts, count(*) FILTER (WHERE type = 'exhibit-completed')::int AS completions
+      FROM events WHERE passport_id = $1 GROUP BY 1 ORDER BY 1`,
+      [p!.passport_id],
+    )
+    expect(res.json()).toEqual({
+      code: p!.passport_id,
+      centerName: '一号馆',
+      exhibits: expected.map((e) => ({
+        exhibitId: e.exhibit_id,
+        stamped: e.stamped_at !== null,
+        stampedAt: e.stamped_at?.toISOString() ?? null,
+        bestScore: e.best,
+        maxScore: e.max,
+        attempts: Math.max(e.starts, e.completions),
+      })),
+    })
+    const statuses: number[] = []
+    for (let i = 0; i < RATE_MAX + 1; i++) statuses.push((await app.inject({ method: 'GET', url: `/api/passports/${createPassportCode()}` })).statusCode)
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([])
+    expect(statuses.at(-1)).toBe(429)
+    expect((await app.inject({ method: 'DELETE', url: `/api/passports/${p!.passport_id}` })).statusCode).toBe(404)
+  })
+
+  it("follows a center's erasure and retention cutoff, forwarded once each: the events lose the passport, its view goes, the counts stay", async () => {
+    const t = tempDir('sophora-district-privacy-')
+    const db = openDatabase(join(t.dir, 'sophora.db'))
+    const c = await addCenter(pool, '三号馆', 'priv-c')
+    const stationId = crypto.randomUUID()
+    db.prepare('INSERT INTO stations (id, name, token_hash, created_ms) VALUES (?, ?, ?, ?)').run(stationId, 's', 'h', Date.now())
+    const [x, y] = [createPassportCode(), createPassportCode()]
+    const dayOf = createDayOf('Asia/Shanghai')
+    const insert = db.prepare(INSERT_EVENT_SQL)
+    for (const code of [x, y]) {
+      db.prepare("INSERT INTO passports (code, center_id, created_ms) VALUES (?, 'center', ?)").run(code, Date.parse('2026-03-01T00:00:00Z'))
+      for (const time of ['2026-03-02T02:00:00Z', '2026-06-01T02:00:00Z']) {
+        insert.run(eventRow(makeEvent(stationId, { passportId: code, time }), dayOf, Date.now()))
+        insert.run(eventRow(makeEvent(stationId, { passportId: code, time, type: 'stamp-awarded', data: { stampId: 'fire-escape' } }), dayOf, Date.now()))
+      }
+    }
+    const address = await app.listen({ port: 0, host: '127.0.0.1' })
+    const link = { url: address, centerId: c.id, secret: c.secret, caFile: null, batchSize: 500, pollMs: 10, retryMs: 10, retryMaxMs: 50, timeoutMs: 5000 }
+    const state = createDistrictForwarderState(db, address, c.id)
+    const forwarder = startDistrictForwarder(db, link, { now: Date.now, log: { info: () => undefined, warn: () => undefined, error: () => undefined } })
+    const withPassport = async (code: string) =>
+      (await q<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE center_id = 'priv-c' AND passport_id = $1", [code]))[0]!.n
+    const visitorRows = async () => (await q<{ n: number }>("SELECT count(*)::int AS n FROM daily_visitors WHERE center_id = 'priv-c'"))[0]!.n
+    // Another address than the rate-limit test's, whose window may still be full.
+    const view = (code: string) => app.inject({ method: 'GET', url: `/api/passports/${code}`, remoteAddress: '192.0.2.7' })
+    try {
+      await waitFor('the events at the district', async () => (await withPassport(x)) + (await withPassport(y)) === 8)
+      expect((await view(x)).statusCode).toBe(200)
+      const students = async () =>
+        (await get('/api/district/reports/yearly?year=2026')).json as unknown as { centers: { centerId: string; students: number }[] }
+      const studentsBefore = (await students()).centers.find((r) => r.centerId === 'priv-c')!.students
+      expect(studentsBefore).toBe(2)
+
+      createPassportsRepo(db, { centerId: 'center', now: Date.now }).delete(x)
+      await waitFor('the erasure acknowledged', () => state.row()?.privacy_seq === 1)
+      expect(await withPassport(x)).toBe(0)
+      expect((await view(x)).statusCode).toBe(404)
+      expect(await visitorRows()).toBe(4)
+      expect((await students()).centers.find((r) => r.centerId === 'priv-c')!.students).toBe(studentsBefore)
+
+      // Retention with a cutoff of 2026-04-01 (the center's day): y's March events lose their passport, June's keep it.
+      createRetention(db, {
+        centerId: 'center',
+        retentionDays: 1,
+        auditRetentionDays: 365,
+        timeZone: 'Asia/Shanghai',
+        now: () => Date.parse('2026-04-02T00:00:00Z'),
+      })()
+      await waitFor('the cutoff acknowledged', () => state.row()?.privacy_seq === 2)
+      expect(await withPassport(y)).toBe(2)
+      expect((await q<{ day: string }>('SELECT DISTINCT day::text AS day FROM events WHERE passport_id = $1', [y])).map((r) => r.day)).toEqual(['2026-06-01'])
+      expect((await view(y)).json()).toMatchObject({ exhibits: [{ exhibitId: 'fire-escape', attempts: 1, stampedAt: '2026-06-01T02:00:00.000Z' }] })
+      expect(await visitorRows()).toBe(4)
+      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM daily_visitors WHERE passport_id IN ($1, $2)', [x, y]))[0]!.n).toBe(1)
+      // Each record went once: nothing more is pending, and the event cursor did not move back.
+      expect(db.prepare('SELECT count(*) FROM district_privacy').pluck().get()).toBe(2)
+      expect(state.row()).toMatchObject({ last_seq: 8, privacy_seq: 2 })
+    } finally {
+      await forwarder.stop()
+      db.close()
+      t.cleanup()
+    }
+  })
+})
