@@ -312,9 +312,9 @@ const SCENES: Record<string, { look: Look; props(p: Props, look: Look): void }> 
       forest(p, look)
       p.tent(5.5, -17, '#ef6c00') // on the sand bar (yaw ≈ 18)
       p.tent(-1.5, -9, '#1e88e5') // on the riverbed by the water (yaw ≈ -9)
-      p.tent(-20, -8, '#fbc02d') // on the high terrace, away from the river (yaw ≈ -68)
+      p.tent(-15, -7, '#fbc02d') // on the high terrace, away from the river (yaw ≈ -65)
       p.sign(-4, -6, '#f4f4f4', '#d32f2f') // the "keep away from the river" sign (yaw ≈ -34)
-      p.spot('tent-sandbar', 5.5, -17, 2.4).spot('tent-riverbed', -1.5, -9, 2.4).spot('tent-terrace', -20, -8, 2.6).spot('sign', -4, -6, 2.1)
+      p.spot('tent-sandbar', 5.5, -17, 2.4).spot('tent-riverbed', -1.5, -9, 2.4).spot('tent-terrace', -15, -7, 2.6).spot('sign', -4, -6, 2.1)
     },
   },
   // The same valley an hour later, at the water's edge: muddy, wider, branches; a storm upstream.
