@@ -42,7 +42,8 @@ import {
 import { direction } from './make-sample-panorama.ts'
 
 ColorManagement.enabled = false
-BufferGeometry.prototype.computeBoundsTree = computeBoundsTree
+// drei's own three-mesh-bvh (0.8) also augments BufferGeometry, with older types than 0.9's
+BufferGeometry.prototype.computeBoundsTree = computeBoundsTree as unknown as BufferGeometry['computeBoundsTree']
 Mesh.prototype.raycast = acceleratedRaycast
 
 const EYE = new Vector3(0, 1.6, 0)
