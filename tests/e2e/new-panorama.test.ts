@@ -30,6 +30,8 @@ const ID = NEW_PANORAMA.id
 const EYE = 1.6
 /** The right hand raised to eye height, a little forward and right. */
 const HAND_UP: [number, number, number] = [0.15, 1.6, -0.25]
+/** A cardboard viewer's head half a step right of the middle, at eye height. */
+const HEAD_RIGHT: [number, number, number] = [0.5, 1.6, 0]
 
 let server: RunningServer
 let b: Browser
@@ -164,7 +166,7 @@ describe('a new panorama exhibit (no code)', () => {
     expect(b.externalRequests).toEqual([])
   })
 
-  it('in emulated VR (Quest 3): the controller ray on a choice hotspot makes the step choice', async () => {
+  it('in emulated VR (Quest 3): the controller ray, then (cardboard, no controllers) a held gaze on a choice hotspot makes the step choice', async () => {
     await page.goto(`${server.url}/exhibit/${ID}?xr-emulate&visit=${ID}`)
     await waitForExhibit(page)
     await page.click('[data-testid="enter-vr"]', { timeout: 30_000 })
@@ -172,9 +174,53 @@ describe('a new panorama exhibit (no code)', () => {
     await pull('run-start', '[data-testid="run-panel"][data-phase="step"]')
     // held up at eye height, as one points at the picture: lower, the ray would cross the VR panel
     await pull('hotspot:choose:look-green', '[data-testid="feedback"].ok', false, HAND_UP)
+    await pull('run-next', '[data-testid="feedback"]', true)
+
+    // cardboard: no input sources at all, so the next choice is made by holding the gaze on its hotspot
+    await page.evaluate(() => {
+      const dev = window.__sophora!.xr().getState().emulator!
+      for (const c of Object.values(dev.controllers)) if (c) c.connected = false
+    })
+    // half a step to the right: from the middle, the gaze line to this low hotspot crosses the VR
+    // panel's own button for the same choice, and the panel's gaze dwell would make it instead
+    await gaze('hotspot:choose:touch-ball', HEAD_RIGHT)
+    const hits = (await page.evaluate(([n, f]) => window.__sophora!.rayHits(n, f), ['hotspot:choose:touch-ball', HEAD_RIGHT] as const))!
+    expect(
+      hits.find((h) => !h.includes('gaze-reticle')),
+      `the gaze line (crosses ${JSON.stringify(hits)})`,
+    ).toContain('hotspot:choose:touch-ball')
+    // the dwell takes 1.5 s; whatever it pressed shows feedback, which must be the right choice's
+    await page.waitForSelector('[data-testid="feedback"]', { timeout: 15_000 })
+    await expect(page.locator('[data-testid="feedback"]').getAttribute('class')).resolves.toContain('ok')
     expect(b.errors).toEqual([])
   })
 })
+
+/**
+ * Put the emulated headset at `from`, looking straight at a named 3D object (what a cardboard
+ * viewer's gaze does). IWER's dev UI, when present, re-applies its camera rig to the headset
+ * every frame, so the rig (the parent of its controller handles) is moved and turned too.
+ */
+async function gaze(target: string, from: [number, number, number]): Promise<void> {
+  await page.waitForFunction((n) => window.__sophora?.find?.(n)?.visible === true, target, { timeout: 20_000 })
+  await page.evaluate(
+    ([n, [hx, hy, hz]]) => {
+      const p = window.__sophora!.find(n)!
+      type Pose = { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }
+      const d = { x: p.x - hx, y: p.y - hy, z: p.z - hz }
+      // half-angles: yaw about +y so that -z points at the object, then pitch about x
+      const yaw = Math.atan2(-d.x, -d.z) / 2
+      const pitch = Math.atan2(d.y, Math.hypot(d.x, d.z)) / 2
+      const q = [Math.cos(yaw) * Math.sin(pitch), Math.sin(yaw) * Math.cos(pitch), -Math.sin(yaw) * Math.sin(pitch), Math.cos(yaw) * Math.cos(pitch)] as const
+      const rig = (window as unknown as { transformHandles?: Map<string, { parent: Pose | null }> }).transformHandles?.get('right')?.parent
+      for (const pose of [window.__sophora!.xr().getState().emulator as unknown as Pose, rig]) {
+        pose?.position.set(hx, hy, hz)
+        pose?.quaternion.set(...q)
+      }
+    },
+    [target, from] as const,
+  )
+}
 
 /** Aim the emulated right controller at a named 3D object, pull the trigger, and wait for what it does. */
 async function pull(target: string, done: string, gone = false, from?: [number, number, number]): Promise<void> {

@@ -23,15 +23,16 @@ const DRAG_PX = 8
  * click, controller ray or (in cardboard) a gaze held on it calls `onPress` — the gaze path is
  * the platform's GazeDwell, which presses whatever carries `userData.press`.
  */
-export function HotspotMarker(props: { hotspot: Hotspot; label: string; visible?: boolean; onPress(): void }) {
+export function HotspotMarker(props: { hotspot: Hotspot; label: string; visible?: boolean; subject?: string; onPress(): void }) {
   const { hotspot, label, onPress } = props
   const kind = hotspotKind(hotspot)
   const ring = useRef<Group>(null)
   const pos = useMemo(() => direction(hotspot.yaw, hotspot.pitch).multiplyScalar(HOTSPOT_DISTANCE).setY(0).toArray(), [hotspot])
   const y = EYE_HEIGHT + Math.sin((hotspot.pitch * Math.PI) / 180) * HOTSPOT_DISTANCE
   const shown = props.visible ?? true
-  // a hidden hotspot (a choice whose step is not being asked) takes no tap and no gaze
-  const userData = useMemo(() => ({ press: shown ? onPress : undefined }), [onPress, shown])
+  // a hidden hotspot (a choice whose step is not being asked) takes no tap and no gaze; a choice
+  // names its step as what that step is about (userData.subject: the layout checks keep it clear of the panels)
+  const userData = useMemo(() => ({ press: shown ? onPress : undefined, subject: props.subject }), [onPress, shown, props.subject])
   useFrame(({ clock }) => {
     if (ring.current) ring.current.scale.setScalar(1 + 0.12 * pulse(clock.elapsedTime))
   })

@@ -60,6 +60,7 @@ export function PanoramaScene(props: SceneProps & { data: PanoramaData; images: 
             // a choice shows only while its step waits for an answer; info shows its text on the card instead
             visible={!('choose' in h) || (!!step && !stepDone && step.choices.some((c) => c.id === h.choose))}
             label={'info' in h ? '' : label(h)}
+            subject={'choose' in h ? stepOfChoice(data, h.choose) : undefined}
             onPress={presses.get(h)!}
           />
         ))}
