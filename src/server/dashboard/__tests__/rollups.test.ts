@@ -30,7 +30,7 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!
   return { next, pick, chance: (p: number) => next() < p }
 }
 
@@ -187,7 +187,21 @@ describe('dashboard rollups', () => {
     const dup = w.db.prepare('SELECT * FROM events WHERE type = ? LIMIT 1').get('exhibit-started') as Record<string, unknown>
     const resent = w.db
       .prepare(INSERT_EVENT_SQL)
-      .run(dup.id, dup.time_ms, dup.day, 1, dup.station_id, dup.session_id, dup.passport_id, dup.exhibit_id, dup.type, dup.item_id, dup.correct, dup.duration_ms, dup.data)
+      .run(
+        dup.id,
+        dup.time_ms,
+        dup.day,
+        1,
+        dup.station_id,
+        dup.session_id,
+        dup.passport_id,
+        dup.exhibit_id,
+        dup.type,
+        dup.item_id,
+        dup.correct,
+        dup.duration_ms,
+        dup.data,
+      )
     expect(resent.changes).toBe(0)
     expect(exhibitFigures(w.db, {})).toEqual(before)
 
