@@ -16,6 +16,7 @@ import { openDatabase } from '../src/server/db/database.ts'
 import { createDayOf } from '../src/server/day-key.ts'
 import { createExhibitTexts } from '../src/server/exhibit-texts.ts'
 import { toCsv, toXlsx } from '../src/server/dashboard/export.ts'
+import { eventsInRange, eventsXlsx } from '../src/server/dashboard/event-export.ts'
 import { buildView, createTitles, type ViewDeps } from '../src/server/dashboard/views.ts'
 import { hasSeed, seedYear } from '../scripts/seed/write.ts'
 
@@ -102,6 +103,26 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
         const s = performance.now()
         const buf = await toXlsx(buildView(deps, 'misconceptions', year, 'zh-CN'), 'zh-CN')
         return { ms: +(performance.now() - s).toFixed(1), bytes: buf.length }
+      })(),
+      // Every event of the year as XLSX, streamed to a sink that only counts: time, CPU, size and peak memory.
+      yearEventsXlsx: await (async () => {
+        global.gc?.()
+        const rss0 = process.memoryUsage().rss
+        let peak = rss0
+        const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+        const c = process.cpuUsage()
+        const s = performance.now()
+        let bytes = 0
+        for await (const chunk of eventsXlsx(db, { from: year.from!, to: year.to!, lang: 'zh-CN' })) bytes += (chunk as Buffer).length
+        clearInterval(watch)
+        const cpu = process.cpuUsage(c)
+        return {
+          rows: eventsInRange(db, year.from!, year.to!),
+          ms: Math.round(performance.now() - s),
+          cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+          MiB: +(bytes / 2 ** 20).toFixed(1),
+          peakRssGrowthMiB: +((peak - rss0) / 2 ** 20).toFixed(1),
+        }
       })(),
     }
     db.close()

@@ -231,7 +231,7 @@ describe('per-event XLSX export', () => {
     // The file is zipped: look in the cells, not the bytes.
     const cells = body.flat().map(String)
     for (const code of codes) expect(cells.some((c) => c.includes(code!))).toBe(false)
-    expect(body.filter((x, i) => stored[i]!.passport === null).every((x) => x[11] === null)).toBe(true)
+    expect(body.filter((_, i) => stored[i]!.passport === null).every((x) => x[11] === null)).toBe(true)
 
     const guideTry = await get(`/api/dashboard/events/export?${q}`, guide)
     expect([guideTry.status, JSON.parse(guideTry.body).error]).toEqual([403, 'admin-only'])
