@@ -130,7 +130,10 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
       machine: {
         node: process.version,
         cpus: (await import('node:os')).cpus().length,
-        loadAverageAtEnd: (await import('node:os')).loadavg().map((x) => +x.toFixed(1)),
+        loadAverageAtEnd: (await import('node:os'))
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' / '),
       },
       seeded: {
         ...(counts === 'reused' ? { reused: path } : counts),

@@ -51,7 +51,14 @@ try {
     })
     runs.push({ label, ms: Date.now() - start })
   }
-  const result = { events, runs, loadAverage: loadavg().map((x) => +x.toFixed(1)), errors: browser.errors }
+  const result = {
+    events,
+    runs,
+    loadAverage: loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / '),
+    errors: browser.errors,
+  }
   writeFileSync(join(ROOT, 'bench/results/dashboard-page.json'), `${JSON.stringify(result, null, 2)}\n`)
   console.log(JSON.stringify(result, null, 2))
 } finally {
