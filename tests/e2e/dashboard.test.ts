@@ -231,6 +231,14 @@ describe('/admin/dashboard', () => {
     const tiny = await screenTable(page, 'visits')
     expect(tiny.map((r) => [r.cells.period, r.suppressed, r.text[1]])).toEqual([['2026-06-01', true, '—']])
     await page.waitForSelector('[data-testid="view-visits"] [data-testid="note-suppressed"]')
+
+    // Every event of the dates, one row each (students as pseudonyms), from the button above the views.
+    const [ev] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-events"]')])
+    expect(ev.suggestedFilename()).toBe(`sophora-events-${YEAR.from}_${YEAR.to}.xlsx`)
+    const events = new ExcelJS.Workbook()
+    await events.xlsx.load(readFileSync((await ev.path())!) as unknown as ArrayBuffer)
+    const inRange = db.prepare('SELECT COUNT(*) FROM events WHERE day BETWEEN ? AND ?').pluck().get(YEAR.from, YEAR.to)
+    expect(events.getWorksheet('events')!.actualRowCount - 1).toBe(inRange)
     expect(browser.errors).toEqual([])
   })
 
@@ -241,7 +249,7 @@ describe('/admin/dashboard', () => {
     await signIn(page, GUIDE)
     await page.waitForSelector('[data-testid="dashboard"][data-role="guide"]')
     await page.waitForSelector('[data-testid="view-exhibits"][data-status="ready"] [data-testid="export-admin-only"]')
-    expect(await page.locator('[data-testid^="export-csv"], [data-testid^="export-xlsx"]').count()).toBe(0)
+    expect(await page.locator('[data-testid^="export-csv"], [data-testid^="export-xlsx"], [data-testid="export-events"]').count()).toBe(0)
     const status = await page.evaluate(async () => {
       const token = (JSON.parse(sessionStorage.getItem('sophora.guide') ?? '{}') as { token?: string }).token
       return (await fetch('/api/dashboard/views/visits/export?format=csv', { headers: { authorization: `Bearer ${token}` } })).status

@@ -188,3 +188,55 @@ describe('dashboard exports', () => {
     expect(values.slice(1)).toEqual(tb.rows.map((row) => tb.columns.map((c) => row[c.key] ?? null)))
   })
 })
+
+describe('per-event XLSX export', () => {
+  it('streams every event of the range, one row each, students only as pseudonyms; admins only; 413 over the limit', async () => {
+    const q = 'from=2026-03-02&to=2026-03-08&lang=en'
+    const r = await get(`/api/dashboard/events/export?${q}`)
+    expect(r.status, r.body).toBe(200)
+    expect(r.headers['content-disposition']).toBe('attachment; filename="sophora-events-2026-03-02_2026-03-08.xlsx"')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(r.raw as unknown as ArrayBuffer)
+    const rows = wb
+      .getWorksheet('events')!
+      .getSheetValues()
+      .slice(1)
+      // Twelve cells a row: exceljs leaves trailing empty cells out.
+      .map((row) => Array.from({ length: 12 }, (_, i) => (row as unknown[])[i + 1] ?? null))
+    expect(rows[0]).toEqual([
+      'Time (UTC)',
+      'Day',
+      'Exhibit',
+      'Event',
+      'Item',
+      'Choice',
+      'Correct',
+      'Duration (ms)',
+      'Mode',
+      'Station',
+      'Class session',
+      'Student (pseudonym)',
+    ])
+    const db = t.ctx.db
+    const stored = db
+      .prepare("SELECT type, exhibit_id AS exhibit, passport_id AS passport FROM events WHERE day BETWEEN '2026-03-02' AND '2026-03-08' ORDER BY seq")
+      .all() as { type: string; exhibit: string; passport: string | null }[]
+    const body = rows.slice(1)
+    expect(body.map((x) => [x[3], x[2]])).toEqual(stored.map((s) => [s.type, s.exhibit]))
+    // One pseudonym per passport, the same on each of its rows; walk-ins have none; no code leaves the server.
+    const pairs = new Set(body.map((x, i) => `${stored[i]!.passport}→${String(x[11])}`))
+    const codes = new Set(stored.map((s) => s.passport).filter((p) => p !== null))
+    expect(pairs.size).toBe(new Set(stored.map((s) => s.passport)).size)
+    expect(new Set(body.map((x) => x[11]).filter((p) => p !== null)).size).toBe(codes.size)
+    // The file is zipped: look in the cells, not the bytes.
+    const cells = body.flat().map(String)
+    for (const code of codes) expect(cells.some((c) => c.includes(code!))).toBe(false)
+    expect(body.filter((_, i) => stored[i]!.passport === null).every((x) => x[11] === null)).toBe(true)
+
+    const guideTry = await get(`/api/dashboard/events/export?${q}`, guide)
+    expect([guideTry.status, JSON.parse(guideTry.body).error]).toEqual([403, 'admin-only'])
+    const over = await get(`/api/dashboard/events/export?${q}&limit=3`)
+    expect([over.status, JSON.parse(over.body).error]).toEqual([413, 'too-many-events'])
+    expect((await get('/api/dashboard/events/export?from=2026-03-02')).status).toBe(400)
+  })
+})

@@ -17,20 +17,24 @@ const query = (f: DashboardFilter, extra: Record<string, string>) => {
 export const fetchView = (view: DashboardView, f: DashboardFilter, lang: Lang, token: string, doFetch?: Fetch) =>
   callApi(DashboardTableSchema, `/api/dashboard/views/${view}?${query(f, { lang })}`, { token }, doFetch)
 
-/**
- * Downloads a view's export (made by the server from the same suppressed table). A link
- * cannot carry the sign-in header, so the file is fetched, then saved through a blob URL
- * under the name the server gave it.
- */
-export async function downloadExport(view: DashboardView, f: DashboardFilter, lang: Lang, format: ExportFormat, token: string): Promise<ApiResult<string>> {
+/** Fetches a file with the sign-in header (a link cannot carry it) and saves it under the name the server gave. */
+async function download(url: string, token: string, fallback: string): Promise<ApiResult<string>> {
   let res: Response
   try {
-    res = await fetch(`/api/dashboard/views/${view}/export?${query(f, { lang, format })}`, { headers: { authorization: `Bearer ${token}` } })
+    res = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
   } catch {
     return { ok: false, kind: 'offline' }
   }
   if (!res.ok) return { ok: false, kind: 'http', status: res.status, error: `HTTP ${res.status}`, reasons: [] }
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `sophora-${view}.${format}`
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback
   saveFile(name, await res.blob())
   return { ok: true, data: name }
 }
+
+/** Downloads a view's export (made by the server from the same suppressed table). */
+export const downloadExport = (view: DashboardView, f: DashboardFilter, lang: Lang, format: ExportFormat, token: string): Promise<ApiResult<string>> =>
+  download(`/api/dashboard/views/${view}/export?${query(f, { lang, format })}`, token, `sophora-${view}.${format}`)
+
+/** Downloads every event of a date range as XLSX (admins; 413 when the range holds too many). */
+export const downloadEvents = (from: string, to: string, lang: Lang, token: string): Promise<ApiResult<string>> =>
+  download(`/api/dashboard/events/export?${new URLSearchParams({ from, to, lang }).toString()}`, token, `sophora-events-${from}_${to}.xlsx`)

@@ -3,7 +3,7 @@ import { BUCKETS, DASHBOARD_VIEWS, STATION_KINDS, type DashboardOptions } from '
 import type { Registry } from '../../core/registry.ts'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import { GuideSignIn, useGuide } from '../passport/index.ts'
-import { fetchOptions } from './dashboard-api.ts'
+import { downloadEvents, fetchOptions } from './dashboard-api.ts'
 import { useDashT } from './texts.ts'
 import { readFilter, writeFilter } from './url-filter.ts'
 import { ViewSection } from './view-section.tsx'
@@ -34,6 +34,7 @@ export function DashboardPage(props: { search: string; registry: Registry; go(pa
   const lang = useLangStore((s) => s.lang)
   const [session, setSession] = useGuide()
   const [options, setOptions] = useState<DashboardOptions | null>(null)
+  const [eventsMsg, setEventsMsg] = useState<string | null>(null)
   const filter = readFilter(props.search)
   const token = session?.token
   useEffect(() => {
@@ -134,6 +135,31 @@ export function DashboardPage(props: { search: string; registry: Registry; go(pa
           </button>
         </div>
       </form>
+      {session.role === 'admin' && (
+        <section className="dash-events" data-testid="events-export">
+          <button
+            className="btn"
+            type="button"
+            data-testid="export-events"
+            disabled={!filter.from || !filter.to}
+            onClick={() => {
+              if (!filter.from || !filter.to) return
+              setEventsMsg(null)
+              void downloadEvents(filter.from, filter.to, lang, session.token).then((r) =>
+                setEventsMsg(r.ok ? t('export.done', { name: r.data }) : r.kind === 'http' && r.status === 413 ? t('events.tooMany') : t('export.failed')),
+              )
+            }}
+          >
+            {t('events.export')}
+          </button>
+          <p className="hint">{filter.from && filter.to ? t('events.hint') : t('events.needRange')}</p>
+          {eventsMsg && (
+            <p className="hint" role="status" data-testid="events-export-msg">
+              {eventsMsg}
+            </p>
+          )}
+        </section>
+      )}
       {DASHBOARD_VIEWS.map((v) => (
         <ViewSection
           key={v}

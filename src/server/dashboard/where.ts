@@ -1,6 +1,8 @@
 import type { DashboardFilter } from '../../core/dashboard.ts'
+import type { Db } from '../db/database.ts'
+import type { Statement } from 'better-sqlite3'
 
-/** The filter as bound SQL parameters: a NULL one matches everything (one fixed query per view). */
+/** The filter as bound SQL parameters: a NULL one is not filtered on. */
 export interface Bound {
   from: string
   to: string
@@ -27,21 +29,86 @@ export function bind(f: DashboardFilter, { classOnly = false } = {}): Bound {
   }
 }
 
-/**
- * Events (alias `e`) the filter selects. School and grade are the passport's class set
- * (passport_batches): walk-ins have none, so a school filter leaves them out. The station
- * kind is the station's as set up now (stations.kind).
- */
-export const EVENTS_WHERE = `e.day BETWEEN @from AND @to
-  AND (@exhibit IS NULL OR e.exhibit_id = @exhibit)
-  AND (@session IS NULL OR e.session_id = @session)
-  AND (@kind IS NULL OR e.station_id IN (SELECT id FROM stations WHERE kind = @kind))
-  AND ((@school IS NULL AND @grade IS NULL) OR e.passport_id IN (SELECT p.code FROM passports p JOIN passport_batches b ON b.id = p.batch_id
-    WHERE (@school IS NULL OR b.school = @school) AND (@grade IS NULL OR b.grade = @grade)))`
+/** Column names of the table a condition is written for (rollups store '' where events hold NULL). */
+export interface Columns {
+  day: string
+  exhibit: string
+  station: string
+  session?: string
+  passport?: string
+}
 
-/** The period an event's day falls in: the day, the Monday of its week, or the month. */
-export const PERIOD_SQL = {
-  day: 'e.day',
-  week: "date(e.day, '-6 days', 'weekday 1')",
-  month: 'substr(e.day, 1, 7)',
-} as const
+/**
+ * The conditions a filter puts on a table, only those that apply: a fixed query with
+ * `@x IS NULL OR …` terms would hide the indexes from SQLite's planner. School and grade are
+ * the passport's class set (passport_batches): walk-ins have none, so a school filter leaves
+ * them out. The station kind is the station's as set up now (stations.kind).
+ */
+export function where(b: Bound, c: Columns): string {
+  const terms = [`${c.day} BETWEEN @from AND @to`]
+  if (b.exhibit !== null) terms.push(`${c.exhibit} = @exhibit`)
+  if (b.kind !== null) terms.push(`${c.station} IN (SELECT id FROM stations WHERE kind = @kind)`)
+  if (b.session !== null) {
+    if (!c.session) throw new Error('this table has no session column')
+    terms.push(`${c.session} = @session`)
+  }
+  if (b.school !== null || b.grade !== null) {
+    if (!c.passport) throw new Error('this table has no passport column')
+    const cls = [b.school !== null ? 'b.school = @school' : '', b.grade !== null ? 'b.grade = @grade' : ''].filter(Boolean).join(' AND ')
+    terms.push(`${c.passport} IN (SELECT p.code FROM passports p JOIN passport_batches b ON b.id = p.batch_id WHERE ${cls})`)
+  }
+  return terms.join(' AND ')
+}
+
+/** `events e` under the filter. */
+export const EVENT_COLUMNS: Columns = { day: 'e.day', exhibit: 'e.exhibit_id', station: 'e.station_id', session: 'e.session_id', passport: 'e.passport_id' }
+
+/** The period a day falls in: the day, the Monday of its week, or the month. */
+export const periodSql = (day: string) =>
+  ({
+    day,
+    week: `date(${day}, '-6 days', 'weekday 1')`,
+    month: `substr(${day}, 1, 7)`,
+  }) as const
+
+/** Prepared statements per database and SQL text: each filter shape is prepared once. */
+const cache = new WeakMap<Db, Map<string, Statement>>()
+export function prepared(db: Db, sql: string): Statement {
+  let m = cache.get(db)
+  if (!m) cache.set(db, (m = new Map()))
+  let s = m.get(sql)
+  if (!s) m.set(sql, (s = db.prepare(sql)))
+  return s
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+const nextMonth = (month: string) => addDays(`${month}-28`, 4).slice(0, 7)
+
+/**
+ * A day range as whole months (read from a monthly rollup) and the days outside them (read
+ * from the daily one): `[from, daysTo]` and `[daysFrom, to]`. Without whole months the first
+ * part is the whole range and the second is empty.
+ */
+export interface MonthSplit {
+  monthFrom: string
+  monthTo: string
+  daysTo: string
+  daysFrom: string
+}
+const NO_MONTHS = (to: string): MonthSplit => ({ monthFrom: '9999-99', monthTo: '0000-00', daysTo: to, daysFrom: '9999-99-99' })
+const isDay = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && addDays(d, 0) === d
+export function splitMonths(from: string, to: string): MonthSplit {
+  const open = from <= '0000-12-31'
+  // A day that is not on the calendar (2026-02-30 passes the filter's pattern): days only, still exact.
+  if ((!open && !isDay(from)) || (to < '9999-01-01' && !isDay(to))) return NO_MONTHS(to)
+  const first = open || from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7))
+  const endsMonth = to >= '9999-01-01' || addDays(to, 1).endsWith('-01')
+  const last = endsMonth ? to.slice(0, 7) : addDays(`${to.slice(0, 7)}-01`, -1).slice(0, 7)
+  if (first > last) return NO_MONTHS(to)
+  return {
+    monthFrom: open ? '0000-00' : first,
+    monthTo: last,
+    daysTo: open ? '0000-00-00' : addDays(`${first}-01`, -1),
+    daysFrom: endsMonth ? '9999-99-99' : `${nextMonth(last)}-01`,
+  }
+}

@@ -19,11 +19,17 @@ import {
 } from '../../core/dashboard.ts'
 import { buildView, createTitles, type ViewDeps } from '../dashboard/views.ts'
 import { toCsv, toXlsx } from '../dashboard/export.ts'
+import { eventsInRange, eventsXlsx, MAX_EXPORT_EVENTS } from '../dashboard/event-export.ts'
 
 const ViewParamsSchema = z.strictObject({ view: DashboardViewSchema })
 const ViewQuerySchema = refineRange(DashboardFilterFields.extend({ lang: LangSchema.default('zh-CN') }))
 const ExportQuerySchema = refineRange(DashboardFilterFields.extend({ lang: LangSchema.default('zh-CN'), format: ExportFormatSchema }))
 const MAX_SESSIONS = 500
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+/** Per-event export: a range is required; `limit` lets a caller ask to be stopped below the server's maximum. */
+const EventsExportQuerySchema = z
+  .strictObject({ from: Day, to: Day, lang: LangSchema.default('zh-CN'), limit: z.coerce.number().int().positive().max(MAX_EXPORT_EVENTS).optional() })
+  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] })
 
 /**
  * The statistics dashboard (issue 11): each view as a suppressed table for guides and admins,
@@ -81,4 +87,17 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         .send(body)
     },
   )
+
+  // Every event of a range, one row each (pseudonymous students), streamed: admins only, like every export.
+  app.get('/api/dashboard/events/export', { onRequest: admin, schema: { querystring: EventsExportQuerySchema } }, async (req, reply) => {
+    const { from, to, lang, limit = MAX_EXPORT_EVENTS } = req.query
+    const n = eventsInRange(db, from, to)
+    if (n > limit)
+      throw new HttpError(413, 'too-many-events', [`${from}…${to} holds about ${n} events; at most ${limit} fit one export: choose a shorter range`])
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="sophora-events-${from}_${to}.xlsx"`)
+      .header('cache-control', 'no-store')
+      .send(eventsXlsx(db, { from, to, lang }))
+  })
 }
