@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { bundleReport, mergeBundleReports, type BundleReport } from './bundle-sizes.ts'
 import { runExhibitBench, type ExhibitBench } from './exhibit-bench.ts'
 import { runPwaBench, type PwaBench } from './pwa-bench.ts'
+import { runStartupBench, type StartupBench } from './startup-bench.ts'
 
 /**
  * `npm run bench`: prints figures and writes bench/results/*.json and BENCHMARKS.md.
@@ -69,6 +70,26 @@ function pwaSection(p: PwaBench): string[] {
   ]
 }
 
+function startupSection(b: StartupBench): string[] {
+  const rates = Object.keys(b.byRate).sort((x, y) => Number(y) - Number(x))
+  const cell = (t: { ms: number; spread: string }) => `${t.ms} (${t.spread})`
+  const ids = Object.keys(b.byRate[rates[0]!]?.exhibits ?? {})
+  return [
+    '## Time to the lobby and to the first step (production build, 1280×800)',
+    '',
+    `Median of ${b.rounds} rounds in one run, ms (min–max); CPU throttled over the DevTools protocol (4× ≈ a low-end tablet) and unthrottled, alternating. Every visit starts from a fresh page load with a warm HTTP cache (no service worker; the uncached first load is in the PWA section). Lobby: navigation start → lobby cards (one load per visit). Ready: click on "进入体验" → exhibit ready; first step: the same click → start pressed at once → first step's prompt on screen. Load average (1/5/15 min) at the start: ${b.loadavg.join(' / ')}.`,
+    '',
+    `| | ${rates.map((r) => `CPU ${r}×`).join(' | ')} |`,
+    `|---|${rates.map(() => '---:').join('|')}|`,
+    `| lobby (navigation → cards) | ${rates.map((r) => cell(b.byRate[r]!.lobby)).join(' | ')} |`,
+    ...ids.map(
+      (id) =>
+        `| ${id}: 进入体验 → first step; → ready | ${rates.map((r) => `${cell(b.byRate[r]!.exhibits[id]!.firstStep)}; ready ${b.byRate[r]!.exhibits[id]!.ready.ms}`).join(' | ')} |`,
+    ),
+    '',
+  ]
+}
+
 const read = <T>(f: string): T | undefined => (existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as T) : undefined)
 
 async function main() {
@@ -124,6 +145,18 @@ async function main() {
     console.log(`\nPrecache ${p.precache.mb} MB in ${p.precache.entries} files; CPU ${p.cpuThrottle}×, median ms:`)
     console.table({ uncached: p.uncached, cached: p.cached })
   }
+  if (want('startup')) {
+    if (!want('bundle') && !want('pwa')) vite()
+    const st = await runStartupBench()
+    writeFileSync('bench/results/startup.json', `${JSON.stringify(st, null, 2)}\n`)
+    for (const [rate, x] of Object.entries(st.byRate)) {
+      console.log(`\nCPU ${rate}×: time to lobby / first step (median ms):`)
+      console.table(
+        { lobby: x.lobby, ...Object.fromEntries(Object.entries(x.exhibits).map(([id, e]) => [id, { ms: e.firstStep.ms, spread: e.firstStep.spread }])) },
+        ['ms', 'spread'],
+      )
+    }
+  }
   if (want('server')) {
     const { runServerBench } = await import('./server-bench.ts')
     await runServerBench() // writes bench/results/server.json
@@ -141,7 +174,7 @@ async function main() {
   const md: string[] = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|server|dashboard|district\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
+    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|startup|server|dashboard|district\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
     '',
   ]
   const b = read<BundleReport>('bench/results/bundle.json')
@@ -150,6 +183,8 @@ async function main() {
   if (rows?.length) md.push(...exhibitsSection(rows))
   const pwa = read<PwaBench>('bench/results/pwa.json')
   if (pwa) md.push(...pwaSection(pwa))
+  const startup = read<StartupBench>('bench/results/startup.json')
+  if (startup) md.push(...startupSection(startup))
   const srv = read<Record<string, unknown>>('bench/results/server.json')
   if (srv) md.push('## Stats server', '', '```json', JSON.stringify(srv, null, 2), '```', '')
   const dash = read<Record<string, unknown>>('bench/results/dashboard.json')
