@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { launchChromiumContext } from '../tests/e2e/chromium.ts'
 import { startServer, type Counts } from '../tests/e2e/harness.ts'
+import { measureFrameRun, summarise, type FrameRun } from './frame-bench.ts'
 
 export interface ExhibitBench {
   id: string
@@ -11,29 +13,25 @@ export interface ExhibitBench {
   maxTextureSize: number
   leftAfterCycles: { geometries: number; textures: number }
   heapMB: { before: number; after: number }
-  frameMs: { appMs: number; plainMs: number; ratio: number }
+  /**
+   * App vs bare three.js loop, CPU per frame (bench/frame-bench.ts): the median of `runs`
+   * (each an interleaved measurement) with its spread, and the machine's load average.
+   */
+  frame: { ratio: number; min: number; max: number; taskRatio: number; wallRatio: number; loadavg: number[]; runs: FrameRun[] }
 }
 
-/**
- * performance.now() is coarse here (100 µs steps without cross-origin isolation) and frames
- * take well under a millisecond, so a median is quantised; a mean with the slowest 10 %
- * dropped (GC, compositor hiccups) is the stable figure.
- */
-const trimmedMean = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b).slice(0, Math.max(1, Math.floor(xs.length * 0.9)))
-  return s.reduce((a, b) => a + b, 0) / s.length
-}
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d
 
 /**
  * Per exhibit, in real Chromium (SwiftShader) against the real server: renderer counts
  * while a step is on screen, counts left after 20 enter/exit cycles, JS heap before and
- * after, and main-thread time per frame of the app versus the same scene drawn by a bare
+ * after, and main-thread CPU per frame of the app versus the same scene drawn by a bare
  * three.js loop in the same page (a ratio; absolute times mean little without a GPU).
  */
-export async function runExhibitBench(opts: { cycles?: number; frames?: number } = {}): Promise<ExhibitBench[]> {
+export async function runExhibitBench(opts: { cycles?: number; frames?: number; runs?: number } = {}): Promise<ExhibitBench[]> {
   const cycles = opts.cycles ?? 20
   const frames = opts.frames ?? 240
+  const runs = opts.runs ?? 3
   const only = process.env.SOPHORA_EXHIBITS?.split(',')
     .map((x) => x.trim())
     .filter(Boolean)
@@ -45,7 +43,7 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
     args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
   })
   const page = ctx.pages()[0] ?? (await ctx.newPage())
-  type Hooks = { counts(): Counts | null; measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }> }
+  type Hooks = { counts(): Counts | null }
   const counts = () => page.evaluate(() => (window as unknown as { __sophora: Hooks }).__sophora.counts()!)
   const heap = () =>
     page.evaluate(() => {
@@ -89,7 +87,10 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
       await page.waitForTimeout(1500)
       const live = await counts()
       const maxTextureSize = await page.evaluate(() => (window as unknown as { __sophora: { maxTextureSize?(): number } }).__sophora.maxTextureSize?.() ?? 0)
-      const f = await page.evaluate((n) => (window as unknown as { __sophora: Hooks }).__sophora.measureFrames(n), frames)
+      const load = loadavg().map((x) => round(x, 1))
+      const frameRuns: FrameRun[] = []
+      for (let i = 0; i < runs; i++) frameRuns.push(await measureFrameRun(page, frames))
+      const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
       await exit()
       for (let i = 1; i < cycles; i++) {
         await enter(id)
@@ -97,8 +98,6 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
       }
       const after = await counts()
       const heapAfter = await heap()
-      const appMs = trimmedMean(f.r3f)
-      const plainMs = trimmedMean(f.plain)
       out.push({
         id,
         drawCalls: live.calls,
@@ -108,7 +107,13 @@ export async function runExhibitBench(opts: { cycles?: number; frames?: number }
         maxTextureSize,
         leftAfterCycles: { geometries: after.geometries - base.geometries, textures: after.textures - base.textures },
         heapMB: { before: round(heapBefore, 1), after: round(heapAfter, 1) },
-        frameMs: { appMs: round(appMs), plainMs: round(plainMs), ratio: round(appMs / Math.max(plainMs, 1e-6), 2) },
+        frame: {
+          ...summarise(frameRuns),
+          taskRatio: mid(frameRuns.map((r) => r.taskRatio)),
+          wallRatio: round(mid(frameRuns.map((r) => r.appWallMs / r.plainWallMs))),
+          loadavg: load,
+          runs: frameRuns,
+        },
       })
     }
   } finally {

@@ -21,7 +21,7 @@ export interface SceneBridge {
   find(name: string): { x: number; y: number; z: number; visible: boolean; data: Record<string, string | number | boolean> } | null
   aim(name: string, from?: [number, number, number]): boolean
   rayHits(name: string, from?: [number, number, number]): string[] | null
-  measureFrames(n: number): Promise<{ r3f: number[]; plain: number[] }>
+  measureFrames(n: number, block?: number): Promise<{ r3f: number[]; plain: number[] }>
   maxTextureSize(): number
   /** the step's subjects (tap targets and objects marked `userData.subject`) on screen, flat mode; `at`: as if the canvas were there */
   subjects(stepId: string, at?: ScreenBox): ScreenSubject[]

@@ -83,47 +83,73 @@ export function createSceneHooks(): SceneBridge {
         .map((h) => `${label(h.object)} @${h.distance.toFixed(2)}`)
     },
     /**
-     * Main-thread milliseconds per frame for `n` frames: first the app's own loop (React,
-     * R3F, XR and pointer-event upkeep, the exhibit's useFrame work, the render), then the
-     * same scene, camera and renderer driven by a bare requestAnimationFrame loop that runs
-     * the same per-frame animation functions and calls renderer.render — what a plain
-     * three.js version of the exhibit would do each frame.
+     * Main-thread milliseconds per frame callback for `n` frames of each loop: the app's own
+     * loop (React, R3F, XR and pointer-event upkeep, the exhibit's useFrame work, the render)
+     * and the same scene, camera and renderer driven by a bare requestAnimationFrame loop that
+     * runs the same per-frame animation functions and calls renderer.render — what a plain
+     * three.js version of the exhibit would do each frame. The two loops take turns in blocks
+     * of `block` frames (ABBA order, two unmeasured frames after each switch), so load on a
+     * shared machine and JIT warm-up fall on both alike. Each block starts with a
+     * `console.timeStamp('sophora-frames:<loop>')` so a DevTools trace taken meanwhile can
+     * attribute every frame's thread CPU time to its loop (bench/frame-bench.ts).
      */
-    async measureFrames(n: number) {
+    async measureFrames(n: number, block = 30) {
       const orig = window.requestAnimationFrame.bind(window)
-      const r3f = await new Promise<number[]>((resolve) => {
-        const samples: number[] = []
-        window.requestAnimationFrame = (cb) =>
-          orig((t) => {
-            const t0 = performance.now()
-            cb(t)
-            samples.push(performance.now() - t0)
-            if (samples.length === n) {
-              window.requestAnimationFrame = orig
-              resolve(samples)
-            }
-          })
-      })
       const st = stage().get()
+      const subs = st.internal.subscribers.filter((x) => x.priority === 0)
+      const out = { r3f: [] as number[], plain: [] as number[] }
+      // The app's loop: R3F schedules itself; only the time of its callbacks is read.
+      const appBlock = (frames: number) =>
+        new Promise<void>((resolve) => {
+          let seen = -2
+          window.requestAnimationFrame = (cb) =>
+            orig((t) => {
+              const t0 = performance.now()
+              cb(t)
+              // R3F asks for its next frame first thing, so one more wrapped callback follows the last
+              if (seen >= 0 && seen < frames) out.r3f.push(performance.now() - t0)
+              if (++seen === frames) {
+                window.requestAnimationFrame = orig
+                st.setFrameloop('never')
+                resolve()
+              }
+            })
+          st.setFrameloop('always')
+          st.invalidate() // starts R3F's loop again (setFrameloop alone does not)
+        })
+      const plainBlock = (frames: number) =>
+        new Promise<void>((resolve) => {
+          let seen = -2
+          let last = performance.now()
+          const loop = () => {
+            const t0 = performance.now()
+            const delta = (t0 - last) / 1000
+            last = t0
+            for (const sub of subs) sub.ref.current?.(st, delta)
+            st.gl.render(st.scene, st.camera)
+            if (seen >= 0) out.plain.push(performance.now() - t0)
+            if (++seen === frames) resolve()
+            else orig(loop)
+          }
+          orig(loop)
+        })
       st.setFrameloop('never')
-      const plain = await new Promise<number[]>((resolve) => {
-        const samples: number[] = []
-        const subs = st.internal.subscribers.filter((x) => x.priority === 0)
-        let last = performance.now()
-        const loop = () => {
-          const t0 = performance.now()
-          const delta = (t0 - last) / 1000
-          last = t0
-          for (const sub of subs) sub.ref.current?.(st, delta)
-          st.gl.render(st.scene, st.camera)
-          samples.push(performance.now() - t0)
-          if (samples.length === n) resolve(samples)
-          else orig(loop)
+      try {
+        for (let i = 0; out.r3f.length < n || out.plain.length < n; i++) {
+          // ABBA: app, plain, plain, app, app, plain, …
+          const app = (i + (i >> 1)) % 2 === 0
+          const left = n - (app ? out.r3f.length : out.plain.length)
+          if (left <= 0) continue
+          console.timeStamp(`sophora-frames:${app ? 'app' : 'plain'}`)
+          await (app ? appBlock : plainBlock)(Math.min(block, left))
         }
-        orig(loop)
-      })
-      st.setFrameloop('always')
-      return { r3f, plain }
+      } finally {
+        console.timeStamp('sophora-frames:end')
+        window.requestAnimationFrame = orig
+        st.setFrameloop('always')
+        st.invalidate()
+      }
+      return out
     },
     subjects(stepId, at) {
       const st = stage().get()
