@@ -21,7 +21,18 @@ describe('drowning-prevention content', () => {
 
   it('offers the real misconceptions as wrong answers', () => {
     // 会游泳就能去野外水域, 溺水的人会大声呼救挥手, 手拉手去救, 跳下去救最快, 人多就安全, 套上救生圈下水
-    for (const id of ['q-swimmer-wild', 'q-silent-shouts', 'q-chain-yes', 'q-jump-fastest', 'q-friends-many', 'q-ring-wear', 'call-jump-in', 'call-hand-chain', 'spot-splashing', 'spot-waving']) {
+    for (const id of [
+      'q-swimmer-wild',
+      'q-silent-shouts',
+      'q-chain-yes',
+      'q-jump-fastest',
+      'q-friends-many',
+      'q-ring-wear',
+      'call-jump-in',
+      'call-hand-chain',
+      'spot-splashing',
+      'spot-waving',
+    ]) {
       expect(wrong, id).toContain(id)
     }
     expect(zh['choice.q-swimmer-wild']).toContain('会游泳就能去野外水域')

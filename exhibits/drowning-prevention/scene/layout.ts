@@ -1,29 +1,33 @@
 /**
  * Where everything stands, in metres (the viewer at the origin, eyes 1.6 m up, looking down -z).
- * Everything the visitor must see or tap sits 2–5 m ahead within about ±50° of straight ahead, and
- * no lower than about 28° below eye level, so it is in view on every screen shape.
+ * What the visitor must see or tap stands in two wings, 30–45° left and right of straight ahead:
+ * inside ±50° it is in view on every flat screen, and outside ±28° it is not behind the VR run
+ * panel (1.3 m wide, 1.25 m ahead, from eye level down), which covers the low middle of the view.
+ * The middle holds the backdrop and the 禁止游泳 sign, raised above eye level.
  */
-export const POND = { x: 0, z: -4.3, rx: 3.4, rz: 2.3, water: 0.03 } as const
+export const POND = { x: 0, z: -4.3, rx: 3.6, rz: 2.0, water: 0.03 } as const
 
 /** The three children in the water at the "spot" step; `quiet` is the one drowning. */
 export const SWIM = {
-  splash: { x: -1.35, z: -4.4 },
-  wave: { x: 0.05, z: -5.0 },
-  quiet: { x: 1.35, z: -3.9 },
+  splash: { x: 2.2, z: -3.6 },
+  wave: { x: 3.4, z: -4.4 },
+  quiet: { x: -2.5, z: -3.6 },
 } as const
 
-export const SIGN = { x: 2.1, z: -2.6, turn: -0.45 } as const
-export const POST = { x: -2.0, z: -2.7, turn: 0.4 } as const
-export const BENCH = { x: 0.75, z: -2.05 } as const
-export const PHONE = { x: 0.75, y: 0.52, z: -2.05 } as const
+export const SIGN = { x: 0.3, z: -6.2, turn: 0 } as const
+export const POST = { x: -2.1, z: -2.4, turn: 0.55 } as const
+/** A tree stump on the bank where someone left a phone. */
+export const STUMP = { x: 1.6, z: -1.9 } as const
+export const PHONE = { x: STUMP.x, y: 0.44, z: STUMP.z } as const
 
-/** The adult: on the path behind the pond, running over after the call, then at the bank. */
+/** The adult: on the far bank, running round after the call, then with you and the rescued child. */
 export const ADULT = {
-  path: { x: -3.6, z: -6.4 },
-  running: { x: -2.9, z: -4.6 },
-  bank: { x: 2.4, z: -3.4 },
+  path: { x: 4.2, z: -6.4 },
+  running: { x: 4.0, z: -4.0 },
+  bank: { x: -0.45, z: -2.15 },
 } as const
-export const FRIENDS = { x: -1.55, z: -2.25 } as const
+/** The two friends who invite you to swim (only until you answer them). */
+export const FRIENDS = { x: -1.15, z: -2.0 } as const
 
 export const COLORS = {
   sky: '#bfe4ff',

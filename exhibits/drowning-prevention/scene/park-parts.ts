@@ -1,9 +1,13 @@
 import { boxPart, mergeParts, type BoxPart, type Part } from '@sophora/sdk'
 import { CircleGeometry, ConeGeometry, CylinderGeometry, PlaneGeometry, RingGeometry, SphereGeometry, TorusGeometry, type BufferGeometry } from 'three'
-import { BENCH, COLORS as C, POND, POST, SIGN } from './layout.ts'
+import { COLORS as C, POND, POST, SIGN, STUMP } from './layout.ts'
 
 /** Lay a flat xy shape on the ground (facing up) as an ellipse over the pond. */
-const onPond = (g: BufferGeometry, y: number) => g.rotateX(-Math.PI / 2).scale(POND.rx, 1, POND.rz).translate(POND.x, y, POND.z)
+const onPond = (g: BufferGeometry, y: number) =>
+  g
+    .rotateX(-Math.PI / 2)
+    .scale(POND.rx, 1, POND.rz)
+    .translate(POND.x, y, POND.z)
 
 function tree(x: number, z: number, h: number): Part[] {
   return [
@@ -23,7 +27,7 @@ function reeds(x: number, z: number): Part[] {
 /**
  * Everything that never moves, as one vertex-coloured geometry (one draw call): the meadow, the
  * pond and its muddy rim, reeds, trees and hills, the 禁止游泳 sign with its red no-swimming
- * symbol, the rescue post (without the ring and pole, which are tapped) and the bench.
+ * symbol, the rescue post (without the ring and pole, which are tapped) and a tree stump.
  */
 export function parkShell(): BufferGeometry {
   const sign = (g: BufferGeometry) => g.rotateY(SIGN.turn).translate(SIGN.x, 0, SIGN.z)
@@ -43,22 +47,22 @@ export function parkShell(): BufferGeometry {
     ...tree(-1.8, -9.5, 3),
     ...tree(2.2, -9, 2.4),
     ...tree(5.6, -7.8, 2.8),
-    ...reeds(-3.1, -4.4),
-    ...reeds(3.2, -5.2),
-    ...reeds(-0.9, -6.5),
-    // the sign: post, red-edged white board, a red circle with a bar (no swimming)
-    { geo: sign(new CylinderGeometry(0.05, 0.05, 1.3, 8).translate(0, 0.65, -0.03)), color: C.wood },
-    signBox({ size: [1.12, 0.58, 0.04], at: [0, 1.5, 0], color: C.red }),
-    signBox({ size: [1.04, 0.5, 0.05], at: [0, 1.5, 0.002], color: C.board }),
-    { geo: sign(new TorusGeometry(0.17, 0.03, 8, 28).translate(-0.3, 1.5, 0.035)), color: C.red },
-    { geo: sign(new PlaneGeometry(0.05, 0.33).rotateZ(Math.PI / 4).translate(-0.3, 1.5, 0.034)), color: C.red },
+    ...reeds(-3.8, -3.7),
+    ...reeds(3.4, -5.4),
+    ...reeds(-1.2, -6.5),
+    // the sign, on two tall posts so it shows above the VR panel: a red-edged white board, a red circle with a bar
+    { geo: sign(new CylinderGeometry(0.07, 0.07, 2.6, 8).translate(-0.7, 1.3, -0.05)), color: C.wood },
+    { geo: sign(new CylinderGeometry(0.07, 0.07, 2.6, 8).translate(0.7, 1.3, -0.05)), color: C.wood },
+    signBox({ size: [1.9, 0.92, 0.05], at: [0, 2.15, 0], color: C.red }),
+    signBox({ size: [1.78, 0.8, 0.06], at: [0, 2.15, 0.002], color: C.board }),
+    { geo: sign(new TorusGeometry(0.27, 0.05, 8, 28).translate(-0.55, 2.15, 0.04)), color: C.red },
+    { geo: sign(new PlaneGeometry(0.09, 0.52).rotateZ(Math.PI / 4).translate(-0.55, 2.15, 0.039)), color: C.red },
     // the rescue post: a pole and a small roof-board, and a hook for the ring
     { geo: post(new CylinderGeometry(0.06, 0.07, 1.9, 8).translate(0, 0.95, 0)), color: C.wood },
     { geo: post(new CylinderGeometry(0.02, 0.02, 0.16, 6).rotateX(Math.PI / 2).translate(0, 1.45, 0.08)), color: '#5d4037' },
-    // a low wooden bench in front
-    boxPart({ size: [1.1, 0.06, 0.36], at: [BENCH.x, 0.42, BENCH.z], color: C.wood }),
-    boxPart({ size: [0.08, 0.4, 0.3], at: [BENCH.x - 0.45, 0.2, BENCH.z], color: '#7b5330' }),
-    boxPart({ size: [0.08, 0.4, 0.3], at: [BENCH.x + 0.45, 0.2, BENCH.z], color: '#7b5330' }),
+    // a tree stump on the near bank (the phone lies on it)
+    { geo: new CylinderGeometry(0.24, 0.3, 0.42, 12).translate(STUMP.x, 0.21, STUMP.z), color: C.trunk },
+    { geo: new CylinderGeometry(0.22, 0.22, 0.01, 12).translate(STUMP.x, 0.425, STUMP.z), color: '#d7b98a' },
   ])
 }
 

@@ -20,7 +20,9 @@ const RESCUED: Look = { shirt: '#1e88e5', shorts: '#1e88e5', cap: '#43a047' }
 export function People({ stage, live }: { stage: Stage; live: RefObject<Stage> }) {
   const tap = useTapChoice()
   const friends = {
-    beckon: useTracked(() => mergePeople(personParts(FRIENDS.x, FRIENDS.z, FRIEND_A, 1, 'up'), personParts(FRIENDS.x + 0.6, FRIENDS.z - 0.3, FRIEND_B, 0.95, 'up'))),
+    beckon: useTracked(() =>
+      mergePeople(personParts(FRIENDS.x, FRIENDS.z, FRIEND_A, 1, 'up'), personParts(FRIENDS.x + 0.6, FRIENDS.z - 0.3, FRIEND_B, 0.95, 'up')),
+    ),
     stand: useTracked(() => mergePeople(personParts(FRIENDS.x, FRIENDS.z, FRIEND_A), personParts(FRIENDS.x + 0.6, FRIENDS.z - 0.3, FRIEND_B, 0.95))),
   }
   const adult = useTracked(() => mergePeople(personParts(0, 0, GROWN_UP, 1.3, 'up')))
@@ -45,7 +47,7 @@ export function People({ stage, live }: { stage: Stage; live: RefObject<Stage> }
       <mesh geometry={friends.beckon} visible={stage.beckon}>
         <meshLambertMaterial vertexColors />
       </mesh>
-      <mesh geometry={friends.stand} visible={!stage.beckon}>
+      <mesh geometry={friends.stand} visible={stage.friends && !stage.beckon}>
         <meshLambertMaterial vertexColors />
       </mesh>
       <group ref={who} position={[ADULT.path.x, 0, ADULT.path.z]}>

@@ -12,7 +12,7 @@ import { Swimmers } from './swimmers.tsx'
 /**
  * A summer afternoon at a village pond near Chengdu with a 禁止游泳 sign: friends beckon, three
  * children are in the water (one quietly drowning), a rescue post holds a life ring and a pole,
- * and a phone lies on the bench. The run decides what is shown (stage.ts); motion lives in refs.
+ * and a phone lies on a tree stump. The run decides what is shown (stage.ts); motion lives in refs.
  */
 export function PondScene(_: SceneProps) {
   const ctx = useExhibit<typeof zh>()
@@ -45,7 +45,14 @@ export function PondScene(_: SceneProps) {
         <meshLambertMaterial color={C.water} />
       </mesh>
       <Suspense fallback={null}>
-        <Label3D position={placed(SIGN, 0.16, 1.5, 0.04)} rotation-y={SIGN.turn} fontSize={0.12} maxWidth={0.62} color={C.red} outlineWidth={0}>
+        <Label3D
+          position={placed(SIGN, 0.25, 2.15, 0.045)}
+          rotation-y={SIGN.turn}
+          fontSize={ctx.lang === 'en' ? 0.15 : 0.24}
+          maxWidth={1.15}
+          color={C.red}
+          outlineWidth={0}
+        >
           {ctx.t('scene.sign')}
         </Label3D>
       </Suspense>

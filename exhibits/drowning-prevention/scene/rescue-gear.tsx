@@ -8,10 +8,10 @@ import { lifeRing } from './park-parts.ts'
 import type { Stage } from './stage.ts'
 
 const RING_AT = placed(POST, 0, 1.22, 0.16)
-const POLE_AT = placed(POST, 0.3, 1.05, 0.08)
+const POLE_AT = placed(POST, -0.25, 1.05, 0.1)
 
 /**
- * What the visitor uses to help: the phone on the bench (call 110) and the life ring and long
+ * What the visitor uses to help: the phone on the stump (call 110) and the life ring and long
  * pole on the rescue post (help from the bank). They glow gently while they are the answer; once
  * the ring is thrown it floats by the child in the water.
  */
@@ -25,41 +25,49 @@ export function RescueGear({ stage, live }: { stage: Stage; live: RefObject<Stag
       { geo: new BoxGeometry(0.11, 0.19, 0.004).translate(0, 0.01, 0.013), color: C.screen },
     ]),
   )
-  const mats = { phone: useRef<MeshLambertMaterial>(null), ring: useRef<MeshLambertMaterial>(null), pole: useRef<MeshLambertMaterial>(null) }
+  const phoneMat = useRef<MeshLambertMaterial>(null)
+  const ringMat = useRef<MeshLambertMaterial>(null)
+  const poleMat = useRef<MeshLambertMaterial>(null)
 
   useFrame(({ clock }) => {
     const h = live.current?.highlight
     const p = 0.25 + 0.55 * pulse(clock.elapsedTime)
-    if (mats.phone.current) mats.phone.current.emissiveIntensity = h === 'phone' ? p : 0
-    if (mats.ring.current) mats.ring.current.emissiveIntensity = h === 'gear' ? p : 0
-    if (mats.pole.current) mats.pole.current.emissiveIntensity = h === 'gear' ? p : 0
+    if (phoneMat.current) phoneMat.current.emissiveIntensity = h === 'phone' ? p : 0
+    if (ringMat.current) ringMat.current.emissiveIntensity = h === 'gear' ? p : 0
+    if (poleMat.current) poleMat.current.emissiveIntensity = h === 'gear' ? p : 0
   })
 
   const reach = tap('reach', 'reach-throw-ring')
   return (
     <group>
       <group position={[PHONE.x, PHONE.y, PHONE.z]}>
-        <mesh name="phone" geometry={phone} position-y={0.1} rotation-x={-0.35} onClick={tap('call', 'call-shout-110')}>
-          <meshLambertMaterial ref={mats.phone} vertexColors emissive="#fff59d" emissiveIntensity={0} />
+        <mesh name="phone" geometry={phone} position-y={0.09} rotation={[-0.55, -0.7, 0]} onClick={tap('call', 'call-shout-110')}>
+          <meshLambertMaterial ref={phoneMat} vertexColors emissive="#fff59d" emissiveIntensity={0} />
         </mesh>
         <Suspense fallback={null}>
-          <Label3D position={[0, 0.36, 0]} fontSize={0.09}>
+          {/* hidden while the children play: it would cover one of them */}
+          <Label3D position={[0, 0.36, 0]} fontSize={0.11} visible={!stage.players}>
             {ctx.t('scene.call')}
           </Label3D>
         </Suspense>
       </group>
       <mesh name="life-ring" geometry={ring} position={RING_AT} rotation-y={POST.turn} visible={!stage.ringThrown} onClick={reach}>
-        <meshLambertMaterial ref={mats.ring} vertexColors emissive="#ffe082" emissiveIntensity={0} />
+        <meshLambertMaterial ref={ringMat} vertexColors emissive="#ffe082" emissiveIntensity={0} />
       </mesh>
-      <mesh name="rescue-pole" position={POLE_AT} rotation={[0, POST.turn, -0.22]} onClick={reach}>
+      <mesh name="rescue-pole" position={POLE_AT} rotation={[0, POST.turn, -0.25]} onClick={reach}>
         <cylinderGeometry args={[0.025, 0.025, 2.1, 8]} />
-        <meshLambertMaterial ref={mats.pole} color={C.pole} emissive="#ffe082" emissiveIntensity={0} />
+        <meshLambertMaterial ref={poleMat} color={C.pole} emissive="#ffe082" emissiveIntensity={0} />
       </mesh>
-      <mesh geometry={ring} position={[SWIM.quiet.x, POND.water + 0.03, SWIM.quiet.z + 0.24]} rotation-x={-Math.PI / 2} visible={stage.ringThrown && stage.drowning === 'afloat'}>
+      <mesh
+        geometry={ring}
+        position={[SWIM.quiet.x, POND.water + 0.03, SWIM.quiet.z]}
+        rotation-x={-Math.PI / 2}
+        visible={stage.ringThrown && stage.drowning === 'afloat'}
+      >
         <meshLambertMaterial vertexColors />
       </mesh>
       <Suspense fallback={null}>
-        <Label3D position={placed(POST, 0, 1.72, 0.1)} rotation-y={POST.turn} fontSize={0.085} maxWidth={0.9}>
+        <Label3D position={placed(POST, 0, 1.68, 0.12)} rotation-y={POST.turn} fontSize={0.1} maxWidth={0.5}>
           {ctx.t('scene.rescue')}
         </Label3D>
       </Suspense>

@@ -4,6 +4,8 @@ import type { RunPhase } from '@sophora/sdk'
 export interface Stage {
   /** the friends on the bank beckon "come and swim!" (before the invitation is turned down) */
   beckon: boolean
+  /** the friends are on the bank (until the invitation is answered; then the pond belongs to others) */
+  friends: boolean
   /** three children in the pond: two playing loudly, one quietly drowning */
   players: boolean
   /** the quiet child is in the water: 'struggling', 'afloat' on the thrown ring, or 'rescued' on the bank */
@@ -25,6 +27,7 @@ export function stageOf(phase: RunPhase, stepId: string | undefined, done: boole
   const reached = at > 3 || (at === 3 && done)
   return {
     beckon: at < 0 || (at === 0 && !done),
+    friends: at < 1,
     players: at === 1,
     drowning: at < 1 ? 'none' : at > 3 ? 'rescued' : reached ? 'afloat' : 'struggling',
     adult: at > 3 ? 'bank' : at === 3 || (at === 2 && done) ? 'running' : 'path',

@@ -1,8 +1,8 @@
 import { useFrame } from '@react-three/fiber'
-import { mergeParts, REDUCED_MOTION_SCALE, useReducedMotion, useTapChoice, useTracked } from '@sophora/sdk'
+import { REDUCED_MOTION_SCALE, useReducedMotion, useTapChoice, useTracked, type Part } from '@sophora/sdk'
 import { useRef, type RefObject } from 'react'
 import { SphereGeometry, type Group } from 'three'
-import { armGeometry, swimmerHead } from './figures.ts'
+import { armGeometry, armsOut, swimmerHead } from './figures.ts'
 import { POND, SWIM } from './layout.ts'
 import type { Stage } from './stage.ts'
 
@@ -20,105 +20,82 @@ export function Swimmers({ stage, live }: { stage: Stage; live: RefObject<Stage>
   const reduced = useReducedMotion()
   const arm = useTracked(() => armGeometry())
   const heads = {
-    splash: useTracked(() => swimmerHead({ shirt: '#e53935', shorts: '#e53935', cap: '#ffca28' }, 0.3)),
+    // the splasher's spray moves with them: one mesh, not two
+    splash: useTracked(() => swimmerHead({ shirt: '#e53935', shorts: '#e53935', cap: '#ffca28' }, 0.32, spray())),
     wave: useTracked(() => swimmerHead({ shirt: '#8e24aa', shorts: '#8e24aa', cap: '#ec407a' }, 0.3)),
-    quiet: useTracked(() => swimmerHead({ shirt: '#1e88e5', shorts: '#1e88e5', cap: '#43a047' }, 0)),
+    quiet: useTracked(() => swimmerHead({ shirt: '#1e88e5', shorts: '#1e88e5', cap: '#43a047' }, 0, armsOut(-0.03))),
   }
-  const splash = useTracked(() =>
-    mergeParts(
-      [0, 1, 2, 3, 4, 5].map((i) => ({
-        geo: new SphereGeometry(0.07 + (i % 2) * 0.03, 8, 6).translate(Math.cos(i) * 0.42, 0.02, Math.sin(i) * 0.3 + 0.1),
-        color: '#e3f4ff',
-      })),
-    ),
-  )
-  const g = {
-    splash: useRef<Group>(null),
-    wave: useRef<Group>(null),
-    quiet: useRef<Group>(null),
-    splashL: useRef<Group>(null),
-    splashR: useRef<Group>(null),
-    waveR: useRef<Group>(null),
-    quietL: useRef<Group>(null),
-    quietR: useRef<Group>(null),
-    foam: useRef<Group>(null),
-  }
+  const splashG = useRef<Group>(null)
+  const waveG = useRef<Group>(null)
+  const quietG = useRef<Group>(null)
+  const splashL = useRef<Group>(null)
+  const splashR = useRef<Group>(null)
+  const waveR = useRef<Group>(null)
   const k = reduced ? REDUCED_MOTION_SCALE : 1
 
   useFrame(({ clock }) => {
     const t = clock.elapsedTime
     const s = live.current
     if (!s) return
-    if (g.splash.current) g.splash.current.position.y = POND.water + 0.03 * k * Math.sin(t * 3)
-    if (g.splashL.current) g.splashL.current.rotation.z = -2.2 - 0.6 * k * Math.sin(t * 6)
-    if (g.splashR.current) g.splashR.current.rotation.z = 2.2 - 0.6 * k * Math.sin(t * 6 + 1.6)
-    if (g.foam.current) g.foam.current.scale.setScalar(0.8 + 0.3 * k * Math.abs(Math.sin(t * 6)))
-    if (g.wave.current) g.wave.current.position.y = POND.water + 0.02 * k * Math.sin(t * 2)
-    if (g.waveR.current) g.waveR.current.rotation.z = 2.6 + 0.35 * k * Math.sin(t * 5)
-    const q = g.quiet.current
+    if (splashG.current) splashG.current.position.y = POND.water + 0.03 * k * Math.sin(t * 3)
+    if (splashL.current) splashL.current.rotation.z = -2.2 - 0.6 * k * Math.sin(t * 6)
+    if (splashR.current) splashR.current.rotation.z = 2.2 - 0.6 * k * Math.sin(t * 6 + 1.6)
+    if (waveG.current) waveG.current.position.y = POND.water + 0.02 * k * Math.sin(t * 2)
+    if (waveR.current) waveR.current.rotation.z = 2.6 + 0.35 * k * Math.sin(t * 5)
+    const q = quietG.current
     if (q) {
       // afloat on the ring: higher and still; drowning: sinking and rising at the waterline
       q.position.y = POND.water + (s.drowning === 'afloat' ? 0.14 : -0.015 + 0.045 * k * Math.sin(t * 2.4))
       q.rotation.x = s.drowning === 'afloat' ? 0 : -0.3
     }
-    const press = s.drowning === 'afloat' ? 0 : 0.12 * k * Math.sin(t * 2.4)
-    if (g.quietL.current) g.quietL.current.rotation.z = s.drowning === 'afloat' ? -1.2 : -1.5 + press
-    if (g.quietR.current) g.quietR.current.rotation.z = s.drowning === 'afloat' ? 1.2 : 1.5 - press
   })
 
   const quietShown = stage.drowning === 'struggling' || stage.drowning === 'afloat'
   return (
     <group>
-      <group ref={g.splash} position={[SWIM.splash.x, POND.water, SWIM.splash.z]} visible={stage.players}>
-        <mesh geometry={heads.splash} position-y={0.02}>
+      <group ref={splashG} position={[SWIM.splash.x, POND.water, SWIM.splash.z]} visible={stage.players}>
+        <mesh geometry={heads.splash}>
           <meshLambertMaterial vertexColors />
         </mesh>
-        <group ref={g.splashL} position={[-SHOULDER_X, 0.26 + SHOULDER_Y, 0]}>
+        <group ref={splashL} position={[-SHOULDER_X, 0.26 + SHOULDER_Y, 0]}>
           <mesh geometry={arm}>
             <meshLambertMaterial vertexColors />
           </mesh>
         </group>
-        <group ref={g.splashR} position={[SHOULDER_X, 0.26 + SHOULDER_Y, 0]}>
+        <group ref={splashR} position={[SHOULDER_X, 0.26 + SHOULDER_Y, 0]}>
           <mesh geometry={arm}>
-            <meshLambertMaterial vertexColors />
-          </mesh>
-        </group>
-        <group ref={g.foam}>
-          <mesh geometry={splash}>
             <meshLambertMaterial vertexColors />
           </mesh>
         </group>
         <HitArea y={0.3} onClick={tap('spot', 'spot-splashing')} name="swimmer-splashing" />
       </group>
-      <group ref={g.wave} position={[SWIM.wave.x, POND.water, SWIM.wave.z]} visible={stage.players}>
+      <group ref={waveG} position={[SWIM.wave.x, POND.water, SWIM.wave.z]} visible={stage.players}>
         <mesh geometry={heads.wave}>
           <meshLambertMaterial vertexColors />
         </mesh>
-        <group ref={g.waveR} position={[SHOULDER_X, 0.26 + SHOULDER_Y, 0]}>
+        <group ref={waveR} position={[SHOULDER_X, 0.26 + SHOULDER_Y, 0]}>
           <mesh geometry={arm}>
             <meshLambertMaterial vertexColors />
           </mesh>
         </group>
         <HitArea y={0.35} onClick={tap('spot', 'spot-waving')} name="swimmer-waving" />
       </group>
-      <group ref={g.quiet} position={[SWIM.quiet.x, POND.water, SWIM.quiet.z]} visible={quietShown || stage.players}>
+      <group ref={quietG} position={[SWIM.quiet.x, POND.water, SWIM.quiet.z]} visible={quietShown || stage.players}>
         <mesh geometry={heads.quiet}>
           <meshLambertMaterial vertexColors />
         </mesh>
-        <group ref={g.quietL} position={[-SHOULDER_X, SHOULDER_Y - 0.04, 0]}>
-          <mesh geometry={arm}>
-            <meshLambertMaterial vertexColors />
-          </mesh>
-        </group>
-        <group ref={g.quietR} position={[SHOULDER_X, SHOULDER_Y - 0.04, 0]}>
-          <mesh geometry={arm}>
-            <meshLambertMaterial vertexColors />
-          </mesh>
-        </group>
         <HitArea y={0.05} onClick={tap('spot', 'spot-quiet')} name="swimmer-quiet" />
       </group>
     </group>
   )
+}
+
+/** White spray on the water around the splasher, as pieces of their mesh. */
+function spray(): Part[] {
+  return [0, 1, 2, 3, 4, 5].map((i) => ({
+    geo: new SphereGeometry(0.07 + (i % 2) * 0.03, 8, 6).translate(Math.cos(i) * 0.42, 0.02, Math.sin(i) * 0.3 + 0.1),
+    color: '#e3f4ff',
+  }))
 }
 
 /** An invisible, generous tap target around a head in the water (never drawn, still hit by rays). */
