@@ -19,6 +19,7 @@ import { toCsv, toXlsx } from '../src/server/dashboard/export.ts'
 import { eventsInRange, eventsXlsx } from '../src/server/dashboard/event-export.ts'
 import { buildView, createTitles, type ViewDeps } from '../src/server/dashboard/views.ts'
 import { hasSeed, seedYear } from '../scripts/seed/write.ts'
+import { withExhibitModules } from '../scripts/seed/exhibit-modules.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Events the seed makes per unit of scale (measured: ~616 K at scale 1 with seed 1). */
@@ -62,16 +63,19 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
     const t0 = performance.now()
     const counts = hasSeed(db)
       ? 'reused'
-      : await seedYear(db, {
-          year: 2026,
-          seed: 1,
-          scale: events / EVENTS_PER_SCALE,
-          centerId: config.centerId,
-          timeZone: config.timeZone,
-          exhibitsDirs: [join(ROOT, 'exhibits')],
-          retentionMs: 10 * 365 * 86_400_000,
-          maxClockSkewMs: config.maxClockSkewMs,
-        })
+      : await withExhibitModules((loadModule) =>
+          seedYear(db, {
+            loadModule,
+            year: 2026,
+            seed: 1,
+            scale: events / EVENTS_PER_SCALE,
+            centerId: config.centerId,
+            timeZone: config.timeZone,
+            exhibitsDirs: [join(ROOT, 'exhibits')],
+            retentionMs: 10 * 365 * 86_400_000,
+            maxClockSkewMs: config.maxClockSkewMs,
+          }),
+        )
     const seedSeconds = +((performance.now() - t0) / 1000).toFixed(1)
     db.pragma('wal_checkpoint(TRUNCATE)')
     const dirs = [join(ROOT, 'exhibits')]

@@ -6,6 +6,7 @@ import { loadConfig } from '../src/server/config.ts'
 import { openDatabase } from '../src/server/db/database.ts'
 import { clearSeed } from './seed/clear.ts'
 import { seedYear } from './seed/write.ts'
+import { withExhibitModules } from './seed/exhibit-modules.ts'
 
 const USAGE = `usage: npm run seed -- --year 2026 [--seed N] [--scale 0.02]
        npm run seed -- --clear
@@ -43,16 +44,19 @@ export async function runSeed(argv: string[], env: Record<string, string | undef
     }
     if (config.xapi.lrs !== null) throw new Error('an xAPI LRS is configured: seeded events would be forwarded to it; seed a database without one')
     const t0 = performance.now()
-    const counts = await seedYear(db, {
-      year: a.year!,
-      seed: a.seed,
-      scale: a.scale,
-      centerId: config.centerId,
-      timeZone: config.timeZone,
-      exhibitsDirs: config.exhibitsDirs,
-      retentionMs: config.retentionDays * 86_400_000,
-      maxClockSkewMs: config.maxClockSkewMs,
-    })
+    const counts = await withExhibitModules((loadModule) =>
+      seedYear(db, {
+        loadModule,
+        year: a.year!,
+        seed: a.seed,
+        scale: a.scale,
+        centerId: config.centerId,
+        timeZone: config.timeZone,
+        exhibitsDirs: config.exhibitsDirs,
+        retentionMs: config.retentionDays * 86_400_000,
+        maxClockSkewMs: config.maxClockSkewMs,
+      }),
+    )
     db.pragma('wal_checkpoint(TRUNCATE)')
     const mib = (statSync(config.dbPath).size / 2 ** 20).toFixed(1)
     out(`seeded ${a.year} into ${config.dbPath} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${mib} MiB): ${JSON.stringify(counts)}`)

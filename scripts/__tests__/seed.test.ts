@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../src/server/db/database.ts'
 import { createIngest } from '../../src/server/ingest.ts'
 import { createPassportCode } from '../../src/core/passport-code.ts'
 import { loadCatalogue } from '../seed/catalogue.ts'
+import { withExhibitModules } from '../seed/exhibit-modules.ts'
 import { createRng } from '../seed/random.ts'
 import { seedYear, type SeedOptions } from '../seed/write.ts'
 import { runSeed } from '../seed.ts'
@@ -89,6 +90,16 @@ async function addRealRows(db: Db, tag: string, day: string, quiz: { exhibit: st
 }
 
 describe('npm run seed', () => {
+  // Plain tsx (the CLI) cannot import steps.ts: @sophora/sdk and its virtual modules resolve only
+  // through Vite. The CLI's loader must read every folder, code and panorama, as Vitest's does.
+  it('reads every exhibit folder through the CLI loader as the build does, panorama exhibits included', async () => {
+    const viaCli = await withExhibitModules((load) => loadCatalogue(['exhibits'], load))
+    expect(viaCli).toEqual(await loadCatalogue(['exhibits']))
+    const ids = viaCli.map((e) => e.id)
+    expect(ids).toEqual(expect.arrayContaining(['fire-escape', 'mountain-flood']))
+    expect(viaCli.find((e) => e.id === 'mountain-flood')?.steps.length).toBeGreaterThan(0)
+  })
+
   it('seeds a plausible year whose wrong answers follow the misconception weights, refuses to seed twice, and --clear leaves only the real rows', async () => {
     const db = open('seeded.db')
     const control = open('control.db')

@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { basename, join, resolve } from 'node:path'
+import { describeProblems } from '../../src/build/exhibit-folders.ts'
+import { readPanoramaFolder } from '../../src/build/panorama-folder.ts'
+import { ManifestSchema as ManifestFileSchema } from '../../src/core/manifest-schema.ts'
+import { PANORAMA_FILE, panoramaSpec } from '../../src/core/panorama.ts'
 import { z } from 'zod'
+import { pathToFileURL } from 'node:url'
 
 const ChoiceSchema = z.object({ id: z.string(), correct: z.boolean().optional() })
 const ItemSchema = z.object({ id: z.string(), choices: z.array(ChoiceSchema).min(2) })
@@ -62,28 +66,54 @@ function seedItem(exhibitId: string, raw: z.infer<typeof ItemSchema>, pCorrectDe
   return { id: raw.id, correct, wrong, pCorrect: known?.pCorrect ?? pCorrectDefault }
 }
 
-/** Every exhibit folder with a manifest, steps.ts and quiz.ts: its steps, quiz items and which choices are wrong. */
-export async function loadCatalogue(dirs: readonly string[]): Promise<SeedExhibit[]> {
-  const out: SeedExhibit[] = []
-  for (const dir of dirs.map((d) => resolve(d))) {
-    for (const id of readdirSync(dir).sort()) {
-      const at = (f: string) => join(dir, id, f)
-      if (!['manifest.json', 'steps.ts', 'quiz.ts'].every((f) => existsSync(at(f)))) continue
-      const raw: unknown = JSON.parse(readFileSync(at('manifest.json'), 'utf8'))
-      const m = ManifestSchema.parse(raw)
-      const pass = z.object({ quiz: z.object({ pass: z.number().int() }) }).safeParse(raw)
-      const steps = z.array(ItemSchema).parse(((await import(pathToFileURL(at('steps.ts')).href)) as { steps: unknown }).steps)
-      const quiz = z.array(ItemSchema).parse(((await import(pathToFileURL(at('quiz.ts')).href)) as { quiz: unknown }).quiz)
-      out.push({
-        id: m.id,
-        minutes: m.minutes,
-        vr: m.modes?.includes('vr') ?? false,
-        // Steps: most children pick right the first time; a mistake is retried.
-        steps: steps.map((s) => seedItem(m.id, s, 0.85, false)),
-        quiz: quiz.map((q) => seedItem(m.id, q, 0.7, true)),
-        pass: pass.success ? pass.data.quiz.pass : Math.ceil(quiz.length * 0.6),
-      })
+export type ModuleLoader = (file: string) => Promise<Record<string, unknown>>
+
+/** Node's own import: enough where `@sophora/sdk` resolves already (under Vitest); plain tsx needs `withExhibitModules`. */
+const nativeImport: ModuleLoader = (file) => import(pathToFileURL(file).href) as Promise<Record<string, unknown>>
+
+/** Every exhibit folder with a manifest and its steps and quiz (steps.ts/quiz.ts or scenes.yaml): its items and which choices are wrong. */
+export async function loadCatalogue(dirs: readonly string[], load: ModuleLoader = nativeImport): Promise<SeedExhibit[]> {
+  {
+    const out: SeedExhibit[] = []
+    for (const dir of dirs.map((d) => resolve(d))) {
+      for (const id of readdirSync(dir).sort()) {
+        const at = (f: string) => join(dir, id, f)
+        if (!existsSync(at('manifest.json'))) continue
+        const raw: unknown = JSON.parse(readFileSync(at('manifest.json'), 'utf8'))
+        const content = await exhibitContent(join(dir, id), raw, load)
+        if (!content) continue
+        const m = ManifestSchema.parse(raw)
+        const steps = z.array(ItemSchema).parse(content.steps)
+        const quiz = z.array(ItemSchema).parse(content.quiz)
+        const pass = z.object({ quiz: z.object({ pass: z.number().int() }) }).safeParse(raw)
+        out.push({
+          id: m.id,
+          minutes: m.minutes,
+          vr: m.modes?.includes('vr') ?? false,
+          // Steps: most children pick right the first time; a mistake is retried.
+          steps: steps.map((s) => seedItem(m.id, s, 0.85, false)),
+          quiz: quiz.map((q) => seedItem(m.id, q, 0.7, true)),
+          pass: pass.success ? pass.data.quiz.pass : Math.ceil(quiz.length * 0.6),
+        })
+      }
     }
+    return out
   }
-  return out
+}
+
+/** A code exhibit's steps.ts/quiz.ts, or a panorama's scenes.yaml as the platform reads it; null for a folder with neither. */
+async function exhibitContent(
+  base: string,
+  manifest: unknown,
+  load: (file: string) => Promise<Record<string, unknown>>,
+): Promise<{ steps: unknown; quiz: unknown } | null> {
+  const at = (f: string) => join(base, f)
+  if (existsSync(at(PANORAMA_FILE))) {
+    const parsed = ManifestFileSchema.parse(manifest)
+    const { data, problems } = readPanoramaFolder(base, basename(base), parsed, null)
+    if (!data) throw new Error(describeProblems(problems))
+    return panoramaSpec(data, parsed.narration)
+  }
+  if (!existsSync(at('steps.ts')) || !existsSync(at('quiz.ts'))) return null
+  return { steps: (await load(at('steps.ts'))).steps, quiz: (await load(at('quiz.ts'))).quiz }
 }

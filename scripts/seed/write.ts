@@ -1,7 +1,7 @@
 import type { Db } from '../../src/server/db/database.ts'
 import { createIngest } from '../../src/server/ingest.ts'
 import { createPassportCode, CROCKFORD } from '../../src/core/passport-code.ts'
-import { loadCatalogue, type SeedExhibit } from './catalogue.ts'
+import { loadCatalogue, type ModuleLoader, type SeedExhibit } from './catalogue.ts'
 import { daysOf, localMs, planActivities, planClasses, SEED_TAG } from './plan.ts'
 import { playEvents, type Play } from './plays.ts'
 import { createRng, type Rng } from './random.ts'
@@ -15,6 +15,8 @@ export interface SeedOptions {
   exhibitsDirs: readonly string[]
   retentionMs: number
   maxClockSkewMs: number
+  /** how exhibits' steps.ts/quiz.ts are imported (the CLI passes `withExhibitModules`'s loader) */
+  loadModule?: ModuleLoader
 }
 export type SeedKind = 'run' | 'station' | 'batch' | 'passport' | 'session' | 'activity'
 
@@ -54,7 +56,7 @@ export interface SeedCounts {
 export async function seedYear(db: Db, o: SeedOptions): Promise<SeedCounts> {
   if (hasSeed(db)) throw new Error('this database already holds seeded data; run with --clear first (seeding twice is refused, not doubled)')
   const rng = createRng(o.seed)
-  const catalogue = await loadCatalogue(o.exhibitsDirs)
+  const catalogue = await loadCatalogue(o.exhibitsDirs, o.loadModule)
   if (catalogue.length === 0) throw new Error(`no exhibits found in ${o.exhibitsDirs.join(', ')}`)
   const byId = new Map(catalogue.map((e) => [e.id, e]))
   db.exec(MARKS_SQL)
