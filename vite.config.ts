@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { centerPlugin, loadCenterProfile } from './src/build/center-plugin.ts'
 import { vendorChunkName } from './src/build/chunk-names.ts'
 import { devApiPlugin } from './src/build/dev-api-plugin.ts'
+import { coversPlugin } from './src/build/covers-plugin.ts'
 import { exhibitsPlugin } from './src/build/exhibits-plugin.ts'
 import { fontPlugin } from './src/build/font-plugin.ts'
 import { sdkDeprecationsPlugin } from './src/build/sdk-deprecations.ts'
@@ -40,6 +41,8 @@ export default defineConfig(({ mode }) => {
             .filter(Boolean) ?? (e2e ? undefined : center.exhibits),
       }),
       centerPlugin({ profile: center }),
+      // lobby pictures: a placeholder for a folder without one, and the command that renders them
+      coversPlugin({ dirs }),
       xrProfilesPlugin(),
       devApiPlugin(STATS_SERVER),
       ...(withEmulator ? [] : [stripXREmulatorPlugin()]),

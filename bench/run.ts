@@ -4,6 +4,7 @@ import { bundleReport, mergeBundleReports, type BundleReport } from './bundle-si
 import { runExhibitBench, type ExhibitBench } from './exhibit-bench.ts'
 import { runPwaBench, type PwaBench } from './pwa-bench.ts'
 import { runStartupBench, type StartupBench } from './startup-bench.ts'
+import type { SoakBench } from './soak-bench.ts'
 
 /**
  * `npm run bench`: prints figures and writes bench/results/*.json and BENCHMARKS.md.
@@ -90,10 +91,35 @@ function startupSection(b: StartupBench): string[] {
   ]
 }
 
+function soakSection(s: SoakBench): string[] {
+  const v = s.verdict
+  return [
+    `## A whole day at one station (soak: ${s.visits} visits on one page, e2e build)`,
+    '',
+    `All ${s.exhibits.length} exhibits round robin; each visit: passport check-in, open the exhibit, start, answer the first step, go on, walk away; the station's idle reset (${s.idleSeconds} s + ${s.idleSeconds} s countdown) ends it and shows the attract loop, which the next visitor touches. Readings at the lobby after one warm-up round, then every 50 visits; heap after two forced GCs; DOM nodes and listeners from DevTools' counters (detached nodes included); IndexedDB from \`navigator.storage.estimate()\`. ${s.minutes} min in all, ${s.secondsPerVisit} s per visit.`,
+    '',
+    '| visits | JS heap MB | geometries | textures | DOM nodes | JS listeners | IndexedDB KB | events recorded since last | events stored (server) | outbox pending |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...s.points.map(
+      (p) =>
+        `| ${p.visits} | ${p.heapMB} | ${p.geometries} | ${p.textures} | ${p.domNodes} | ${p.jsEventListeners} | ${p.indexedDbKB} | ${p.eventsRecorded} | ${p.eventsStored} | ${p.outboxPending} |`,
+    ),
+    '',
+    `Verdict: **${v.flat ? 'flat ✅' : 'growing ❌'}** — heap ${v.heapChangePct >= 0 ? '+' : ''}${v.heapChangePct} % (budget ±10 %), geometries ${v.geometriesDelta >= 0 ? '+' : ''}${v.geometriesDelta}, textures ${v.texturesDelta >= 0 ? '+' : ''}${v.texturesDelta}, DOM nodes ${v.domNodesDelta >= 0 ? '+' : ''}${v.domNodesDelta} against the first reading.`,
+    '',
+  ]
+}
+
 const read = <T>(f: string): T | undefined => (existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as T) : undefined)
 
 async function main() {
-  const only = process.argv.slice(2)
+  // parts, plus options: `--visits N` (soak)
+  const args = process.argv.slice(2)
+  const option = (name: string) => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 ? args[i + 1] : undefined
+  }
+  const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'))
   const want = (part: string) => only.length === 0 || only.includes(part)
   mkdirSync('bench/results', { recursive: true })
 
@@ -157,6 +183,19 @@ async function main() {
       )
     }
   }
+  // the soak takes ~40 min for 200 visits: only when asked for by name
+  if (only.includes('soak')) {
+    const { runSoakBench } = await import('./soak-bench.ts')
+    // the e2e suite's build (tests/e2e/e2e-build.ts), reused when nothing changed since
+    const { buildE2E, staleBecause } = await import('../tests/e2e/e2e-build.ts')
+    if (staleBecause() !== null) await buildE2E()
+    const visits = Number(option('visits') ?? 200)
+    if (!Number.isInteger(visits) || visits < 1) throw new Error(`--visits: a whole number ≥ 1, not ${option('visits')}`)
+    const s = await runSoakBench({ visits, every: Math.max(1, Math.min(50, Math.round(visits / 4))) })
+    writeFileSync('bench/results/soak.json', `${JSON.stringify(s, null, 2)}\n`)
+    console.table(s.points)
+    console.log(`soak verdict: ${JSON.stringify(s.verdict)}`)
+  }
   if (want('server')) {
     const { runServerBench } = await import('./server-bench.ts')
     await runServerBench() // writes bench/results/server.json
@@ -174,7 +213,7 @@ async function main() {
   const md: string[] = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|startup|server|dashboard|district\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
+    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|startup|server|dashboard|district\`; the whole-day soak only by name: \`npm run bench -- soak [--visits N]\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
     '',
   ]
   const b = read<BundleReport>('bench/results/bundle.json')
@@ -185,6 +224,8 @@ async function main() {
   if (pwa) md.push(...pwaSection(pwa))
   const startup = read<StartupBench>('bench/results/startup.json')
   if (startup) md.push(...startupSection(startup))
+  const soak = read<SoakBench>('bench/results/soak.json')
+  if (soak) md.push(...soakSection(soak))
   const srv = read<Record<string, unknown>>('bench/results/server.json')
   if (srv) md.push('## Stats server', '', '```json', JSON.stringify(srv, null, 2), '```', '')
   const dash = read<Record<string, unknown>>('bench/results/dashboard.json')

@@ -7,18 +7,21 @@
  * Cached by content: `cover.json` keeps the hash of the folder's files it was made from, and an
  * exhibit is rendered again only when that changed. A `cover.webp` without `cover.json` is the
  * author's own picture and is never replaced. Run it after `npm run build` (it serves `dist/`),
- * then build again so the covers are in the app.
+ * then build again so the covers are in the app. Until then the build shows a placeholder made
+ * from the exhibit's stamp and title, and says to run this (src/build/covers-plugin.ts).
  *
  * Usage: tsx scripts/gen-covers.ts [--dist dist] [--force] [exhibit-id …]
  */
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { chromium } from 'playwright-core'
+import { coverStampJson, coverStatus } from '../src/build/cover-status.ts'
+
+export { coverStatus, folderHash } from '../src/build/cover-status.ts'
 
 const EXHIBITS = 'exhibits'
 const SIZE = { width: 640, height: 360 }
@@ -45,32 +48,6 @@ const TO_WEBP = (b64: string) => `(async () => {
   c.getContext('2d').drawImage(img, 0, 0)
   return c.toDataURL('image/webp', 0.72).split(',')[1]
 })()`
-const SKIP = new Set(['__tests__', 'cover.webp', 'cover.json', 'node_modules'])
-const CoverStampSchema = z.object({ hash: z.string(), generated: z.literal(true) })
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => (SKIP.has(n) ? [] : statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]))
-}
-
-/** What the first view is made from: every file of the folder but its tests and its cover. */
-export function folderHash(dir: string): string {
-  const h = createHash('sha256')
-  for (const f of files(dir)) h.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0')
-  return h.digest('hex')
-}
-
-/** 'author' (keep), 'current' (up to date) or 'stale' (render). */
-export function coverStatus(dir: string): 'author' | 'current' | 'stale' {
-  const webp = join(dir, 'cover.webp')
-  const stamp = join(dir, 'cover.json')
-  if (existsSync(webp) && !existsSync(stamp)) return 'author'
-  if (!existsSync(webp)) return 'stale'
-  const s = CoverStampSchema.safeParse(JSON.parse(readFileSync(stamp, 'utf8')))
-  return s.success && s.data.hash === folderHash(dir) ? 'current' : 'stale'
-}
-
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer()
@@ -89,8 +66,9 @@ async function main() {
   const ids = readdirSync(EXHIBITS).filter((id) => existsSync(join(EXHIBITS, id, 'manifest.json')) && (only.length === 0 || only.includes(id)))
   const todo = ids.filter((id) => {
     const s = coverStatus(join(EXHIBITS, id))
-    if (s !== 'stale' && !(force && s === 'current')) console.log(`${id}: ${s === 'author' ? "the author's own cover, kept" : 'up to date'}`)
-    return s === 'stale' || (force && s === 'current')
+    const render = s === 'stale' || s === 'missing' || (force && s === 'current')
+    if (!render) console.log(`${id}: ${s === 'author' ? "the author's own cover, kept" : 'up to date'}`)
+    return render
   })
   if (todo.length === 0) return
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build in ${dist}/: run npm run build first`)
@@ -125,7 +103,7 @@ async function main() {
       const webp = z.string().parse(await page.evaluate(TO_WEBP(png.toString('base64'))))
       const dir = join(EXHIBITS, id)
       writeFileSync(join(dir, 'cover.webp'), Buffer.from(webp, 'base64'))
-      writeFileSync(join(dir, 'cover.json'), `${JSON.stringify({ hash: folderHash(dir), generated: true }, null, 2)}\n`)
+      writeFileSync(join(dir, 'cover.json'), coverStampJson(dir))
       console.log(`${id}: cover.webp ${Math.round(Buffer.from(webp, 'base64').length / 1024)} KB`)
     }
     await context.close()

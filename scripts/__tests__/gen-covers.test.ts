@@ -20,7 +20,7 @@ afterEach(() => {
 describe('gen-covers cache', () => {
   it('renders a folder with no cover, keeps a generated one while the folder is unchanged, renders again after a change', () => {
     const d = exhibit()
-    expect(coverStatus(d)).toBe('stale')
+    expect(coverStatus(d)).toBe('missing')
     writeFileSync(join(d, 'cover.webp'), 'img')
     writeFileSync(join(d, 'cover.json'), JSON.stringify({ hash: folderHash(d), generated: true }))
     expect(coverStatus(d)).toBe('current')
@@ -36,6 +36,9 @@ describe('gen-covers cache', () => {
     const d = exhibit()
     writeFileSync(join(d, 'cover.webp'), 'author')
     expect(coverStatus(d)).toBe('author')
+    const png = exhibit()
+    writeFileSync(join(png, 'cover.png'), 'author')
+    expect(coverStatus(png)).toBe('author')
   })
 
   it('a renamed file changes the hash', () => {

@@ -22,3 +22,9 @@ declare module 'virtual:sophora-center' {
   const profile: CenterProfile
   export default profile
 }
+
+declare module 'virtual:sophora/cover-placeholders' {
+  /** exhibit id -> a placeholder picture (data URL) for each exhibit folder without a cover (src/build/covers-plugin.ts) */
+  const placeholders: Record<string, string>
+  export default placeholders
+}

@@ -1,5 +1,6 @@
 import { renderScene } from '@sophora/sdk/testing'
 import { describe, expect, it } from 'vitest'
+import { TOWEL_HOOK } from '../scene/layout.ts'
 
 describe('fire-escape scene', () => {
   it('mounts within budget, plays the steps by tapping the world, and cleans up its sounds', async () => {
@@ -27,7 +28,7 @@ describe('fire-escape scene', () => {
     expect(s.stopped).toContain('alarm')
     await click(byPos(-1.55, -2.8)) // hot door
     await dispatch({ type: 'next' })
-    await click(byPos(1.53, -1.7)) // towel on its hook
+    await click(byPos(TOWEL_HOOK[0], TOWEL_HOOK[2])) // towel on its hook
     await dispatch({ type: 'next' })
     expect(s.chosen).toEqual(['alarm-leave', 'door-back-of-hand', 'cloth-wet-towel'])
 

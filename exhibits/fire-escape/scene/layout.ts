@@ -8,7 +8,12 @@ export const Z_NEAR = 2
 export const Z_FAR = -17
 
 export const HOT_DOOR = { x: -HALF_W, z: -2.8 }
-export const TOWEL_HOOK: [number, number, number] = [HALF_W - 0.07, 1.15, -1.7]
+/**
+ * On the right wall 2.5 m ahead: from where the student stands at the "cloth" step (0.8 m
+ * walked) it is ~42° right of straight ahead, inside the flat view at every station size (the
+ * narrowest keeps ±51° across); at -1.7 m it was ~60° right, out of view.
+ */
+export const TOWEL_HOOK: [number, number, number] = [HALF_W - 0.07, 1.15, -2.5]
 export const ALARM_BELL: [number, number, number] = [HALF_W - 0.06, 2.2, -2.2]
 export const STAIR_DOOR = { x: HALF_W, z: -6.3 }
 export const LIFT = { x: -HALF_W, z: -6.3 }

@@ -1,4 +1,4 @@
-import { ASSEMBLY, BUILDING_DOOR, CEILING, COLORS as C, HALF_W, HOT_DOOR, LIFT, STAIR_DOOR, Z_FAR, Z_NEAR } from './layout.ts'
+import { ASSEMBLY, BUILDING_DOOR, CEILING, COLORS as C, HALF_W, HOT_DOOR, LIFT, STAIR_DOOR, TOWEL_HOOK, Z_FAR, Z_NEAR } from './layout.ts'
 import type { BoxPart } from '@sophora/sdk'
 
 const LEN = Z_NEAR - Z_FAR
@@ -31,7 +31,7 @@ export function corridorParts(): BoxPart[] {
     { size: [0.05, 0.95, 0.05], at: [-0.9, 0.475, -5.64], color: C.steelDark },
     { size: [0.8, 0.47, 0.02], at: [-0.9, 1.15, -5.64], color: C.warnRed },
     // towel hook
-    { size: [0.08, 0.03, 0.03], at: [HALF_W - 0.04, 1.42, -1.7], color: C.steelDark },
+    { size: [0.08, 0.03, 0.03], at: [HALF_W - 0.04, 1.42, TOWEL_HOOK[2]], color: C.steelDark },
   ]
   for (const z of [0.5, -3.5, -7.5, -11.5, -15]) {
     parts.push({ size: [0.5, 0.03, 1.2], at: [0, CEILING - 0.015, z], color: C.lightPanel })

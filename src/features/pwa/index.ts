@@ -7,7 +7,7 @@ import { registerSW } from 'virtual:pwa-register'
 import { createUpdateFlow, type Cleanup, type UpdateFlow } from './update-flow.ts'
 
 export { createUpdateFlow, DEFAULT_CHECK_EVERY_MS } from './update-flow.ts'
-export type { UpdateFlow, UpdateFlowOptions, UpdateHooks, Cleanup } from './update-flow.ts'
+export type { UpdateFlow, UpdateFlowOptions, Registration, Cleanup } from './update-flow.ts'
 
 let flow: UpdateFlow | null = null
 
@@ -32,21 +32,20 @@ export function setupPwa(opts: { isLobby(path: string): boolean }): Cleanup {
   // the dev server's registerSW is a no-op (no service worker there)
   if (flow || !('serviceWorker' in navigator)) return () => {}
   flow = createUpdateFlow({
-    register: (hooks) => {
-      const activate = registerSW({
+    register: (onRegistered) => {
+      // vite-plugin-pwa registers the worker; its "need refresh" guess is not used (update-flow.ts says why)
+      registerSW({
         immediate: true,
-        onNeedRefresh: hooks.onNeedRefresh,
-        onRegisteredSW: (_url, r) => hooks.onRegistered(r),
-        onRegisterError: report,
+        onRegisteredSW: (_url, r) => onRegistered(r),
+        onRegisterError(e: unknown) {
+          report(e)
+          // a station whose registration call failed (e.g. offline) may still have its worker
+          navigator.serviceWorker.getRegistration().then(onRegistered, report)
+        },
       })
-      return async (reloadPage) => {
-        // Reload once the new worker controls the page, whatever workbox-window's events say
-        // (vite-plugin-pwa reloads on its "controlling" event only when it counts as an update;
-        // the e2e once saw a station left on the old build at the lobby).
-        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true })
-        await activate(reloadPage)
-      }
     },
+    onControllerChange: (cb) => navigator.serviceWorker.addEventListener('controllerchange', cb),
+    reload: () => location.reload(),
     atLobby: () => opts.isLobby(location.pathname),
     subscribeNavigation,
     onError: report,

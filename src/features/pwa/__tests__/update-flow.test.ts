@@ -1,30 +1,82 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createUpdateFlow, type UpdateHooks } from '../update-flow.ts'
+import { createUpdateFlow, SKIP_WAITING, type Registration } from '../update-flow.ts'
 
-/** A station whose route and service worker the test moves by hand. */
-function station(path: string) {
-  let hooks: UpdateHooks | undefined
+/** A service worker whose state the test sets; statechange listeners are kept to be fired. */
+function worker(state: ServiceWorkerState) {
+  const listeners: (() => void)[] = []
+  return {
+    state,
+    postMessage: vi.fn(),
+    addEventListener: (_type: string, cb: () => void) => void listeners.push(cb),
+    fire: () => listeners.forEach((cb) => cb()),
+  }
+}
+type Worker = ReturnType<typeof worker>
+
+/** A station whose route, registration and controller the test moves by hand. */
+function station(path: string, opts: { registerLater?: boolean } = {}) {
   let navigate = () => {}
-  const activate = vi.fn(() => Promise.resolve())
-  const update = vi.fn(() => Promise.resolve())
+  let controllerChange = () => {}
+  let updateFound = () => {}
+  let registered: ((r: Registration | undefined) => void) | undefined
+  const reg = {
+    active: worker('activated') as Worker | null,
+    installing: null as Worker | null,
+    waiting: null as Worker | null,
+    update: vi.fn(() => Promise.resolve()),
+  }
+  const registration = {
+    get active() {
+      return reg.active as unknown as ServiceWorker | null
+    },
+    get installing() {
+      return reg.installing as unknown as ServiceWorker | null
+    },
+    get waiting() {
+      return reg.waiting as unknown as ServiceWorker | null
+    },
+    update: reg.update as unknown as () => Promise<ServiceWorkerRegistration>,
+    addEventListener: (_t: 'updatefound', cb: () => void) => void (updateFound = cb),
+  }
   const here = { path }
-  const s = {
-    activate,
-    update,
-    flow: createUpdateFlow({
-      register: (h) => ((hooks = h), activate),
-      atLobby: (): boolean => here.path === '/',
-      subscribeNavigation: (cb) => ((navigate = cb), () => (navigate = () => {})),
-      checkEveryMs: 60_000,
-    }),
-    registered: () => hooks!.onRegistered({ update } as unknown as ServiceWorkerRegistration),
-    newVersionWaits: () => hooks!.onNeedRefresh(),
+  const reload = vi.fn()
+  const flow = createUpdateFlow({
+    register: (cb) => (opts.registerLater ? (registered = cb) : cb(registration)),
+    onControllerChange: (cb) => void (controllerChange = cb),
+    reload,
+    atLobby: (): boolean => here.path === '/',
+    subscribeNavigation: (cb) => ((navigate = cb), () => (navigate = () => {})),
+    checkEveryMs: 60_000,
+    retryEveryMs: 1000,
+  })
+  return {
+    flow,
+    reg,
+    reload,
+    register: () => registered!(registration),
+    /** A new version starts installing (updatefound), and installs (statechange). */
+    installs(opts2: { installedBeforeUpdatefound?: boolean } = {}) {
+      const w = worker(opts2.installedBeforeUpdatefound ? 'installed' : 'installing')
+      if (opts2.installedBeforeUpdatefound) reg.waiting = w
+      else reg.installing = w
+      updateFound()
+      if (!opts2.installedBeforeUpdatefound) {
+        reg.installing = null
+        reg.waiting = w
+        w.state = 'installed'
+        w.fire()
+      }
+      return w
+    },
+    takesControl() {
+      if (reg.waiting) [reg.active, reg.waiting] = [reg.waiting, null]
+      controllerChange()
+    },
     go(to: string) {
       here.path = to
       navigate()
     },
   }
-  return s
 }
 
 afterEach(() => vi.useRealTimers())
@@ -32,53 +84,84 @@ afterEach(() => vi.useRealTimers())
 describe('station updates between visitors', () => {
   it('never activates a new version during an exhibit, and does at the next lobby', () => {
     const s = station('/exhibit/fire-escape')
-    s.newVersionWaits()
+    const w = s.installs()
     expect(s.flow.pending()).toBe(true)
     s.go('/exhibit/fire-escape?step=2')
     s.go('/passport/ABCD-1234')
-    expect(s.activate).not.toHaveBeenCalled()
+    expect(w.postMessage).not.toHaveBeenCalled()
     s.go('/')
-    expect(s.activate).toHaveBeenCalledTimes(1)
+    expect(w.postMessage).toHaveBeenCalledExactlyOnceWith(SKIP_WAITING)
+    s.takesControl()
+    expect(s.reload).toHaveBeenCalledTimes(1)
+  })
+
+  it('sees a version that installed before its updatefound ran, or before the page registered', () => {
+    const s = station('/exhibit/earthquake')
+    const w = s.installs({ installedBeforeUpdatefound: true })
+    s.go('/')
+    expect(w.postMessage).toHaveBeenCalledWith(SKIP_WAITING)
+
+    const t = station('/', { registerLater: true })
+    const waiting = worker('installed')
+    t.reg.waiting = waiting
+    t.register()
+    expect(waiting.postMessage).toHaveBeenCalledWith(SKIP_WAITING)
   })
 
   it('activates at once when the version arrives while the lobby shows, and only once', () => {
     const s = station('/')
-    s.newVersionWaits()
+    const w = s.installs()
     s.go('/')
     expect(s.flow.applyPendingUpdate()).toBe(false) // already applying: the page reloads
-    expect(s.activate).toHaveBeenCalledTimes(1)
+    expect(w.postMessage).toHaveBeenCalledTimes(1)
+  })
+
+  it('takes the first install for no update, and does not reload when it takes control', () => {
+    const s = station('/')
+    s.reg.active = null
+    s.installs()
+    expect(s.flow.pending()).toBe(false)
+    s.takesControl()
+    expect(s.reload).not.toHaveBeenCalled()
   })
 
   it('lets the idle reset apply a waiting version, and says when none waits', () => {
     const s = station('/exhibit/earthquake')
     expect(s.flow.applyPendingUpdate()).toBe(false)
-    s.newVersionWaits()
+    const w = s.installs()
     expect(s.flow.applyPendingUpdate()).toBe(true)
-    expect(s.activate).toHaveBeenCalledTimes(1)
+    expect(w.postMessage).toHaveBeenCalledTimes(1)
   })
 
-  it('tries again at the next lobby when activating failed', async () => {
+  it('says skip-waiting again while the new worker has not taken control, then gives up until the next lobby', () => {
+    vi.useFakeTimers()
     const s = station('/exhibit/earthquake')
-    s.activate.mockRejectedValueOnce(new Error('no worker'))
-    s.newVersionWaits()
-    expect(s.flow.applyPendingUpdate()).toBe(true)
-    await vi.waitFor(() => expect(s.flow.applyPendingUpdate()).toBe(true))
-    expect(s.activate).toHaveBeenCalledTimes(2)
+    const w = s.installs()
+    s.go('/')
+    vi.advanceTimersByTime(2500)
+    expect(w.postMessage).toHaveBeenCalledTimes(3)
+    vi.advanceTimersByTime(60_000)
+    expect(w.postMessage).toHaveBeenCalledTimes(5)
+    s.go('/')
+    expect(w.postMessage).toHaveBeenCalledTimes(6)
+    s.takesControl()
+    vi.advanceTimersByTime(60_000)
+    expect(w.postMessage).toHaveBeenCalledTimes(6)
+    expect(s.reload).toHaveBeenCalledTimes(1)
   })
 
   it('looks for a new version on a timer and back at the lobby, not on exhibit pages', () => {
     vi.useFakeTimers()
     const s = station('/exhibit/earthquake')
-    s.registered()
     s.go('/exhibit/flood-typhoon')
-    expect(s.update).not.toHaveBeenCalled()
+    expect(s.reg.update).not.toHaveBeenCalled()
     s.go('/')
-    expect(s.update).toHaveBeenCalledTimes(1)
+    expect(s.reg.update).toHaveBeenCalledTimes(1)
     vi.advanceTimersByTime(60_000)
-    expect(s.update).toHaveBeenCalledTimes(2)
+    expect(s.reg.update).toHaveBeenCalledTimes(2)
     s.flow.stop()
     vi.advanceTimersByTime(120_000)
     s.go('/')
-    expect(s.update).toHaveBeenCalledTimes(2)
+    expect(s.reg.update).toHaveBeenCalledTimes(2)
   })
 })

@@ -1,0 +1,204 @@
+import Database from 'better-sqlite3'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { launchChromiumContext } from '../tests/e2e/chromium.ts'
+import { createGuide, issuePassports, startServer, type Counts } from '../tests/e2e/harness.ts'
+
+/** One reading of the station's footprint. */
+export interface SoakPoint {
+  visits: number
+  heapMB: number
+  geometries: number
+  textures: number
+  /** DOM nodes alive in the renderer, detached ones included (DevTools' DOM counters) */
+  domNodes: number
+  jsEventListeners: number
+  indexedDbKB: number
+  /** records in each IndexedDB store, `database/store` */
+  indexedDbRecords: Record<string, number>
+  /** events this page recorded so far, and those the server stored */
+  eventsRecorded: number
+  eventsStored: number
+  outboxPending: number
+}
+
+export interface SoakBench {
+  visits: number
+  exhibits: string[]
+  idleSeconds: number
+  minutes: number
+  secondsPerVisit: number
+  points: SoakPoint[]
+  verdict: { flat: boolean; heapChangePct: number; geometriesDelta: number; texturesDelta: number; domNodesDelta: number }
+}
+
+const GUIDE = { name: 'guide-soak', password: 'soak-bench-password-1' }
+/** The shortest idle reset the station settings allow (kiosk-settings.ts: at least 3 s each). */
+const IDLE_S = 3
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
+
+/**
+ * A whole day at one station on ONE page: `visits` exhibit visits in a row, all exhibits round
+ * robin. Each visit is what a walk-in student does at the least: check in with a passport, open
+ * the exhibit, start it, answer its first step (the first choice), go on, then walk away; the station's own idle reset
+ * (3 s, countdown 3 s) exits the visit, checks the passport out and shows the attract loop, which
+ * the next student touches. Footprint readings at 0 and every `every` visits; the verdict
+ * "flat" = JS heap after two GCs within ±10 % of the first reading and renderer geometries,
+ * textures and DOM nodes back to it.
+ */
+export async function runSoakBench(
+  opts: { visits?: number; every?: number; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
+): Promise<SoakBench> {
+  const visits = opts.visits ?? 200
+  const every = opts.every ?? 50
+  const log = opts.log ?? ((s: string) => console.log(s))
+  const ids = readdirSync('exhibits')
+    .filter((d) => existsSync(`exhibits/${d}/manifest.json`))
+    .sort()
+
+  const server = await startServer()
+  createGuide(server, GUIDE)
+  const codes = await issuePassports(server, GUIDE, 20)
+  const ctx = await launchChromiumContext(mkdtempSync('/tmp/sophora-soak-'), {
+    args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  })
+  const page = ctx.pages()[0] ?? (await ctx.newPage())
+  const cdp = await ctx.newCDPSession(page)
+  // the station's settings as a guide saves them at /station/setup: idle reset on, the shortest times
+  await page.addInitScript((s) => {
+    if (!localStorage.getItem('sophora.kiosk'))
+      localStorage.setItem('sophora.kiosk', JSON.stringify({ state: { kiosk: false, idleReset: true, idleSeconds: s, warnSeconds: s, pin: null }, version: 1 }))
+  }, IDLE_S)
+  // A student at the station answers "还在吗？" (a slow check-in on a busy machine can outlast 3 s);
+  // once they walked away (window.__soakAway) nobody does, and the reset runs.
+  await page.addInitScript(() => {
+    setInterval(() => {
+      if ((window as unknown as { __soakAway?: boolean }).__soakAway) return
+      document.querySelector<HTMLElement>('[data-testid="idle-countdown"]')?.click()
+    }, 250)
+  })
+  const away = (v: boolean) => page.evaluate((x) => ((window as unknown as { __soakAway?: boolean }).__soakAway = x), v)
+  const go = (path: string) => page.evaluate((p) => history.pushState(null, '', p), path)
+  const stored = () => {
+    const db = new Database(server.dbPath, { readonly: true })
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
+    } finally {
+      db.close()
+    }
+  }
+
+  const read = async (done: number): Promise<SoakPoint> => {
+    type Bridge = { counts(): Counts | null; events: unknown[]; outbox: { countPending(): Promise<number> } }
+    const inPage = await page.evaluate(async () => {
+      const b = (window as unknown as { __sophora: Bridge }).__sophora
+      const recorded = b.events.length
+      // The bridge's event list is the bench's own instrument (e2e builds only): not the station's memory.
+      b.events.length = 0
+      const records: Record<string, number> = {}
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open(name)
+          r.onsuccess = () => ok(r.result)
+          r.onerror = () => fail(r.error)
+        })
+        for (const store of db.objectStoreNames)
+          records[`${name}/${store}`] = await new Promise<number>((ok, fail) => {
+            const r = db.transaction(store).objectStore(store).count()
+            r.onsuccess = () => ok(r.result)
+            r.onerror = () => fail(r.error)
+          })
+        db.close()
+      }
+      const est = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } }
+      const gc = (window as unknown as { gc?: () => void }).gc
+      gc?.()
+      gc?.()
+      return {
+        recorded,
+        records,
+        counts: b.counts(),
+        pending: await b.outbox.countPending(),
+        idb: est.usageDetails?.indexedDB ?? 0,
+        heap: (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20,
+      }
+    })
+    const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
+    return {
+      visits: done,
+      heapMB: round(inPage.heap),
+      geometries: inPage.counts?.geometries ?? 0,
+      textures: inPage.counts?.textures ?? 0,
+      domNodes: dom.nodes,
+      jsEventListeners: dom.jsEventListeners,
+      indexedDbKB: round(inPage.idb / 1024),
+      indexedDbRecords: inPage.records,
+      eventsRecorded: inPage.recorded,
+      eventsStored: stored(),
+      outboxPending: inPage.pending,
+    }
+  }
+
+  const visit = async (n: number) => {
+    const id = ids[n % ids.length]!
+    const code = codes[n % codes.length]!
+    // the attract loop of the last reset: the next student touches it
+    const attract = page.locator('[data-testid="attract"]')
+    await away(false)
+    if (await attract.count()) await attract.click()
+    await go('/check-in')
+    await page.fill('[data-testid="code-input"]', code)
+    await page.click('[data-testid="code-submit"]')
+    // locators, not waitForSelector: DevTools keeps every returned ElementHandle's DOM tree alive
+    await page.locator(`[data-testid="checked-in"][data-code="${code}"][data-confirmed="true"]`).waitFor()
+    await go(`/exhibit/${id}`)
+    await page.locator('[data-testid="exhibit-view"][data-status="ready"]').waitFor({ timeout: 90_000 })
+    await page.click('[data-testid="run-start"]')
+    // the first choice on the panel, right or wrong (the bench reads no exhibit's answers)
+    await page.locator('[data-testid="run-panel"] [data-testid^="choice-"]').first().click()
+    // past the explanation (the reset never fires while one is on screen)
+    await page.click('[data-testid="run-next"]')
+    await away(true)
+    // walks away: the idle reset ends the visit (after the step's narration and the countdown)
+    await attract.waitFor({ timeout: 120_000 })
+  }
+
+  const points: SoakPoint[] = []
+  const t0 = Date.now()
+  try {
+    await page.goto(server.url)
+    await page.locator('[data-testid="lobby"]').waitFor()
+    // One round first: each exhibit's chunk, the 3D stage's shared caches and the JIT's first
+    // tiers are made once per page, not per visit; the baseline is taken after them.
+    for (let i = 0; i < ids.length; i++) await visit(i)
+    await page.locator('[data-testid="attract"]').click()
+    points.push(await read(0))
+    log(`soak: baseline ${JSON.stringify(points[0])}`)
+    for (let done = 1; done <= visits; done++) {
+      await visit(done - 1)
+      if (done % every === 0 || done === visits) {
+        await page.locator('[data-testid="attract"]').click()
+        points.push(await read(done))
+        log(`soak: ${done} visits, ${round((Date.now() - t0) / 60_000)} min: ${JSON.stringify(points.at(-1))}`)
+        opts.onPoint?.(points)
+      }
+    }
+  } finally {
+    await ctx.close()
+    await server.stop()
+  }
+  const first = points[0]!
+  const last = points.at(-1)!
+  const heapChangePct = round(((last.heapMB - first.heapMB) / first.heapMB) * 100)
+  const verdict = {
+    heapChangePct,
+    geometriesDelta: last.geometries - first.geometries,
+    texturesDelta: last.textures - first.textures,
+    domNodesDelta: last.domNodes - first.domNodes,
+    flat: false,
+  }
+  // DOM nodes: a handful either way is the lobby's own state (a focus ring, a toast); not growth
+  verdict.flat = Math.abs(heapChangePct) <= 10 && verdict.geometriesDelta <= 0 && verdict.texturesDelta <= 0 && verdict.domNodesDelta <= 50
+  const minutes = round((Date.now() - t0) / 60_000)
+  return { visits, exhibits: ids, idleSeconds: IDLE_S, minutes, secondsPerVisit: round((minutes * 60) / (visits + ids.length)), points, verdict }
+}
