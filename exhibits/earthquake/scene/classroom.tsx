@@ -8,6 +8,7 @@ import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM, SPEAKER } from './layout.ts'
 import type { Motion, PartProps } from './part-props.ts'
 import { classFigures } from './people.ts'
 import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
+import { SIGNS } from './signs.ts'
 import type zh from '../locales/zh-CN.json'
 
 /**
@@ -103,16 +104,24 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
       <FallingThings motion={motion} />
 
       <Suspense fallback={null}>
-        <Label3D position={[0, 2.0, ROOM.front + 0.06]} fontSize={0.26} color="#f5f5f0" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
+        <Label3D
+          position={[0, 2.0, ROOM.front + 0.06]}
+          fontSize={0.26}
+          color={SIGNS.blackboard.text}
+          outlineWidth={0}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={4}
+        >
           {ctx.t('scene.blackboard')}
         </Label3D>
         <Label3D
           visible={stage.warning}
           position={[SPEAKER.x, SPEAKER.y - 0.5, ROOM.front + 0.06]}
           fontSize={0.32}
-          color="#ff6a5a"
+          color={SIGNS.warning.text}
           outlineWidth={0.01}
-          outlineColor="#2a0000"
+          outlineColor={SIGNS.warning.background}
           anchorX="center"
           anchorY="middle"
           maxWidth={2}
@@ -123,7 +132,7 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
           visible={stage.holding}
           position={[0, 1.45, ROOM.front + 0.06]}
           fontSize={0.3}
-          color="#ffe680"
+          color={SIGNS.holdOn.text}
           outlineWidth={0}
           anchorX="center"
           anchorY="middle"
