@@ -43,6 +43,8 @@ function hemisphere(count: number): Vector3[] {
 const EPS = 2e-3
 /** A vertex whose rays hit this share of back faces sits inside another box. */
 const BURIED = 0.25
+/** Passes of neighbour averaging over the indirect light. */
+const SMOOTHING = 2
 
 /**
  * Bakes sky, sun, lamps, ambient occlusion and one bounce into vertex colours by ray casting
@@ -74,9 +76,10 @@ export function bakeLight(input: BakeSpec): BakeResult {
   const o = new Vector3()
   const n = new Vector3()
   const d = new Vector3()
+  // self-lit boxes (lamp panels, a sky panel outside a window) are lights, not shadow casters
   const occluded = (far: number) => {
     const hit = bvh.raycastFirst(ray, DoubleSide, 0, far)
-    return hit !== null
+    return hit !== null && !(E[bvhIndex[(hit.faceIndex ?? 0) * 3]!]! > 0)
   }
   const origin = (v: number) => {
     n.set(N[v * 3]!, N[v * 3 + 1]!, N[v * 3 + 2]!)
@@ -128,6 +131,7 @@ export function bakeLight(input: BakeSpec): BakeResult {
   const ambient = [amb.r, amb.g, amb.b] as const
   const sky = spec.sky ? new Color(spec.sky.color).multiplyScalar(spec.sky.intensity) : new Color(0, 0, 0)
   const colors = new Float32Array(count * 3)
+  const indirect = new Float32Array(count * 3)
   const buried = new Uint8Array(count)
   const t = new Vector3()
   const bt = new Vector3()
@@ -188,18 +192,42 @@ export function bakeLight(input: BakeSpec): BakeResult {
     if (back / dirs.length > BURIED) buried[v] = 1
     const ao = open / dirs.length
     const k = spec.bounce / dirs.length
-    for (let ch = 0; ch < 3; ch++) {
-      const bounce = (ch === 0 ? r : ch === 1 ? g : b) * k
-      const light = direct[v * 3 + ch]! + ambient[ch]! * ao + bounce + E[v]!
-      colors[v * 3 + ch] = A[v * 3 + ch]! * light
-    }
+    for (let ch = 0; ch < 3; ch++) indirect[v * 3 + ch] = ambient[ch]! * ao + (ch === 0 ? r : ch === 1 ? g : b) * k
   }
+  // the hemisphere estimate is noisy vertex to vertex (blotches at grid size); direct light is exact,
+  // so only the indirect part is smoothed, keeping sun patches and lamp pools sharp
+  for (let pass = 0; pass < SMOOTHING; pass++) smoothOpen(mesh, indirect, buried)
+  for (let i = 0; i < colors.length; i++) colors[i] = A[i]! * (direct[i]! + indirect[i]! + E[Math.floor(i / 3)]!)
   fillBuried(mesh, colors, buried)
   const grid = mesh.index
   const keep = new Uint8Array(grid.length / 3)
   for (let f = 0; f < keep.length; f++) keep[f] = buried[grid[f * 3]!] && buried[grid[f * 3 + 1]!] && buried[grid[f * 3 + 2]!] ? 0 : 1
   geo.dispose()
   return { mesh, colors, keep }
+}
+
+/** One pass of averaging each open vertex with its open grid neighbours (half self, half neighbours). */
+function smoothOpen(mesh: BakeGrid, light: Float32Array, buried: Uint8Array) {
+  const src = light.slice()
+  for (let v = 0; v < buried.length; v++) {
+    if (buried[v]) continue
+    let k = 0
+    let r = 0
+    let g = 0
+    let b = 0
+    for (let j = 0; j < 4; j++) {
+      const u = mesh.neighbours[v * 4 + j]!
+      if (u < 0 || buried[u]) continue
+      k++
+      r += src[u * 3]!
+      g += src[u * 3 + 1]!
+      b += src[u * 3 + 2]!
+    }
+    if (!k) continue
+    light[v * 3] = 0.5 * src[v * 3]! + (0.5 * r) / k
+    light[v * 3 + 1] = 0.5 * src[v * 3 + 1]! + (0.5 * g) / k
+    light[v * 3 + 2] = 0.5 * src[v * 3 + 2]! + (0.5 * b) / k
+  }
 }
 
 /** Buried vertices take the mean of their open grid neighbours, spreading inwards until none is left. */

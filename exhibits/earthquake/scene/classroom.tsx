@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { bakedGeometry, Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef, type RefObject } from 'react'
 import { DoubleSide, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
@@ -7,7 +7,8 @@ import { FallingThings, SwayingLamps } from './falling-things.tsx'
 import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM, SPEAKER } from './layout.ts'
 import type { Motion, PartProps } from './part-props.ts'
 import { classFigures } from './people.ts'
-import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
+import classroomLight from './classroom.bake.ts?bake'
+import { bookcaseParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
 import { SIGNS } from './signs.ts'
 import type zh from '../locales/zh-CN.json'
 
@@ -20,7 +21,8 @@ import type zh from '../locales/zh-CN.json'
 export function Classroom({ stage, live, motion }: PartProps & { motion: RefObject<Motion> }) {
   const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useTracked(() => mergeBoxes(classroomParts()))
+  // daylight through the windows, lamps, soft shadows and a bounce, ray-cast at build time (classroom.bake.ts)
+  const shell = useTracked(() => bakedGeometry(classroomLight))
   const deskTop = useTracked(() => mergeBoxes(ownDeskTopParts()))
   const deskLegs = useTracked(() => mergeBoxes(ownDeskLegParts()))
   const bookcase = useTracked(() => mergeBoxes(bookcaseParts()))
@@ -53,7 +55,7 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
   return (
     <group>
       <mesh geometry={shell}>
-        <meshLambertMaterial vertexColors />
+        <meshBasicMaterial vertexColors />
       </mesh>
 
       <group name="eq-own-desk" onClick={ownDesk}>

@@ -9,12 +9,12 @@ import { corridorParts, LAMP_Z } from './shell-parts.ts'
  */
 const spec: BakeSpec = {
   boxes: corridorParts().map((p) => (p.color === C.lightPanel ? { ...p, emit: 1.6 } : p)),
-  ambient: { color: '#fff1df', intensity: 0.28 },
+  ambient: { color: '#fff1df', intensity: 0.2 },
   lamps: [
-    ...LAMP_Z.map((z) => ({ at: [0, CEILING - 0.12, z] as const, color: '#fff4dc', intensity: 4, facing: [0, -1, 0] as const })),
-    { at: [0, 1.1, FIRE_Z + 1.0], color: '#ff7a2a', intensity: 6 },
+    ...LAMP_Z.map((z) => ({ at: [0, CEILING - 0.12, z] as const, color: '#fff4dc', intensity: 2.2, facing: [0, -1, 0] as const })),
+    { at: [0, 1.1, FIRE_Z + 1.0], color: '#ff7a2a', intensity: 14 },
   ],
-  bounce: 1,
+  bounce: 0.8,
   cell: 0.3,
   samples: 64,
   seed: 16,

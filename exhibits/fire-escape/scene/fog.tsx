@@ -14,7 +14,7 @@ const SKY = new Color(C.sky)
  */
 export function SceneFog({ live }: Pick<PartProps, 'live'>) {
   const scene = useThree((s) => s.scene)
-  const fog = useMemo(() => new Fog(SMOKE, 3, 30), [])
+  const fog = useMemo(() => new Fog(SMOKE, 3, 45), [])
   useEffect(() => {
     const before = scene.fog
     scene.fog = fog
@@ -33,8 +33,9 @@ export function SceneFog({ live }: Pick<PartProps, 'live'>) {
     }
     fog.color.copy(SMOKE)
     const k = 1 - Math.exp(-dt * 0.8)
-    fog.near += (1.5 - 0.5 * s.smoke - fog.near) * k
-    fog.far += (30 - 12 * s.smoke - fog.far) * k
+    // thick smoke still lets the fire at the far end (18 m) show through
+    fog.near += (3 - 1.5 * s.smoke - fog.near) * k
+    fog.far += (45 - 15 * s.smoke - fog.far) * k
   })
   return null
 }
