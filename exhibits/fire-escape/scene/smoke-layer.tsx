@@ -6,7 +6,8 @@ import { CEILING, HALF_W, Z_FAR, Z_NEAR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { smokeTexture } from './smoke-texture.ts'
 
-const COUNT = 90
+// few, mid-sized puffs: every layer of a transparent puff is a full pass over its pixels (fill rate on a headset)
+const COUNT = 40
 const NEAR = new Color('#8d8882')
 const FAR = new Color('#4a4440')
 
@@ -29,7 +30,7 @@ function seeds() {
     z: Z_NEAR - 0.5 - rnd() * (Z_NEAR - Z_FAR - 1.5),
     // 0 = the smoke's lower edge .. 1 = the ceiling; most puffs crowd under the ceiling
     layer: 1 - rnd() ** 2,
-    size: 1.1 + rnd() * 1.2,
+    size: 0.9 + rnd() * 0.8,
     phase: rnd() * 6.28,
   }))
 }
@@ -79,7 +80,7 @@ export function SmokeLayer({ live }: Pick<PartProps, 'live'>) {
       dummy.scale.setScalar(d.size * (0.9 + 0.1 * Math.sin(t * 0.2 + d.phase)))
       dummy.updateMatrix()
       m.setMatrixAt(i, dummy.matrix)
-      a[i] = (0.12 + 0.5 * l) * (0.3 + 0.7 * d.layer)
+      a[i] = (0.2 + 0.6 * l) * (0.3 + 0.7 * d.layer)
     }
     m.instanceMatrix.needsUpdate = true
     alpha.needsUpdate = true
