@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
+import { bakePlugin } from './src/build/bake-plugin.ts'
 import { centerPlugin, loadCenterProfile } from './src/build/center-plugin.ts'
 import { vendorChunkName } from './src/build/chunk-names.ts'
 import { devApiPlugin } from './src/build/dev-api-plugin.ts'
@@ -32,6 +33,8 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       fontPlugin({ dirs }),
+      // `?bake` imports: light ray-cast into vertex colours, cached in exhibits/<id>/assets/baked/
+      bakePlugin(),
       sdkDeprecationsPlugin({ dirs }),
       exhibitsPlugin({
         dirs,

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
+import { bakePlugin } from './src/build/bake-plugin.ts'
 import { centerPlugin } from './src/build/center-plugin.ts'
 import { fontPlugin } from './src/build/font-plugin.ts'
 
@@ -28,7 +29,7 @@ const LOGIC = [
 export default defineConfig({
   // SDK code reads the center profile (virtual:sophora-center); tests get SOPHORA_CENTER's, default generic.
   // The font plugin makes the CJK subset font that Label3D imports (@sophora/font/…).
-  plugins: [centerPlugin(), fontPlugin()],
+  plugins: [centerPlugin(), fontPlugin(), bakePlugin()],
   // the longer name first: an alias matches a prefix
   resolve: { alias: { '@sophora/sdk/testing': sdkTesting, '@sophora/sdk': sdk } },
   define: { __SOPHORA_EMULATOR__: 'false', __SOPHORA_TEST_BRIDGE__: 'false' },

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { bakedGeometry, Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef, type RefObject } from 'react'
 import { DoubleSide, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { Crowd } from './crowd.tsx'
@@ -7,7 +7,9 @@ import { FallingThings, SwayingLamps } from './falling-things.tsx'
 import { COLORS as C, DESK, DOOR, OWN_DESK, ROOM, SPEAKER } from './layout.ts'
 import type { Motion, PartProps } from './part-props.ts'
 import { classFigures } from './people.ts'
-import { bookcaseParts, classroomParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
+import classroomLight from './classroom.bake.ts?bake'
+import { bookcaseParts, glassParts, ownDeskLegParts, ownDeskTopParts } from './shell-parts.ts'
+import { SIGNS } from './signs.ts'
 import type zh from '../locales/zh-CN.json'
 
 /**
@@ -19,7 +21,8 @@ import type zh from '../locales/zh-CN.json'
 export function Classroom({ stage, live, motion }: PartProps & { motion: RefObject<Motion> }) {
   const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useTracked(() => mergeBoxes(classroomParts()))
+  // daylight through the windows, lamps, soft shadows and a bounce, ray-cast at build time (classroom.bake.ts)
+  const shell = useTracked(() => bakedGeometry(classroomLight))
   const deskTop = useTracked(() => mergeBoxes(ownDeskTopParts()))
   const deskLegs = useTracked(() => mergeBoxes(ownDeskLegParts()))
   const bookcase = useTracked(() => mergeBoxes(bookcaseParts()))
@@ -52,7 +55,7 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
   return (
     <group>
       <mesh geometry={shell}>
-        <meshLambertMaterial vertexColors />
+        <meshBasicMaterial vertexColors />
       </mesh>
 
       <group name="eq-own-desk" onClick={ownDesk}>
@@ -103,16 +106,24 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
       <FallingThings motion={motion} />
 
       <Suspense fallback={null}>
-        <Label3D position={[0, 2.0, ROOM.front + 0.06]} fontSize={0.26} color="#f5f5f0" outlineWidth={0} anchorX="center" anchorY="middle" maxWidth={4}>
+        <Label3D
+          position={[0, 2.0, ROOM.front + 0.06]}
+          fontSize={0.26}
+          color={SIGNS.blackboard.text}
+          outlineWidth={0}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={4}
+        >
           {ctx.t('scene.blackboard')}
         </Label3D>
         <Label3D
           visible={stage.warning}
           position={[SPEAKER.x, SPEAKER.y - 0.5, ROOM.front + 0.06]}
           fontSize={0.32}
-          color="#ff6a5a"
+          color={SIGNS.warning.text}
           outlineWidth={0.01}
-          outlineColor="#2a0000"
+          outlineColor={SIGNS.warning.background}
           anchorX="center"
           anchorY="middle"
           maxWidth={2}
@@ -123,7 +134,7 @@ export function Classroom({ stage, live, motion }: PartProps & { motion: RefObje
           visible={stage.holding}
           position={[0, 1.45, ROOM.front + 0.06]}
           fontSize={0.3}
-          color="#ffe680"
+          color={SIGNS.holdOn.text}
           outlineWidth={0}
           anchorX="center"
           anchorY="middle"

@@ -7,9 +7,10 @@ import { ASSEMBLY, COLORS as C, SCHOOL_DOOR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { playgroundFigures } from './people.ts'
 import { hazardParts, playgroundParts } from './shell-parts.ts'
+import { SIGNS } from './signs.ts'
 import type zh from '../locales/zh-CN.json'
 
-const SIGN = new Color(C.exitGreen)
+const SIGN = new Color(SIGNS.assembly.background)
 const SIGN_AT = [ASSEMBLY.x, 2.2, ASSEMBLY.z - 2.0] as const
 
 /**
@@ -50,13 +51,20 @@ export function Playground({ stage, live }: PartProps) {
 
       <mesh name="eq-assembly-sign" position={SIGN_AT} onClick={tap(['open-area', 'open-playground'])}>
         <boxGeometry args={[2.0, 0.7, 0.05]} />
-        <meshBasicMaterial ref={sign} color={C.exitGreen} />
+        <meshBasicMaterial ref={sign} color={SIGNS.assembly.background} />
       </mesh>
 
       <Crowd figures={figures} />
 
       <Suspense fallback={null}>
-        <Label3D position={[SIGN_AT[0], SIGN_AT[1], SIGN_AT[2] + 0.03]} fontSize={0.32} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.9}>
+        <Label3D
+          position={[SIGN_AT[0], SIGN_AT[1], SIGN_AT[2] + 0.03]}
+          fontSize={0.32}
+          color={SIGNS.assembly.text}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={1.9}
+        >
           {ctx.t('scene.assembly')}
         </Label3D>
       </Suspense>

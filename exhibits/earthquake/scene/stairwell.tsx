@@ -7,6 +7,7 @@ import { COLORS as C, HALL, LIFT } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { stairwellFigures } from './people.ts'
 import { stairsParts, stairwellParts } from './shell-parts.ts'
+import { SIGNS } from './signs.ts'
 import type zh from '../locales/zh-CN.json'
 
 const GREEN = new Color(C.exitGreen)
@@ -47,7 +48,7 @@ export function Stairwell({ live }: PartProps) {
         </mesh>
         <mesh position={[SIGN.x, SIGN.y, SIGN.z]}>
           <boxGeometry args={[1.1, 0.4, 0.04]} />
-          <meshBasicMaterial ref={sign} color={C.exitGreen} />
+          <meshBasicMaterial ref={sign} color={SIGNS.stairs.background} />
         </mesh>
       </group>
 
@@ -58,12 +59,12 @@ export function Stairwell({ live }: PartProps) {
         </mesh>
         <mesh position={[LIFT.x + 0.03, 2.55, LIFT.z]}>
           <boxGeometry args={[0.03, 0.3, 0.7]} />
-          <meshBasicMaterial color="#d9dde1" />
+          <meshBasicMaterial color={SIGNS.lift.background} />
         </mesh>
         {/* the warning stand in front of the lift */}
         <mesh position={[STAND.x, 1.15, STAND.z]} rotation={[0, STAND.ry, 0]}>
           <boxGeometry args={[0.6, 0.34, 0.03]} />
-          <meshBasicMaterial color={C.warnRed} />
+          <meshBasicMaterial color={SIGNS.liftWarning.background} />
         </mesh>
         <mesh position={[STAND.x, 0.47, STAND.z]}>
           <boxGeometry args={[0.05, 0.95, 0.05]} />
@@ -74,14 +75,14 @@ export function Stairwell({ live }: PartProps) {
       <Crowd name="eq-queue" figures={figures} onClick={tap(['evacuate', 'evacuate-push'])} />
 
       <Suspense fallback={null}>
-        <Label3D position={[SIGN.x, SIGN.y, SIGN.z + 0.03]} fontSize={0.2} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1}>
+        <Label3D position={[SIGN.x, SIGN.y, SIGN.z + 0.03]} fontSize={0.2} color={SIGNS.stairs.text} anchorX="center" anchorY="middle" maxWidth={1}>
           {ctx.t('scene.stairs')}
         </Label3D>
         <Label3D
           position={[LIFT.x + 0.05, 2.55, LIFT.z]}
           rotation={[0, Math.PI / 2, 0]}
           fontSize={0.17}
-          color="#222222"
+          color={SIGNS.lift.text}
           anchorX="center"
           anchorY="middle"
           maxWidth={0.65}
@@ -92,7 +93,7 @@ export function Stairwell({ live }: PartProps) {
           position={[STAND.x + 0.025 * Math.sin(STAND.ry), 1.15, STAND.z + 0.025 * Math.cos(STAND.ry)]}
           rotation={[0, STAND.ry, 0]}
           fontSize={0.06}
-          color="#ffffff"
+          color={SIGNS.liftWarning.text}
           anchorX="center"
           anchorY="middle"
           maxWidth={0.54}

@@ -1,13 +1,14 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useReducedMotion, useTapChoice, useTracked } from '@sophora/sdk'
+import { bakedGeometry, Label3D, pulse, useExhibit, useReducedMotion, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useRef } from 'react'
 import { Color, Object3D, type Group, type InstancedMesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { ALARM_BELL, COLORS as C, HALF_W, HOT_DOOR, LIFT, LOW_SIGNS_Z, STAIR_DOOR } from './layout.ts'
 import type { PartProps } from './part-props.ts'
-import { corridorParts } from './shell-parts.ts'
+import corridorLight from './corridor.bake.ts?bake'
+import { SIGNS } from './signs.ts'
 import type zh from '../locales/zh-CN.json'
 
-const EXIT = new Color(C.exitGreen)
+const EXIT = new Color(SIGNS.exit.background)
 const GLOW = new Color(C.fireOrange)
 /** How far the stairwell door swings into the corridor when it stands open (radians). */
 const STAIR_DOOR_OPEN = 1.2
@@ -17,7 +18,8 @@ export function Corridor({ stage, live }: PartProps) {
   const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
   const reduced = useReducedMotion()
-  const shell = useTracked(() => mergeBoxes(corridorParts()))
+  // lamps, fire glow, ambient occlusion and a bounce, ray-cast at build time (corridor.bake.ts)
+  const shell = useTracked(() => bakedGeometry(corridorLight))
   const hotDoor = useRef<MeshLambertMaterial>(null)
   const gap = useRef<MeshBasicMaterial>(null)
   const bell = useRef<MeshLambertMaterial>(null)
@@ -61,7 +63,7 @@ export function Corridor({ stage, live }: PartProps) {
   return (
     <group>
       <mesh geometry={shell}>
-        <meshLambertMaterial vertexColors />
+        <meshBasicMaterial vertexColors />
       </mesh>
 
       {/* the hot door: fire behind it, warm light leaking at the gap and the little window */}
@@ -101,12 +103,12 @@ export function Corridor({ stage, live }: PartProps) {
         </group>
         <mesh position={[HALF_W - 0.3, 2.05, -5.75]}>
           <boxGeometry args={[0.6, 0.28, 0.04]} />
-          <meshBasicMaterial color="#f4f4f0" />
+          <meshBasicMaterial color={SIGNS.stairs.background} />
         </mesh>
       </group>
       <mesh position={[0.9, 2.62, -5.8]} onClick={tap('alarm', 'alarm-leave')}>
         <boxGeometry args={[1, 0.3, 0.05]} />
-        <meshBasicMaterial ref={exit} color={C.exitGreen} />
+        <meshBasicMaterial ref={exit} color={SIGNS.exit.background} />
       </mesh>
 
       {/* lift: doors, blade sign and the warning stand. Tapping any of it = take the lift */}
@@ -117,25 +119,33 @@ export function Corridor({ stage, live }: PartProps) {
         </mesh>
         <mesh position={[-HALF_W + 0.3, 2.05, -5.75]}>
           <boxGeometry args={[0.6, 0.28, 0.04]} />
-          <meshBasicMaterial color="#c9ced3" />
+          <meshBasicMaterial color={SIGNS.lift.background} />
         </mesh>
         <mesh position={[-0.9, 1.15, -5.62]}>
           <boxGeometry args={[0.74, 0.41, 0.02]} />
-          <meshBasicMaterial color="#ffffff" />
+          <meshBasicMaterial color={SIGNS.liftWarning.background} />
         </mesh>
       </group>
 
       <Suspense fallback={null}>
-        <Label3D position={[0.9, 2.62, -5.77]} fontSize={0.12} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={0.95}>
+        <Label3D position={[0.9, 2.62, -5.77]} fontSize={0.12} color={SIGNS.exit.text} anchorX="center" anchorY="middle" maxWidth={0.95}>
           {ctx.t('scene.exit')}
         </Label3D>
-        <Label3D position={[HALF_W - 0.3, 2.05, -5.725]} fontSize={0.14} color={C.exitGreen} anchorX="center" anchorY="middle" maxWidth={0.55}>
+        <Label3D position={[HALF_W - 0.3, 2.05, -5.725]} fontSize={0.14} color={SIGNS.stairs.text} anchorX="center" anchorY="middle" maxWidth={0.55}>
           {ctx.t('scene.stairs')}
         </Label3D>
-        <Label3D position={[-HALF_W + 0.3, 2.05, -5.725]} fontSize={0.14} color="#222222" anchorX="center" anchorY="middle" maxWidth={0.55}>
+        <Label3D position={[-HALF_W + 0.3, 2.05, -5.725]} fontSize={0.14} color={SIGNS.lift.text} anchorX="center" anchorY="middle" maxWidth={0.55}>
           {ctx.t('scene.lift')}
         </Label3D>
-        <Label3D position={[-0.9, 1.15, -5.6]} fontSize={0.085} color={C.warnRed} anchorX="center" anchorY="middle" maxWidth={0.66} textAlign="center">
+        <Label3D
+          position={[-0.9, 1.15, -5.6]}
+          fontSize={0.085}
+          color={SIGNS.liftWarning.text}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={0.66}
+          textAlign="center"
+        >
           {ctx.t('scene.lift-warning')}
         </Label3D>
         <Label3D
@@ -143,9 +153,9 @@ export function Corridor({ stage, live }: PartProps) {
           position={[HOT_DOOR.x + 0.45, 2.45, HOT_DOOR.z]}
           rotation={[0, 0.5, 0]}
           fontSize={0.16}
-          color="#ffd34d"
+          color={SIGNS.hot.text}
           outlineWidth={0.012}
-          outlineColor="#3a0a00"
+          outlineColor={SIGNS.hot.background}
           anchorX="center"
           anchorY="middle"
         >

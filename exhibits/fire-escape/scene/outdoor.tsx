@@ -5,9 +5,10 @@ import { BackSide, Color, Object3D, type InstancedMesh, type MeshBasicMaterial }
 import { ASSEMBLY, BUILDING_DOOR, COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { burningWindowParts, outdoorParts } from './shell-parts.ts'
+import { SIGNS } from './signs.ts'
 import type zh from '../locales/zh-CN.json'
 
-const SIGN = new Color(C.exitGreen)
+const SIGN = new Color(SIGNS.assembly.background)
 const FIRE = new Color(C.fireOrange)
 /** Classmates and a teacher waiting at the assembly point. */
 const PEOPLE: ReadonlyArray<readonly [number, number, number, string]> = [
@@ -74,11 +75,11 @@ export function Outdoor({ stage, live }: PartProps) {
       {/* the assembly sign: tapping it = stay here and report */}
       <mesh position={[ASSEMBLY.x, 2.0, ASSEMBLY.z - 1.8]} onClick={tap('out', 'out-stay-call')}>
         <boxGeometry args={[1.5, 0.6, 0.05]} />
-        <meshBasicMaterial ref={sign} color={C.exitGreen} />
+        <meshBasicMaterial ref={sign} color={SIGNS.assembly.background} />
       </mesh>
       <mesh position={[0.4, 1.45, -5.27]} visible={stage.show119} onClick={tap('out', 'out-stay-call')}>
         <boxGeometry args={[1.3, 0.42, 0.04]} />
-        <meshBasicMaterial color={C.warnRed} />
+        <meshBasicMaterial color={SIGNS.call119.background} />
       </mesh>
 
       <instancedMesh ref={people} args={[undefined, undefined, PEOPLE.length]}>
@@ -87,10 +88,18 @@ export function Outdoor({ stage, live }: PartProps) {
       </instancedMesh>
 
       <Suspense fallback={null}>
-        <Label3D position={[ASSEMBLY.x, 2.0, ASSEMBLY.z - 1.77]} fontSize={0.2} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.4}>
+        <Label3D position={[ASSEMBLY.x, 2.0, ASSEMBLY.z - 1.77]} fontSize={0.2} color={SIGNS.assembly.text} anchorX="center" anchorY="middle" maxWidth={1.4}>
           {ctx.t('scene.assembly')}
         </Label3D>
-        <Label3D visible={stage.show119} position={[0.4, 1.45, -5.245]} fontSize={0.14} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.2}>
+        <Label3D
+          visible={stage.show119}
+          position={[0.4, 1.45, -5.245]}
+          fontSize={0.14}
+          color={SIGNS.call119.text}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={1.2}
+        >
           {ctx.t('scene.call-119')}
         </Label3D>
       </Suspense>

@@ -2,6 +2,8 @@ import { ASSEMBLY, BUILDING_DOOR, CEILING, COLORS as C, HALF_W, HOT_DOOR, LIFT, 
 import type { BoxPart } from '@sophora/sdk'
 
 const LEN = Z_NEAR - Z_FAR
+/** z of the ceiling light panels (the bake puts a lamp under each). */
+export const LAMP_Z = [0.5, -3.5, -7.5, -11.5, -15] as const
 const MID = (Z_NEAR + Z_FAR) / 2
 
 /** Everything in the corridor that never moves or reacts: one merged draw call. */
@@ -33,7 +35,7 @@ export function corridorParts(): BoxPart[] {
     // towel hook
     { size: [0.08, 0.03, 0.03], at: [HALF_W - 0.04, 1.42, TOWEL_HOOK[2]], color: C.steelDark },
   ]
-  for (const z of [0.5, -3.5, -7.5, -11.5, -15]) {
+  for (const z of LAMP_Z) {
     parts.push({ size: [0.5, 0.03, 1.2], at: [0, CEILING - 0.015, z], color: C.lightPanel })
   }
   return parts
