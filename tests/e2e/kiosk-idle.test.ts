@@ -29,6 +29,15 @@ let code = ''
 
 const idle = (sel: string) => page.waitForSelector(`[data-testid="idle-status"]${sel}`, { state: 'attached', timeout: 60_000 })
 const suppressed = async () => Number(await page.getAttribute('[data-testid="idle-status"]', 'data-suppressed'))
+const warnings = async () => Number(await page.getAttribute('[data-testid="idle-status"]', 'data-warnings'))
+/**
+ * From kiosk mode on until the exhibit is open nothing keeps the station busy, and on a loaded
+ * machine 3 s can pass between two clicks: a countdown then would swallow the next click (and
+ * reset the station 5 s later). Until the exhibit is open, a countdown in the way of a click is
+ * touched first, as a student would; the checks below count countdowns from the exhibit's opening.
+ */
+const countdown = () => page.locator('[data-testid="idle-countdown"]')
+const touchCountdown = () => countdown().click()
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -67,6 +76,7 @@ describe('kiosk mode and idle reset', () => {
     await page.fill('[data-testid="kiosk-idle-seconds"]', '3')
     await page.fill('[data-testid="kiosk-warn-seconds"]', String(WARN_S))
     await page.fill('[data-testid="kiosk-pin"]', PIN)
+    await page.addLocatorHandler(countdown(), touchCountdown)
     await page.click('[data-testid="kiosk-save"]')
     // In kiosk mode the setup page is a staff page: the station goes to the lobby at once.
     await page.waitForSelector('html.kiosk [data-testid="lobby"]')
@@ -89,6 +99,8 @@ describe('kiosk mode and idle reset', () => {
     const { wrongStep, right } = await playbook(ID)
     await page.click(`[data-testid="open-${ID}"]`)
     await waitForExhibit(page)
+    await page.removeLocatorHandler(countdown())
+    const warned = await warnings()
     // Loading, the intro narration, each step's narration and the explanation keep the station busy throughout.
     await page.click('[data-testid="run-start"]')
     for (let i = 0; i < wrongStep.step; i++) {
@@ -102,14 +114,14 @@ describe('kiosk mode and idle reset', () => {
     await idle('[data-busy="explanation"]')
     const held = await suppressed()
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="idle-status"]')?.getAttribute('data-suppressed')) > n, held)
-    expect(await page.getAttribute('[data-testid="idle-status"]', 'data-warnings')).toBe('0')
+    expect(await warnings(), 'no countdown while narration played or the explanation showed').toBe(warned)
     expect(await page.$('[data-testid="feedback"]')).not.toBeNull()
 
     await page.click('[data-testid="run-next"]')
     // Clicked at once: the screenshot (slow on a busy machine) is taken of the next countdown.
     await page.waitForSelector('[data-testid="idle-countdown"]', { timeout: 60_000 })
     await page.click('[data-testid="idle-countdown"]')
-    await idle('[data-phase="watching"][data-warnings="1"]')
+    await idle(`[data-phase="watching"][data-warnings="${warned + 1}"]`)
     expect((await currentVisit()).filter((e) => e.startsWith('exhibit-exited'))).toEqual([])
   })
 
