@@ -57,7 +57,9 @@ export async function startServer(opts: { dbPath?: string; port?: number; env?: 
   proc.stdout?.on('data', (d) => (log += d))
   proc.stderr?.on('data', (d) => (log += d))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
+  // A limit for a broken server, not a wait: on a clean clone tsx compiles the server first, and at
+  // load average 35 here that took over 30 s (every e2e file failed in beforeAll).
+  const deadline = Date.now() + 120_000
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log}`)
     try {
