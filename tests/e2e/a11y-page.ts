@@ -1,10 +1,12 @@
 /**
- * Page-side helpers of accessibility.test.ts: axe-core, keyboard focus, and the layout boxes that
- * lie over the 3D view. Kept apart so the test file reads as the story it checks.
+ * Page-side helpers of accessibility.test.ts and contract.test.ts: axe-core, keyboard focus, and
+ * the layout boxes that lie over the 3D view (the contract projects each step's subjects while it
+ * plays them). Kept apart so the test files read as the stories they check.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { ScreenBox, ScreenSubject } from '../../src/test-bridge/subjects.ts'
 
 export interface AxeFinding {
@@ -140,4 +142,68 @@ export function coveredShare(a: ScreenBox, b: ScreenBox): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y)
   return w > 0 && h > 0 ? (w * h) / (a.w * a.h) : 0
+}
+
+/** Sizes the layout is judged at: a 1024×640 tablet and a 1280×800 kiosk. */
+export const LAYOUT_SIZES = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 800 },
+] as const
+
+const headerBottom = (l: Layout): number => l.header.y + l.header.h
+
+/** The run panel and the subtitle band do not overlap the canvas or each other; the canvas keeps most of the window. */
+export function checkLayouts(layouts: Layout[]): void {
+  for (const l of layouts) {
+    const at = `${l.size.width}×${l.size.height}`
+    expect(coveredShare(l.canvas, l.panel), `${at}: panel over the view`).toBe(0)
+    expect(coveredShare(l.canvas, l.subtitles), `${at}: subtitles over the view`).toBe(0)
+    expect(coveredShare(l.subtitles, l.panel), `${at}: subtitles over the panel`).toBe(0)
+    // a third of a phone in portrait, nearly half of a landscape window
+    const least = l.size.width > l.size.height ? 0.45 : 0.3
+    expect((l.canvas.w * l.canvas.h) / (l.size.width * l.size.height), `${at}: the view's share of the window`).toBeGreaterThan(least)
+    expect(l.canvas.y, `${at}: the view starts below the header`).toBeGreaterThanOrEqual(headerBottom(l))
+  }
+}
+
+/** What one step's projection found: subjects under a panel, sizes where all are off screen, and every subject seen (for the log). */
+export interface StepLayout {
+  problems: string[]
+  offScreen: string[]
+  seen: string[]
+}
+
+/**
+ * The step on screen now, its subjects projected (once settled) onto each layout's canvas: none
+ * may lie more than a tenth under the run panel, the subtitles or a button, and what the step is
+ * about must be on screen (one subject at least half in view, or a big one, or one around the
+ * viewer, a desk one crouches under). The projection does not depend on the window's own size.
+ */
+export async function judgeStep(page: Page, exhibitId: string, stepId: string, layouts: Layout[]): Promise<StepLayout> {
+  const per = await settledSubjects(
+    page,
+    stepId,
+    layouts.map((l) => l.canvas),
+  )
+  const found: StepLayout = { problems: [], offScreen: [], seen: [] }
+  for (const [k, l] of layouts.entries()) {
+    const where = `${exhibitId}/${stepId} at ${l.size.width}×${l.size.height}`
+    const subjects = per[k] ?? []
+    const onScreen = subjects.some((s) => s.around || (s.box && (s.inView >= 0.5 || (s.box.w * s.box.h) / (l.canvas.w * l.canvas.h) > 0.25)))
+    if (subjects.length && !onScreen) found.offScreen.push(where)
+    for (const s of subjects) {
+      const at = s.box
+        ? `${Math.round(s.box.x)},${Math.round(s.box.y)} ${Math.round(s.box.w)}×${Math.round(s.box.h)}`
+        : s.around
+          ? 'around the viewer'
+          : 'out of view'
+      found.seen.push(`${where}: ${s.name} ${at} in view ${s.inView.toFixed(2)}`)
+      if (!s.box) continue
+      for (const [what, over] of [['run panel', l.panel], ['subtitles', l.subtitles], ...l.buttons.map((x) => ['button', x] as const)] as const) {
+        const share = coveredShare(s.box, over)
+        if (share > 0.1) found.problems.push(`${where}: ${s.name} is ${Math.round(share * 100)}% under the ${what}`)
+      }
+    }
+  }
+  return found
 }

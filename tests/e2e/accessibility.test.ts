@@ -1,23 +1,22 @@
 /**
- * Accessibility and layout in a real browser, on one page: axe-core finds no serious violation on
+ * The lobby, accessibility and layout in a real browser, on one page (one server, one browser; the
+ * lobby first, as a new visitor sees it: no passport yet): the lobby lists the exhibits in Chinese
+ * and English, and damaged passport data is reset with a message; axe-core finds no serious violation on
  * the lobby, check-in, run panel and passport pages; an exhibit is played to its stamp with the
- * keyboard alone; and for every step of every exhibit, at a 1024×640 tablet and a 1280×800
- * kiosk, the step's subjects projected onto the screen lie clear of the run panel and subtitles.
+ * keyboard alone; the panels lie beside the view at a tablet, a kiosk, a portrait tablet and a
+ * phone, and large subtitles grow their band. (Each step's subjects, projected clear of the
+ * panels, are checked by contract.test.ts on the visit that plays the step.)
  */
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listExhibitFolders } from '../../src/build/exhibit-folders.ts'
-import { axeSerious, coveredShare, focused, layoutAt, settledSubjects, tabTo, type Layout } from './a11y-page.ts'
+import { axeSerious, checkLayouts, focused, layoutAt, LAYOUT_SIZES, tabTo } from './a11y-page.ts'
 import { playbook } from './answers.ts'
 import { onlyExhibits } from './e2e-build.ts'
 import { createGuide, issuePassports, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
 
 const only = onlyExhibits()
 const exhibitIds = listExhibitFolders('exhibits').filter((id) => !only || only.includes(id))
-const SIZES = [
-  { width: 1024, height: 640 },
-  { width: 1280, height: 800 },
-] as const
 
 let server: RunningServer
 let b: Browser
@@ -33,6 +32,63 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close()
   await server?.stop()
+})
+
+describe('lobby', () => {
+  it('lists exhibits as cards by category in Chinese, with ages, minutes and stamp', async () => {
+    const { page } = b
+    await page.goto(server.url)
+    await page.waitForSelector('[data-testid="lobby"]')
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN')
+    const fire = page.locator('[data-exhibit="fire-escape"]')
+    await expect(fire.locator('h3').textContent()).resolves.toBe('火灾逃生')
+    const meta = await fire.locator('.meta').textContent()
+    expect(meta).toMatch(/8–15 岁/)
+    expect(meta).toMatch(/约 \d+ 分钟/)
+    await expect(page.locator('#cat-emergency').textContent()).resolves.toBe('应急逃生')
+    await expect(page.locator('[data-testid="stamp-count"]').textContent()).resolves.toMatch(/已获得 0 \/ \d+ 枚印章/)
+    await page.screenshot({ path: 'test-results/lobby-zh-desktop.png' })
+  })
+
+  it('switches to English and remembers it after a reload', async () => {
+    const { page } = b
+    await page.click('[data-testid="lang-switch"]')
+    await expect(page.locator('#cat-emergency').textContent()).resolves.toBe('Emergency escape')
+    await expect(page.locator('[data-exhibit="fire-escape"] h3').textContent()).resolves.toBe('Fire Escape')
+    await page.reload()
+    await page.waitForSelector('[data-testid="lobby"]')
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en')
+    await expect(page.locator('[data-exhibit="fire-escape"] .meta').textContent()).resolves.toMatch(/Ages 8–15/)
+    await page.click('[data-testid="lang-switch"]')
+    await expect(page.locator('#cat-emergency').textContent()).resolves.toBe('应急逃生')
+  })
+
+  it('test fixtures are listed only in the e2e build and nothing is fetched from the internet', async () => {
+    expect(await b.page.locator('[data-exhibit="broken-exhibit"]').count()).toBe(1)
+    expect(b.externalRequests).toEqual([])
+    expect(b.errors).toEqual([])
+  })
+
+  it('lays out on a tablet and a phone (screenshots for review)', async () => {
+    const { page } = b
+    await page.setViewportSize({ width: 800, height: 1280 })
+    await page.screenshot({ path: 'test-results/lobby-zh-tablet.png' })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: 'test-results/lobby-zh-phone.png' })
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await page.setViewportSize({ width: 1280, height: 800 })
+  })
+
+  it('damaged passport data is reset with a message, not a white screen', async () => {
+    const { page } = b
+    await page.evaluate(() => localStorage.setItem('sophora.checkin', '{not json'))
+    await page.reload()
+    await page.waitForSelector('[data-testid="notice"][data-notice="storage.reset"]')
+    await expect(page.locator('[data-testid="lobby"]').isVisible()).resolves.toBe(true)
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sophora.checkin') ?? 'null'))
+    expect(stored?.state).toMatchObject({ code: null, local: {} })
+  })
 })
 
 describe('accessibility', () => {
@@ -82,80 +138,13 @@ describe('accessibility', () => {
   })
 })
 
-/**
- * Every step of every exhibit takes minutes here (each step's camera move settles on SwiftShader),
- * so the suite checks each exhibit's first step and SOPHORA_E2E_FULL_LAYOUT=1 checks them all
- * (run it after moving objects or changing the panel layout; docs/authoring-exhibits.md says so).
- */
-const FULL_LAYOUT = process.env.SOPHORA_E2E_FULL_LAYOUT === '1'
-
 describe('the scene is never hidden behind the panels', () => {
-  it(`${FULL_LAYOUT ? 'every step' : 'the first step'} of every exhibit: its subjects lie clear of the run panel and subtitles at 1024×640 and 1280×800`, async () => {
-    const { page } = b
-    await page.goto(server.url)
-    await page.waitForSelector('[data-testid="lobby"]')
-    const layouts: Layout[] = []
-    const problems: string[] = []
-    const seen: string[] = []
-    const offScreen: string[] = []
-    for (const [n, id] of exhibitIds.entries()) {
-      await page.click(`[data-testid="open-${id}"]`)
-      await waitForExhibit(page)
-      if (n === 0) {
-        // the layout is the same for every step (the panel and the band have fixed sizes); read it per size
-        for (const s of SIZES) layouts.push(await layoutAt(page, s.width, s.height))
-        await page.setViewportSize({ width: 640, height: 400 }) // smaller renders faster; projections use the layouts above
-        checkLayouts(layouts)
-      }
-      await page.click('[data-testid="run-start"]')
-      const { steps, right } = await playbook(id)
-      for (const [i, step] of (FULL_LAYOUT ? steps : steps.slice(0, 1)).entries()) {
-        await page.waitForSelector(`[data-testid="run-panel"][data-phase="step"] [data-testid="choice-${right.steps[i]}"]:not([disabled])`)
-        const per = await settledSubjects(
-          page,
-          step.id,
-          layouts.map((l) => l.canvas),
-        )
-        for (const [k, l] of layouts.entries()) {
-          const where = `${id}/${step.id} at ${l.size.width}×${l.size.height}`
-          // what the step is about is on screen: one subject at least half in view, or a big one, or one around the viewer (a desk one crouches under)
-          const onScreen = per[k]!.some((s) => s.around || (s.box && (s.inView >= 0.5 || (s.box.w * s.box.h) / (l.canvas.w * l.canvas.h) > 0.25)))
-          if (per[k]!.length && !onScreen) offScreen.push(where)
-          for (const s of per[k]!) {
-            const at = s.box
-              ? `${Math.round(s.box.x)},${Math.round(s.box.y)} ${Math.round(s.box.w)}×${Math.round(s.box.h)}`
-              : s.around
-                ? 'around the viewer'
-                : 'out of view'
-            seen.push(`${where}: ${s.name} ${at} in view ${s.inView.toFixed(2)}`)
-            if (!s.box) continue
-            for (const [what, over] of [['run panel', l.panel], ['subtitles', l.subtitles], ...l.buttons.map((x) => ['button', x] as const)] as const) {
-              const share = coveredShare(s.box, over)
-              if (share > 0.1) problems.push(`${where}: ${s.name} is ${Math.round(share * 100)}% under the ${what}`)
-            }
-          }
-        }
-        await page.click(`[data-testid="choice-${right.steps[i]}"]`)
-        await page.click('[data-testid="run-next"]')
-      }
-      await page.click('[data-testid="back-to-lobby"]')
-      await page.waitForSelector('[data-testid="lobby"]')
-    }
-    console.log(`[a11y] subjects:\n${seen.join('\n')}\n[a11y] steps whose subjects are all off screen: ${offScreen.join('; ') || 'none'}`)
-    expect(problems).toEqual([])
-    // no step's subjects may be all off screen, except fire escape's towel on its hook and its low exit signs (their boxes
-    // project behind the viewer; found so and left to the exhibit's author); a new one fails
-    expect(offScreen.filter((w) => !/^fire-escape\/(cloth|low) /.test(w))).toEqual([])
-    // every exhibit's checked steps name a subject, at both sizes
-    expect(seen.length).toBeGreaterThanOrEqual(exhibitIds.length * 2)
-  }, 600_000)
-
   it('screenshots at both sizes with subtitles showing (for review), large subtitles grow the band, not over the view', async () => {
     const { page } = b
     await page.goto(`${server.url}/exhibit/${exhibitIds[0]}`)
     await waitForExhibit(page)
     // and a tablet in portrait and a phone, where the panel sits under the view
-    for (const s of [...SIZES, { width: 800, height: 1280 }, { width: 390, height: 844 }]) {
+    for (const s of [...LAYOUT_SIZES, { width: 800, height: 1280 }, { width: 390, height: 844 }]) {
       const l = await layoutAt(page, s.width, s.height)
       await page.evaluate(() => window.__sophora!.audio.getState().setSubtitle({ cue: 'shot', text: '弯下腰，用湿毛巾捂住口鼻，沿着墙边走。' }))
       await page.waitForSelector('.subtitle-bar[data-cue="shot"]')
@@ -174,19 +163,3 @@ describe('the scene is never hidden behind the panels', () => {
     checkLayouts([large])
   })
 })
-
-const headerBottom = (l: Layout): number => l.header.y + l.header.h
-
-/** The run panel and the subtitle band do not overlap the canvas or each other; the canvas keeps most of the window. */
-function checkLayouts(layouts: Layout[]): void {
-  for (const l of layouts) {
-    const at = `${l.size.width}×${l.size.height}`
-    expect(coveredShare(l.canvas, l.panel), `${at}: panel over the view`).toBe(0)
-    expect(coveredShare(l.canvas, l.subtitles), `${at}: subtitles over the view`).toBe(0)
-    expect(coveredShare(l.subtitles, l.panel), `${at}: subtitles over the panel`).toBe(0)
-    // a third of a phone in portrait, nearly half of a landscape window
-    const least = l.size.width > l.size.height ? 0.45 : 0.3
-    expect((l.canvas.w * l.canvas.h) / (l.size.width * l.size.height), `${at}: the view's share of the window`).toBeGreaterThan(least)
-    expect(l.canvas.y, `${at}: the view starts below the header`).toBeGreaterThanOrEqual(headerBottom(l))
-  }
-}

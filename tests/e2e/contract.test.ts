@@ -7,13 +7,19 @@
  * - a wrong choice is explained, then the exhibit plays to its stamp with one wrong quiz answer,
  *   reporting the visit's events; after leaving, the renderer's geometries and textures are
  *   back where they were;
- * - every stamp is still there after a reload (the student checked in with a passport first).
+ * - every stamp is still there after a reload (the student checked in with a passport first);
+ * - the scene is never hidden behind the panels: the run panel and subtitles lie beside the view
+ *   at a 1024×640 tablet and a 1280×800 kiosk, and each exhibit's first step (every step with
+ *   SOPHORA_E2E_FULL_LAYOUT=1) has its subjects projected onto those screens clear of them, on
+ *   the same visit that plays it (the page itself stays at 640×360: it renders faster, and the
+ *   projection takes the other screens' canvas boxes).
  * No page errors, no request off loopback. One server and one browser for all exhibits, 640×360.
- * (The VR playthrough in English is vr.test.ts.)
+ * (The VR playthrough in English is vr.test.ts; axe-core and the keyboard, accessibility.test.ts.)
  */
 import type { Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listExhibitFolders } from '../../src/build/exhibit-folders.ts'
+import { LAYOUT_SIZES, checkLayouts, judgeStep, layoutAt, type Layout } from './a11y-page.ts'
 import { playbook, type Playbook } from './answers.ts'
 import { onlyExhibits } from './e2e-build.ts'
 import {
@@ -36,13 +42,23 @@ export const BUDGET = { calls: 100, triangles: 300_000 } as const
 // SOPHORA_EXHIBITS=a,b builds only those (vite.config.ts); test exactly what was built.
 const only = onlyExhibits()
 const exhibits = listExhibitFolders('exhibits').filter((id) => !only || only.includes(id))
+const VIEW = { width: 640, height: 360 } as const
+/**
+ * Every step of every exhibit projected takes minutes here (each step's camera move settles on
+ * SwiftShader), so `npm test` projects each exhibit's first step; SOPHORA_E2E_FULL_LAYOUT=1 all
+ * (run it after moving objects or changing the panel layout; docs/authoring-exhibits.md says so).
+ */
+const FULL_LAYOUT = process.env.SOPHORA_E2E_FULL_LAYOUT === '1'
+/** The tablet's and the kiosk's layout, read once on the first exhibit (the panel and the band have fixed sizes). */
+const layouts: Layout[] = []
+const subjectsSeen: string[] = []
 
 let server: RunningServer
 let b: Browser
 let page: Page
 beforeAll(async () => {
   server = await startServer()
-  b = await launch({ width: 640, height: 360 })
+  b = await launch(VIEW)
   page = b.page
   // A checked-in student: stamps go to their passport and show in the lobby.
   const guide = { name: 'guide-contract', password: 'contract-guide-password-1' }
@@ -152,6 +168,11 @@ describe('exhibit contract in Chromium', () => {
       // Headless Chromium has navigator.xr but no headset: no Enter VR button, flat mode only.
       expect(await page.locator('[data-testid="enter-vr"]').count()).toBe(0)
       await page.screenshot({ path: `test-results/${id}-intro.png` })
+      if (!layouts.length) {
+        for (const s of LAYOUT_SIZES) layouts.push(await layoutAt(page, s.width, s.height))
+        await page.setViewportSize(VIEW)
+        checkLayouts(layouts)
+      }
       await leave()
       baseline = await lobbyCounts()
       expect(b.errors.slice(before)).toEqual([])
@@ -164,10 +185,19 @@ describe('exhibit contract in Chromium', () => {
       await click('run-start')
       const live = await frameCounts()
       expect(live.geometries, 'the scene allocates geometry (else the leak check proves nothing)').toBeGreaterThan(baseline.geometries)
+      const layoutProblems: string[] = []
+      const offScreen: string[] = []
       for (const [i, step] of plan.steps.entries()) {
         const right = plan.right.steps[i]!
         await page.waitForSelector(`[data-testid="choice-${right}"]`)
         withinBudget(await frameCounts(), `${id} step ${i + 1} "${step.id}"`)
+        if (i === 0 || FULL_LAYOUT) {
+          await page.waitForSelector(`[data-testid="run-panel"][data-phase="step"] [data-testid="choice-${right}"]:not([disabled])`)
+          const found = await judgeStep(page, id, step.id, layouts)
+          layoutProblems.push(...found.problems)
+          offScreen.push(...found.offScreen)
+          subjectsSeen.push(...found.seen)
+        }
         if (i === plan.wrongStep.step) {
           await click(`choice-${plan.wrongStep.choice}`)
           const fb = page.locator('[data-testid="feedback"]')
@@ -179,6 +209,13 @@ describe('exhibit contract in Chromium', () => {
         await expect(page.locator('[data-testid="feedback"]').getAttribute('class')).resolves.toContain('ok')
         await click('run-next')
       }
+      expect(layoutProblems, `${id}: step subjects under a panel`).toEqual([])
+      // No step's subjects may be all off screen, except fire escape's towel on its hook and its low exit signs (their boxes
+      // project behind the viewer; found so and left to the exhibit's author); a new one fails.
+      expect(
+        offScreen.filter((w) => !/^fire-escape\/(cloth|low) /.test(w)),
+        `${id}: steps whose subjects are all off screen`,
+      ).toEqual([])
       await page.waitForSelector('[data-testid="run-panel"][data-phase="quiz"]')
       // One wrong quiz answer when the pass mark allows it (it does for every exhibit today).
       const oneWrong = plan.quiz.length - 1 >= plan.pass
@@ -226,5 +263,11 @@ describe('exhibit contract in Chromium', () => {
     await expect(page.locator('[data-testid="stamp-count"]').textContent()).resolves.toMatch(new RegExp(`已获得 ${exhibits.length} /`))
     for (const id of exhibits) expect(await page.locator(`[data-exhibit="${id}"] .seal--earned`).count(), `${id} stamp`).toBe(1)
     expect(b.errors).toEqual([])
+  })
+
+  it(`projected ${FULL_LAYOUT ? 'every step' : 'the first step'} of every exhibit at both screen sizes, each naming a subject`, () => {
+    console.log(`[layout] subjects:\n${subjectsSeen.join('\n')}`)
+    expect(layouts.map((l) => l.size)).toEqual(LAYOUT_SIZES)
+    expect(subjectsSeen.length).toBeGreaterThanOrEqual(exhibits.length * 2)
   })
 })

@@ -29,6 +29,25 @@ let code = ''
 
 const idle = (sel: string) => page.waitForSelector(`[data-testid="idle-status"]${sel}`, { state: 'attached', timeout: 60_000 })
 const suppressed = async () => Number(await page.getAttribute('[data-testid="idle-status"]', 'data-suppressed'))
+const warnings = async () => Number(await page.getAttribute('[data-testid="idle-status"]', 'data-warnings'))
+/**
+ * From kiosk mode on until the exhibit is open nothing keeps the station busy, and on a loaded
+ * machine (load average 35 here) more than the 3 s idle time plus the 5 s countdown passed between
+ * two of the test's steps: the station reset before the exhibit was opened. Until then the page
+ * itself touches a countdown the moment it shows, as a student would (a Playwright handler would
+ * act only at the test's next click, too late); the checks below count countdowns from the
+ * exhibit's opening.
+ */
+function touchCountdowns(on: boolean): void {
+  const w = window as unknown as { __e2eToucher?: MutationObserver }
+  w.__e2eToucher?.disconnect()
+  delete w.__e2eToucher
+  if (!on) return
+  const touch = () => document.querySelector<HTMLElement>('[data-testid="idle-countdown"]')?.click()
+  w.__e2eToucher = new MutationObserver(touch)
+  w.__e2eToucher.observe(document.body, { childList: true, subtree: true })
+  touch()
+}
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -70,6 +89,7 @@ describe('kiosk mode and idle reset', () => {
     await page.click('[data-testid="kiosk-save"]')
     // In kiosk mode the setup page is a staff page: the station goes to the lobby at once.
     await page.waitForSelector('html.kiosk [data-testid="lobby"]')
+    await page.evaluate(touchCountdowns, true)
     const stored = await page.evaluate(() => localStorage.getItem('sophora.kiosk') ?? '')
     expect(stored).toContain('"hash"')
     expect(stored).not.toContain(PIN)
@@ -89,6 +109,8 @@ describe('kiosk mode and idle reset', () => {
     const { wrongStep, right } = await playbook(ID)
     await page.click(`[data-testid="open-${ID}"]`)
     await waitForExhibit(page)
+    await page.evaluate(touchCountdowns, false)
+    const warned = await warnings()
     // Loading, the intro narration, each step's narration and the explanation keep the station busy throughout.
     await page.click('[data-testid="run-start"]')
     for (let i = 0; i < wrongStep.step; i++) {
@@ -102,14 +124,14 @@ describe('kiosk mode and idle reset', () => {
     await idle('[data-busy="explanation"]')
     const held = await suppressed()
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="idle-status"]')?.getAttribute('data-suppressed')) > n, held)
-    expect(await page.getAttribute('[data-testid="idle-status"]', 'data-warnings')).toBe('0')
+    expect(await warnings(), 'no countdown while narration played or the explanation showed').toBe(warned)
     expect(await page.$('[data-testid="feedback"]')).not.toBeNull()
 
     await page.click('[data-testid="run-next"]')
     // Clicked at once: the screenshot (slow on a busy machine) is taken of the next countdown.
     await page.waitForSelector('[data-testid="idle-countdown"]', { timeout: 60_000 })
     await page.click('[data-testid="idle-countdown"]')
-    await idle('[data-phase="watching"][data-warnings="1"]')
+    await idle(`[data-phase="watching"][data-warnings="${warned + 1}"]`)
     expect((await currentVisit()).filter((e) => e.startsWith('exhibit-exited'))).toEqual([])
   })
 

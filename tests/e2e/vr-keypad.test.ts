@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createGuide, issuePassports, launch, startServer, waitForExhibit, waitFrames, type Browser, type RunningServer } from './harness.ts'
+import { createGuide, issuePassports, launch, quietEmulatorUI, startServer, waitForExhibit, waitFrames, type Browser, type RunningServer } from './harness.ts'
 
 /**
  * A headset station in a class session (emulated Quest 3, IWER): the student checks in on the
@@ -71,17 +71,6 @@ async function drawCalls(page: Page): Promise<number> {
   return c!.calls
 }
 
-/** Hide IWER's dev UI overlay so screenshots show what the headset shows. */
-async function hideDevUI(page: Page) {
-  await page.evaluate(() => {
-    const emu = window.__sophora!.xr().getState().emulator as unknown as Record<symbol, { devui?: { devUIContainer?: HTMLElement } }>
-    for (const k of Object.getOwnPropertySymbols(emu)) {
-      const c = emu[k]?.devui?.devUIContainer
-      if (c) c.style.display = 'none'
-    }
-  })
-}
-
 /** What the keypad shows: the typed symbols and the message's key. */
 async function keypadState(page: Page, want: { typed: string; message?: string }) {
   await page
@@ -134,7 +123,7 @@ describe('a headset station in a class session', () => {
     await waitForExhibit(page)
     await page.click('[data-testid="enter-vr"]', { timeout: 30_000 })
     await page.waitForFunction(() => window.__sophora!.xr().getState().mode === 'immersive-vr', null, { timeout: 30_000 })
-    await hideDevUI(page)
+    await quietEmulatorUI(page)
     await pull(page, 'vr-check-in')
     await page.waitForFunction(() => !!window.__sophora?.find?.('vr-keypad'), null, { timeout: 15_000 })
     // The first nine symbols, then OK: the same "too short" as the flat check-in.

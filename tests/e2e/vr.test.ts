@@ -3,18 +3,50 @@ import type { Page } from 'playwright-core'
 import { listExhibitFolders } from '../../src/build/exhibit-folders.ts'
 import { playbook } from './answers.ts'
 import { onlyExhibits } from './e2e-build.ts'
-import { checkIn, createGuide, issuePassports, launch, startServer, waitForExhibit, waitFrames, type Browser, type RunningServer } from './harness.ts'
+import {
+  checkIn,
+  createGuide,
+  issuePassports,
+  launch,
+  quietEmulatorUI,
+  startServer,
+  waitForExhibit,
+  waitFrames,
+  type Browser,
+  type RunningServer,
+} from './harness.ts'
 
 /**
  * Each exhibit in English: title, narration subtitles and prompts in English, then inside an
  * emulated immersive-vr session (IWER, Quest 3), played with the right controller: aim its
  * ray at a 3D button of the VR panel and pull the trigger. (The flat playthrough is contract.test.ts.)
  */
+/**
+ * Runs in every page before its scripts: records each subtitle line the page shows. Narration
+ * starts when the exhibit is ready and may be over before the test looks (a loaded machine), so
+ * the test reads what was shown, not what shows now.
+ */
+function recordSubtitles(): void {
+  const shown: string[] = []
+  ;(window as unknown as { __e2eSubtitles: string[] }).__e2eSubtitles = shown
+  const poll = setInterval(() => {
+    const audio = window.__sophora?.audio
+    if (!audio) return
+    clearInterval(poll)
+    const note = (s: ReturnType<typeof audio.getState>) => {
+      if (s.subtitle?.text && shown.at(-1) !== s.subtitle.text) shown.push(s.subtitle.text)
+    }
+    note(audio.getState())
+    audio.subscribe(note)
+  }, 20)
+}
+
 let server: RunningServer
 let b: Browser
 beforeAll(async () => {
   server = await startServer()
   b = await launch({ width: 480, height: 300 })
+  await b.context.addInitScript(recordSubtitles)
   // A checked-in student: the stamp goes to their passport and shows in the lobby.
   const guide = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
   createGuide(server, guide)
@@ -71,17 +103,6 @@ async function pull(page: Page, target: string, done: string, opts: { gone?: boo
   })
 }
 
-/** Hide IWER's dev UI overlay so screenshots show what the headset shows. */
-async function hideDevUI(page: Page) {
-  await page.evaluate(() => {
-    const emu = window.__sophora!.xr().getState().emulator as unknown as Record<symbol, { devui?: { devUIContainer?: HTMLElement } }>
-    for (const k of Object.getOwnPropertySymbols(emu)) {
-      const c = emu[k]?.devui?.devUIContainer
-      if (c) c.style.display = 'none'
-    }
-  })
-}
-
 const phase = (page: Page) => page.locator('[data-testid="run-panel"]').getAttribute('data-phase')
 
 /** Every exhibit folder in this build (SOPHORA_EXHIBITS builds a subset). */
@@ -112,13 +133,15 @@ describe('every exhibit in VR (emulated Quest 3, controller only, English)', () 
       await page.goto(`${server.url}/exhibit/${id}?xr-emulate&visit=${id}`)
       await waitForExhibit(page)
       await expect(page.locator('[data-testid="run-panel"] h2').textContent()).resolves.toBe(plan.title.en)
-      // The intro narration's subtitles, in English (any line of it while it plays).
-      const subtitle = await page.waitForFunction(() => window.__sophora!.audio.getState().subtitle?.text ?? null, null, { timeout: 20_000 })
+      // The intro narration's subtitles, in English (its first line, whenever it showed).
+      const subtitle = await page.waitForFunction(() => (window as unknown as { __e2eSubtitles: string[] }).__e2eSubtitles[0] ?? null, null, {
+        timeout: 30_000,
+      })
       expect(await subtitle.jsonValue()).toMatch(/[A-Za-z]{3,}/)
       await page.click('[data-testid="enter-vr"]', { timeout: 30_000 })
       await page.waitForFunction(() => window.__sophora!.xr().getState().mode === 'immersive-vr', null, { timeout: 30_000 })
+      await quietEmulatorUI(page)
       await page.waitForFunction(() => !!window.__sophora?.find?.('vr-panel'), null, { timeout: 30_000 })
-      await hideDevUI(page)
       await page.screenshot({ path: `test-results/vr-${id}-intro.png` })
       await pull(page, 'run-start', '[data-testid="run-panel"][data-phase="step"]')
       await expect(page.locator('[data-testid="prompt"]').textContent()).resolves.toBe(plan.en[plan.steps[0]!.prompt])
