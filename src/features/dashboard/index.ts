@@ -3,3 +3,5 @@
  * per view, exports for admins. Its own chunk; ECharts is a further chunk loaded on first draw.
  */
 export const loadDashboardPage = () => import('./dashboard-page.tsx')
+/** The dashboard's filter, table and view styles, for pages that show the same tables (the district page). */
+export const loadDashboardStyles = () => import('./dashboard.css')

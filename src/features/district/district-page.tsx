@@ -12,7 +12,6 @@ import { useLangStore } from '../../i18n/lang-store.ts'
 import type { ApiResult } from '../passport/index.ts'
 import { downloadReportCsv, fetchOptions, fetchReport, fetchView, signIn, storeToken, storedToken } from './district-api.ts'
 import { useDistrictT, type DistrictKey } from './texts.ts'
-import '../dashboard/dashboard.css'
 
 type Lang = 'zh-CN' | 'en'
 type Load<T> = { status: 'loading' } | { status: 'error'; reason: string } | { status: 'ready'; data: T }
