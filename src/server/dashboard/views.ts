@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts'
 import type { ExhibitTexts } from '../exhibit-texts.ts'
 import { activitiesByType, exhibitFigures, itemFigures, median, passportsByClass, percentile, quizTrend, visitsByPeriod } from './aggregates.ts'
 import { suppressRows, type CountedRow } from './suppression.ts'
+import { col, EXHIBIT_COLUMNS, MISCONCEPTION_COLUMNS, TREND_COLUMNS, VISITS_COLUMNS } from './columns.ts'
 import { isScoped } from './where.ts'
 
 type Lang = 'zh-CN' | 'en'
@@ -20,7 +21,6 @@ export interface ViewDeps {
 }
 
 type FlatRow = { students: number; basis?: Record<string, number>; [k: string]: Cell | Record<string, number> | undefined }
-const col = (key: string, zh: string, en: string, kind: Column['kind'] = 'count'): Column => ({ key, label: { 'zh-CN': zh, en }, kind })
 const pct = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 10 : null)
 
 /** Reads exhibits' manifest titles once per id (the server only knows their ids otherwise). */
@@ -50,7 +50,7 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
   const scoped = isScoped(f)
   const notes: DashboardTable['notes'] = []
   // Rows are flat (cells + `students` + optional `basis`); ids beside the columns (exhibitId…) stay for the page's charts.
-  const table = (columns: Column[], rows: FlatRow[], keep: string[], scope = scoped): DashboardTable => {
+  const table = (columns: readonly Column[], rows: FlatRow[], keep: string[], scope = scoped): DashboardTable => {
     const counted: CountedRow[] = rows.map(({ students, basis, ...cells }) => ({
       cells: { ...(cells as Record<string, Cell>), students },
       students,
@@ -58,17 +58,12 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
     }))
     const shown = suppressRows(counted, { scoped: scope, keep })
     if (shown.some((r) => r.suppressed)) notes.push('suppressed')
-    return { view, columns, rows: shown, notes }
+    return { view, columns: [...columns], rows: shown, notes }
   }
   switch (view) {
     case 'visits':
       return table(
-        [
-          col('period', '时间', 'Period', 'text'),
-          col('plays', '体验人次', 'Visits'),
-          col('students', '学生（护照）', 'Students (passports)'),
-          col('walkIns', '散客人次', 'Walk-in visits'),
-        ],
+        VISITS_COLUMNS,
         visitsByPeriod(d.db, f).map((r) => ({ period: r.period, plays: r.plays, students: r.students, walkIns: r.walkInPlays })),
         ['period'],
       )
@@ -104,17 +99,7 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
     }
     case 'exhibits':
       return table(
-        [
-          col('exhibit', '展项', 'Exhibit', 'text'),
-          col('starts', '开始次数', 'Starts'),
-          col('completions', '完成次数', 'Completions'),
-          col('completionRate', '完成率 %', 'Completion rate %', 'percent'),
-          col('medianMs', '用时中位数', 'Median time', 'ms'),
-          col('p90Ms', '用时 P90', 'P90 time', 'ms'),
-          col('vrShare', 'VR 占比 %', 'VR share %', 'percent'),
-          col('crashes', '崩溃次数', 'Crashes'),
-          col('students', '学生（护照）', 'Students (passports)'),
-        ],
+        EXHIBIT_COLUMNS,
         exhibitFigures(d.db, f).map((r) => ({
           exhibit: d.title(r.exhibitId, lang),
           exhibitId: r.exhibitId,
@@ -132,16 +117,7 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
       )
     case 'misconceptions':
       return table(
-        [
-          col('exhibit', '展项', 'Exhibit', 'text'),
-          col('kind', '类型', 'Kind', 'text'),
-          col('question', '题目或步骤', 'Question or step', 'text'),
-          col('attempts', '作答次数', 'Answers'),
-          col('percentWrong', '答错率 %', 'Wrong %', 'percent'),
-          col('topWrong', '最常选的错误答案', 'Most-chosen wrong answer', 'text'),
-          col('topWrongCount', '选它的次数', 'Times chosen'),
-          col('explanation', '展项的讲解', "The exhibit's explanation", 'text'),
-        ],
+        MISCONCEPTION_COLUMNS,
         itemFigures(d.db, f, { students: scoped }).map((r) => {
           const words = r.topWrong ? d.texts[r.kind](r.exhibitId, r.itemId, r.topWrong.choiceId) : d.texts[r.kind](r.exhibitId, r.itemId, '')
           const kind: Record<Lang, Record<'quiz' | 'step', string>> = { 'zh-CN': { quiz: '测验', step: '步骤' }, en: { quiz: 'quiz', step: 'step' } }
@@ -163,13 +139,7 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
       )
     case 'trend':
       return table(
-        [
-          col('month', '月份', 'Month', 'text'),
-          col('exhibit', '展项', 'Exhibit', 'text'),
-          col('question', '题目', 'Question', 'text'),
-          col('answers', '作答次数', 'Answers'),
-          col('percentWrong', '答错率 %', 'Wrong %', 'percent'),
-        ],
+        TREND_COLUMNS,
         quizTrend(d.db, f, { students: scoped }).map((r) => ({
           month: r.month,
           exhibit: d.title(r.exhibitId, lang),

@@ -1,5 +1,6 @@
 import type { Cell, Column } from '../../core/dashboard.ts'
 import { suppressRows } from '../dashboard/suppression.ts'
+import { col, EXHIBIT_COLUMNS, MISCONCEPTION_COLUMNS, TREND_COLUMNS, VISITS_COLUMNS } from '../dashboard/columns.ts'
 import type { ExhibitTexts } from '../exhibit-texts.ts'
 import type { Pool } from './database.ts'
 import { centerComparison, exhibitFigures, histMedian, histPercentile, itemFigures, quizTrend, visitsByPeriod } from './dashboard-queries.ts'
@@ -12,7 +13,6 @@ export interface DistrictViewDeps {
   title: (exhibitId: string, lang: Lang) => string
 }
 type Row = Record<string, Cell>
-const col = (key: string, zh: string, en: string, kind: Column['kind'] = 'count'): Column => ({ key, label: { 'zh-CN': zh, en }, kind })
 const pct = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 10 : null)
 
 /**
@@ -23,39 +23,24 @@ const pct = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10
  */
 export async function buildDistrictView(d: DistrictViewDeps, view: DistrictView, f: DistrictFilter, lang: Lang): Promise<DistrictTable> {
   const notes: DistrictTable['notes'] = []
-  const table = (columns: Column[], rows: Row[], keep: string[]): DistrictTable => {
+  const table = (columns: readonly Column[], rows: Row[], keep: string[]): DistrictTable => {
     const shown = suppressRows(
       rows.map((cells) => ({ cells, students: typeof cells.students === 'number' ? cells.students : 0 })),
       { scoped: false, keep },
     )
     if (shown.some((r) => r.suppressed)) notes.push('suppressed')
-    return { view, columns, rows: shown, notes }
+    return { view, columns: [...columns], rows: shown, notes }
   }
   switch (view) {
     case 'visits':
       return table(
-        [
-          col('period', '时间', 'Period', 'text'),
-          col('plays', '体验人次', 'Visits'),
-          col('students', '学生（护照）', 'Students (passports)'),
-          col('walkIns', '散客人次', 'Walk-in visits'),
-        ],
+        VISITS_COLUMNS,
         (await visitsByPeriod(d.pool, f)).map((r) => ({ period: r.period, plays: r.plays, students: r.students, walkIns: r.walk_ins })),
         ['period'],
       )
     case 'exhibits':
       return table(
-        [
-          col('exhibit', '展项', 'Exhibit', 'text'),
-          col('starts', '开始次数', 'Starts'),
-          col('completions', '完成次数', 'Completions'),
-          col('completionRate', '完成率 %', 'Completion rate %', 'percent'),
-          col('medianMs', '用时中位数', 'Median time', 'ms'),
-          col('p90Ms', '用时 P90', 'P90 time', 'ms'),
-          col('vrShare', 'VR 占比 %', 'VR share %', 'percent'),
-          col('crashes', '崩溃次数', 'Crashes'),
-          col('students', '学生（护照）', 'Students (passports)'),
-        ],
+        EXHIBIT_COLUMNS,
         (await exhibitFigures(d.pool, f)).map((r) => ({
           exhibit: d.title(r.exhibit_id, lang),
           exhibitId: r.exhibit_id,
@@ -73,16 +58,7 @@ export async function buildDistrictView(d: DistrictViewDeps, view: DistrictView,
     case 'misconceptions': {
       const kinds: Record<Lang, Record<'quiz' | 'step', string>> = { 'zh-CN': { quiz: '测验', step: '步骤' }, en: { quiz: 'quiz', step: 'step' } }
       return table(
-        [
-          col('exhibit', '展项', 'Exhibit', 'text'),
-          col('kind', '类型', 'Kind', 'text'),
-          col('question', '题目或步骤', 'Question or step', 'text'),
-          col('attempts', '作答次数', 'Answers'),
-          col('percentWrong', '答错率 %', 'Wrong %', 'percent'),
-          col('topWrong', '最常选的错误答案', 'Most-chosen wrong answer', 'text'),
-          col('topWrongCount', '选它的次数', 'Times chosen'),
-          col('explanation', '展项的讲解', "The exhibit's explanation", 'text'),
-        ],
+        MISCONCEPTION_COLUMNS,
         (await itemFigures(d.pool, f)).map((r) => {
           const words = d.texts[r.kind](r.exhibit_id, r.item_id, r.top_choice ?? '')
           return {
@@ -102,13 +78,7 @@ export async function buildDistrictView(d: DistrictViewDeps, view: DistrictView,
     }
     case 'trend':
       return table(
-        [
-          col('month', '月份', 'Month', 'text'),
-          col('exhibit', '展项', 'Exhibit', 'text'),
-          col('question', '题目', 'Question', 'text'),
-          col('answers', '作答次数', 'Answers'),
-          col('percentWrong', '答错率 %', 'Wrong %', 'percent'),
-        ],
+        TREND_COLUMNS,
         (await quizTrend(d.pool, f)).map((r) => ({
           month: r.month,
           exhibit: d.title(r.exhibit_id, lang),
