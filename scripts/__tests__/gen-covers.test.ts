@@ -48,4 +48,16 @@ describe('gen-covers cache', () => {
     writeFileSync(join(d, 'scene', 'b.tsx'), 'export {}')
     expect(folderHash(d)).not.toBe(before)
   })
+
+  it('sources and narration audio do not call for a new picture; a locale text does', () => {
+    const d = exhibit()
+    const before = folderHash(d)
+    writeFileSync(join(d, 'sources.md'), '# Sources\n| S1 | a new source |\n')
+    mkdirSync(join(d, 'assets', 'narration'), { recursive: true })
+    writeFileSync(join(d, 'assets', 'narration', 'intro.zh-CN.mp3'), 'audio')
+    expect(folderHash(d)).toBe(before)
+    mkdirSync(join(d, 'locales'), { recursive: true })
+    writeFileSync(join(d, 'locales', 'zh-CN.json'), '{"title":"新"}')
+    expect(folderHash(d)).not.toBe(before)
+  })
 })

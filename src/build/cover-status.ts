@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { z } from 'zod'
 
-/** What a cover is not made from: the exhibit's tests and the cover itself. */
-const SKIP = new Set(['__tests__', 'cover.webp', 'cover.json', 'node_modules'])
+/** What a cover is not made from: the exhibit's tests, its prose (sources), its narration audio and the cover itself. */
+const SKIP = new Set(['__tests__', 'cover.webp', 'cover.json', 'node_modules', 'sources.md', 'README.md', 'narration'])
 const CoverStampSchema = z.object({ hash: z.string(), generated: z.literal(true) })
 
 function files(dir: string): string[] {
@@ -13,7 +13,7 @@ function files(dir: string): string[] {
     .flatMap((n) => (SKIP.has(n) ? [] : statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]))
 }
 
-/** What the first view is made from: every file of the folder but its tests and its cover. */
+/** What the first view is made from: every file of the folder but those in SKIP (editing sources.md does not call for a new picture). */
 export function folderHash(dir: string): string {
   const h = createHash('sha256')
   for (const f of files(dir)) h.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0')
