@@ -146,8 +146,13 @@ describe('the scene is never hidden behind the panels', () => {
     // and a tablet in portrait and a phone, where the panel sits under the view
     for (const s of [...LAYOUT_SIZES, { width: 800, height: 1280 }, { width: 390, height: 844 }]) {
       const l = await layoutAt(page, s.width, s.height)
-      await page.evaluate(() => window.__sophora!.audio.getState().setSubtitle({ cue: 'shot', text: '弯下腰，用湿毛巾捂住口鼻，沿着墙边走。' }))
-      await page.waitForSelector('.subtitle-bar[data-cue="shot"]')
+      // The exhibit's own narration may still be running and replaces the line on its next timer
+      // (CI failed once on exactly that), so put the line back on every poll until it is drawn.
+      await page.waitForFunction(() => {
+        const audio = window.__sophora!.audio.getState()
+        if (audio.subtitle?.cue !== 'shot') audio.setSubtitle({ cue: 'shot', text: '弯下腰，用湿毛巾捂住口鼻，沿着墙边走。' })
+        return document.querySelector('.subtitle-bar[data-cue="shot"]') !== null
+      })
       await page.screenshot({ path: `test-results/a11y-layout-${s.width}x${s.height}.png` })
       console.log(
         `[a11y] ${s.width}×${s.height}: view ${Math.round(l.canvas.w)}×${Math.round(l.canvas.h)} from y ${l.canvas.y}, subtitle band ${Math.round(l.subtitles.h)} px`,
