@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Cell, Column, DashboardFilter, DashboardTable, DashboardView, ExportFormat } from '../../core/dashboard.ts'
 import type { ApiResult } from '../passport/index.ts'
 import { Chart } from './chart.tsx'
+import { DataTable } from './data-table.tsx'
 import { chartOption } from './chart-options.ts'
 import { downloadExport, fetchView } from './dashboard-api.ts'
 import { useDashT, type DashKey } from './texts.ts'
@@ -69,40 +70,13 @@ export function ViewSection(props: { view: DashboardView; filter: DashboardFilte
       {table && table.rows.length === 0 && <p className="hint">{t('empty')}</p>}
       {option && <Chart option={option} label={t(`view.${props.view}`)} loadingText={t('chart.loading')} errorText={t('chart.error')} />}
       {table && table.rows.length > 0 && (
-        <div className="dash-table-wrap">
-          <table className="dash-table">
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c.key} scope="col">
-                    {c.label[props.lang]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r, i) => (
-                <tr key={i} data-testid="row" data-suppressed={r.suppressed !== null}>
-                  {table.columns.map((c) => {
-                    const v = r[c.key] ?? null
-                    const hidden = v === null && r.suppressed !== null
-                    return (
-                      <td
-                        key={c.key}
-                        data-key={c.key}
-                        data-value={v === null ? '' : String(v)}
-                        className={c.kind === 'text' ? undefined : 'num'}
-                        title={hidden ? t('suppressed.title') : undefined}
-                      >
-                        {hidden ? t('suppressed') : show(c, v, t)}
-                      </td>
-                    )
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={table.columns}
+          rows={table.rows}
+          lang={props.lang}
+          show={(c, v) => show(c, v, t)}
+          hidden={{ text: t('suppressed'), title: t('suppressed.title') }}
+        />
       )}
       {table?.notes.map((n) => (
         <p key={n} className="hint dash-note" data-testid={`note-${n}`}>

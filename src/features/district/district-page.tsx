@@ -9,6 +9,7 @@ import {
   type DistrictYearlyReport,
 } from '../../core/district.ts'
 import { useLangStore } from '../../i18n/lang-store.ts'
+import { DataTable } from '../dashboard/data-table.tsx'
 import type { ApiResult } from '../passport/index.ts'
 import { downloadReportCsv, fetchOptions, fetchReport, fetchView, signIn, storeToken, storedToken } from './district-api.ts'
 import { useDistrictT, type DistrictKey } from './texts.ts'
@@ -73,30 +74,7 @@ const show = (c: Column, v: Cell, t: ReturnType<typeof useDistrictT>) =>
 function TableView(props: { columns: Column[]; rows: Record<string, Cell>[]; lang: Lang; testId: string }) {
   const t = useDistrictT()
   if (props.rows.length === 0) return <p className="hint">{t('empty')}</p>
-  return (
-    <div className="dash-table-wrap">
-      <table className="dash-table" data-testid={props.testId}>
-        <thead>
-          <tr>
-            {props.columns.map((c) => (
-              <th key={c.key} scope="col">
-                {c.label[props.lang]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r, i) => (
-            <tr key={i}>
-              {props.columns.map((c) => (
-                <td key={c.key}>{show(c, r[c.key] ?? null, t)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
+  return <DataTable columns={props.columns} rows={props.rows} lang={props.lang} testId={props.testId} show={(c, v) => show(c, v, t)} />
 }
 
 function ViewSection(props: { view: DistrictView; filter: DistrictFilter; lang: Lang; token: string; onUnauthorized(): void }) {
