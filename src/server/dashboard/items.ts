@@ -15,7 +15,7 @@ import { bind, dayNumber, EVENT_COLUMNS, isScoped, keyParams, keyWhere, prepared
 type Choice = { exhibitId: string; kind: string; itemId: string; choiceId: string | null; n: number; students: number }
 type Totals = Omit<ItemFigures, 'topWrong'>
 
-const ANSWERS = { day: 'r.day', item: 'r.item', station: 'r.station', session: 'r.session', batch: 'r.batch' }
+const ANSWERS = { day: 'r.day', item: 'r.item', station: 'r.station', batch: 'r.batch' }
 const ITEM_SQL = `CASE WHEN e.type = 'answer-given' THEN 'quiz' ELSE 'step' END`
 const bySession = (b: Bound) => b.session !== null
 const byClassSet = (b: Bound) => b.session === null && (b.school !== null || b.grade !== null)
@@ -136,7 +136,8 @@ export function quizTrend(db: Db, f: DashboardFilter, { students = true } = {}):
     ).all(b) as MonthItem[]
   return prepared(
     db,
-    `SELECT ${MONTH('month')} AS month, i.exhibit_id AS exhibitId, i.item_id AS itemId, SUM(n) AS answers, SUM(CASE WHEN wrong THEN n ELSE 0 END) AS wrong, 0 AS students
-    FROM (${itemRows(b)}) JOIN dash_items i ON i.id = item WHERE i.kind = 'quiz' GROUP BY month, item ORDER BY month, exhibitId, itemId`,
+    `SELECT ${MONTH('m')} AS month, i.exhibit_id AS exhibitId, i.item_id AS itemId, answers, wrong, 0 AS students
+    FROM (SELECT month AS m, item, SUM(n) AS answers, SUM(CASE WHEN wrong THEN n ELSE 0 END) AS wrong FROM (${itemRows(b)}) GROUP BY m, item)
+    JOIN dash_items i ON i.id = item WHERE i.kind = 'quiz' ORDER BY month, exhibitId, itemId`,
   ).all(monthParams(b)) as MonthItem[]
 }
