@@ -124,14 +124,16 @@ export function passportsByClass(
 export function exhibitFigures(db: Db, f: DashboardFilter): ExhibitFigures[] {
   const b = bind(f)
   const p = keyParams(b)
-  // Per class set, exhibit and passport in the rollup's own order (no sort), then per exhibit:
-  // a passport is in one class set, so its students add up across class sets.
+  // Per class set and exhibit (the rollup's own order), then per exhibit: a passport is in one
+  // class set, so distinct students add up across class sets (small distinct sets, no big sort).
   const rows = prepared(
     db,
     `SELECT k.value AS exhibitId, SUM(st) AS starts, SUM(c) AS completions, SUM(v) AS vrStarts, SUM(cr) AS crashes,
-      SUM(st > 0 AND passport <> 0) AS students, SUM(c > 0 AND passport <> 0) AS completers
-    FROM (SELECT r.exhibit, r.passport, SUM(r.starts) AS st, SUM(r.completions) AS c, SUM(r.vr_starts) AS v, SUM(r.crashes) AS cr
-      FROM play_rollup r WHERE ${keyWhere(b, PLAY)} GROUP BY r.batch, r.exhibit, r.passport)
+      SUM(s) AS students, SUM(cs) AS completers
+    FROM (SELECT r.exhibit, SUM(r.starts) AS st, SUM(r.completions) AS c, SUM(r.vr_starts) AS v, SUM(r.crashes) AS cr,
+        COUNT(DISTINCT CASE WHEN r.starts > 0 THEN nullif(r.passport, 0) END) AS s,
+        COUNT(DISTINCT CASE WHEN r.completions > 0 THEN nullif(r.passport, 0) END) AS cs
+      FROM play_rollup r WHERE ${keyWhere(b, PLAY)} GROUP BY r.batch, r.exhibit)
     JOIN dash_keys k ON k.id = exhibit GROUP BY exhibit ORDER BY exhibitId`,
   ).all(p) as Omit<ExhibitFigures, 'medianMs' | 'p90Ms'>[]
   // Exact medians and p90: count the completion times, then read the ones at those ranks from
