@@ -129,6 +129,12 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
         }
       })(),
     }
+    // Size: the pages in use (a migrated database keeps the dropped tables' pages free in the
+    // file until VACUUM), per million events, and the largest tables and indexes (dbstat).
+    const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number)
+    const liveMiB = (pages * (db.pragma('page_size', { simple: true }) as number)) / 2 ** 20
+    const eventCount = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+    const largest = db.prepare('SELECT name, round(SUM(pgsize) / 1048576.0, 1) AS MiB FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 14').all()
     db.close()
     const result = {
       machine: {
@@ -145,6 +151,10 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
         openSeconds,
         dbSizeMiBBeforeOpen: +(sizeBefore / 2 ** 20).toFixed(1),
         dbSizeMiB: +(statSync(path).size / 2 ** 20).toFixed(1),
+        events: eventCount,
+        liveMiB: +liveMiB.toFixed(1),
+        liveMiBPerMillionEvents: +((liveMiB * 1e6) / eventCount).toFixed(1),
+        largest,
       },
       views,
       exports,

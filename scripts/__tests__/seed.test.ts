@@ -11,6 +11,8 @@ import { withExhibitModules } from '../seed/exhibit-modules.ts'
 import { createRng } from '../seed/random.ts'
 import { seedYear, type SeedOptions } from '../seed/write.ts'
 import { runSeed } from '../seed.ts'
+import { exhibitFigures } from '../../src/server/dashboard/aggregates.ts'
+import { itemFigures } from '../../src/server/dashboard/items.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'sophora-seed-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -161,6 +163,10 @@ describe('npm run seed', () => {
     expect(await runSeed(['--clear'], { DB_PATH: join(dir, 'seeded.db') }, () => {})).toBe(0)
     const cleared = open('seeded.db')
     expect(dump(cleared)).toEqual(dump(control))
+    // The dashboard's rollups and their dictionary hold the real rows only, as if never seeded.
+    const keys = (d: Db) => d.prepare("SELECT kind, value FROM dash_keys WHERE kind IN ('station', 'session', 'batch', 'passport') ORDER BY 1, 2").all()
+    expect(keys(cleared)).toEqual(keys(control))
+    for (const view of [exhibitFigures, itemFigures]) expect(view(cleared, { school: '真实小学' })).toEqual(view(control, { school: '真实小学' }))
     expect(one(cleared, "SELECT count(*) FROM sqlite_master WHERE name = 'seed_marks'")).toBe(0)
     cleared.close()
     control.close()

@@ -37,6 +37,10 @@ export function clearSeed(db: Db): number {
       DELETE FROM passport_batches WHERE id IN ${SEEDED('batch')};
       DELETE FROM activities WHERE id IN ${SEEDED('activity')};
       DELETE FROM stations WHERE id IN ${SEEDED('station')};
+      -- The dashboard rollups' dictionary (migration 014): seeded ids no real row holds.
+      DELETE FROM dash_keys WHERE (kind = 'station' AND value IN ${SEEDED('station')})
+        OR (kind = 'session' AND value IN ${SEEDED('session')} AND NOT EXISTS (SELECT 1 FROM events WHERE session_id = value))
+        OR (kind = 'batch' AND value IN ${SEEDED('batch')} AND NOT EXISTS (SELECT 1 FROM passports WHERE batch_id = value));
       DROP TABLE seed_marks;`)
     return removed
   })()

@@ -1,11 +1,11 @@
 import type { Db } from '../db/database.ts'
 import type { DashboardFilter } from '../../core/dashboard.ts'
-import { bind, EVENT_COLUMNS, isScoped, periodSql, prepared, splitMonths, where, type Bound } from './where.ts'
+import { bind, dayText, EVENT_COLUMNS, keyParams, keyWhere, periodSql, prepared, where, type KeyColumns } from './where.ts'
 
 /**
  * The dashboard's figures under the filter, each with the number of distinct students
- * (passports) behind it, which suppression.ts needs. They read the trigger-kept rollups and
- * covering indexes of migration 010, not raw events; __tests__/scan-oracle.ts computes the
+ * (passports) behind it, which suppression.ts needs. They read the trigger-kept rollups of
+ * migration 014 (quiz items and steps: items.ts), not raw events; __tests__/scan-oracle.ts computes the
  * same by scanning events and the rollup test holds them equal. Plain functions over one
  * database so other pages (the yearly report) can reuse them.
  */
@@ -33,8 +33,9 @@ export interface ExhibitFigures {
   crashes: number
   students: number
   completers: number
-  /** Completion times in ms, ascending. */
-  durations: number[]
+  /** Median and nearest-rank p90 of the completion times (ms); null without any. */
+  medianMs: number | null
+  p90Ms: number | null
 }
 export interface ItemFigures {
   exhibitId: string
@@ -56,17 +57,16 @@ export interface MonthItem {
   students: number
 }
 
-const PLAY_COLUMNS = { day: 'r.day', exhibit: 'r.exhibit_id', station: 'r.station_id', session: 'r.session_id', passport: 'r.passport_id' }
+const PLAY: KeyColumns = { day: 'r.day', exhibit: 'r.exhibit', station: 'r.station', session: 'r.session', batch: 'r.batch' }
 
 export function visitsByPeriod(db: Db, f: DashboardFilter): PeriodVisits[] {
   const b = bind(f)
   return prepared(
     db,
-    `SELECT ${periodSql('r.day')[f.bucket ?? 'day']} AS period, SUM(r.starts) AS plays,
-      SUM(CASE WHEN r.passport_id = '' THEN r.starts ELSE 0 END) AS walkInPlays,
-      COUNT(DISTINCT nullif(r.passport_id, '')) AS students
-    FROM play_rollup r WHERE r.starts > 0 AND ${where(b, PLAY_COLUMNS)} GROUP BY period ORDER BY period`,
-  ).all(b) as PeriodVisits[]
+    `SELECT ${periodSql(dayText('r.day'))[f.bucket ?? 'day']} AS period, SUM(r.starts) AS plays,
+      SUM(CASE WHEN r.passport = 0 THEN r.starts ELSE 0 END) AS walkInPlays, COUNT(DISTINCT nullif(r.passport, 0)) AS students
+    FROM play_rollup r WHERE r.starts > 0 AND ${keyWhere(b, PLAY)} GROUP BY period ORDER BY period`,
+  ).all(keyParams(b)) as PeriodVisits[]
 }
 
 /**
@@ -123,128 +123,31 @@ export function passportsByClass(
 
 export function exhibitFigures(db: Db, f: DashboardFilter): ExhibitFigures[] {
   const b = bind(f)
-  // Three passes over play_rollup_exhibit (exhibit, passport order): distinct passports are counted without a sort.
-  const sql = (select: string, only = '') =>
-    `SELECT r.exhibit_id AS exhibitId, ${select} FROM play_rollup r INDEXED BY play_rollup_exhibit WHERE ${only}${where(b, PLAY_COLUMNS)} GROUP BY r.exhibit_id ORDER BY r.exhibit_id`
-  const rows = prepared(db, sql('SUM(r.starts) AS starts, SUM(r.completions) AS completions, SUM(r.vr_starts) AS vrStarts, SUM(r.crashes) AS crashes')).all(
-    b,
-  ) as Omit<ExhibitFigures, 'durations' | 'students' | 'completers'>[]
-  const distinct = (flag: string) =>
-    new Map(
-      (prepared(db, sql('COUNT(DISTINCT r.passport_id) AS n', `r.${flag} > 0 AND r.passport_id <> '' AND `)).all(b) as { exhibitId: string; n: number }[]).map(
-        (r) => [r.exhibitId, r.n],
-      ),
-    )
-  const students = distinct('starts')
-  const completers = distinct('completions')
-  // Exact medians: completion times in order from the covering index events_completed.
-  const durations = new Map<string, number[]>()
-  const it = prepared(
+  const p = keyParams(b)
+  // Per class set and exhibit (the rollup's own order), then per exhibit: a passport is in one
+  // class set, so distinct students add up across class sets (small distinct sets, no big sort).
+  const rows = prepared(
     db,
-    `SELECT e.exhibit_id AS x, e.duration_ms AS d FROM events e INDEXED BY events_completed
-    WHERE e.type = 'exhibit-completed' AND e.duration_ms IS NOT NULL AND ${where(b, EVENT_COLUMNS)} ORDER BY x, d`,
-  )
-    .raw()
-    .iterate(b) as IterableIterator<[string, number]>
-  for (const [x, d] of it) {
-    const list = durations.get(x)
-    if (list) list.push(d)
-    else durations.set(x, [d])
+    `SELECT k.value AS exhibitId, SUM(st) AS starts, SUM(c) AS completions, SUM(v) AS vrStarts, SUM(cr) AS crashes,
+      SUM(s) AS students, SUM(cs) AS completers
+    FROM (SELECT r.exhibit, SUM(r.starts) AS st, SUM(r.completions) AS c, SUM(r.vr_starts) AS v, SUM(r.crashes) AS cr,
+        COUNT(DISTINCT CASE WHEN r.starts > 0 THEN nullif(r.passport, 0) END) AS s,
+        COUNT(DISTINCT CASE WHEN r.completions > 0 THEN nullif(r.passport, 0) END) AS cs
+      FROM play_rollup r WHERE ${keyWhere(b, PLAY)} GROUP BY r.batch, r.exhibit)
+    JOIN dash_keys k ON k.id = exhibit GROUP BY exhibit ORDER BY exhibitId`,
+  ).all(p) as Omit<ExhibitFigures, 'medianMs' | 'p90Ms'>[]
+  // Exact medians and p90: count the completion times, then read the ones at those ranks from
+  // done_rollup (exhibit, duration order) at an offset; no time crosses into JavaScript.
+  const done = `FROM done_rollup d WHERE ${keyWhere(b, { day: 'd.day', exhibit: 'd.exhibit', station: 'd.station', session: 'd.session', batch: 'd.batch' })}`
+  const counts = prepared(db, `SELECT (SELECT value FROM dash_keys WHERE id = d.exhibit) AS x, d.exhibit AS id, COUNT(*) AS n ${done} GROUP BY d.exhibit`)
+  const at = prepared(db, `SELECT d.duration ${done} AND d.exhibit = @id ORDER BY d.duration LIMIT @limit OFFSET @offset`).pluck()
+  const times = new Map<string, { medianMs: number | null; p90Ms: number | null }>()
+  for (const { x, id, n } of counts.all(p) as { x: string; id: number; n: number }[]) {
+    const mid = at.all({ ...p, id, limit: 2 - (n % 2), offset: Math.ceil(n / 2) - 1 }) as number[]
+    const [p90] = at.all({ ...p, id, limit: 1, offset: rank(90, n) }) as number[]
+    times.set(x, { medianMs: median(mid), p90Ms: p90 ?? null })
   }
-  return rows.map((r) => ({
-    ...r,
-    students: students.get(r.exhibitId) ?? 0,
-    completers: completers.get(r.exhibitId) ?? 0,
-    durations: durations.get(r.exhibitId) ?? [],
-  }))
-}
-
-/**
- * item_rollup rows in the range: whole months from item_month_rollup, the other days from
- * item_rollup (a year reads ~1/15 of the daily rows). `month` is the row's month.
- */
-function itemRows(b: Bound): string {
-  if (b.school !== null || b.grade !== null || b.session !== null) throw new Error('item rollups hold no class or session')
-  const cols = 'exhibit_id, kind, item_id, station_id, wrong, choice_id, n'
-  const and = [
-    b.exhibit !== null ? ' AND exhibit_id = @exhibit' : '',
-    b.kind !== null ? ' AND station_id IN (SELECT id FROM stations WHERE kind = @kind)' : '',
-  ].join('')
-  return `SELECT month, ${cols} FROM item_month_rollup WHERE month BETWEEN @monthFrom AND @monthTo${and}
-    UNION ALL SELECT substr(day, 1, 7), ${cols} FROM item_rollup
-    WHERE (day BETWEEN @from AND @daysTo OR day BETWEEN @daysFrom AND @to)${and}`
-}
-const ITEM_SQL = `CASE WHEN e.type = 'answer-given' THEN 'quiz' ELSE 'step' END`
-
-/**
- * Per quiz item and per step: how often it went wrong and the wrong choice picked most (ties:
- * the smaller choice id, so the answer is the same on every run). Distinct students are needed
- * for small cells only (a school, grade or session scope): those read the events of the scope
- * through an index; the rest reads the item rollups, with `students` 0.
- */
-export function itemFigures(db: Db, f: DashboardFilter, { students = true } = {}): ItemFigures[] {
-  const b = bind(f)
-  let totals: Omit<ItemFigures, 'topWrong'>[]
-  let choices: { exhibitId: string; kind: string; itemId: string; choiceId: string | null; n: number; students: number }[]
-  if (students || isScoped(f)) {
-    const distinct = students ? 'COUNT(DISTINCT e.passport_id)' : '0'
-    // A school or grade reads events_items_by_passport; a session, events_session; the whole center (rare: an API caller asking for students) scans.
-    const scope = `e.type IN ('answer-given', 'step-completed', 'step-mistake') AND e.item_id IS NOT NULL AND ${where(b, EVENT_COLUMNS)}${b.school !== null || b.grade !== null ? ' AND e.passport_id IS NOT NULL' : ''}`
-    totals = prepared(
-      db,
-      `SELECT e.exhibit_id AS exhibitId, ${ITEM_SQL} AS kind, e.item_id AS itemId,
-        COUNT(CASE WHEN e.type <> 'step-mistake' THEN 1 END) AS attempts,
-        COUNT(CASE WHEN e.type = 'step-mistake' OR e.correct = 0 THEN 1 END) AS wrong,
-        ${distinct} AS students
-      FROM events e WHERE ${scope} GROUP BY e.exhibit_id, kind, e.item_id ORDER BY e.exhibit_id, kind, e.item_id`,
-    ).all(b) as Omit<ItemFigures, 'topWrong'>[]
-    choices = prepared(
-      db,
-      `SELECT e.exhibit_id AS exhibitId, ${ITEM_SQL} AS kind, e.item_id AS itemId,
-        json_extract(e.data, '$.choiceId') AS choiceId, COUNT(*) AS n, ${distinct} AS students
-      FROM events e WHERE ${scope} AND (e.type = 'step-mistake' OR e.correct = 0)
-      GROUP BY e.exhibit_id, kind, e.item_id, choiceId ORDER BY n DESC, choiceId`,
-    ).all(b) as typeof choices
-  } else {
-    const p = { ...b, ...splitMonths(b.from, b.to) }
-    const rows = itemRows(b)
-    totals = prepared(
-      db,
-      `SELECT exhibit_id AS exhibitId, kind, item_id AS itemId, SUM(CASE WHEN kind = 'step' AND wrong THEN 0 ELSE n END) AS attempts,
-        SUM(CASE WHEN wrong THEN n ELSE 0 END) AS wrong, 0 AS students
-      FROM (${rows}) GROUP BY exhibit_id, kind, item_id ORDER BY exhibit_id, kind, item_id`,
-    ).all(p) as Omit<ItemFigures, 'topWrong'>[]
-    choices = prepared(
-      db,
-      `SELECT exhibit_id AS exhibitId, kind, item_id AS itemId, nullif(choice_id, '') AS choiceId, SUM(n) AS n, 0 AS students
-      FROM (${rows}) WHERE wrong GROUP BY exhibit_id, kind, item_id, choice_id ORDER BY n DESC, choiceId`,
-    ).all(p) as typeof choices
-  }
-  const top = new Map<string, ItemFigures['topWrong']>()
-  for (const c of choices) {
-    const k = `${c.exhibitId}\n${c.kind}\n${c.itemId}`
-    if (!top.has(k) && c.choiceId !== null) top.set(k, { choiceId: c.choiceId, n: c.n, students: c.students })
-  }
-  return totals.map((t) => ({ ...t, topWrong: top.get(`${t.exhibitId}\n${t.kind}\n${t.itemId}`) ?? null }))
-}
-
-/** Quiz items month by month: whether a misconception fades over the year. */
-export function quizTrend(db: Db, f: DashboardFilter, { students = true } = {}): MonthItem[] {
-  const b = bind(f)
-  const distinct = students ? 'COUNT(DISTINCT e.passport_id)' : '0'
-  if (students || isScoped(f))
-    return prepared(
-      db,
-      `SELECT substr(e.day, 1, 7) AS month, e.exhibit_id AS exhibitId, e.item_id AS itemId, COUNT(*) AS answers, COUNT(CASE WHEN e.correct = 0 THEN 1 END) AS wrong,
-        ${distinct} AS students
-      FROM events e WHERE e.type = 'answer-given' AND e.item_id IS NOT NULL AND ${where(b, EVENT_COLUMNS)}${b.school !== null || b.grade !== null ? ' AND e.passport_id IS NOT NULL' : ''}
-      GROUP BY month, e.exhibit_id, e.item_id ORDER BY month, e.exhibit_id, e.item_id`,
-    ).all(b) as MonthItem[]
-  return prepared(
-    db,
-    `SELECT month, exhibit_id AS exhibitId, item_id AS itemId, SUM(n) AS answers, SUM(CASE WHEN wrong THEN n ELSE 0 END) AS wrong, 0 AS students
-    FROM (${itemRows(b)}) WHERE kind = 'quiz' GROUP BY month, exhibit_id, item_id ORDER BY month, exhibit_id, item_id`,
-  ).all({ ...b, ...splitMonths(b.from, b.to) }) as MonthItem[]
+  return rows.map((r) => ({ ...r, ...(times.get(r.exhibitId) ?? { medianMs: null, p90Ms: null }) }))
 }
 
 /** Median of ascending values: the middle one, or the mean of the middle two. */
@@ -253,10 +156,12 @@ export function median(sorted: readonly number[]): number | null {
   if (n === 0) return null
   return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2
 }
+/** The 0-based index of the nearest-rank percentile p (0–100) among n ascending values. */
+export const rank = (p: number, n: number) => Math.max(0, Math.ceil((p / 100) * n) - 1)
 /** Nearest-rank percentile of ascending values (p in 0–100). */
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!
+  return sorted[rank(p, sorted.length)]!
 }
 
 export interface ActivityTypeFigures {

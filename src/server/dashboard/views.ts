@@ -4,7 +4,8 @@ import { z } from 'zod'
 import type { Cell, Column, DashboardFilter, DashboardTable, DashboardView } from '../../core/dashboard.ts'
 import type { Db } from '../db/database.ts'
 import type { ExhibitTexts } from '../exhibit-texts.ts'
-import { activitiesByType, exhibitFigures, itemFigures, median, passportsByClass, percentile, quizTrend, visitsByPeriod } from './aggregates.ts'
+import { activitiesByType, exhibitFigures, passportsByClass, visitsByPeriod } from './aggregates.ts'
+import { itemFigures, quizTrend } from './items.ts'
 import { suppressRows, type CountedRow } from './suppression.ts'
 import { col, EXHIBIT_COLUMNS, MISCONCEPTION_COLUMNS, TREND_COLUMNS, VISITS_COLUMNS } from './columns.ts'
 import { isScoped } from './where.ts'
@@ -106,8 +107,8 @@ export function buildView(d: ViewDeps, view: DashboardView, f: DashboardFilter, 
           starts: r.starts,
           completions: r.completions,
           completionRate: pct(r.completions, r.starts),
-          medianMs: median(r.durations),
-          p90Ms: percentile(r.durations, 90),
+          medianMs: r.medianMs,
+          p90Ms: r.p90Ms,
           vrShare: pct(r.vrStarts, r.starts),
           crashes: r.crashes,
           students: r.students,

@@ -60,6 +60,48 @@ export function where(b: Bound, c: Columns): string {
   return terms.join(' AND ')
 }
 
+/** A day (yyyy-mm-dd, or an open end) as the rollups of migration 014 store it: yyyymmdd. */
+export const dayNumber = (day: string) => Number(day.replaceAll('-', ''))
+/** The bound filter with the day range as rollup numbers (@fromDay, @toDay). */
+export const keyParams = (b: Bound) => ({ ...b, fromDay: dayNumber(b.from), toDay: dayNumber(b.to) })
+/** A rollup day number as yyyy-mm-dd text, for the periods. */
+export const dayText = (day: string) => `printf('%04d-%02d-%02d', ${day} / 10000, ${day} / 100 % 100, ${day} % 100)`
+
+/** Column names of a rollup of migration 014: ids from dash_keys (0 = none) and dash_items. */
+export interface KeyColumns {
+  day: string
+  station: string
+  /** dash_keys exhibit id, or (`item`) a dash_items id. */
+  exhibit?: string
+  item?: string
+  session?: string
+  batch?: string
+}
+
+/**
+ * where() for the integer-keyed rollups: each filter value becomes its key id(s) in a subquery.
+ * School and grade are the passport's class set as it is now (the rollups are keyed by it and
+ * moved when it changes), so the batch column leads the index and a school reads only its rows.
+ */
+export function keyWhere(b: Bound, c: KeyColumns): string {
+  const key = (kind: string, param: string) => `(SELECT id FROM dash_keys WHERE kind = '${kind}' AND value = ${param})`
+  const terms = [`${c.day} BETWEEN @fromDay AND @toDay`]
+  if (b.exhibit !== null)
+    terms.push(c.item ? `${c.item} IN (SELECT id FROM dash_items WHERE exhibit_id = @exhibit)` : `${c.exhibit} = ${key('exhibit', '@exhibit')}`)
+  if (b.kind !== null)
+    terms.push(`${c.station} IN (SELECT k.id FROM stations s JOIN dash_keys k ON k.kind = 'station' AND k.value = s.id WHERE s.kind = @kind)`)
+  if (b.session !== null) {
+    if (!c.session) throw new Error('this rollup has no session column')
+    terms.push(`${c.session} = ${key('session', '@session')}`)
+  }
+  if (b.school !== null || b.grade !== null) {
+    if (!c.batch) throw new Error('this rollup has no class set column')
+    const cls = [b.school !== null ? 'b.school = @school' : '', b.grade !== null ? 'b.grade = @grade' : ''].filter(Boolean).join(' AND ')
+    terms.push(`${c.batch} IN (SELECT k.id FROM passport_batches b JOIN dash_keys k ON k.kind = 'batch' AND k.value = b.id WHERE ${cls})`)
+  }
+  return terms.join(' AND ')
+}
+
 /** `events e` under the filter. */
 export const EVENT_COLUMNS: Columns = { day: 'e.day', exhibit: 'e.exhibit_id', station: 'e.station_id', session: 'e.session_id', passport: 'e.passport_id' }
 

@@ -5,7 +5,8 @@ import { openDatabase, type Db } from '../../db/database.ts'
 import { createDayOf } from '../../day-key.ts'
 import { INSERT_EVENT_SQL } from '../../ingest.ts'
 import { createRetention } from '../../retention.ts'
-import { exhibitFigures, itemFigures, passportsByClass, quizTrend, visitsByPeriod } from '../aggregates.ts'
+import { exhibitFigures, passportsByClass, visitsByPeriod } from '../aggregates.ts'
+import { itemFigures, quizTrend } from '../items.ts'
 import * as scan from './scan-oracle.ts'
 import { seedYear } from '../../../../scripts/seed/write.ts'
 import { createRng } from '../../../../scripts/seed/random.ts'
@@ -20,6 +21,7 @@ const CENTER = 'center-test'
 const ZONE = 'Asia/Shanghai'
 const dayOf = createDayOf(ZONE)
 const CORE = ['ex-a', 'ex-b']
+const ROLLUPS = ['play_rollup', 'done_rollup', 'answer_rollup', 'item_rollup', 'item_month_rollup']
 
 interface World {
   db: Db
@@ -194,9 +196,25 @@ describe('dashboard rollups', () => {
     expect(resent.changes).toBe(0)
     expect(exhibitFigures(w.db, {})).toEqual(before)
 
+    // The rollups are keyed by each passport's class set as it is now: a passport moved to another
+    // school's set, one that loses its set (a deleted passport keeps its row without one), and a
+    // whole set deleted (its passports' batch_id set to NULL by the foreign key) move their rows.
+    // Events of a code with no passport row yet belong to no class set until the passport is added.
+    w.db.prepare("UPDATE passports SET batch_id = 'b3' WHERE code = ?").run(w.passports[0]!)
+    w.db.prepare('UPDATE passports SET batch_id = NULL WHERE code = ?').run(w.passports[7]!)
+    w.db.prepare("UPDATE events SET passport_id = 'late-p' WHERE seq % 13 = 3").run()
+    expectSame(w.db, filters)
+    w.db.prepare("INSERT INTO passports (code, batch_id, center_id, created_ms) VALUES ('late-p', 'b1', ?, 0)").run(CENTER)
+    w.db.prepare("DELETE FROM passport_batches WHERE id = 'b2'").run()
+    expect(w.db.prepare('SELECT COUNT(*) FROM passports WHERE batch_id IS NULL').pluck().get()).toBe(6)
+
     // Erasure of one passport (passports-repo: its events lose the id): its plays become walk-ins.
+    // (This check also covers the passport added and the class set deleted just above.)
     w.db.prepare('UPDATE events SET passport_id = NULL WHERE passport_id = ?').run(w.passports[seed]!)
     expectSame(w.db, filters)
+    // Its code leaves the rollups' dictionary too; a code still in events stays.
+    const keyed = (code: string) => w.db.prepare("SELECT COUNT(*) FROM dash_keys WHERE kind = 'passport' AND value = ?").pluck().get(code)
+    expect([keyed(w.passports[seed]!), keyed(w.passports[seed + 2]!)]).toEqual([0, 1])
 
     // The retention job anonymises everything before its cutoff (mid-February).
     const report = createRetention(w.db, {
@@ -216,7 +234,7 @@ describe('dashboard rollups', () => {
     expectSame(w.db, filters)
     // Removing every event empties every rollup row (none is left at zero).
     w.db.prepare('DELETE FROM events').run()
-    for (const t of ['play_rollup', 'item_rollup', 'item_month_rollup']) expect(w.db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0)
+    for (const t of ROLLUPS) expect(w.db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0)
     w.db.close()
   })
 
@@ -232,13 +250,15 @@ describe('dashboard rollups', () => {
       retentionMs: 10 * 365 * 86_400_000,
       maxClockSkewMs: 300_000,
     })
-    // The backfill: rollups rebuilt from the stored events by migration 010's own statements equal the trigger-kept ones.
-    const kept = ['play_rollup', 'item_rollup', 'item_month_rollup'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5, 6, 7`).all())
-    expect(kept[0]!.length).toBeGreaterThan(100)
-    const migration = (await import('node:fs')).readFileSync(new URL('../../db/migrations/010-dashboard-rollups.sql', import.meta.url), 'utf8')
-    db.exec('DELETE FROM play_rollup; DELETE FROM item_rollup; DELETE FROM item_month_rollup;')
+    // The backfill: rollups rebuilt from the stored events by migration 014's own statements equal the trigger-kept ones.
+    const columns = (t: string) => (db.pragma(`table_info(${t})`) as unknown[]).map((_, i) => i + 1).join()
+    const rows = () => ROLLUPS.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY ${columns(t)}`).all())
+    const kept = rows()
+    for (const t of kept) expect(t.length).toBeGreaterThan(100)
+    const migration = (await import('node:fs')).readFileSync(new URL('../../db/migrations/014-dashboard-keys.sql', import.meta.url), 'utf8')
+    db.exec(ROLLUPS.map((t) => `DELETE FROM ${t};`).join(''))
     db.exec(migration.slice(migration.indexOf('-- Backfill')))
-    expect(['play_rollup', 'item_rollup', 'item_month_rollup'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5, 6, 7`).all())).toEqual(kept)
+    expect(rows()).toEqual(kept)
 
     const schools = db.prepare('SELECT DISTINCT school FROM passport_batches ORDER BY school LIMIT 2').pluck().all() as string[]
     const grades = db.prepare('SELECT DISTINCT grade FROM passport_batches ORDER BY grade LIMIT 2').pluck().all() as string[]

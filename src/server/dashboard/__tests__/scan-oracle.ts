@@ -1,6 +1,15 @@
 import type { Db } from '../../db/database.ts'
 import type { DashboardFilter } from '../../../core/dashboard.ts'
-import type { ActivityTypeFigures, ClassPassports, ExhibitFigures, ItemFigures, MonthItem, PeriodVisits } from '../aggregates.ts'
+import {
+  median,
+  percentile,
+  type ActivityTypeFigures,
+  type ClassPassports,
+  type ExhibitFigures,
+  type ItemFigures,
+  type MonthItem,
+  type PeriodVisits,
+} from '../aggregates.ts'
 import { bind } from '../where.ts'
 
 /**
@@ -91,7 +100,7 @@ export function exhibitFigures(db: Db, f: DashboardFilter): ExhibitFigures[] {
       FROM events e WHERE e.type IN ('exhibit-started', 'exhibit-completed', 'exhibit-crashed') AND ${EVENTS_WHERE}
       GROUP BY e.exhibit_id ORDER BY e.exhibit_id`,
     )
-    .all(b) as Omit<ExhibitFigures, 'durations'>[]
+    .all(b) as Omit<ExhibitFigures, 'medianMs' | 'p90Ms'>[]
   const durations = new Map<string, number[]>()
   const it = db
     .prepare(
@@ -104,7 +113,10 @@ export function exhibitFigures(db: Db, f: DashboardFilter): ExhibitFigures[] {
     if (list) list.push(d)
     else durations.set(x, [d])
   }
-  return rows.map((r) => ({ ...r, durations: durations.get(r.exhibitId) ?? [] }))
+  return rows.map((r) => {
+    const sorted = durations.get(r.exhibitId) ?? []
+    return { ...r, medianMs: median(sorted), p90Ms: percentile(sorted, 90) }
+  })
 }
 
 /**
