@@ -11,9 +11,10 @@ const sdkTesting = fileURLToPath(new URL('./src/sdk/testing/index.ts', import.me
 /**
  * unit: pure logic and server in node. dom: React components in jsdom.
  * e2e: real Chromium (SwiftShader WebGL) against the real server on loopback; two files
- * at a time, after one production-like build with test fixtures (mode e2e, global
- * setup). It runs after unit and dom (sequence.groupOrder): its waits are on frames that the
- * CPU-heavy unit files (audio generation, fuzzing) would otherwise slow past the timeouts.
+ * at a time, on one production-like build with test fixtures (mode e2e), which global setup
+ * starts in a child process so that it runs while the unit files do. It runs after unit and dom
+ * (sequence.groupOrder): its waits are on frames that the CPU-heavy unit files (audio
+ * generation, fuzzing) would otherwise slow past the timeouts.
  */
 /** Test files of pure logic (the `logic` project); see the note on it below. */
 const LOGIC = [
@@ -89,7 +90,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts', 'tests/fonts/**/*.e2e.test.ts', 'src/**/__tests__/**/*.browser.test.ts'],
+          // the build starts in global setup and runs beside the unit files; each e2e file awaits it
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/await-build.ts'],
           // Two files at a time: with the pages' frame rate capped (tests/e2e/frame-cap.ts) a file
           // waits on frames more than it computes, so two overlap well on 2 cores (e2e 275 s → 192 s).
           fileParallelism: true,

@@ -6,7 +6,7 @@
  * The scaffold lives in test-results/ (git-ignored), not exhibits/, so unit tests scanning
  * exhibits/ at the same time never see it, and it stays next to the build it was built into.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build, loadConfigFromFile, type PluginOption } from 'vite'
 import { exhibitsPlugin } from '../../src/build/exhibits-plugin.ts'
@@ -22,6 +22,14 @@ export const NEW_PANORAMA = { id: 'zz-new-panorama-test', titleZh: '全景测试
 export const E2E_EXHIBIT_DIRS = ['exhibits', 'tests/fixtures/exhibits', SCAFFOLD_DIR]
 
 const STAMP = join(OUT_DIR, '.e2e-build.json')
+/** This run's build result, `{ ok: true }` or `{ ok: false, error }` (global-setup.ts, await-build.ts). */
+export const BUILD_RESULT = 'test-results/.e2e-build-result.json'
+
+/** Written whole or not at all (a reader polls for the file). */
+export function writeBuildResult(result: { ok: true; reused?: boolean } | { ok: false; error: string }): void {
+  writeFileSync(`${BUILD_RESULT}.tmp`, JSON.stringify(result))
+  renameSync(`${BUILD_RESULT}.tmp`, BUILD_RESULT)
+}
 /** What the build is made from: a file newer than the stamp makes a reused build stale. */
 const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'src', 'exhibits', 'assets', 'public', 'tests/fixtures', 'scripts']
 
