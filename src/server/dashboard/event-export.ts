@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { PassThrough, type Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import { loadExcel } from '../load-excel.ts'
 import type { Db } from '../db/database.ts'
 
 type Lang = 'zh-CN' | 'en'
@@ -57,7 +57,7 @@ export function eventsXlsx(db: Db, o: { from: string; to: string; lang: Lang }):
     FROM events WHERE seq > ? AND day BETWEEN ? AND ? ORDER BY seq LIMIT ?`,
   )
   const write = async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+    const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
     wb.creator = 'Sophora'
     const ws = wb.addWorksheet('events', { views: [{ state: 'frozen', ySplit: 1 }] })
     const head = ws.addRow(HEADERS[o.lang])

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { loadExcel } from '../load-excel.ts'
 import type { Cell, DashboardTable } from '../../core/dashboard.ts'
 
 type Lang = 'zh-CN' | 'en'
@@ -38,7 +38,7 @@ export function toCsv(t: DashboardTable, lang: Lang): Buffer {
 /** One worksheet named after the view, header row bold and frozen. */
 export async function toXlsx(t: DashboardTable, lang: Lang): Promise<Buffer> {
   const { header, rows } = exportRows(t, lang)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcel()).Workbook()
   wb.creator = 'Sophora'
   const ws = wb.addWorksheet(t.view, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.addRow(header).font = { bold: true }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { loadExcel } from '../load-excel.ts'
 import type { YearlyReport } from '../../core/yearly-report.ts'
 import { countedLabel, reportTables, reportTitle, type ReportLang } from '../../core/yearly-report-tables.ts'
 import { csvField } from './csv-field.ts'
@@ -27,7 +27,7 @@ export function reportCsv(r: YearlyReport, lang: ReportLang): string {
 
 /** The same lines as the CSV in one worksheet, titles bold and numbers as numbers (so Excel can add them up). */
 export async function reportXlsx(r: YearlyReport, lang: ReportLang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcel()).Workbook()
   wb.creator = r.centerName
   wb.created = new Date(r.generatedAt)
   const ws = wb.addWorksheet(String(r.year))
