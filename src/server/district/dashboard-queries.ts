@@ -82,6 +82,16 @@ function studentsPerPeriod(s: Span, b: Bucket, period: (col: string) => string):
     WHERE ${anyOf('day', edges)} AND ${CENTER} AND ${EXHIBIT} GROUP BY 1`
 }
 
+/**
+ * Starts and walk-ins as (day, plays, walk_ins): per day or week over all exhibits from
+ * center_days (one row per center and day), else from start_counts (and its monthly twin).
+ */
+function startsOf(s: Span, b: Bucket, f: DistrictFilter): string {
+  if ((b === 'day' || b === 'week') && !f.exhibit)
+    return `(SELECT day, plays, walk_ins FROM center_days WHERE ${between('day', [s.lo, s.hi])} AND ${CENTER} AND $2::text IS NULL)`
+  return rowsOf('start_counts', 'starts AS plays, walk_ins', s, 'true', b)
+}
+
 /** The period a day falls in: the day, the Monday of its week, or the month (as at the center). */
 const PERIOD = {
   day: (c: string) => `to_char(${c}, 'YYYY-MM-DD')`,
@@ -100,11 +110,10 @@ export async function visitsByPeriod(pool: Pool, f: DistrictFilter): Promise<Dis
   const period = PERIOD[b]
   const s = await spanOf(pool, f)
   const r = await pool.query<DistrictPeriod>(
-    `WITH p AS (SELECT ${period('day')} AS period, sum(n) AS plays FROM ${rowsOf('daily_counts', 'n', s, `type = 'exhibit-started'`, b)} t GROUP BY 1),
-      w AS (SELECT ${period('day')} AS period, sum(walk_ins) AS walk_ins FROM ${rowsOf('start_counts', 'walk_ins', s, 'true', b)} t GROUP BY 1),
+    `WITH p AS (SELECT ${period('day')} AS period, sum(plays) AS plays, sum(walk_ins) AS walk_ins FROM ${startsOf(s, b, f)} t GROUP BY 1),
       s AS (SELECT period, sum(students) AS students FROM (${studentsPerPeriod(s, b, period)}) x GROUP BY 1)
-    SELECT p.period, p.plays::float8 AS plays, coalesce(w.walk_ins, 0)::float8 AS walk_ins, coalesce(s.students, 0)::float8 AS students
-    FROM p LEFT JOIN w USING (period) LEFT JOIN s USING (period) ORDER BY p.period`,
+    SELECT p.period, p.plays::float8 AS plays, p.walk_ins::float8 AS walk_ins, coalesce(s.students, 0)::float8 AS students
+    FROM p LEFT JOIN s USING (period) ORDER BY p.period`,
     params(f),
   )
   return r.rows

@@ -53,10 +53,11 @@ WITH batch AS (
   SELECT $1, exhibit_id, now(), count(*) FROM ins WHERE NOT exhibit_known GROUP BY exhibit_id ORDER BY exhibit_id
   ON CONFLICT (center_id, exhibit_id) DO UPDATE SET events = unknown_exhibits.events + excluded.events
 ), stc AS (
-  INSERT INTO start_counts (center_id, day, exhibit_id, walk_ins, vr)
-  SELECT $1, day, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr') FROM ins
+  INSERT INTO start_counts (center_id, day, exhibit_id, walk_ins, vr, starts)
+  SELECT $1, day, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr'), count(*) FROM ins
   WHERE type = 'exhibit-started' GROUP BY day, exhibit_id ORDER BY day, exhibit_id
-  ON CONFLICT (center_id, day, exhibit_id) DO UPDATE SET walk_ins = start_counts.walk_ins + excluded.walk_ins, vr = start_counts.vr + excluded.vr
+  ON CONFLICT (center_id, day, exhibit_id) DO UPDATE SET walk_ins = start_counts.walk_ins + excluded.walk_ins, vr = start_counts.vr + excluded.vr,
+    starts = start_counts.starts + excluded.starts
 ), du AS (
   INSERT INTO duration_counts (center_id, day, exhibit_id, seconds, n)
   SELECT $1, day, exhibit_id, duration_ms / 1000, count(*) FROM ins WHERE type = 'exhibit-completed' AND duration_ms IS NOT NULL
@@ -84,10 +85,11 @@ WITH batch AS (
   SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, type, count(*) FROM ins GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
   ON CONFLICT (center_id, month, exhibit_id, type) DO UPDATE SET n = monthly_counts.n + excluded.n
 ), mst AS (
-  INSERT INTO monthly_start_counts (center_id, month, exhibit_id, walk_ins, vr)
-  SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr') FROM ins
-  WHERE type = 'exhibit-started' GROUP BY 2, 3 ORDER BY 2, 3
-  ON CONFLICT (center_id, month, exhibit_id) DO UPDATE SET walk_ins = monthly_start_counts.walk_ins + excluded.walk_ins, vr = monthly_start_counts.vr + excluded.vr
+  INSERT INTO monthly_start_counts (center_id, month, exhibit_id, walk_ins, vr, starts)
+  SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr'), count(*)
+  FROM ins WHERE type = 'exhibit-started' GROUP BY 2, 3 ORDER BY 2, 3
+  ON CONFLICT (center_id, month, exhibit_id) DO UPDATE SET walk_ins = monthly_start_counts.walk_ins + excluded.walk_ins, vr = monthly_start_counts.vr + excluded.vr,
+    starts = monthly_start_counts.starts + excluded.starts
 ), mdu AS (
   INSERT INTO monthly_duration_counts (center_id, month, exhibit_id, seconds, n)
   SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, duration_ms / 1000, count(*) FROM ins WHERE type = 'exhibit-completed' AND duration_ms IS NOT NULL
@@ -107,8 +109,9 @@ WITH batch AS (
   GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
   ON CONFLICT (center_id, month, exhibit_id, kind, item_id, choice_id) DO UPDATE SET n = monthly_wrong_choices.n + excluded.n
 ), cd AS (
-  INSERT INTO center_days (center_id, day) SELECT DISTINCT $1, day FROM ins WHERE type = 'exhibit-started' ORDER BY 2
-  ON CONFLICT DO NOTHING
+  INSERT INTO center_days (center_id, day, plays, walk_ins)
+  SELECT $1, day, count(*), count(*) FILTER (WHERE passport_id IS NULL) FROM ins WHERE type = 'exhibit-started' GROUP BY day ORDER BY day
+  ON CONFLICT (center_id, day) DO UPDATE SET plays = center_days.plays + excluded.plays, walk_ins = center_days.walk_ins + excluded.walk_ins
 ), vs AS (
   INSERT INTO visitor_sets (center_id, scope, start, exhibit_id, passport_id)
   SELECT $1, s.scope, s.start, s.exhibit_id, i.passport_id FROM ins i CROSS JOIN LATERAL (VALUES ('d'::"char", i.day, ''),

@@ -17,8 +17,12 @@ CREATE TABLE monthly_start_counts (
   exhibit_id    text NOT NULL,
   walk_ins      bigint NOT NULL,
   vr            bigint NOT NULL,
+  starts        bigint NOT NULL,
   PRIMARY KEY (center_id, month, exhibit_id)
 );
+-- Starts beside walk-ins, so visits per day read one table; looked up by exhibit too.
+ALTER TABLE start_counts ADD COLUMN starts bigint NOT NULL DEFAULT 0;
+CREATE INDEX start_counts_exhibit ON start_counts (exhibit_id, center_id, day);
 CREATE TABLE monthly_duration_counts (
   center_id     text NOT NULL,
   month         date NOT NULL,
@@ -47,10 +51,13 @@ CREATE TABLE monthly_wrong_choices (
   n             bigint NOT NULL,
   PRIMARY KEY (center_id, month, exhibit_id, kind, item_id, choice_id)
 );
--- The days each center had an exhibit started (the yearly report's open days).
+-- Per center and day, whatever exhibit: starts and walk-ins (visits per day or week over
+-- all exhibits read 365 rows a center), and the yearly report's open days (its rows).
 CREATE TABLE center_days (
   center_id     text NOT NULL,
   day           date NOT NULL,
+  plays         bigint NOT NULL,
+  walk_ins      bigint NOT NULL,
   PRIMARY KEY (center_id, day)
 );
 
@@ -79,14 +86,17 @@ CREATE TABLE visitor_counts (
 );
 
 -- The existing totals, counted once.
+UPDATE start_counts s SET starts = d.n FROM daily_counts d
+WHERE d.center_id = s.center_id AND d.day = s.day AND d.exhibit_id = s.exhibit_id AND d.type = 'exhibit-started';
 INSERT INTO monthly_counts SELECT center_id, date_trunc('month', day::timestamp)::date, exhibit_id, type, sum(n) FROM daily_counts GROUP BY 1, 2, 3, 4;
-INSERT INTO monthly_start_counts SELECT center_id, date_trunc('month', day::timestamp)::date, exhibit_id, sum(walk_ins), sum(vr) FROM start_counts GROUP BY 1, 2, 3;
+INSERT INTO monthly_start_counts
+SELECT center_id, date_trunc('month', day::timestamp)::date, exhibit_id, sum(walk_ins), sum(vr), sum(starts) FROM start_counts GROUP BY 1, 2, 3;
 INSERT INTO monthly_duration_counts SELECT center_id, date_trunc('month', day::timestamp)::date, exhibit_id, seconds, sum(n) FROM duration_counts GROUP BY 1, 2, 3, 4;
 INSERT INTO monthly_item_counts
 SELECT center_id, date_trunc('month', day::timestamp)::date, exhibit_id, kind, item_id, sum(attempts), sum(wrong) FROM item_counts GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO monthly_wrong_choices
 SELECT center_id, date_trunc('month', day::timestamp)::date, exhibit_id, kind, item_id, choice_id, sum(n) FROM wrong_choices GROUP BY 1, 2, 3, 4, 5, 6;
-INSERT INTO center_days SELECT DISTINCT center_id, day FROM daily_counts WHERE type = 'exhibit-started';
+INSERT INTO center_days SELECT center_id, day, sum(starts), sum(walk_ins) FROM start_counts GROUP BY 1, 2;
 INSERT INTO visitor_sets
 SELECT DISTINCT v.center_id, s.scope, s.start, s.exhibit_id, v.passport_id
 FROM exhibit_visitors v CROSS JOIN LATERAL (VALUES ('d'::"char", v.day, ''), ('w', date_trunc('week', v.day::timestamp)::date, ''), ('w', date_trunc('week', v.day::timestamp)::date, v.exhibit_id),
