@@ -199,6 +199,8 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       'from=2026-03-02&to=2026-03-02&exhibit=quake-drill', // one day
       'from=2025-12-01&to=2026-12-31&bucket=month', // a whole year and a month before it
       'from=2026-03-03&to=2026-06-30&center=dash-b&bucket=week',
+      'from=2026-03-03&to=2026-03-10&exhibit=fire-escape', // days within a year: visitor_days' bits
+      'from=2025-06-01&to=2026-03-05&bucket=month', // across a year's end
     ]
     for (const query of filters) {
       const f = Object.fromEntries(new URLSearchParams(query)) as Record<string, string>
@@ -247,6 +249,7 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       'center_days',
       'visitor_sets',
       'visitor_counts',
+      'visitor_days',
     ]
     const snapshot = async () => Promise.all(tables.map((t) => q(`SELECT * FROM ${t} x ORDER BY x`)))
     const kept = await snapshot()
@@ -359,6 +362,7 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       expect((await view(x)).statusCode).toBe(404)
       expect(await visitorRows()).toBe(4)
       expect(await sets(x)).toBe(0)
+      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM visitor_days WHERE passport_id = $1', [x]))[0]!.n).toBe(0)
       expect((await students()).centers.find((r) => r.centerId === 'priv-c')!.students).toBe(studentsBefore)
 
       // Retention with a cutoff of 2026-04-01 (the center's day): y's March events lose their passport, June's keep it.

@@ -1,6 +1,6 @@
 import type { Pool } from './database.ts'
 import type { DistrictFilter } from '../../core/district.ts'
-import { effectiveSpan, singlePeriod, sqlDay, wholePeriods, yearsMonthsDays } from './dashboard-range.ts'
+import { dayMask, effectiveSpan, periodStart, singlePeriod, sqlDay, wholePeriods, yearsMonthsDays } from './dashboard-range.ts'
 import type { Bucket, Range, Span } from './dashboard-range.ts'
 
 /**
@@ -51,8 +51,9 @@ function rowsOf(table: keyof typeof MONTHLY, cols: string, s: Span, where = 'tru
 const SCOPE: Record<Bucket, string> = { day: 'd', week: 'w', month: 'm', year: 'y' }
 /**
  * Distinct students over a whole span, per `key` (center_id or exhibit_id), as (key,
- * students): one counter row per center when the span is one period, else the distinct
- * passports over the sets of its whole years and months and its edge days. `any`: a
+ * students): one counter row per center when the span is one period; within one year, the
+ * year's passports whose days of the year meet the span's (visitor_days); else the
+ * distinct passports over the sets of its whole years and months and its edge days. `any`: a
  * passport with any event (the yearly report), only for spans of whole years.
  */
 function studentsOver(s: Span, key: 'center_id' | 'exhibit_id', kind: 'started' | 'any' = 'started'): string {
@@ -61,8 +62,13 @@ function studentsOver(s: Span, key: 'center_id' | 'exhibit_id', kind: 'started' 
   const one = singlePeriod(s)
   if (one)
     return `SELECT ${key}, sum(n) AS students FROM visitor_counts WHERE scope = '${SCOPE[one.bucket]}' AND start = ${sqlDay(one.start)} AND ${ex} AND ${CENTER} GROUP BY 1`
+  if (kind === 'any') throw new Error('students with any event: one whole year only')
+  if (periodStart('year', s.lo) === periodStart('year', s.hi)) {
+    const exDays = key === 'exhibit_id' ? `exhibit_id <> '' AND ${EXHIBIT}` : `exhibit_id = coalesce($2::text, '')`
+    return `SELECT ${key}, count(*) AS students FROM visitor_days WHERE year = ${sqlDay(periodStart('year', s.lo))} AND ${exDays} AND ${CENTER}
+      AND bit_count(days & B'${dayMask(s)}') > 0 GROUP BY 1`
+  }
   const { years, months, days } = yearsMonthsDays(s)
-  if (kind === 'any' && (months.length || days.length)) throw new Error('students with any event: whole years only')
   const sets = [years && `(scope = 'y' AND ${between('start', years)})`, months.length && `(scope = 'm' AND ${anyOf('start', months)})`].filter(Boolean)
   const daily = `SELECT center_id, exhibit_id, passport_id FROM exhibit_visitors WHERE ${anyOf('day', days)} AND ${CENTER} AND ${EXHIBIT}`
   const fromSets = sets.length

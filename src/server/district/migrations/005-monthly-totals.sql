@@ -85,6 +85,18 @@ CREATE TABLE visitor_counts (
   PRIMARY KEY (center_id, scope, start, exhibit_id)
 );
 
+-- Per center, year, exhibit started ('' any) and passport: the days of the year it was
+-- seen (bit n-1 for day n), so students over any range within a year that is not one
+-- whole period are one count over the year's rows with a mask, not a distinct count.
+CREATE TABLE visitor_days (
+  center_id     text NOT NULL,
+  year          date NOT NULL,
+  exhibit_id    text NOT NULL,
+  passport_id   text NOT NULL,
+  days          bit(366) NOT NULL,
+  PRIMARY KEY (center_id, year, exhibit_id, passport_id)
+);
+
 -- The existing totals, counted once.
 UPDATE start_counts s SET starts = d.n FROM daily_counts d
 WHERE d.center_id = s.center_id AND d.day = s.day AND d.exhibit_id = s.exhibit_id AND d.type = 'exhibit-started';
@@ -108,3 +120,6 @@ INSERT INTO visitor_counts
 SELECT center_id, scope, start, exhibit_id, count(*) FROM visitor_sets GROUP BY 1, 2, 3, 4
 UNION ALL
 SELECT center_id, 'd', day, exhibit_id, count(*) FROM exhibit_visitors GROUP BY 1, 3, 4;
+INSERT INTO visitor_days
+SELECT v.center_id, date_trunc('year', v.day::timestamp)::date, e.exhibit_id, v.passport_id, bit_or(set_bit(0::bit(366), extract(doy FROM v.day)::int - 1, 1))
+FROM exhibit_visitors v CROSS JOIN LATERAL (VALUES (''), (v.exhibit_id)) e(exhibit_id) GROUP BY 1, 2, 3, 4;
