@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
+import { createPassportCode } from '../src/core/passport-code.ts'
 import { openDatabase } from '../src/server/db/database.ts'
 import { INSERT_EVENT_SQL, createDayOf, eventRow } from '../src/server/ingest.ts'
 import { addCenter } from '../src/server/district/centers.ts'
@@ -26,6 +27,7 @@ import type { ForwardedEvent } from '../src/server/district/protocol.ts'
 import { startDistrictForwarder } from '../src/server/forwarder/district-forwarder.ts'
 import { findPgBin, startPgCluster } from '../tests/district/pg-cluster.ts'
 import { runAndSaveDashboardBench } from './district-dashboard-bench.ts'
+import { lagBench } from './district-lag-bench.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests/server/fixtures/exhibits')
@@ -35,6 +37,8 @@ const CENTERS = 20,
   /** 50,000 × 20 = the 1 M backlog; BENCH_DISTRICT_BACKLOG scales it down on a busy machine. */
   BACKLOG_PER_CENTER = Math.round(Number(process.env.BENCH_DISTRICT_BACKLOG ?? 1_000_000) / CENTERS)
 const MiB = 1024 * 1024
+/** BENCH_DISTRICT_PARTS=ingest,drain,lag,dashboard (all by default). */
+const PARTS = new Set((process.env.BENCH_DISTRICT_PARTS ?? 'ingest,drain,lag,dashboard').split(','))
 
 /** utime + stime of a process and its (live) children, in seconds (Linux /proc; 0 elsewhere). */
 function cpuOf(pids: Set<number>): number {
@@ -107,8 +111,58 @@ function post(agent: Agent, url: URL, body: string, secret: string): Promise<num
   })
 }
 
+/**
+ * What a batch holds. 'plays' (the default): whole plays of 10 events (a start, 60 % with
+ * a passport from the center's 2,500 students, 4 steps and a wrong pick, 2 answers, a
+ * completion, a stamp), so every running total, monthly total and student set is written.
+ * 'simple': steps and answers only, no passport (the mix slice 1 and 2 were measured with).
+ */
+const MIX = process.env.BENCH_DISTRICT_MIX === 'simple' ? 'simple' : 'plays'
+const STUDENTS = Array.from({ length: 2_500 }, () => createPassportCode())
+const PLAY = [
+  'exhibit-started',
+  'step-completed',
+  'step-completed',
+  'step-mistake',
+  'step-completed',
+  'step-completed',
+  'answer-given',
+  'answer-given',
+  'exhibit-completed',
+  'stamp-awarded',
+] as const
+function playEvent(k: number): Pick<ForwardedEvent, 'type' | 'data' | 'passportId' | 'exhibitId'> {
+  const play = Math.floor(k / PLAY.length)
+  const exhibitId = play % 2 ? 'fire-escape' : 'quake-drill'
+  const passportId = play % 5 < 3 ? STUDENTS[(play * 7919) % STUDENTS.length]! : null
+  const type = PLAY[k % PLAY.length]!
+  const data: Record<string, unknown> =
+    type === 'exhibit-started'
+      ? { mode: play % 10 ? 'flat' : 'vr' }
+      : type === 'step-completed'
+        ? { stepId: `s${k % 4}` }
+        : type === 'step-mistake'
+          ? { stepId: 's1', choiceId: `w${play % 3}` }
+          : type === 'answer-given'
+            ? { quizId: `q${k % 2}`, choiceId: `c${(play + k) % 3}`, correct: (play + k) % 3 === 0 }
+            : type === 'exhibit-completed'
+              ? { score: play % 4, maxScore: 3, passed: play % 4 > 1, durationMs: 60_000 + ((play * 977) % 180_000) }
+              : { stampId: exhibitId }
+  return { type, data, passportId, exhibitId }
+}
+
 function forwardedBatch(firstSeq: number, stationId: string, day: string): ForwardedEvent[] {
   const t = Date.now()
+  if (MIX === 'plays')
+    return Array.from({ length: BATCH }, (_, i): ForwardedEvent => ({
+      seq: firstSeq + i,
+      id: uuidv7(),
+      time: t,
+      day,
+      stationId,
+      sessionId: null,
+      ...playEvent(firstSeq + i - 1),
+    }))
   return Array.from({ length: BATCH }, (_, i): ForwardedEvent => ({
     seq: firstSeq + i,
     id: uuidv7(),
@@ -128,7 +182,8 @@ async function storage(pool: Pool): Promise<{ events: number; eventsMiB: number;
   const r = await pool.query<{ events: string; bytes: string; totals: string }>(`SELECT
     (SELECT count(*) FROM events) AS events,
     (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'events'::regclass) AS bytes,
-    (SELECT sum(pg_total_relation_size(t::regclass)) FROM unnest(array['daily_counts','session_counts','daily_visitors','session_visitors','quiz_counts','unknown_exhibits']) t) AS totals`)
+    (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT LIKE 'events%' AND c.relname NOT IN ('centers', 'schema_migrations')) AS totals`)
   const row = r.rows[0]!
   const events = Number(row.events)
   const mib = Number(row.bytes) / MiB
@@ -278,16 +333,24 @@ export async function runDistrictBench(): Promise<Record<string, unknown>> {
     const setup = openPool(cluster.url, 1)
     await runDistrictMigrations(setup)
     await setup.end()
-    const ingest = await ingestBench(cluster.url, cluster.pid())
-    console.log('district ingest', ingest)
-    const drain = await drainBench(cluster.url, dir, cluster.pid())
-    console.log('district backlog drain', drain)
+    const parts: Record<string, unknown> = {}
+    if (PARTS.has('ingest')) console.log('district ingest', (parts.ingest = { mix: MIX, ...(await ingestBench(cluster.url, cluster.pid())) }))
+    if (PARTS.has('drain')) console.log('district backlog drain', (parts.drain = await drainBench(cluster.url, dir, cluster.pid())))
+    if (PARTS.has('lag')) console.log('district forwarding lag', (parts.lag = await lagBench(cluster.url, dir, startDistrict)))
     // Its own cluster and results file (bench/results/district-dashboard.json).
-    const dashboard = await runAndSaveDashboardBench()
-    console.log('district dashboard queries', dashboard)
-    const result = { when: new Date().toISOString(), node: process.version, loadAverage1m: loadavg()[0], ingest, drain, dashboard }
+    if (PARTS.has('dashboard')) console.log('district dashboard queries', (parts.dashboard = await runAndSaveDashboardBench()))
+    // Parts run alone (BENCH_DISTRICT_PARTS) replace theirs in the last results, the rest stay.
+    const file = join(ROOT, 'bench/results/district.json')
+    const previous = (() => {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+      } catch {
+        return {}
+      }
+    })()
+    const result = { ...previous, when: new Date().toISOString(), node: process.version, loadAverage1m: loadavg()[0], ...parts }
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
-    writeFileSync(join(ROOT, 'bench/results/district.json'), JSON.stringify(result, null, 2) + '\n')
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
     return result
   } finally {
     cluster.stop()

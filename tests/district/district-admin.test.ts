@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { v7 as uuidv7 } from 'uuid'
@@ -9,7 +10,7 @@ import { buildDistrictApp } from '../../src/server/district/app.ts'
 import { addCenter } from '../../src/server/district/centers.ts'
 import { runDistrictCli } from '../../src/server/district/cli.ts'
 import { loadDistrictConfig } from '../../src/server/district/config.ts'
-import { openPool, runDistrictMigrations } from '../../src/server/district/database.ts'
+import { DISTRICT_MIGRATIONS_DIR, openPool, runDistrictMigrations } from '../../src/server/district/database.ts'
 import type { Pool } from '../../src/server/district/database.ts'
 import { findPgBin, startPgCluster } from './pg-cluster.ts'
 import { waitFor } from './district-process.ts'
@@ -129,7 +130,12 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       })
     for (const i of [0, 1]) expect((await post(i)).json()).toMatchObject({ accepted: 400, rejected: [] })
     const before = await get('/api/district/dashboard/views/exhibits?lang=en')
+    const totals = () =>
+      q(`SELECT (SELECT sum(n) FROM monthly_counts)::int AS m, (SELECT sum(n) FROM visitor_counts)::int AS v, (SELECT count(*) FROM visitor_sets)::int AS s,
+        (SELECT count(*) FROM center_days)::int AS d, (SELECT sum(attempts + wrong) FROM monthly_item_counts)::int AS i`)
+    const totalsBefore = await totals()
     expect((await post(0)).json()).toMatchObject({ accepted: 0, duplicate: 400 })
+    expect(await totals()).toEqual(totalsBefore)
     expect((await get('/api/district/dashboard/views/exhibits?lang=en')).json).toEqual(before.json)
 
     const ids = ['dash-a', 'dash-b']
@@ -180,6 +186,78 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     expect((await get('/api/district/dashboard/views/visits?school=x')).status).toBe(400)
     // A day the filter's pattern lets through but PostgreSQL refuses: a 4xx, never a 500.
     expect((await get('/api/district/dashboard/views/visits?from=2026-02-30')).status).toBe(422)
+  })
+
+  it('reads any range from whole months, edge days and per-period student counters, equal to a direct count', async () => {
+    // The batches of the test above: days in March and April 2026. 2026-03-02 is a Monday.
+    const filters = [
+      'from=2026-03-02&to=2026-03-10&bucket=day', // edge days only
+      'from=2026-03-02&to=2026-04-01&bucket=month', // two partial months
+      'from=2026-03-01&to=2026-04-01&bucket=week', // a whole month and a day; weeks cut at both ends
+      'from=2026-02-01&to=2026-04-30&bucket=month&exhibit=fire-escape', // whole months only
+      'from=2026-03-02&to=2026-03-08', // one week: its counters
+      'from=2026-03-02&to=2026-03-02&exhibit=quake-drill', // one day
+      'from=2025-12-01&to=2026-12-31&bucket=month', // a whole year and a month before it
+      'from=2026-03-03&to=2026-06-30&center=dash-b&bucket=week',
+      'from=2026-03-03&to=2026-03-10&exhibit=fire-escape', // days within a year: visitor_days' bits
+      'from=2025-06-01&to=2026-03-05&bucket=month', // across a year's end
+    ]
+    for (const query of filters) {
+      const f = Object.fromEntries(new URLSearchParams(query)) as Record<string, string>
+      const where = `center_id = ANY($1) AND day BETWEEN $2 AND $3 AND ($4::text IS NULL OR exhibit_id = $4) AND type = 'exhibit-started'`
+      const args = [f.center ? [f.center] : ['dash-a', 'dash-b'], f.from, f.to, f.exhibit ?? null]
+      const trunc = { day: 'day', week: `date_trunc('week', day::timestamp)`, month: `date_trunc('month', day::timestamp)` }[f.bucket ?? 'day']!
+      const fmt = f.bucket === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD'
+      const periods = await q<{ period: string; plays: number; walkIns: number; students: number }>(
+        `SELECT to_char(${trunc}, '${fmt}') AS period, count(*)::int AS plays, (count(*) - count(passport_id))::int AS "walkIns",
+          count(DISTINCT (center_id, passport_id)) FILTER (WHERE passport_id IS NOT NULL)::int AS students FROM events WHERE ${where} GROUP BY 1 ORDER BY 1`,
+        args,
+      )
+      const visits = (await get(`/api/district/dashboard/views/visits?${query}`)).json.rows
+      expect(
+        visits.map((r) => ({ period: r.period, plays: r.plays, walkIns: r.walkIns, students: r.students })),
+        query,
+      ).toEqual(periods)
+      const perExhibit = await q<{ exhibitId: string; starts: number; students: number }>(
+        `SELECT exhibit_id AS "exhibitId", count(*)::int AS starts, count(DISTINCT (center_id, passport_id)) FILTER (WHERE passport_id IS NOT NULL)::int AS students
+        FROM events WHERE ${where} GROUP BY 1 ORDER BY 1`,
+        args,
+      )
+      const exhibits = (await get(`/api/district/dashboard/views/exhibits?${query}`)).json.rows
+      expect(
+        exhibits.map((r) => ({ exhibitId: r.exhibitId, starts: r.starts, students: r.students })),
+        query,
+      ).toEqual(perExhibit)
+      const perCenter = await q<{ centerId: string; plays: number; students: number }>(
+        `SELECT center_id AS "centerId", count(*)::int AS plays, count(DISTINCT passport_id)::int AS students FROM events WHERE ${where} GROUP BY 1 ORDER BY 1`,
+        args,
+      )
+      const centers = (await get(`/api/district/dashboard/views/centers?${query}`)).json.rows
+      expect(
+        centers.filter((r) => Number(r.plays) > 0).map((r) => ({ centerId: r.centerId, plays: r.plays, students: r.students })),
+        query,
+      ).toEqual(perCenter)
+    }
+
+    // Migration 005's back-fill of a district's existing totals gives what the inserts kept.
+    const tables = [
+      'monthly_counts',
+      'monthly_start_counts',
+      'monthly_duration_counts',
+      'monthly_item_counts',
+      'monthly_wrong_choices',
+      'center_days',
+      'visitor_sets',
+      'visitor_counts',
+      'visitor_days',
+    ]
+    const snapshot = async () => Promise.all(tables.map((t) => q(`SELECT * FROM ${t} x ORDER BY x`)))
+    const kept = await snapshot()
+    const sql = readFileSync(join(DISTRICT_MIGRATIONS_DIR, '005-monthly-totals.sql'), 'utf8')
+    await pool.query(`TRUNCATE ${tables.join(', ')}`)
+    await pool.query(sql.slice(sql.indexOf('-- The existing totals, counted once.')))
+    expect(await snapshot()).toEqual(kept)
+    expect(kept.every((rows) => rows.length > 0)).toBe(true)
   })
 
   it('reports the year per center and in total (科普统计, venues), as JSON and CSV, equal to a direct count', async () => {
@@ -275,11 +353,16 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       const studentsBefore = (await students()).centers.find((r) => r.centerId === 'priv-c')!.students
       expect(studentsBefore).toBe(2)
 
+      const sets = async (code: string, where = 'true') =>
+        (await q<{ n: number }>(`SELECT count(*)::int AS n FROM visitor_sets WHERE passport_id = $1 AND ${where}`, [code]))[0]!.n
+      expect(await sets(x)).toBeGreaterThan(0)
       createPassportsRepo(db, { centerId: 'center', now: Date.now }).delete(x)
       await waitFor('the erasure acknowledged', () => state.row()?.privacy_seq === 1)
       expect(await withPassport(x)).toBe(0)
       expect((await view(x)).statusCode).toBe(404)
       expect(await visitorRows()).toBe(4)
+      expect(await sets(x)).toBe(0)
+      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM visitor_days WHERE passport_id = $1', [x]))[0]!.n).toBe(0)
       expect((await students()).centers.find((r) => r.centerId === 'priv-c')!.students).toBe(studentsBefore)
 
       // Retention with a cutoff of 2026-04-01 (the center's day): y's March events lose their passport, June's keep it.
@@ -292,6 +375,9 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       })()
       await waitFor('the cutoff acknowledged', () => state.row()?.privacy_seq === 2)
       expect(await withPassport(y)).toBe(2)
+      // y's March day, week and month sets lose the code; its 2026 sets keep it (June is after the cutoff).
+      expect(await sets(y, `start < '2026-04-01' AND scope <> 'y'`)).toBe(0)
+      expect(await sets(y, `scope = 'y'`)).toBeGreaterThan(0)
       expect((await q<{ day: string }>('SELECT DISTINCT day::text AS day FROM events WHERE passport_id = $1', [y])).map((r) => r.day)).toEqual(['2026-06-01'])
       expect((await view(y)).json()).toMatchObject({ exhibits: [{ exhibitId: 'fire-escape', attempts: 1, stampedAt: '2026-06-01T02:00:00.000Z' }] })
       expect(await visitorRows()).toBe(4)

@@ -30,7 +30,7 @@ async function erasePassport(pool: Pool, centerId: string, code: string): Promis
           new Date(Date.parse(hi) + 2 * DAY_MS),
         ])
       const token = `~${randomUUID()}`
-      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors'])
+      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors', 'visitor_sets', 'visitor_days'])
         await client.query(`UPDATE ${table} SET passport_id = $3 WHERE center_id = $1 AND passport_id = $2`, [centerId, code, token])
       await client.query('DELETE FROM passport_exhibits WHERE passport_id = $1 AND center_id = $2', [code, centerId])
     })
@@ -56,6 +56,23 @@ async function anonymiseBefore(pool: Pool, centerId: string, day: string): Promi
       await client.query(
         `UPDATE session_visitors SET passport_id = ${token} WHERE center_id = $1 AND passport_id NOT LIKE '~%'
           AND session_id IN (SELECT session_id FROM session_counts WHERE center_id = $1 GROUP BY session_id HAVING max(last_day) < $2)`,
+        [centerId, day, salt],
+      )
+      // A week, month or year set that began before the cutoff: its passports go unless the
+      // passport is still seen (not yet anonymised) later in that same period.
+      const end = `v.start + CASE v.scope WHEN 'd' THEN interval '1 day' WHEN 'w' THEN interval '7 days' WHEN 'm' THEN interval '1 month' ELSE interval '1 year' END`
+      const later = (table: string, sameExhibit: string) =>
+        `SELECT 1 FROM ${table} e WHERE e.center_id = v.center_id AND e.passport_id = v.passport_id AND e.day >= $2 AND e.day < ${end} ${sameExhibit}`
+      await client.query(
+        `UPDATE visitor_sets v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.start < $2 AND v.passport_id NOT LIKE '~%'
+          AND CASE WHEN v.exhibit_id = '*' THEN NOT EXISTS (${later('daily_visitors', '')})
+            ELSE NOT EXISTS (${later('exhibit_visitors', "AND (v.exhibit_id = '' OR e.exhibit_id = v.exhibit_id)")}) END`,
+        [centerId, day, salt],
+      )
+      await client.query(
+        `UPDATE visitor_days v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.year < $2 AND v.passport_id NOT LIKE '~%'
+          AND NOT EXISTS (SELECT 1 FROM exhibit_visitors e WHERE e.center_id = v.center_id AND e.passport_id = v.passport_id AND e.day >= $2
+            AND e.day < v.year + interval '1 year' AND (v.exhibit_id = '' OR e.exhibit_id = v.exhibit_id))`,
         [centerId, day, salt],
       )
       await client.query('DELETE FROM passport_exhibits WHERE center_id = $1 AND day < $2', [centerId, day])

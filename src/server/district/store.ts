@@ -53,10 +53,11 @@ WITH batch AS (
   SELECT $1, exhibit_id, now(), count(*) FROM ins WHERE NOT exhibit_known GROUP BY exhibit_id ORDER BY exhibit_id
   ON CONFLICT (center_id, exhibit_id) DO UPDATE SET events = unknown_exhibits.events + excluded.events
 ), stc AS (
-  INSERT INTO start_counts (center_id, day, exhibit_id, walk_ins, vr)
-  SELECT $1, day, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr') FROM ins
+  INSERT INTO start_counts (center_id, day, exhibit_id, walk_ins, vr, starts)
+  SELECT $1, day, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr'), count(*) FROM ins
   WHERE type = 'exhibit-started' GROUP BY day, exhibit_id ORDER BY day, exhibit_id
-  ON CONFLICT (center_id, day, exhibit_id) DO UPDATE SET walk_ins = start_counts.walk_ins + excluded.walk_ins, vr = start_counts.vr + excluded.vr
+  ON CONFLICT (center_id, day, exhibit_id) DO UPDATE SET walk_ins = start_counts.walk_ins + excluded.walk_ins, vr = start_counts.vr + excluded.vr,
+    starts = start_counts.starts + excluded.starts
 ), du AS (
   INSERT INTO duration_counts (center_id, day, exhibit_id, seconds, n)
   SELECT $1, day, exhibit_id, duration_ms / 1000, count(*) FROM ins WHERE type = 'exhibit-completed' AND duration_ms IS NOT NULL
@@ -78,6 +79,64 @@ WITH batch AS (
   INSERT INTO exhibit_visitors (center_id, day, exhibit_id, passport_id)
   SELECT DISTINCT $1, day, exhibit_id, passport_id FROM ins WHERE type = 'exhibit-started' AND passport_id IS NOT NULL ORDER BY 2, 3, 4
   ON CONFLICT DO NOTHING
+  RETURNING day, exhibit_id
+), mc AS (
+  INSERT INTO monthly_counts (center_id, month, exhibit_id, type, n)
+  SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, type, count(*) FROM ins GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+  ON CONFLICT (center_id, month, exhibit_id, type) DO UPDATE SET n = monthly_counts.n + excluded.n
+), mst AS (
+  INSERT INTO monthly_start_counts (center_id, month, exhibit_id, walk_ins, vr, starts)
+  SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, count(*) FILTER (WHERE passport_id IS NULL), count(*) FILTER (WHERE mode = 'vr'), count(*)
+  FROM ins WHERE type = 'exhibit-started' GROUP BY 2, 3 ORDER BY 2, 3
+  ON CONFLICT (center_id, month, exhibit_id) DO UPDATE SET walk_ins = monthly_start_counts.walk_ins + excluded.walk_ins, vr = monthly_start_counts.vr + excluded.vr,
+    starts = monthly_start_counts.starts + excluded.starts
+), mdu AS (
+  INSERT INTO monthly_duration_counts (center_id, month, exhibit_id, seconds, n)
+  SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, duration_ms / 1000, count(*) FROM ins WHERE type = 'exhibit-completed' AND duration_ms IS NOT NULL
+  GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+  ON CONFLICT (center_id, month, exhibit_id, seconds) DO UPDATE SET n = monthly_duration_counts.n + excluded.n
+), mic AS (
+  INSERT INTO monthly_item_counts (center_id, month, exhibit_id, kind, item_id, attempts, wrong)
+  SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, kind, item_id, count(*) FILTER (WHERE type <> 'step-mistake'),
+    count(*) FILTER (WHERE type = 'step-mistake' OR NOT correct)
+  FROM ins WHERE type IN ('answer-given', 'step-completed', 'step-mistake') AND item_id IS NOT NULL GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
+  ON CONFLICT (center_id, month, exhibit_id, kind, item_id) DO UPDATE SET attempts = monthly_item_counts.attempts + excluded.attempts,
+    wrong = monthly_item_counts.wrong + excluded.wrong
+), mwc AS (
+  INSERT INTO monthly_wrong_choices (center_id, month, exhibit_id, kind, item_id, choice_id, n)
+  SELECT $1, date_trunc('month', day::timestamp)::date, exhibit_id, kind, item_id, choice_id, count(*) FROM ins
+  WHERE ((type = 'answer-given' AND NOT correct) OR type = 'step-mistake') AND item_id IS NOT NULL AND choice_id IS NOT NULL
+  GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
+  ON CONFLICT (center_id, month, exhibit_id, kind, item_id, choice_id) DO UPDATE SET n = monthly_wrong_choices.n + excluded.n
+), cd AS (
+  INSERT INTO center_days (center_id, day, plays, walk_ins)
+  SELECT $1, day, count(*), count(*) FILTER (WHERE passport_id IS NULL) FROM ins WHERE type = 'exhibit-started' GROUP BY day ORDER BY day
+  ON CONFLICT (center_id, day) DO UPDATE SET plays = center_days.plays + excluded.plays, walk_ins = center_days.walk_ins + excluded.walk_ins
+), vs AS (
+  INSERT INTO visitor_sets (center_id, scope, start, exhibit_id, passport_id)
+  SELECT $1, s.scope, s.start, s.exhibit_id, i.passport_id FROM ins i CROSS JOIN LATERAL (VALUES ('d'::"char", i.day, ''),
+    ('w', date_trunc('week', i.day::timestamp)::date, ''), ('w', date_trunc('week', i.day::timestamp)::date, i.exhibit_id),
+    ('m', date_trunc('month', i.day::timestamp)::date, ''), ('m', date_trunc('month', i.day::timestamp)::date, i.exhibit_id),
+    ('y', date_trunc('year', i.day::timestamp)::date, ''), ('y', date_trunc('year', i.day::timestamp)::date, i.exhibit_id)) s(scope, start, exhibit_id)
+  WHERE i.type = 'exhibit-started' AND i.passport_id IS NOT NULL
+  UNION
+  SELECT $1, 'y', date_trunc('year', day::timestamp)::date, '*', passport_id FROM ins WHERE passport_id IS NOT NULL
+  ORDER BY 2, 3, 4, 5
+  ON CONFLICT DO NOTHING
+  RETURNING scope, start, exhibit_id
+), vc AS (
+  INSERT INTO visitor_counts (center_id, scope, start, exhibit_id, n)
+  SELECT $1, scope, start, exhibit_id, count(*) FROM (SELECT scope, start, exhibit_id FROM vs UNION ALL SELECT 'd'::"char", day, exhibit_id FROM ev) x
+  GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+  ON CONFLICT (center_id, scope, start, exhibit_id) DO UPDATE SET n = visitor_counts.n + excluded.n
+), vd AS (
+  INSERT INTO visitor_days (center_id, year, exhibit_id, passport_id, days)
+  SELECT $1, year, exhibit_id, passport_id, bit_or(bit) FROM (SELECT date_trunc('year', i.day::timestamp)::date AS year, e.exhibit_id, i.passport_id,
+      set_bit(0::bit(366), extract(doy FROM i.day)::int - 1, 1) AS bit
+    FROM ins i CROSS JOIN LATERAL (VALUES (''), (i.exhibit_id)) e(exhibit_id) WHERE i.type = 'exhibit-started' AND i.passport_id IS NOT NULL) x
+  GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+  ON CONFLICT (center_id, year, exhibit_id, passport_id) DO UPDATE SET days = visitor_days.days | excluded.days
+  WHERE visitor_days.days | excluded.days <> visitor_days.days
 ), pe AS (
   INSERT INTO passport_exhibits (passport_id, center_id, exhibit_id, day, stamped_at, best_score, max_score, starts, completions, last_at)
   SELECT passport_id, $1, exhibit_id, day, min(time) FILTER (WHERE type = 'stamp-awarded'), max(score) FILTER (WHERE type = 'exhibit-completed'),

@@ -10,10 +10,11 @@ import type { Pool } from './database.ts'
  * staff stay at the centers (not forwarded): each center's own report has them.
  */
 type Figures = VenueFigures
-const FIGURES = `count(DISTINCT d.day) FILTER (WHERE d.type = 'exhibit-started')::int AS "openDays",
-  coalesce(sum(d.n) FILTER (WHERE d.type = 'exhibit-started'), 0)::float8 AS "exhibitVisits",
-  coalesce(sum(d.n) FILTER (WHERE d.type = 'exhibit-completed'), 0)::float8 AS completions`
 
+/**
+ * Read from the monthly totals and the per-year counters (migration 005), never a scan
+ * of the year's days: open days from `center_days` (≤ 366 rows per center).
+ */
 export async function districtYearlyReport(pool: Pool, year: number, now: () => number = Date.now): Promise<DistrictYearlyReport> {
   const range = [`${year}-01-01`, `${year}-12-31`]
   const client = await pool.connect()
@@ -21,18 +22,19 @@ export async function districtYearlyReport(pool: Pool, year: number, now: () => 
     // One snapshot, so the per-center rows and the total agree with each other.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     const per = await client.query<Figures & { centerId: string; name: string }>(
-      `WITH d AS (SELECT center_id, ${FIGURES} FROM daily_counts d WHERE d.day BETWEEN $1 AND $2 GROUP BY center_id),
-        s AS (SELECT center_id, count(DISTINCT passport_id) AS students FROM daily_visitors WHERE day BETWEEN $1 AND $2 GROUP BY center_id),
-        w AS (SELECT center_id, sum(walk_ins) AS walk_ins FROM start_counts WHERE day BETWEEN $1 AND $2 GROUP BY center_id)
-      SELECT k.id AS "centerId", k.name, coalesce(d."openDays", 0) AS "openDays", coalesce(d."exhibitVisits", 0) AS "exhibitVisits",
+      `WITH d AS (SELECT center_id, coalesce(sum(n) FILTER (WHERE type = 'exhibit-started'), 0)::float8 AS "exhibitVisits",
+          coalesce(sum(n) FILTER (WHERE type = 'exhibit-completed'), 0)::float8 AS completions
+        FROM ${yearRows('monthly_counts', 'type, n')} GROUP BY center_id),
+        o AS (SELECT center_id, count(*)::int AS "openDays" FROM center_days WHERE day BETWEEN $1 AND $2 GROUP BY center_id),
+        s AS (SELECT center_id, sum(n) AS students FROM visitor_counts WHERE scope = 'y' AND start = $1 AND exhibit_id = '*' GROUP BY center_id),
+        w AS (SELECT center_id, sum(walk_ins) AS walk_ins FROM ${yearRows('monthly_start_counts', 'walk_ins')} GROUP BY center_id)
+      SELECT k.id AS "centerId", k.name, coalesce(o."openDays", 0) AS "openDays", coalesce(d."exhibitVisits", 0) AS "exhibitVisits",
         coalesce(d.completions, 0) AS completions, coalesce(s.students, 0)::float8 AS students, coalesce(w.walk_ins, 0)::float8 AS "walkInVisits"
-      FROM centers k LEFT JOIN d ON d.center_id = k.id LEFT JOIN s ON s.center_id = k.id LEFT JOIN w ON w.center_id = k.id ORDER BY k.id`,
+      FROM centers k LEFT JOIN d ON d.center_id = k.id LEFT JOIN o ON o.center_id = k.id LEFT JOIN s ON s.center_id = k.id
+        LEFT JOIN w ON w.center_id = k.id ORDER BY k.id`,
       range,
     )
-    const all = await client.query<{ openDays: number }>(
-      `SELECT count(DISTINCT day)::int AS "openDays" FROM daily_counts WHERE type = 'exhibit-started' AND day BETWEEN $1 AND $2`,
-      range,
-    )
+    const all = await client.query<{ openDays: number }>(`SELECT count(DISTINCT day)::int AS "openDays" FROM center_days WHERE day BETWEEN $1 AND $2`, range)
     await client.query('COMMIT')
     const sum = (k: keyof Figures) => per.rows.reduce((s, r) => s + r[k], 0)
     return {
@@ -55,6 +57,9 @@ export async function districtYearlyReport(pool: Pool, year: number, now: () => 
     client.release()
   }
 }
+
+/** A monthly table's rows for the year in $1–$2, with center_id and the columns asked for. */
+const yearRows = (table: string, cols: string) => `(SELECT center_id, ${cols} FROM ${table} WHERE month BETWEEN $1 AND $2) t`
 
 const HEADINGS: Record<ReportLang, string[]> = {
   'zh-CN': ['科普馆', '开放天数', '展项体验人次', '完成次数', '学生（护照）', '散客人次'],
