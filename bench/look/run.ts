@@ -23,7 +23,7 @@ import { belowFloors, measure, type LookMetrics, type Rgba } from './metrics.ts'
 import { seedMathRandom } from './page-init.ts'
 import { stepPlans, type PlannedStep } from './plans.ts'
 import { approve, compare, LOOK_DIR, MATCH, readImage, refName, writeImage } from './references.ts'
-import { coversOverCanvas, stepIds, stepShot } from './shoot.ts'
+import { coversOverCanvas, playStep } from './shoot.ts'
 import { best, sight, SIGHT_FLOORS, type SubjectSight } from './visibility.ts'
 
 const OUT = 'test-results/look'
@@ -78,41 +78,40 @@ async function lookBrowser() {
   }
 }
 
-async function shootAll(plans: Map<string, PlannedStep[]>): Promise<StepResult[]> {
+async function shootAll(plansReady: Promise<Map<string, PlannedStep[]>>): Promise<StepResult[]> {
   const [server, b] = await Promise.all([startServer(), lookBrowser()])
   const out: StepResult[] = []
   try {
     await b.page.goto(server.url)
     await b.page.waitForSelector('[data-testid="lobby"]')
+    const plans = await plansReady
+    console.log(`look: ready to draw after ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     let layout: Awaited<ReturnType<typeof coversOverCanvas>> | null = null
     for (const id of exhibits) {
       const steps = plans.get(id)!
+      const te = Date.now()
       await b.page.click(`[data-testid="open-${id}"]`)
       await waitForExhibit(b.page)
       layout ??= await coversOverCanvas(b.page)
       await b.page.evaluate(() => window.__sophora!.look.freeze())
       await b.page.click('[data-testid="run-start"]')
       for (const [i, step] of steps.entries()) {
-        const right = step.right
-        await b.page.waitForSelector(`[data-testid="run-panel"][data-phase="step"] [data-testid="choice-${right}"]:not([disabled])`)
-        const shot = await stepShot(b.page, i + 1)
-        const ids = await stepIds(b.page, step.id)
+        const c = await playStep(b.page, i + 1, step, i === steps.length - 1)
         out.push({
           exhibit: id,
           index: i,
           step: step.id,
           file: refName(i, step.id),
-          img: shot.img,
-          metrics: measure(shot.img),
-          sight: sight(ids.all, ids.subjects, layout.canvas, layout.covers),
-          stable: shot.stable,
+          img: c.img,
+          metrics: measure(c.img),
+          sight: sight(c.all, c.subjects, layout.canvas, layout.covers),
+          stable: c.stable,
         })
-        await b.page.click(`[data-testid="choice-${right}"]`)
-        await b.page.click('[data-testid="run-next"]')
       }
       await b.page.evaluate(() => window.__sophora!.look.resume())
       await b.page.click('[data-testid="back-to-lobby"]')
       await b.page.waitForSelector('[data-testid="lobby"]')
+      console.log(`look: ${id}, ${steps.length} steps, ${((Date.now() - te) / 1000).toFixed(1)} s`)
     }
     if (b.errors.length) throw new Error(`page errors:\n${b.errors.join('\n')}`)
   } finally {
@@ -122,7 +121,8 @@ async function shootAll(plans: Map<string, PlannedStep[]>): Promise<StepResult[]
   return out
 }
 
-const plans = await stepPlans(exhibits)
+// read while the server and the browser start
+const plans = stepPlans(exhibits)
 const shots = await shootAll(plans)
 const failures: string[] = []
 if (twice) {
@@ -135,12 +135,13 @@ if (twice) {
 }
 
 const lines: string[] = []
+const writes: Promise<void>[] = []
 for (const s of shots) {
   const where = `${s.exhibit} step ${s.index + 1} "${s.step}"`
   const dir = join(OUT, s.exhibit)
   mkdirSync(dir, { recursive: true })
   const nowPath = join(dir, s.file.replace(/\.webp$/, '.png'))
-  await writeImage(nowPath, s.img)
+  writes.push(writeImage(nowPath, s.img))
   const m = s.metrics
   const top = best(s.sight)
   lines.push(
@@ -163,7 +164,7 @@ for (const s of shots) {
   const c = compare(await readImage(ref), s.img)
   if (c.changed > MATCH.maxChanged) {
     const diffPath = join(dir, s.file.replace(/\.webp$/, '.diff.png'))
-    await writeImage(diffPath, c.diff)
+    writes.push(writeImage(diffPath, c.diff))
     failures.push(
       `${where}: ${(c.changed * 100).toFixed(2)} % of pixels changed (tolerance ${MATCH.maxChanged * 100} %); diff ${diffPath}, now ${nowPath}, approved ${ref}. ` +
         `If the new look is right: npm run look -- --approve ${s.exhibit}`,
@@ -176,6 +177,7 @@ if (approving)
       join('exhibits', id),
       shots.filter((s) => s.exhibit === id).map((s) => ({ name: s.file, img: s.img })),
     )
+await Promise.all(writes)
 await contactSheet(
   join(OUT, 'contact-sheet.png'),
   shots.map((s) => ({ label: `${s.exhibit} ${s.index + 1}`, img: s.img })),

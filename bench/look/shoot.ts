@@ -7,7 +7,7 @@ import type { Rgba } from './metrics.ts'
 export const THUMB = { width: 320, height: 200 } as const
 /** Frames of 1/60 s each step runs before its picture: the camera and the props ease into the step within 2 s. */
 export const SETTLE_FRAMES = 150
-/** The ID renders' size against the canvas (a quarter of its pixels is plenty to count shares). */
+/** The ID renders' size against the canvas (a quarter of its pixels: enough to count shares, thin wires included). */
 const ID_SCALE = 0.5
 
 export const decode = (p: LookPixels): Rgba => ({ width: p.width, height: p.height, data: new Uint8Array(Buffer.from(p.rgba, 'base64')) })
@@ -34,34 +34,50 @@ export async function coversOverCanvas(page: Page): Promise<{ canvas: ScreenBox;
   return out
 }
 
-/**
- * The step's thumbnail once it has run SETTLE_FRAMES fixed frames from seed `seed`; drawn again
- * after two real animation frames until two draws agree, so a texture or a text that arrives late
- * (both load off the frame loop) is in the picture. `stable` is false when they never agreed.
- */
-export async function stepShot(page: Page, seed: number): Promise<{ img: Rgba; stable: boolean }> {
-  const b64 = await page.evaluate(
-    ({ seed, frames, w, h }) => {
-      const look = window.__sophora!.look
-      look.settle(seed, frames)
-      return look.shot(w, h).rgba
-    },
-    { seed, frames: SETTLE_FRAMES, w: THUMB.width, h: THUMB.height },
-  )
-  let last = b64
-  for (let i = 0; i < 20; i++) {
-    const again = await page.evaluate(
-      ({ w, h }) => new Promise<string>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(window.__sophora!.look.shot(w, h).rgba)))),
-      { w: THUMB.width, h: THUMB.height },
-    )
-    if (again === last) return { img: decode({ ...THUMB, rgba: again }), stable: true }
-    last = again
-  }
-  return { img: decode({ ...THUMB, rgba: last }), stable: false }
+export interface StepCapture {
+  img: Rgba
+  /** false when two draws never agreed (something draws from the clock, or loads forever) */
+  stable: boolean
+  all: Rgba
+  subjects: LookSubject[]
 }
 
-/** The step's ID renders (its subjects in flat colours) through the camera as the page shows it. */
-export async function stepIds(page: Page, stepId: string): Promise<{ all: Rgba; alone: Rgba; subjects: LookSubject[] }> {
-  const r = await page.evaluate(({ stepId, scale }) => window.__sophora!.look.ids(stepId, scale), { stepId, scale: ID_SCALE })
-  return { all: decode(r.all), alone: decode(r.alone), subjects: r.subjects }
+/**
+ * One step in one round trip: wait until the run panel offers the step's right choice, run
+ * SETTLE_FRAMES fixed frames from seed `seed`, draw the thumbnail again after the page's pending
+ * tasks until two draws agree (a texture or a text that arrives late — image decoding, troika's
+ * worker — is then in it), draw the ID renders, then click the right choice and Next as a student.
+ */
+export async function playStep(page: Page, seed: number, step: { id: string; right: string }, last: boolean): Promise<StepCapture> {
+  const r = await page.evaluate(
+    async ({ seed, frames, w, h, scale, stepId, right, last }) => {
+      const until = async <T>(what: string, get: () => T | null | undefined): Promise<T> => {
+        for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 5))) {
+          const v = get()
+          if (v) return v
+        }
+        throw new Error(`look: waited a minute for ${what}`)
+      }
+      const button = (sel: string) => () => document.querySelector<HTMLButtonElement>(`${sel}:not([disabled])`)
+      const choice = await until(`choice ${right}`, button(`[data-testid="run-panel"][data-phase="step"] [data-testid="choice-${right}"]`))
+      const look = window.__sophora!.look
+      look.settle(seed, frames)
+      let shot = look.shot(w, h).rgba
+      let stable = false
+      for (let i = 0; i < 20 && !stable; i++) {
+        await new Promise((r) => setTimeout(() => setTimeout(r)))
+        const again = look.shot(w, h).rgba
+        stable = again === shot
+        shot = again
+      }
+      const ids = look.ids(stepId, scale)
+      choice.click()
+      ;(await until('Next', button('[data-testid="run-next"]'))).click()
+      // the next step's panel (or the quiz) before the next round trip: its scene props are then set
+      if (last) await until('the quiz', () => document.querySelector('[data-testid="run-panel"]:not([data-phase="step"])'))
+      return { shot, stable, ids }
+    },
+    { seed, frames: SETTLE_FRAMES, w: THUMB.width, h: THUMB.height, scale: ID_SCALE, stepId: step.id, right: step.right, last },
+  )
+  return { img: decode({ ...THUMB, rgba: r.shot }), stable: r.stable, all: decode(r.ids.all), subjects: r.ids.subjects }
 }

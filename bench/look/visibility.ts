@@ -1,6 +1,6 @@
 import type { ScreenBox } from '../../src/test-bridge/subjects.ts'
 import type { LookSubject } from '../../src/test-bridge/look.ts'
-import { ID_COLOURS } from '../../src/test-bridge/look.ts'
+import { idOf } from '../../src/test-bridge/id-colours.ts'
 import type { Rgba } from './metrics.ts'
 
 /** What a child can see of one subject of a step, from the ID renders (src/test-bridge/look.ts). */
@@ -32,18 +32,12 @@ export function sight(all: Rgba, subjects: LookSubject[], canvas: ScreenBox, cov
     y1: Math.min(all.height, Math.ceil((c.y + c.h - canvas.y) / sy)),
   }))
   const clear = new Array<number>(subjects.length).fill(0)
-  const key = (r: number, g: number, b: number) => (r << 16) | (g << 8) | b
-  const index = new Map<number, number>()
-  subjects.forEach((_, k) => {
-    const c = ID_COLOURS[k % ID_COLOURS.length]!
-    if (!index.has(key(...c))) index.set(key(...c), k)
-  })
   const d = all.data
   for (let y = 0; y < all.height; y++)
     for (let x = 0; x < all.width; x++) {
       const i = (y * all.width + x) * 4
-      const k = index.get(key(d[i]!, d[i + 1]!, d[i + 2]!))
-      if (k === undefined) continue
+      const k = idOf(d[i]!, d[i + 1]!, d[i + 2]!)
+      if (k < 0 || k >= subjects.length) continue
       if (!boxes.some((b) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1)) clear[k]!++
     }
   return subjects.map((s, k) => ({

@@ -15,6 +15,7 @@ import {
 import { advance, type RootState } from '@react-three/fiber'
 import { getStage } from '../scene/stage-probe.ts'
 import { flatFov } from '../scene/flat-fov.ts'
+import { ID_COLOURS, idOf } from './id-colours.ts'
 import { isSubjectOf } from './subjects.ts'
 
 /** Raw RGBA pixels, top row first, base64 (a JSON array of numbers is ~15× slower to cross the protocol). */
@@ -41,7 +42,7 @@ export interface LookBridge {
   /** the scene through the flat camera fitted to width×height */
   shot(width: number, height: number): LookPixels
   /** the step's subjects in flat ID colours (everything else black, or hidden for `alone`) through the camera as the page shows it, at `scale` of the canvas */
-  ids(stepId: string, scale: number): { alone: LookPixels; all: LookPixels; subjects: LookSubject[] }
+  ids(stepId: string, scale: number): { all: LookPixels; subjects: LookSubject[] }
 }
 
 /** mulberry32: a tiny seeded generator, the same one the page starts with (scripts/look/page-init.ts). */
@@ -56,29 +57,13 @@ export function seeded(seed: number): () => number {
   }
 }
 
-/** ID colours: none is a blend of black and another, so anti-aliased edges never pass for a different subject. */
-export const ID_COLOURS: readonly (readonly [number, number, number])[] = [
-  [255, 0, 0],
-  [0, 255, 0],
-  [0, 0, 255],
-  [255, 255, 0],
-  [0, 255, 255],
-  [255, 0, 255],
-  [255, 255, 255],
-  [255, 128, 0],
-  [128, 255, 0],
-  [0, 128, 255],
-  [255, 0, 128],
-  [128, 0, 255],
-]
-
 function root(): RootState {
   const s = getStage()
   if (!s) throw new Error('look: no stage is mounted (open an exhibit first)')
   return s.get()
 }
 
-function read(gl: WebGLRenderer, width: number, height: number): LookPixels {
+function readRaw(gl: WebGLRenderer, width: number, height: number): Uint8Array {
   const ctx = gl.getContext()
   const buf = new Uint8Array(width * height * 4)
   // read in the same task as the draw: the drawing buffer is not preserved once the page composites
@@ -86,13 +71,17 @@ function read(gl: WebGLRenderer, width: number, height: number): LookPixels {
   const flipped = new Uint8Array(buf.length)
   const row = width * 4
   for (let y = 0; y < height; y++) flipped.set(buf.subarray((height - 1 - y) * row, (height - y) * row), y * row)
+  return flipped
+}
+
+function pack(width: number, height: number, px: Uint8Array): LookPixels {
   let bin = ''
-  for (let i = 0; i < flipped.length; i += 0x8000) bin += String.fromCharCode(...flipped.subarray(i, i + 0x8000))
+  for (let i = 0; i < px.length; i += 0x8000) bin += String.fromCharCode(...px.subarray(i, i + 0x8000))
   return { width, height, rgba: btoa(bin) }
 }
 
 /** Draw once at width×height (pixel ratio 1) with `camera`, read it back, and put the canvas's size back. */
-function drawAt(st: RootState, camera: Camera, width: number, height: number): LookPixels {
+function drawAt(st: RootState, camera: Camera, width: number, height: number): Uint8Array {
   const gl = st.gl
   const ratio = gl.getPixelRatio()
   const canvas = gl.domElement
@@ -101,7 +90,7 @@ function drawAt(st: RootState, camera: Camera, width: number, height: number): L
   gl.setSize(width, height, false)
   try {
     gl.render(st.scene, camera)
-    return read(gl, width, height)
+    return readRaw(gl, width, height)
   } finally {
     gl.setPixelRatio(ratio)
     gl.setSize(was.w, was.h, false)
@@ -127,11 +116,17 @@ function seeThrough(m: Material | Material[]): boolean {
 /** troika's text meshes: thin glyphs on a quad; as a solid occluder the quad would overstate what they hide (so they are not drawn). */
 const isText = (o: Object3D) => 'text' in o && 'sync' in o
 
+/** A subject's name for the report: its own, or its nearest named ancestor's with its type. */
+function label(o: Object3D): string {
+  for (let x: Object3D | null = o; x; x = x.parent) if (x.name) return x === o ? x.name : `${x.name}/${o.type}`
+  return o.type
+}
+
 /**
  * One ID render: every subject of the step in its flat colour; the rest black (`all`) or not drawn
  * (`alone`). Materials, visibility, tone mapping and colour space are put back afterwards.
  */
-function idRender(st: RootState, stepId: string, mode: 'all' | 'alone', scale: number, names: string[]): LookPixels {
+function idRender(st: RootState, stepId: string, mode: 'all' | 'alone', scale: number, names: string[]): { width: number; height: number; px: Uint8Array } {
   const { gl, scene } = st
   const saved: { o: Drawable; material: Drawable['material']; visible: boolean }[] = []
   const made: Material[] = []
@@ -142,7 +137,7 @@ function idRender(st: RootState, stepId: string, mode: 'all' | 'alone', scale: n
   scene.traverse((o) => {
     if (isSubjectOf(o, stepId) && !colourFor.has(o)) {
       const k = names.length
-      names.push(o.name || o.type)
+      names.push(label(o))
       o.traverse((c) => colourFor.set(c, k))
     }
   })
@@ -185,7 +180,7 @@ function idRender(st: RootState, stepId: string, mode: 'all' | 'alone', scale: n
     const ratio = gl.getPixelRatio()
     const w = Math.max(1, Math.round((c.width / ratio) * scale))
     const h = Math.max(1, Math.round((c.height / ratio) * scale))
-    return drawAt(st, st.camera, w, h)
+    return { width: w, height: h, px: drawAt(st, st.camera, w, h) }
   } finally {
     for (const s of saved) {
       s.o.material = s.material
@@ -200,12 +195,14 @@ function idRender(st: RootState, stepId: string, mode: 'all' | 'alone', scale: n
   }
 }
 
-function count(p: LookPixels, k: number): number {
-  const [r, g, b] = ID_COLOURS[k % ID_COLOURS.length]!
-  const d = atob(p.rgba)
-  let n = 0
-  for (let i = 0; i < d.length; i += 4) if (d.charCodeAt(i) === r && d.charCodeAt(i + 1) === g && d.charCodeAt(i + 2) === b) n++
-  return n
+/** Pixels of each ID colour (index k; colours repeat past ID_COLOURS.length), in one pass. */
+function counts(px: Uint8Array, n: number): number[] {
+  const out = new Array<number>(n).fill(0)
+  for (let i = 0; i < px.length; i += 4) {
+    const k = idOf(px[i]!, px[i + 1]!, px[i + 2]!)
+    if (k >= 0 && k < n) out[k]!++
+  }
+  return out
 }
 
 /** Test builds only (see bridge.ts). */
@@ -239,14 +236,16 @@ export function createLookHooks(): LookBridge {
     },
     shot(width, height) {
       const st = root()
-      return drawAt(st, fitted(st.camera, width / height), width, height)
+      return pack(width, height, drawAt(st, fitted(st.camera, width / height), width, height))
     },
     ids(stepId, scale) {
       const st = root()
       const names: string[] = []
       const all = idRender(st, stepId, 'all', scale, names)
       const alone = idRender(st, stepId, 'alone', scale, [])
-      return { all, alone, subjects: names.map((name, k) => ({ name, alone: count(alone, k), visible: count(all, k) })) }
+      const seen = counts(all.px, names.length),
+        own = counts(alone.px, names.length)
+      return { all: pack(all.width, all.height, all.px), subjects: names.map((name, k) => ({ name, alone: own[k]!, visible: seen[k]! })) }
     },
   }
 }
