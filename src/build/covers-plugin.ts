@@ -96,9 +96,12 @@ export function coversPlugin(opts: { dirs: string[]; log?: (line: string) => voi
       const todo = folders().filter((f) => !hasCover(f) && !firstLook(f))
       if (!todo.length) return
       const names = todo.map((f) => f.slice(root.length + 1)).join(', ')
-      const how =
-        render && existsSync(CHROMIUM_PATH) ? 'a picture of its first view is rendered by this build' : `a placeholder (no Chromium at ${CHROMIUM_PATH})`
-      log(`[sophora] no approved look for ${names}: ${how}. To approve its steps' pictures: ${GEN_COVERS} <id>`)
+      const how = !render
+        ? 'a placeholder'
+        : existsSync(CHROMIUM_PATH)
+          ? "a picture of its first view (rendered by the build once per change of the folder's files)"
+          : `a placeholder (no Chromium at ${CHROMIUM_PATH} to render its first view)`
+      log(`[sophora] no approved look for ${names}: its card shows ${how}. To approve its steps' pictures: ${GEN_COVERS} <id>`)
     },
     resolveId: (id) => (id === COVER_PLACEHOLDERS_MODULE ? RESOLVED : undefined),
     async load(id) {
