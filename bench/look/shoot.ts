@@ -10,7 +10,12 @@ export const SETTLE_FRAMES = 150
 /** The ID renders' size against the canvas (a quarter of its pixels: enough to count shares, thin wires included). */
 const ID_SCALE = 0.5
 
-export const decode = (p: LookPixels): Rgba => ({ width: p.width, height: p.height, data: new Uint8Array(Buffer.from(p.rgba, 'base64')) })
+/** Pixels from the page, opaque: where the scene draws nothing the canvas is transparent, which the approved (alpha-free) pictures store as black. */
+export function decode(p: LookPixels): Rgba {
+  const data = new Uint8Array(Buffer.from(p.rgba, 'base64'))
+  for (let i = 3; i < data.length; i += 4) data[i] = 255
+  return { width: p.width, height: p.height, data }
+}
 
 /** What lies over the canvas at the page's size, with the longest subtitle line showing (the band at its tallest). */
 export async function coversOverCanvas(page: Page): Promise<{ canvas: ScreenBox; covers: ScreenBox[] }> {

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 
 /** Debian's Chromium (never a downloaded browser). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -51,6 +50,8 @@ export async function renderCovers(dist: string, ids: string[]): Promise<Map<str
   })
   const url = `http://127.0.0.1:${port}`
   try {
+    // a devDependency: loaded only when a picture is to be rendered (`npm start` on a production install never needs it)
+    const { chromium } = await import('playwright-core')
     for (const end = Date.now() + 120_000; ; await new Promise((r) => setTimeout(r, 150))) {
       if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) break
       if (server.exitCode !== null || Date.now() > end) throw new Error('the server did not start')

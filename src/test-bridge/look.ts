@@ -210,10 +210,17 @@ export function createLookHooks(): LookBridge {
   let frozenAt = 0
   return {
     freeze() {
-      root().setFrameloop('never')
+      const st = root()
+      st.setFrameloop('never')
+      // THREE.Clock reads performance.now() when frame code calls clock.getElapsedTime() or
+      // getDelta(): stopped (and not restarting itself), it returns the elapsed time settle sets
+      st.clock.autoStart = false
+      st.clock.running = false
     },
     resume() {
       const st = root()
+      st.clock.autoStart = true
+      st.clock.start()
       st.setFrameloop('always')
       st.invalidate()
     },
