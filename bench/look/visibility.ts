@@ -14,8 +14,12 @@ export interface SubjectSight {
   clear: number
 }
 
-/** Shares a step's best subject must reach: the child sees at least half of what the step is about, and no panel sits on it. */
-export const SIGHT_FLOORS = { visible: 0.5, clear: 0.5 } as const
+/**
+ * Shares a step's best subject must reach: the child sees a good part of what the step is about,
+ * and no panel sits on it. 40 %: the least seen subject today, flood-typhoon's fallen wire, shows
+ * 51 %, and a floor at its value would fail on a rounding.
+ */
+export const SIGHT_FLOORS = { visible: 0.4, clear: 0.4 } as const
 
 /**
  * Count each subject's pixels of the `all` ID render that lie under none of `covers` (client
