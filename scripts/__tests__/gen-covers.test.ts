@@ -55,6 +55,9 @@ describe('gen-covers cache', () => {
     writeFileSync(join(d, 'sources.md'), '# Sources\n| S1 | a new source |\n')
     mkdirSync(join(d, 'assets', 'narration'), { recursive: true })
     writeFileSync(join(d, 'assets', 'narration', 'intro.zh-CN.mp3'), 'audio')
+    // nor do the approved step pictures (npm run look -- --approve): they are pictures of it
+    mkdirSync(join(d, 'look'))
+    writeFileSync(join(d, 'look', '01-a.webp'), 'img')
     expect(folderHash(d)).toBe(before)
     mkdirSync(join(d, 'locales'), { recursive: true })
     writeFileSync(join(d, 'locales', 'zh-CN.json'), '{"title":"新"}')

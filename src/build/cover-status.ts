@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { z } from 'zod'
 
-/** What a cover is not made from: the exhibit's tests, its prose (sources), its narration audio and the cover itself. */
-const SKIP = new Set(['__tests__', 'cover.webp', 'cover.json', 'node_modules', 'sources.md', 'README.md', 'narration'])
+/** What a cover is not made from: the exhibit's tests, its prose (sources), its narration audio, its approved step pictures (look/) and the cover itself. */
+const SKIP = new Set(['__tests__', 'cover.webp', 'cover.json', 'node_modules', 'sources.md', 'README.md', 'narration', 'look'])
 const CoverStampSchema = z.object({ hash: z.string(), generated: z.literal(true) })
 
 function files(dir: string): string[] {
@@ -47,4 +47,17 @@ export function coverStatus(dir: string): CoverStatus {
 /** Writes the stamp that marks a cover as rendered from the folder's present files. */
 export function coverStampJson(dir: string): string {
   return `${JSON.stringify({ hash: folderHash(dir), generated: true }, null, 2)}\n`
+}
+
+/** Where `npm run look -- --approve` keeps an exhibit's approved step pictures (bench/look). */
+export const LOOK_DIR = 'look'
+
+/** The approved picture of the exhibit's first step (its lobby card's picture unless the author gave one), or null. */
+export function firstLook(dir: string): string | null {
+  const looks = join(dir, LOOK_DIR)
+  if (!existsSync(looks)) return null
+  const first = readdirSync(looks)
+    .filter((f) => /^01-.+\.webp$/.test(f))
+    .sort()[0]
+  return first ? join(looks, first) : null
 }

@@ -3,6 +3,7 @@ import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { AudioStore } from '../features/audio/index.ts'
 import type { Outbox } from '../features/visits/index.ts'
 import type { RendererCounts } from '../scene/stage-probe.ts'
+import type { LookBridge } from './look.ts'
 import type { ScreenBox, ScreenSubject } from './subjects.ts'
 
 /** An exhibit event as the shell recorded it in this page. */
@@ -25,6 +26,8 @@ export interface SceneBridge {
   maxTextureSize(): number
   /** the step's subjects (tap targets and objects marked `userData.subject`) on screen, flat mode; `at`: as if the canvas were there */
   subjects(stepId: string, at?: ScreenBox): ScreenSubject[]
+  /** the look check's frozen loop and small renders (scripts/look) */
+  look: LookBridge
 }
 
 /**

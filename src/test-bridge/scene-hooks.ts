@@ -1,6 +1,7 @@
 import { Matrix4, Quaternion, Raycaster, Vector3, type Object3D, type Scene } from 'three'
 import { getStage, readRendererCounts, type StageRoot } from '../scene/stage-probe.ts'
 import type { SceneBridge } from './bridge.ts'
+import { createLookHooks } from './look.ts'
 import { projectSubjects } from './subjects.ts'
 
 function stage(): StageRoot {
@@ -20,6 +21,7 @@ export function createSceneHooks(): SceneBridge {
     xr: () => stage().xrStore,
     counts: readRendererCounts,
     frames: () => readRendererCounts()?.frames ?? 0,
+    look: createLookHooks(),
     find(name: string) {
       const scene = sceneNow()
       const o = scene.getObjectByName(name)

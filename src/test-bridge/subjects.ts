@@ -26,7 +26,7 @@ const tapsOf = (o: Object3D): readonly (readonly string[])[] => {
 }
 
 /** Is `o` one of the step's subjects: a `useTapChoice` target for it, or marked with `userData.subject`. */
-function isSubjectOf(o: Object3D, stepId: string): boolean {
+export function isSubjectOf(o: Object3D, stepId: string): boolean {
   if (tapsOf(o).some(([s]) => s === stepId)) return true
   const mark = o.userData.subject
   return typeof mark === 'string' && mark.split(/\s+/).some((s) => s === '*' || s === stepId)

@@ -24,7 +24,7 @@ declare module 'virtual:sophora-center' {
 }
 
 declare module 'virtual:sophora/cover-placeholders' {
-  /** exhibit id -> a placeholder picture (data URL) for each exhibit folder without a cover (src/build/covers-plugin.ts) */
+  /** exhibit id -> the picture the build made for each exhibit folder without its author's cover: its approved first step, a rendered one, or a placeholder (src/build/covers-plugin.ts) */
   const placeholders: Record<string, string>
   export default placeholders
 }
