@@ -1,7 +1,8 @@
 import type { ThreeElements } from '@react-three/fiber'
-import { Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useModel } from './model.ts'
 
+/** `ModelMesh`'s props: a mesh's props (not its geometry, material or transform) plus the file and the part. */
 export type ModelMeshProps = Omit<ThreeElements['mesh'], 'geometry' | 'material' | 'position' | 'quaternion' | 'scale' | 'rotation'> & {
   /** the model file: `new URL('../assets/models/x.glb', import.meta.url).href` */
   url: string
@@ -29,6 +30,9 @@ export function ModelMesh(props: ModelMeshProps) {
 function PartMesh({ url, part, ...rest }: ModelMeshProps) {
   const { parts, material } = useModel(url)
   const p = parts[part]
+  // unmounted mid-visit, the part is no longer in the tree the platform disposes on exit: free it
+  // here (another mesh still drawing it only uploads it again)
+  useEffect(() => () => p?.geometry.dispose(), [p])
   if (!p) throw new Error(`${url} has no part "${part}" (it has: ${Object.keys(parts).join(', ')})`)
   return <mesh {...rest} geometry={p.geometry} material={material} position={p.position} quaternion={p.quaternion} scale={p.scale} />
 }

@@ -16,6 +16,7 @@ export interface ModelPart {
   matrix: Matrix4
 }
 
+/** What `useModel` returns: the file's parts by name and the kit's one material. */
 export interface Model {
   /** every mesh node of the file, by its name */
   parts: Record<string, ModelPart>
@@ -96,7 +97,8 @@ function toModel(gltf: GLTF): Model {
  * (`scripts/models/`: meshopt geometry, KTX2 textures, one material per kit). Decoders are
  * three's own, bundled: nothing is fetched from another origin. Suspends while loading (wrap
  * the part that uses it in `<Suspense>`); loaded once per page and shared between visits. The
- * platform disposes what the scene shows on exit, as for any geometry; a failed load throws
+ * platform disposes what the scene shows on exit, as for any geometry (a part you stop drawing
+ * mid-visit: dispose its geometry when it unmounts, as `ModelMesh` does); a failed load throws
  * to the exhibit's error boundary.
  *
  * @example

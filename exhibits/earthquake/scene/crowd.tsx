@@ -1,6 +1,6 @@
 import type { ThreeEvent } from '@react-three/fiber'
 import { useModel, type Model } from '@sophora/sdk'
-import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { Matrix4, type InstancedMesh } from 'three'
 import type { Figure, FigureKind } from './people.ts'
 
@@ -53,6 +53,8 @@ function Pose({ model, kind, list }: { model: Model; kind: FigureKind; list: rea
     m.instanceMatrix.needsUpdate = true
     m.computeBoundingSphere()
   }, [list, part])
+  // a pose no longer shown (seated → ducked) leaves the tree: free its GPU copy now, not never
+  useEffect(() => () => part?.geometry.dispose(), [part])
   if (!part) throw new Error(`classroom-people.glb has no figure "${kind}"`)
   return <instancedMesh ref={ref} args={[part.geometry, model.material, list.length]} name={kind} />
 }
