@@ -5,8 +5,8 @@
 export function Lights() {
   return (
     <>
-      <hemisphereLight args={['#ffffff', '#8a7a66', 1.3]} />
-      <directionalLight position={[0.8, 3, 1.5]} intensity={1.9} />
+      <hemisphereLight args={['#ffffff', '#8a7a66', 1.2]} />
+      <directionalLight position={[0.8, 3, 1.5]} intensity={1.8} />
     </>
   )
 }
