@@ -12,7 +12,8 @@ export const EMULATOR_CODE = /@iwer\/|iwer-devui|SyntheticEnvironmentModule|meta
 export const PRECACHE_GLOBS = [
   // manifest.webmanifest: the plugin adds it itself
   '**/*.{html,js,css}',
-  'assets/**/*.{mp3,ogg,wav,woff,woff2,ttf,png,svg,jpg,webp}',
+  // glb: exhibits' models (useModel); the Basis transcoder (.wasm) only loads for KTX2 textures, which no model has yet
+  'assets/**/*.{mp3,ogg,wav,woff,woff2,ttf,png,svg,jpg,webp,glb}',
   'xr-profiles/**/*.{json,glb}',
   'icons/*.png',
 ]

@@ -1,9 +1,11 @@
-import { useExhibit, useRun, type SceneProps, mergeBoxes, useTracked } from '@sophora/sdk'
+import { bakedGeometry, ModelMesh, useExhibit, useRun, type SceneProps, useTracked } from '@sophora/sdk'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { sliceForPrint, type ModelId } from '../models.ts'
+import labLight from './lab.bake.ts?bake'
+import { PRINTER } from './layout.ts'
 import { Lights } from './lights.tsx'
+import { PRINTER_URL } from './model-urls.ts'
 import { Printer } from './printer.tsx'
-import { shellParts } from './shell-parts.ts'
 import { Shelf } from './shelf.tsx'
 import { stageOf, type Stage } from './stage.ts'
 import type zh from '../locales/zh-CN.json'
@@ -27,7 +29,7 @@ export function PrintScene(_: SceneProps) {
 
   const [model, setModel] = useState<ModelId>('t-shape')
   const sliced = useMemo(() => sliceForPrint(model), [model])
-  const shell = useTracked(() => mergeBoxes(shellParts()))
+  const shell = useTracked(() => bakedGeometry(labLight))
 
   const printing = stage.job !== 'none' && !stage.supportsRemoved
   useEffect(() => (printing ? ctx.audio.sfx('hum', { loop: true, volume: 0.25 }) : undefined), [ctx, printing])
@@ -46,8 +48,11 @@ export function PrintScene(_: SceneProps) {
     <group position={WORLD_OFFSET}>
       <Lights />
       <mesh geometry={shell}>
-        <meshLambertMaterial vertexColors />
+        <meshBasicMaterial vertexColors />
       </mesh>
+      <group position={[PRINTER.x, 0, PRINTER.z]}>
+        <ModelMesh url={PRINTER_URL} part="printer-frame" />
+      </group>
       <Shelf stage={stage} live={live} model={model} onPick={pick} />
       <Printer key={model} stage={stage} live={live} sliced={sliced} />
     </group>

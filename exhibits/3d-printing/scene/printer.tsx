@@ -1,10 +1,11 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, useExhibit, mergeBoxes, useTracked } from '@sophora/sdk'
+import { Label3D, ModelMesh, useExhibit, useTracked } from '@sophora/sdk'
 import { Suspense, useMemo, useRef, type RefObject } from 'react'
 import { Quaternion, Vector3, type Group, type Mesh, type MeshLambertMaterial } from 'three'
 import { LAYER_MM, type SlicedModel } from '../models.ts'
 import { VERTS_PER_LINE } from '../toolpath.ts'
 import { COLORS as C, FRAME, PARK_MM, PLATE_Y, PRINTER, PRINT_SCALE, SPOOL } from './layout.ts'
+import { PRINTER_URL } from './model-urls.ts'
 import { printGeometry, printMaterial, type PrintUniforms } from './print-material.ts'
 import { createSim, placeHead } from './print-sim.ts'
 import type { Stage } from './stage.ts'
@@ -23,7 +24,7 @@ interface Props {
 }
 
 /**
- * The printer's moving parts and the print: nozzle, carriage, gantry bar, spool, filament,
+ * The printer's moving parts (models from printer.glb) and the print: nozzle, hot end, gantry, spool, filament,
  * and the two prints (without / with supports), each ONE geometry revealed by draw range.
  */
 export function Printer({ stage, live, sliced }: Props) {
@@ -34,19 +35,11 @@ export function Printer({ stage, live, sliced }: Props) {
   const uniforms = useMemo<PrintUniforms>(() => ({ uSag: { value: 0 }, uHide: { value: 0 } }), [])
   const failedMat = useTracked(() => printMaterial(uniforms), [uniforms])
   const goodMat = useTracked(() => printMaterial(uniforms), [uniforms])
-  const headGeo = useTracked(() =>
-    mergeBoxes([
-      { size: [0.03, 0.02, 0.03], at: [0, 0.024, 0], color: C.heater },
-      { size: [0.075, 0.06, 0.055], at: [0, 0.064, 0], color: C.head },
-      { size: [0.05, 0.04, 0.006], at: [0, 0.064, 0.03], color: C.accent },
-    ]),
-  )
-
   const sim = useMemo(() => createSim(), [])
   const failedMesh = useRef<Mesh>(null)
   const goodMesh = useRef<Mesh>(null)
   const head = useRef<Group>(null)
-  const bar = useRef<Mesh>(null)
+  const bar = useRef<Group>(null)
   const nozzle = useRef<MeshLambertMaterial>(null)
   const spool = useRef<Group>(null)
   const filament = useRef<Mesh>(null)
@@ -128,14 +121,11 @@ export function Printer({ stage, live, sliced }: Props) {
         <mesh ref={failedMesh} geometry={failedGeo} material={failedMat} frustumCulled={false} visible={false} />
         <mesh ref={goodMesh} geometry={goodGeo} material={goodMat} frustumCulled={false} visible={false} />
       </group>
-      <mesh ref={bar} position={[PRINTER.x, 1.3, PRINTER.z]}>
-        <boxGeometry args={[2 * FRAME.hw, 0.018, 0.018]} />
-        <meshLambertMaterial color={C.frame} />
-      </mesh>
+      <group ref={bar} position={[PRINTER.x, 1.3, PRINTER.z]}>
+        <ModelMesh url={PRINTER_URL} part="printer-gantry" />
+      </group>
       <group ref={head} name="print-head" userData={{ subject: 'nozzle layers supports finished' }}>
-        <mesh geometry={headGeo}>
-          <meshLambertMaterial vertexColors />
-        </mesh>
+        <ModelMesh url={PRINTER_URL} part="printer-head" />
         <mesh position={[0, 0.0075, 0]} rotation={[Math.PI, 0, 0]}>
           <coneGeometry args={[0.008, 0.015, 12]} />
           <meshLambertMaterial ref={nozzle} color="#c9a227" emissive="#ff4a10" emissiveIntensity={0} />
@@ -153,14 +143,8 @@ export function Printer({ stage, live, sliced }: Props) {
         </Suspense>
       </group>
       <group ref={spool} name="spool" userData={{ subject: 'filament' }} position={[SPOOL.x, SPOOL.y, SPOOL.z]}>
-        <mesh rotation={[0, 0, Math.PI / 2]}>
-          <cylinderGeometry args={[SPOOL.r * 0.92, SPOOL.r * 0.92, SPOOL.w * 0.9, 28]} />
-          <meshLambertMaterial color={C.filament} />
-        </mesh>
-        <mesh rotation={[0, 0, Math.PI / 2]}>
-          <cylinderGeometry args={[SPOOL.r + 0.01, SPOOL.r + 0.01, SPOOL.w, 28, 1, true]} />
-          <meshLambertMaterial color={C.spool} side={2} transparent opacity={0.35} depthWrite={false} />
-        </mesh>
+        {/* opaque, single-sided: one pass (the old see-through flanges drew twice, blended) */}
+        <ModelMesh url={PRINTER_URL} part="printer-spool" />
       </group>
       <mesh ref={filament}>
         <cylinderGeometry args={[0.0018, 0.0018, 1, 6, 1, true]} />

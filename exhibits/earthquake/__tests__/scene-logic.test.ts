@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DESK, PLATFORM_H, ROOM, TEACHER_DESK, UNDER_DESK } from '../scene/layout.ts'
 import { mergeBoxes } from '@sophora/sdk'
-import { classFigures, playgroundFigures } from '../scene/people.ts'
+import { classFigures, FIGURE_TOP, playgroundFigures } from '../scene/people.ts'
 import { fallers, fallPose, lampSwing, shakeOffset, SHAKE_AMP, type Pose } from '../scene/quake-motion.ts'
 import * as parts from '../scene/shell-parts.ts'
 import { stageOf } from '../scene/stage.ts'
@@ -118,9 +118,16 @@ describe('earthquake motion', () => {
     expect(ducked).toHaveLength(seated.length)
     const pupils = ducked.slice(0, -1)
     const teacher = ducked.at(-1)!
-    for (const f of pupils) expect(f.headY + 0.11 * f.s).toBeLessThan(DESK.h - DESK.top)
-    expect(teacher.headY + 0.11 * teacher.s).toBeLessThan(PLATFORM_H + TEACHER_DESK.h - 0.05)
-    expect([teacher.x, teacher.z]).toEqual([TEACHER_DESK.x, TEACHER_DESK.z])
+    for (const f of pupils) {
+      expect(f.kind).toMatch(/^pupil-duck-/)
+      expect(f.y + FIGURE_TOP[f.kind]).toBeLessThan(DESK.h - DESK.top)
+    }
+    expect(teacher.kind).toBe('teacher-duck')
+    expect(teacher.y + FIGURE_TOP[teacher.kind]).toBeLessThan(PLATFORM_H + TEACHER_DESK.h - 0.05)
+    // under the teacher's desk: its middle within the desk's footprint (the figure is ~1 m long, facing +z)
+    expect(Math.abs(teacher.x - TEACHER_DESK.x)).toBeLessThan(TEACHER_DESK.w / 2)
+    expect(Math.abs(teacher.z + 0.39 - TEACHER_DESK.z)).toBeLessThan(TEACHER_DESK.d / 2)
+    for (const f of seated.slice(0, -1)) expect(f.kind).toMatch(/^pupil-sit-/)
     expect(playgroundFigures(true)).toHaveLength(playgroundFigures(false).length)
   })
 })

@@ -1,21 +1,38 @@
-import { COLORS as C, DESK, DESK_COLS, DESK_ROWS, HALL, OWN_DESK, PLATFORM_H, TEACHER_DESK, ASSEMBLY } from './layout.ts'
+import { DESK, DESK_COLS, DESK_ROWS, HALL, OWN_DESK, PLATFORM_H, TEACHER_DESK, ASSEMBLY } from './layout.ts'
 
-/** One simple figure: a capsule body and a sphere head (instanced, one draw call each). */
-export interface Figure {
-  x: number
-  z: number
-  /** body centre height and vertical scale */
-  bodyY: number
-  bodySY: number
-  headY: number
-  /** overall size (1 = a pupil, ~1.3 = the teacher) */
-  s: number
-  color: string
+/** The figures in assets/models/classroom-people.glb (scripts/models/kit-people.ts), by node name. */
+export type FigureKind = 'pupil-sit-a' | 'pupil-sit-b' | 'pupil-duck-a' | 'pupil-duck-b' | 'pupil-stand-a' | 'pupil-stand-b' | 'teacher-stand' | 'teacher-duck'
+
+/** The highest point of each figure above its feet (metres), as modelled; a unit test checks the file. */
+export const FIGURE_TOP: Record<FigureKind, number> = {
+  'pupil-sit-a': 1.26,
+  'pupil-sit-b': 1.26,
+  'pupil-duck-a': 0.59,
+  'pupil-duck-b': 0.7,
+  'pupil-stand-a': 1.32,
+  'pupil-stand-b': 1.32,
+  'teacher-stand': 1.62,
+  'teacher-duck': 0.68,
 }
 
-const UNIFORMS = [C.uniformBlue, C.uniformWhite, C.uniformRed, C.uniformBlue, C.uniformWhite]
+/** One person placed in the world: the figure faces +z before `yaw` turns it. */
+export interface Figure {
+  kind: FigureKind
+  x: number
+  /** the floor under the figure */
+  y: number
+  z: number
+  yaw: number
+}
+
 /** Desks with a pupil at them (not every seat is taken). */
 const TAKEN = (x: number, z: number) => !(x === OWN_DESK.x && z === OWN_DESK.z) && Math.abs(x * 7 + z * 3) % 5 > 0.6
+/** A small, fixed turn for each person, so a class does not look cloned. */
+const jitter = (i: number) => (((i * 37) % 11) - 5) * 0.03
+const look = (i: number): 'a' | 'b' => (i % 3 === 1 ? 'b' : 'a')
+
+/** Facing the blackboard (−z). */
+const FRONT = Math.PI
 
 /** The class in the classroom: seated, or taking cover under their desks once the quake starts. */
 export function classFigures(ducked: boolean): Figure[] {
@@ -24,39 +41,37 @@ export function classFigures(ducked: boolean): Figure[] {
   for (const x of DESK_COLS) {
     for (const z of DESK_ROWS) {
       if (!TAKEN(x, z)) continue
-      const color = UNIFORMS[i++ % UNIFORMS.length]!
+      const l = look(i)
+      // seated on the chair behind the desk; ducked: kneeling, head under the desk top
       out.push(
         ducked
-          ? { x, z, bodyY: 0.3, bodySY: 0.5, headY: 0.55, s: 1, color }
-          : { x, z: z + DESK.d / 2 + 0.2, bodyY: 0.78, bodySY: 0.85, headY: 1.25, s: 1, color },
+          ? { kind: `pupil-duck-${l}`, x, y: 0, z: z + 0.5, yaw: FRONT + jitter(i) * 0.5 }
+          : { kind: `pupil-sit-${l}`, x, y: 0, z: z + DESK.d / 2 + 0.2, yaw: FRONT + jitter(i) },
       )
+      i++
     }
   }
   const t = TEACHER_DESK
   out.push(
     ducked
-      ? { x: t.x, z: t.z, bodyY: PLATFORM_H + 0.3, bodySY: 0.5, headY: PLATFORM_H + 0.52, s: 1.2, color: C.teacher }
-      : { x: t.x + 1.1, z: t.z + 0.4, bodyY: PLATFORM_H + 0.95, bodySY: 1.05, headY: PLATFORM_H + 1.65, s: 1.2, color: C.teacher },
+      ? { kind: 'teacher-duck', x: t.x, y: PLATFORM_H, z: t.z - 0.39, yaw: 0 }
+      : { kind: 'teacher-stand', x: t.x + 1.1, y: PLATFORM_H, z: t.z + 0.4, yaw: -0.25 },
   )
   return out
 }
 
-const standing = (x: number, z: number, color: string, floor = 0, s = 1): Figure => ({
-  x,
-  z,
-  bodyY: floor + 0.7 * s,
-  bodySY: 1,
-  headY: floor + 1.22 * s,
-  s,
-  color,
-})
-
 /** Going down the stairs in a line behind the teacher. */
 export function stairwellFigures(): Figure[] {
-  const out: Figure[] = [standing(0.75, HALL.top + 0.4, C.teacher, 0, 1.25)]
+  const out: Figure[] = [{ kind: 'teacher-stand', x: 0.75, y: 0, z: HALL.top + 0.4, yaw: FRONT - 0.4 }]
   for (let i = 0; i < 5; i++) {
     const step = 1 + i * 2
-    out.push(standing(-0.35 + (i % 2) * 0.3, HALL.top - (step + 0.5) * HALL.run, UNIFORMS[i % UNIFORMS.length]!, -(step + 1) * HALL.rise))
+    out.push({
+      kind: `pupil-stand-${look(i)}`,
+      x: -0.35 + (i % 2) * 0.3,
+      y: -(step + 1) * HALL.rise,
+      z: HALL.top - (step + 0.5) * HALL.run,
+      yaw: FRONT + jitter(i),
+    })
   }
   return out
 }
@@ -65,10 +80,12 @@ export function stairwellFigures(): Figure[] {
 export function playgroundFigures(gathered: boolean): Figure[] {
   const out: Figure[] = []
   for (let i = 0; i < 9; i++) {
-    const color = UNIFORMS[i % UNIFORMS.length]!
-    if (gathered) out.push(standing(ASSEMBLY.x - 1.2 + (i % 3) * 1.0, ASSEMBLY.z + 0.9 - Math.floor(i / 3) * 0.9, color))
-    else out.push(standing(-3.2 + (i % 2) * 0.6, -14 + i * 1.1, color))
+    const kind = `pupil-stand-${look(i)}` as const
+    if (gathered) out.push({ kind, x: ASSEMBLY.x - 1.2 + (i % 3) * 1.0, y: 0, z: ASSEMBLY.z + 0.9 - Math.floor(i / 3) * 0.9, yaw: jitter(i) })
+    else out.push({ kind, x: -3.2 + (i % 2) * 0.6, y: 0, z: -14 + i * 1.1, yaw: jitter(i) })
   }
-  out.push(gathered ? standing(ASSEMBLY.x + 1.6, ASSEMBLY.z + 0.2, C.teacher, 0, 1.25) : standing(-1.8, -5, C.teacher, 0, 1.25))
+  out.push(
+    gathered ? { kind: 'teacher-stand', x: ASSEMBLY.x + 1.6, y: 0, z: ASSEMBLY.z + 0.2, yaw: -0.6 } : { kind: 'teacher-stand', x: -1.8, y: 0, z: -5, yaw: 0.3 },
+  )
   return out
 }

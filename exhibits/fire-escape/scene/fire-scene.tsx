@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Group } from 'three'
 import { Corridor } from './corridor.tsx'
 import { FireGlow } from './fire-glow.tsx'
+import { Guide } from './guide.tsx'
 import { SceneFog } from './fog.tsx'
 import { Lights } from './lights.tsx'
 import { Outdoor } from './outdoor.tsx'
@@ -58,6 +59,7 @@ export function FireScene(_: SceneProps) {
   return (
     <group ref={world}>
       <Lights live={live} />
+      <Guide stage={stage} />
       <SceneFog live={live} />
       <group visible={!stage.outside}>
         <Corridor stage={stage} live={live} />

@@ -12,6 +12,7 @@
  * run) are the contract tests': an exhibit's own tests check only what its lesson teaches.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer'
 import { act, createElement, type ComponentType, type ReactElement, type ReactNode } from 'react'
@@ -21,6 +22,7 @@ import { LANGS, ManifestSchema, type Lang, type Manifest } from '../../core/mani
 import { createRunStore, type RunStore } from '../../core/run-store.ts'
 import { interpolate } from '../../core/translate.ts'
 import { ExhibitReactContext } from '../exhibit-react-context.ts'
+import { ModelReader } from '../model.ts'
 import { Label3DStandIn, type Label3DProps } from '../text/label-3d.tsx'
 
 export { centerIds, loadCenter, type TestCenter } from './centers.ts'
@@ -138,7 +140,11 @@ export function createTestExhibit(files: ExhibitFiles, lang: Lang = 'zh-CN'): Te
     spec,
     state: () => run.getState().state,
     provide: (node) =>
-      createElement(ExhibitReactContext.Provider, { value: { ctx, run, spec } }, createElement(Label3DStandIn.Provider, { value: Label3DStub }, node)),
+      createElement(
+        ExhibitReactContext.Provider,
+        { value: { ctx, run, spec } },
+        createElement(Label3DStandIn.Provider, { value: Label3DStub }, createElement(ModelReader.Provider, { value: readModelFile }, node)),
+      ),
   }
 }
 
@@ -173,6 +179,18 @@ export async function renderScene(testFileUrl: string, lang: Lang = 'zh-CN'): Pr
     },
     labels: (text) => renderer.scene.findAll((n) => n.props.name === `label:${text}`),
   }
+}
+
+/**
+ * useModel's files in tests: Vite turns `new URL('../assets/models/x.glb', import.meta.url)` into
+ * `http://localhost:3000/exhibits/<id>/assets/models/x.glb`, here read from the project's folder.
+ */
+async function readModelFile(url: string): Promise<ArrayBuffer> {
+  const b = readFileSync(join(process.cwd(), decodeURIComponent(new URL(url, 'http://localhost/').pathname)))
+  // a copy in this realm's ArrayBuffer (GLTFLoader tests `instanceof ArrayBuffer`; Node's Buffer pool is another realm's under jsdom)
+  const out = new ArrayBuffer(b.byteLength)
+  new Uint8Array(out).set(b)
+  return out
 }
 
 /** Stands in for Label3D in tests: a plain group named `label:<text>` at the label's position. */
