@@ -1,10 +1,8 @@
 import { useThree } from '@react-three/fiber'
 import { createContext, use, useContext } from 'react'
 import type { Matrix4 } from 'three'
-import { LoadingManager, MeshLambertMaterial, Quaternion, Vector3, type BufferGeometry, type Material, type Mesh, type WebGLRenderer } from 'three'
-import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js'
-import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js'
-import { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js'
+import { MeshLambertMaterial, Quaternion, Vector3, type BufferGeometry, type Material, type Mesh, type WebGLRenderer } from 'three'
+import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js'
 
 /** One named part of a model: its geometry and its node's transform (meshopt's dequantisation). */
 export interface ModelPart {
@@ -25,34 +23,6 @@ export interface Model {
 }
 
 /**
- * three's own Basis transcoder from this app's files, never a CDN: KTX2Loader asks for
- * `<path>basis_transcoder.{js,wasm}`, and the manager answers with the bundled files' URLs,
- * imported (and so downloaded) only when a model really has a KTX2 texture.
- */
-class LocalKTX2Loader extends KTX2Loader {
-  private local: Promise<unknown> | null = null
-  constructor(private readonly gl: WebGLRenderer) {
-    super(new LoadingManager())
-  }
-  override init(): Promise<void> {
-    this.local ??= Promise.all([
-      import('three/examples/jsm/libs/basis/basis_transcoder.js?url'),
-      import('three/examples/jsm/libs/basis/basis_transcoder.wasm?url'),
-    ]).then(([js, wasm]) => {
-      this.setTranscoderPath('/sophora-local-basis/').detectSupport(this.gl)
-      this.manager.setURLModifier((url) => (url.endsWith('basis_transcoder.js') ? js.default : url.endsWith('basis_transcoder.wasm') ? wasm.default : url))
-    })
-    return this.local.then(() => super.init())
-  }
-}
-
-let ktx2: KTX2Loader | null = null
-function ktx2Loader(gl: WebGLRenderer): KTX2Loader {
-  ktx2 ??= new LocalKTX2Loader(gl)
-  return ktx2
-}
-
-/**
  * Where model bytes come from when not from the network: `@sophora/sdk/testing` reads the file
  * from disk (jsdom has no server). Not for exhibits.
  */
@@ -64,8 +34,13 @@ const loaded = new Map<string, Promise<Model>>()
 function load(url: string, gl: WebGLRenderer, read: ((url: string) => Promise<ArrayBuffer>) | null): Promise<Model> {
   let p = loaded.get(url)
   if (!p) {
-    const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).setKTX2Loader(ktx2Loader(gl))
-    p = (read ? read(url).then((bytes) => loader.parseAsync(bytes, '')) : loader.loadAsync(url)).then(toModel)
+    // The loaders (~14 KB gzip) are their own chunk, fetched at the first model: the lobby does not pay for them.
+    p = import('./model-loader.ts')
+      .then(({ gltfLoader }) => {
+        const loader = gltfLoader(gl)
+        return read ? read(url).then((bytes) => loader.parseAsync(bytes, '')) : loader.loadAsync(url)
+      })
+      .then(toModel)
     // a failed load is not cached: the next visit tries again
     p.catch(() => loaded.delete(url))
     loaded.set(url, p)

@@ -167,6 +167,9 @@ export interface RenderedScene extends TestExhibit {
  */
 export async function renderScene(testFileUrl: string, lang: Lang = 'zh-CN'): Promise<RenderedScene> {
   const { Scene, ...files } = await loadExhibit(testFileUrl)
+  // useModel fetches its loaders as a chunk at the first model; loaded here first, a scene's models
+  // arrive within the renderer's act(), as the page's do within its loading screen
+  await import('../model-loader.ts')
   const x = createTestExhibit(files, lang)
   const renderer = await ReactThreeTestRenderer.create(x.provide(createElement(Scene, { ctx: x.ctx })))
   return {
