@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import type { CDPSession, Page } from 'playwright-core'
 import { launchChromiumContext } from '../tests/e2e/chromium.ts'
 import { createGuide, issuePassports, startServer, type Counts } from '../tests/e2e/harness.ts'
 
@@ -36,24 +37,28 @@ const GUIDE = { name: 'guide-soak', password: 'soak-bench-password-1' }
 const IDLE_S = 3
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
+/** One station on one page, driven as walk-in students use it (see runSoakBench). */
+export interface SoakStation {
+  ids: string[]
+  page: Page
+  cdp: CDPSession
+  /** visit number n (0-based): exhibit ids[n % ids.length] */
+  visit(n: number): Promise<void>
+  /** the footprint after two forced GCs, at the lobby */
+  read(done: number): Promise<SoakPoint>
+  close(): Promise<void>
+}
+
 /**
- * A whole day at one station on ONE page: `visits` exhibit visits in a row, all exhibits round
- * robin. Each visit is what a walk-in student does at the least: check in with a passport, open
- * the exhibit, start it, answer its first step (the first choice), go on, then walk away; the station's own idle reset
- * (3 s, countdown 3 s) exits the visit, checks the passport out and shows the attract loop, which
- * the next student touches. Footprint readings at 0 and every `every` visits; the verdict
- * "flat" = JS heap after two GCs within ±10 % of the first reading and renderer geometries,
- * textures and DOM nodes back to it.
+ * The station of a soak: its own stats server, a guide, 20 passports, one Chromium page at the
+ * lobby with the idle reset at its shortest. `only` limits the round robin to those exhibits
+ * (bench/soak-heap.ts bisects a leak by exhibit).
  */
-export async function runSoakBench(
-  opts: { visits?: number; every?: number; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
-): Promise<SoakBench> {
-  const visits = opts.visits ?? 200
-  const every = opts.every ?? 50
-  const log = opts.log ?? ((s: string) => console.log(s))
+export async function openSoakStation(opts: { only?: string[] } = {}): Promise<SoakStation> {
   const ids = readdirSync('exhibits')
-    .filter((d) => existsSync(`exhibits/${d}/manifest.json`))
+    .filter((d) => existsSync(`exhibits/${d}/manifest.json`) && (!opts.only || opts.only.includes(d)))
     .sort()
+  if (ids.length === 0) throw new Error(`no exhibit folder among ${opts.only?.join(', ')}`)
 
   const server = await startServer()
   createGuide(server, GUIDE)
@@ -163,11 +168,41 @@ export async function runSoakBench(
     await attract.waitFor({ timeout: 120_000 })
   }
 
+  await page.goto(server.url)
+  await page.locator('[data-testid="lobby"]').waitFor()
+  return {
+    ids,
+    page,
+    cdp,
+    visit,
+    read,
+    async close() {
+      await ctx.close()
+      await server.stop()
+    },
+  }
+}
+
+/**
+ * A whole day at one station on ONE page: `visits` exhibit visits in a row, all exhibits round
+ * robin. Each visit is what a walk-in student does at the least: check in with a passport, open
+ * the exhibit, start it, answer its first step (the first choice), go on, then walk away; the station's own idle reset
+ * (3 s, countdown 3 s) exits the visit, checks the passport out and shows the attract loop, which
+ * the next student touches. Footprint readings at 0 and every `every` visits; the verdict
+ * "flat" = JS heap after two GCs within ±10 % of the first reading and renderer geometries,
+ * textures and DOM nodes back to it.
+ */
+export async function runSoakBench(
+  opts: { visits?: number; every?: number; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
+): Promise<SoakBench> {
+  const visits = opts.visits ?? 200
+  const every = opts.every ?? 50
+  const log = opts.log ?? ((s: string) => console.log(s))
+  const station = await openSoakStation()
+  const { ids, page, visit, read } = station
   const points: SoakPoint[] = []
   const t0 = Date.now()
   try {
-    await page.goto(server.url)
-    await page.locator('[data-testid="lobby"]').waitFor()
     // One round first: each exhibit's chunk, the 3D stage's shared caches and the JIT's first
     // tiers are made once per page, not per visit; the baseline is taken after them.
     for (let i = 0; i < ids.length; i++) await visit(i)
@@ -184,8 +219,7 @@ export async function runSoakBench(
       }
     }
   } finally {
-    await ctx.close()
-    await server.stop()
+    await station.close()
   }
   const first = points[0]!
   const last = points.at(-1)!
