@@ -80,6 +80,7 @@ async function main() {
         `${done} visits: heap ${p.heapMB} MB, geometries ${p.geometries}, textures ${p.textures}, DOM ${p.domNodes}, listeners ${p.jsEventListeners} → ${file}`,
       )
     }
+    console.log(`median ms per visit: ${JSON.stringify(station.phaseMedians())}`)
   } finally {
     await station.close()
   }
