@@ -34,23 +34,29 @@ function GetRoot() {
   return null
 }
 
-function StageLike(props: { active: boolean; onHeld(held: WeakRef<object>): void }) {
+/** Stage as src/scene/stage.tsx: `active` is the frame loop; the exhibit is its child while the visit lasts. */
+function StageLike(props: { active: boolean; exhibit: boolean; onHeld(held: WeakRef<object>): void }) {
   return (
     <>
       <GetRoot />
-      <LetGoAtLobby active={props.active} />
-      {props.active && <Exhibit onHeld={props.onHeld} />}
+      <LetGoAtLobby idle={!props.active && !props.exhibit} />
+      {props.exhibit && <Exhibit onHeld={props.onHeld} />}
     </>
   )
 }
 
 describe('LetGoAtLobby (the stage at the lobby keeps nothing of the exhibit just left)', () => {
-  it('after the exhibit unmounts with the loop stopped, its frame callback and what it holds can be collected', async () => {
+  // In the app the stage goes inactive first and the visit's session closes a render later;
+  // the other order is there for a direct switch.
+  it.each([
+    ['the stage stops, then the exhibit leaves', [true, false]],
+    ['the exhibit leaves, then the stage stops', [false, true]],
+  ] as const)('%s: the frame callback and what it holds can be collected at the lobby', async (_, [inactiveFirst, exhibitFirst]) => {
     const refs: WeakRef<object>[] = []
     const onHeld = (r: WeakRef<object>) => refs.push(r)
     // the stage as the app keeps it: made once, exhibits mounted into it and out again
-    const r = await ReactThreeTestRenderer.create(<StageLike active={false} onHeld={onHeld} />, { frameloop: 'never' })
-    await r.update(<StageLike active onHeld={onHeld} />)
+    const r = await ReactThreeTestRenderer.create(<StageLike active={false} exhibit={false} onHeld={onHeld} />, { frameloop: 'never' })
+    await r.update(<StageLike active exhibit onHeld={onHeld} />)
     // frames of the visit, through R3F's own loop (advanceFrames calls the callbacks directly)
     for (let t = 1; t <= 3; t++) act(() => root.get!().advance(t))
     const [job, geometry] = refs
@@ -58,7 +64,9 @@ describe('LetGoAtLobby (the stage at the lobby keeps nothing of the exhibit just
     expect((job!.deref() as Float32Array)[0]).toBe(3)
     expect(root.get!().gl.info.render.frame).toBeGreaterThan(0)
 
-    await r.update(<StageLike active={false} onHeld={onHeld} />)
+    if (inactiveFirst) await r.update(<StageLike active={false} exhibit onHeld={onHeld} />)
+    if (exhibitFirst) await r.update(<StageLike active exhibit={false} onHeld={onHeld} />)
+    await r.update(<StageLike active={false} exhibit={false} onHeld={onHeld} />)
     // WeakRefs hold their target until the current job ends
     await new Promise((done) => setTimeout(done, 0))
     gc()
