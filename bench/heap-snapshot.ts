@@ -69,6 +69,16 @@ export class HeapSnapshot {
     return `(${n.type})`
   }
 
+  /** self size summed by node type (`code`, `object`, `closure`, `native`…); synthetic roots left out */
+  selfSizeByType(): Record<string, number> {
+    const out: Record<string, number> = {}
+    for (let i = 0; i < this.count; i++) {
+      const n = this.node(i)
+      if (n.type !== 'synthetic') out[n.type] = (out[n.type] ?? 0) + n.selfSize
+    }
+    return out
+  }
+
   ids(): Set<number> {
     const s = new Set<number>()
     for (let i = 0; i < this.count; i++) s.add(this.raw.nodes[i * this.nf + 2]!)

@@ -76,8 +76,12 @@ async function main() {
       const file = join(dir, `visit-${done}.heapsnapshot`)
       await snapshot(station.cdp, file)
       files.push(file)
+      // V8's compiled code (optimised functions, their deopt data) grows as the JIT warms up: shown apart
+      const parts = new HeapSnapshot(file).selfSizeByType()
+      const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10
+      const all = Object.values(parts).reduce((a, b) => a + b, 0)
       console.log(
-        `${done} visits: heap ${p.heapMB} MB, geometries ${p.geometries}, textures ${p.textures}, DOM ${p.domNodes}, listeners ${p.jsEventListeners} → ${file}`,
+        `${done} visits: heap ${p.heapMB} MB (snapshot ${mb(all)} MB, of which compiled code ${mb(parts.code ?? 0)} MB), geometries ${p.geometries}, textures ${p.textures}, DOM ${p.domNodes}, listeners ${p.jsEventListeners} → ${file}`,
       )
     }
     console.log(`median ms per visit: ${JSON.stringify(station.phaseMedians())}`)
