@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { bundleReport, mergeBundleReports, type BundleReport } from './bundle-sizes.ts'
 import { runExhibitBench, type ExhibitBench } from './exhibit-bench.ts'
 import { runPwaBench, type PwaBench } from './pwa-bench.ts'
@@ -96,7 +96,7 @@ function soakSection(s: SoakBench): string[] {
   return [
     `## A whole day at one station (soak: ${s.visits} visits on one page, e2e build)`,
     '',
-    `All ${s.exhibits.length} exhibits round robin; each visit: passport check-in, open the exhibit, start, answer the first step, go on, walk away; the station's idle reset (${s.idleSeconds} s + ${s.idleSeconds} s countdown) ends it and shows the attract loop, which the next visitor touches. Readings at the lobby after one warm-up round, then every 50 visits; heap after two forced GCs; DOM nodes and listeners from DevTools' counters (detached nodes included); IndexedDB from \`navigator.storage.estimate()\`. ${s.minutes} min in all, ${s.secondsPerVisit} s per visit.`,
+    `All ${s.exhibits.length} exhibits round robin; each visit: passport check-in, open the exhibit, start, answer the first step, go on, walk away; the station's idle reset (${s.idleSeconds} s + ${s.idleSeconds} s countdown) ends it and shows the attract loop, which the next visitor touches. Readings at the lobby after one warm-up round, then every 50 visits; heap after two forced GCs; DOM nodes and listeners from DevTools' counters (detached nodes included); IndexedDB from \`navigator.storage.estimate()\`. ${s.minutes} min in all, ${s.secondsPerVisit} s per visit${s.phases ? ` (median ms: check-in ${s.phases.checkIn}, open → ready ${s.phases.ready}, first step ${s.phases.firstStep}, walk away → attract loop ${s.phases.walkAwayToReset})` : ''}${s.loadavg ? `; load average ${s.loadavg.start.join(' / ')} at the start, ${s.loadavg.end.join(' / ')} at the end` : ''}.`,
     '',
     '| visits | JS heap MB | geometries | textures | DOM nodes | JS listeners | IndexedDB KB | events recorded since last | events stored (server) | outbox pending |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -191,8 +191,11 @@ async function main() {
     if (staleBecause() !== null) await buildE2E()
     const visits = Number(option('visits') ?? 200)
     if (!Number.isInteger(visits) || visits < 1) throw new Error(`--visits: a whole number ≥ 1, not ${option('visits')}`)
-    const s = await runSoakBench({ visits, every: Math.max(1, Math.min(50, Math.round(visits / 4))) })
+    // readings so far, as they come: a run cut short still leaves them
+    const onPoint = (points: unknown[]) => writeFileSync('bench/results/soak-partial.json', `${JSON.stringify(points, null, 2)}\n`)
+    const s = await runSoakBench({ visits, every: Math.max(1, Math.min(50, Math.round(visits / 4))), onPoint })
     writeFileSync('bench/results/soak.json', `${JSON.stringify(s, null, 2)}\n`)
+    rmSync('bench/results/soak-partial.json', { force: true })
     console.table(s.points)
     console.log(`soak verdict: ${JSON.stringify(s.verdict)}`)
   }

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import type { CDPSession, Page } from 'playwright-core'
 import { launchChromiumContext } from '../tests/e2e/chromium.ts'
 import { createGuide, issuePassports, startServer, type Counts } from '../tests/e2e/harness.ts'
 
@@ -21,6 +23,14 @@ export interface SoakPoint {
   outboxPending: number
 }
 
+/** Median ms of each part of a visit. */
+export interface SoakPhases {
+  checkIn: number
+  ready: number
+  firstStep: number
+  walkAwayToReset: number
+}
+
 export interface SoakBench {
   visits: number
   exhibits: string[]
@@ -28,6 +38,9 @@ export interface SoakBench {
   minutes: number
   secondsPerVisit: number
   points: SoakPoint[]
+  phases: SoakPhases
+  /** load average (1/5/15 min) at the start and at the end */
+  loadavg: { start: number[]; end: number[] }
   verdict: { flat: boolean; heapChangePct: number; geometriesDelta: number; texturesDelta: number; domNodesDelta: number }
 }
 
@@ -36,24 +49,30 @@ const GUIDE = { name: 'guide-soak', password: 'soak-bench-password-1' }
 const IDLE_S = 3
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
+/** One station on one page, driven as walk-in students use it (see runSoakBench). */
+export interface SoakStation {
+  ids: string[]
+  page: Page
+  cdp: CDPSession
+  /** visit number n (0-based): exhibit ids[n % ids.length] */
+  visit(n: number): Promise<void>
+  /** the footprint after two forced GCs, at the lobby */
+  read(done: number): Promise<SoakPoint>
+  /** median ms of each part of a visit so far */
+  phaseMedians(): SoakPhases
+  close(): Promise<void>
+}
+
 /**
- * A whole day at one station on ONE page: `visits` exhibit visits in a row, all exhibits round
- * robin. Each visit is what a walk-in student does at the least: check in with a passport, open
- * the exhibit, start it, answer its first step (the first choice), go on, then walk away; the station's own idle reset
- * (3 s, countdown 3 s) exits the visit, checks the passport out and shows the attract loop, which
- * the next student touches. Footprint readings at 0 and every `every` visits; the verdict
- * "flat" = JS heap after two GCs within ±10 % of the first reading and renderer geometries,
- * textures and DOM nodes back to it.
+ * The station of a soak: its own stats server, a guide, 20 passports, one Chromium page at the
+ * lobby with the idle reset at its shortest. `only` limits the round robin to those exhibits
+ * (bench/soak-heap.ts bisects a leak by exhibit).
  */
-export async function runSoakBench(
-  opts: { visits?: number; every?: number; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
-): Promise<SoakBench> {
-  const visits = opts.visits ?? 200
-  const every = opts.every ?? 50
-  const log = opts.log ?? ((s: string) => console.log(s))
+export async function openSoakStation(opts: { only?: string[] } = {}): Promise<SoakStation> {
   const ids = readdirSync('exhibits')
-    .filter((d) => existsSync(`exhibits/${d}/manifest.json`))
+    .filter((d) => existsSync(`exhibits/${d}/manifest.json`) && (!opts.only || opts.only.includes(d)))
     .sort()
+  if (ids.length === 0) throw new Error(`no exhibit folder among ${opts.only?.join(', ')}`)
 
   const server = await startServer()
   createGuide(server, GUIDE)
@@ -139,11 +158,14 @@ export async function runSoakBench(
     }
   }
 
+  /** per visit, ms: check-in, open → ready, play the first step, walk away → attract loop */
+  const phases: number[][] = []
   const visit = async (n: number) => {
     const id = ids[n % ids.length]!
     const code = codes[n % codes.length]!
     // the attract loop of the last reset: the next student touches it
     const attract = page.locator('[data-testid="attract"]')
+    const t = [Date.now()]
     await away(false)
     if (await attract.count()) await attract.click()
     await go('/check-in')
@@ -151,23 +173,66 @@ export async function runSoakBench(
     await page.click('[data-testid="code-submit"]')
     // locators, not waitForSelector: DevTools keeps every returned ElementHandle's DOM tree alive
     await page.locator(`[data-testid="checked-in"][data-code="${code}"][data-confirmed="true"]`).waitFor()
+    t.push(Date.now())
     await go(`/exhibit/${id}`)
     await page.locator('[data-testid="exhibit-view"][data-status="ready"]').waitFor({ timeout: 90_000 })
+    t.push(Date.now())
     await page.click('[data-testid="run-start"]')
     // the first choice on the panel, right or wrong (the bench reads no exhibit's answers)
     await page.locator('[data-testid="run-panel"] [data-testid^="choice-"]').first().click()
     // past the explanation (the reset never fires while one is on screen)
     await page.click('[data-testid="run-next"]')
     await away(true)
+    t.push(Date.now())
     // walks away: the idle reset ends the visit (after the step's narration and the countdown)
     await attract.waitFor({ timeout: 120_000 })
+    t.push(Date.now())
+    phases.push(t.slice(1).map((x, i) => x - t[i]!))
   }
 
+  await page.goto(server.url)
+  await page.locator('[data-testid="lobby"]').waitFor()
+  return {
+    ids,
+    page,
+    cdp,
+    visit,
+    read,
+    phaseMedians() {
+      const mid = (i: number) => {
+        const xs = phases.map((p) => p[i]!).sort((a, b) => a - b)
+        return xs[Math.floor(xs.length / 2)] ?? 0
+      }
+      return { checkIn: mid(0), ready: mid(1), firstStep: mid(2), walkAwayToReset: mid(3) }
+    },
+    async close() {
+      await ctx.close()
+      await server.stop()
+    },
+  }
+}
+
+/**
+ * A whole day at one station on ONE page: `visits` exhibit visits in a row, all exhibits round
+ * robin. Each visit is what a walk-in student does at the least: check in with a passport, open
+ * the exhibit, start it, answer its first step (the first choice), go on, then walk away; the station's own idle reset
+ * (3 s, countdown 3 s) exits the visit, checks the passport out and shows the attract loop, which
+ * the next student touches. Footprint readings at 0 and every `every` visits; the verdict
+ * "flat" = JS heap after two GCs within ±10 % of the first reading and renderer geometries,
+ * textures and DOM nodes back to it.
+ */
+export async function runSoakBench(
+  opts: { visits?: number; every?: number; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
+): Promise<SoakBench> {
+  const visits = opts.visits ?? 200
+  const every = opts.every ?? 50
+  const log = opts.log ?? ((s: string) => console.log(s))
+  const loadStart = loadavg().map((x) => round(x))
+  const station = await openSoakStation()
+  const { ids, page, visit, read } = station
   const points: SoakPoint[] = []
   const t0 = Date.now()
   try {
-    await page.goto(server.url)
-    await page.locator('[data-testid="lobby"]').waitFor()
     // One round first: each exhibit's chunk, the 3D stage's shared caches and the JIT's first
     // tiers are made once per page, not per visit; the baseline is taken after them.
     for (let i = 0; i < ids.length; i++) await visit(i)
@@ -184,8 +249,7 @@ export async function runSoakBench(
       }
     }
   } finally {
-    await ctx.close()
-    await server.stop()
+    await station.close()
   }
   const first = points[0]!
   const last = points.at(-1)!
@@ -200,5 +264,15 @@ export async function runSoakBench(
   // DOM nodes: a handful either way is the lobby's own state (a focus ring, a toast); not growth
   verdict.flat = Math.abs(heapChangePct) <= 10 && verdict.geometriesDelta <= 0 && verdict.texturesDelta <= 0 && verdict.domNodesDelta <= 50
   const minutes = round((Date.now() - t0) / 60_000)
-  return { visits, exhibits: ids, idleSeconds: IDLE_S, minutes, secondsPerVisit: round((minutes * 60) / (visits + ids.length)), points, verdict }
+  return {
+    visits,
+    exhibits: ids,
+    idleSeconds: IDLE_S,
+    minutes,
+    secondsPerVisit: round((minutes * 60) / (visits + ids.length)),
+    points,
+    phases: station.phaseMedians(),
+    loadavg: { start: loadStart, end: loadavg().map((x) => round(x)) },
+    verdict,
+  }
 }

@@ -1,8 +1,9 @@
 import { Canvas, useThree } from '@react-three/fiber'
 import { XR, type XRStore } from '@react-three/xr'
-import { useEffect, useState, type ReactNode } from 'react'
+import { Children, useEffect, useState, type ReactNode } from 'react'
 import { Label3D } from '../sdk/text/label-3d.tsx'
 import { FlatView } from './flat-view.tsx'
+import { LetGoAtLobby } from './let-go-at-lobby.tsx'
 import { registerStage } from './stage-probe.ts'
 
 /** Registers the live stage (R3F root + XR store) for the authoring meter and test builds. */
@@ -52,6 +53,7 @@ export function Stage(props: { active: boolean; xrStore: XRStore; children: Reac
         <XR store={props.xrStore}>
           <Probe xrStore={props.xrStore} />
           <FlatView />
+          <LetGoAtLobby idle={!props.active && Children.toArray(props.children).length === 0} />
           <FontWarmup />
           {props.children}
         </XR>
