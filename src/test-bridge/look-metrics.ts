@@ -1,5 +1,13 @@
 import {
-  AdditiveBlending,
+  AlwaysStencilFunc,
+  CustomBlending,
+  IncrementStencilOp,
+  LessEqualStencilFunc,
+  Mesh,
+  OneFactor,
+  PlaneGeometry,
+  Scene,
+  ShaderMaterial,
   LinearFilter,
   NearestFilter,
   NoColorSpace,
@@ -7,56 +15,64 @@ import {
   WebGLRenderTarget,
   type Camera,
   type Material,
-  type Mesh,
-  type Scene,
+  type Object3D,
   type Texture,
   type WebGLRenderer,
 } from 'three'
 
 const materialsOf = (o: { material?: Material | Material[] }): Material[] => (Array.isArray(o.material) ? o.material : o.material ? [o.material] : [])
 
+/** Layers counted at most; a pixel under more counts as this many. */
+const MAX_LAYERS = 24
+
 /**
  * Mean number of transparent layers drawn over each pixel (fill cost of smoke, flames, rain,
- * glass, labels): opaque things write depth only, every transparent fragment that passes the
- * depth test adds 1/255 to an 8-bit target, which is read back and averaged. The materials'
- * own vertex shaders run (instanced particles land where they really are); only the colour
- * each transparent fragment writes is replaced. Everything is put back afterwards.
+ * glass, labels), into a small target with a stencil buffer: the opaque things alone (for their
+ * depth), then the transparent things alone, each fragment that passes the depth test
+ * incrementing the pixel's stencil; then the colour is cleared and a full-screen quad adds 1/255
+ * wherever the stencil is ≥ k, for k = 1..MAX_LAYERS, so each pixel's red byte is its layer count.
+ * No shader is changed (rewriting the transparent materials' output crashed SwiftShader's
+ * renderer process), only stencil state, so nothing recompiles; all is put back afterwards.
  */
 export function transparentOverdraw(gl: WebGLRenderer, scene: Scene, camera: Camera): number {
   // half the drawing buffer: the mean is the same, the read-back a quarter
   const size = gl.getDrawingBufferSize(new Vector2())
   const w = Math.max(1, Math.floor(size.x / 2))
   const h = Math.max(1, Math.floor(size.y / 2))
-  const rt = new WebGLRenderTarget(w, h, { depthBuffer: true })
+  const rt = new WebGLRenderTarget(w, h, { depthBuffer: true, stencilBuffer: true })
   rt.texture.colorSpace = NoColorSpace
-  const undo: Array<() => void> = []
+  const meshes: Array<{ o: Object3D; visible: boolean; transparent: boolean }> = []
+  const changed = new Map<Material, Pick<Material, 'stencilWrite' | 'stencilFunc' | 'stencilZPass' | 'stencilWriteMask'>>()
   scene.traverse((o) => {
-    for (const m of materialsOf(o as Mesh)) {
-      if (undo.some((u) => (u as { m?: Material }).m === m)) continue
-      const saved = { colorWrite: m.colorWrite, blending: m.blending, onBeforeCompile: m.onBeforeCompile, key: m.customProgramCacheKey }
-      if (m.transparent) {
-        m.blending = AdditiveBlending
-        const before = m.onBeforeCompile.bind(m)
-        m.onBeforeCompile = (shader, r) => {
-          before(shader, r)
-          const end = shader.fragmentShader.lastIndexOf('}')
-          shader.fragmentShader = `${shader.fragmentShader.slice(0, end)}\ngl_FragColor = vec4(vec3(1.0 / 255.0), 1.0);\n}`
-        }
-        m.customProgramCacheKey = () => `${saved.key.call(m)}|overdraw`
-      } else m.colorWrite = false
-      m.needsUpdate = true
-      const u = Object.assign(
-        () => {
-          Object.assign(m, { colorWrite: saved.colorWrite, blending: saved.blending, onBeforeCompile: saved.onBeforeCompile, customProgramCacheKey: saved.key })
-          m.needsUpdate = true
-        },
-        { m },
-      )
-      undo.push(u)
+    const mats = materialsOf(o as Mesh)
+    if (mats.length === 0) return
+    meshes.push({ o, visible: o.visible, transparent: mats.some((m) => m.transparent) })
+    for (const m of mats) {
+      if (!m.transparent || changed.has(m)) continue
+      changed.set(m, { stencilWrite: m.stencilWrite, stencilFunc: m.stencilFunc, stencilZPass: m.stencilZPass, stencilWriteMask: m.stencilWriteMask })
+      Object.assign(m, { stencilWrite: true, stencilFunc: AlwaysStencilFunc, stencilZPass: IncrementStencilOp, stencilWriteMask: 0xff })
     }
   })
+  const quad = new Mesh(
+    new PlaneGeometry(2, 2),
+    new ShaderMaterial({
+      vertexShader: 'void main() { gl_Position = vec4(position.xy, 0.0, 1.0); }',
+      fragmentShader: 'void main() { gl_FragColor = vec4(1.0 / 255.0); }',
+      blending: CustomBlending,
+      blendSrc: OneFactor,
+      blendDst: OneFactor,
+      depthTest: false,
+      depthWrite: false,
+      stencilWrite: true,
+      stencilFunc: LessEqualStencilFunc,
+      stencilWriteMask: 0,
+    }),
+  )
+  quad.frustumCulled = false
+  const counter = new Scene().add(quad)
   const bg = scene.background
   const target = gl.getRenderTarget()
+  const { autoClear } = gl
   const xr = gl.xr.enabled
   try {
     scene.background = null
@@ -64,7 +80,16 @@ export function transparentOverdraw(gl: WebGLRenderer, scene: Scene, camera: Cam
     gl.setRenderTarget(rt)
     gl.setClearColor(0x000000, 0)
     gl.clear()
+    gl.autoClear = false
+    for (const m of meshes) m.o.visible = m.visible && !m.transparent
     gl.render(scene, camera)
+    for (const m of meshes) m.o.visible = m.visible && m.transparent
+    gl.render(scene, camera)
+    gl.clear(true, false, false)
+    for (let k = 1; k <= MAX_LAYERS; k++) {
+      quad.material.stencilRef = k
+      gl.render(counter, camera)
+    }
     const px = new Uint8Array(w * h * 4)
     gl.readRenderTargetPixels(rt, 0, 0, w, h, px)
     let sum = 0
@@ -72,9 +97,13 @@ export function transparentOverdraw(gl: WebGLRenderer, scene: Scene, camera: Cam
     return sum / (w * h)
   } finally {
     gl.setRenderTarget(target)
+    gl.autoClear = autoClear
     gl.xr.enabled = xr
     scene.background = bg
-    for (const u of undo) u()
+    for (const m of meshes) m.o.visible = m.visible
+    for (const [m, saved] of changed) Object.assign(m, saved)
+    quad.geometry.dispose()
+    quad.material.dispose()
     rt.dispose()
   }
 }
