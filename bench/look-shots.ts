@@ -4,8 +4,8 @@ import { buildE2E, staleBecause } from '../tests/e2e/e2e-build.ts'
 import { counts, launch, startServer, waitForExhibit, waitFrames } from '../tests/e2e/harness.ts'
 
 /**
- * Look figures for issue 16: per step of an exhibit, renderer counts and a small flat
- * screenshot of the stage (640×360). `tsx bench/look-shots.ts <out-dir> <exhibit> [steps]`;
+ * Look figures for issue 16: per step of an exhibit, renderer counts, transparent overdraw (mean
+ * layers per pixel), texture memory and a small flat screenshot of the stage (640×360). `tsx bench/look-shots.ts <out-dir> <exhibit> [steps]`;
  * builds the e2e bundle first when it is stale (SOPHORA_EXHIBITS narrows it).
  */
 const [out = 'bench/results/look', id = 'fire-escape', stepsArg = '1'] = process.argv.slice(2)
@@ -14,7 +14,7 @@ if (!process.env.SOPHORA_E2E_REUSE_BUILD && staleBecause()) await buildE2E()
 mkdirSync(out, { recursive: true })
 const server = await startServer()
 const b = await launch({ width: 640, height: 360 })
-const rows: Array<{ step: number; calls: number; triangles: number }> = []
+const rows: Array<{ step: number; calls: number; triangles: number; overdraw: number; textureKB: number }> = []
 try {
   await b.page.goto(server.url)
   await b.page.click(`[data-testid="open-${id}"]`)
@@ -26,7 +26,17 @@ try {
     // the scene eases towards each step (walking, smoke level): let it settle
     await waitFrames(b.page, 90, 120_000)
     const c = await counts(b.page)
-    rows.push({ step: i + 1, calls: c?.calls ?? -1, triangles: c?.triangles ?? -1 })
+    const look = await b.page.evaluate(() => {
+      const s = window.__sophora
+      return s ? { overdraw: s.overdraw(), textureBytes: s.textureBytes() } : null
+    })
+    rows.push({
+      step: i + 1,
+      calls: c?.calls ?? -1,
+      triangles: c?.triangles ?? -1,
+      overdraw: Math.round((look?.overdraw ?? -1) * 100) / 100,
+      textureKB: Math.round((look?.textureBytes ?? -1) / 1024),
+    })
     writeFileSync(join(out, `${id}-step${i + 1}.png`), await b.page.locator('[data-testid="stage"] canvas').screenshot())
     const choice = steps[i]
     if (!choice || i === upTo - 1) break

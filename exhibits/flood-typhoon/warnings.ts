@@ -10,25 +10,38 @@ export interface WarningLevel {
   /** the official grade: IV (一般) .. I (特别严重) */
   grade: 'IV' | 'III' | 'II' | 'I'
   colour: string
+  /** letters on a panel of `colour` (dark on yellow and orange, white on blue and red: ≥ 4.5:1) */
+  ink: string
+  /** the colour as text on a dark screen (lighter where `colour` itself is too dark there) */
+  onDark: string
   /** locale keys: the colour's name and, simplified for children, what the typhoon signal of that colour asks of you */
   name: `warning.${WarningLevel['id']}`
   action: `warning.${WarningLevel['id']}.action`
 }
 
-const level = (id: WarningLevel['id'], severity: WarningLevel['severity'], grade: WarningLevel['grade'], colour: string): WarningLevel => ({
+const level = (
+  id: WarningLevel['id'],
+  severity: WarningLevel['severity'],
+  grade: WarningLevel['grade'],
+  colour: string,
+  ink: string,
+  onDark: string,
+): WarningLevel => ({
   id,
   severity,
   grade,
   colour,
+  ink,
+  onDark,
   name: `warning.${id}`,
   action: `warning.${id}.action`,
 })
 
 export const WARNING_LEVELS: readonly WarningLevel[] = [
-  level('blue', 1, 'IV', '#1f6fe0'),
-  level('yellow', 2, 'III', '#f5c400'),
-  level('orange', 3, 'II', '#f27a10'),
-  level('red', 4, 'I', '#d8231b'),
+  level('blue', 1, 'IV', '#1f6fe0', '#ffffff', '#6ea8ff'),
+  level('yellow', 2, 'III', '#f5c400', '#222222', '#f5c400'),
+  level('orange', 3, 'II', '#f27a10', '#222222', '#f27a10'),
+  level('red', 4, 'I', '#d8231b', '#ffffff', '#ff7a70'),
 ]
 
 /** The warnings in force during the story: kind (rain/typhoon) and colour. */

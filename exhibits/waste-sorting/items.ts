@@ -85,7 +85,7 @@ export const ITEMS: readonly Item[] = [
 export const BIN_COLORS: Record<Bin, string> = {
   recyclable: '#1a5fb4',
   hazardous: '#d0242b',
-  food: '#2e8b3e',
+  food: '#2a7d38',
   residual: '#5f6a72',
 }
 

@@ -24,6 +24,10 @@ export interface SceneBridge {
   rayHits(name: string, from?: [number, number, number]): string[] | null
   measureFrames(n: number, block?: number): Promise<{ r3f: number[]; plain: number[] }>
   maxTextureSize(): number
+  /** mean transparent layers per pixel of the current view (see look-metrics.ts) */
+  overdraw(): number
+  /** GPU bytes of the scene's textures now */
+  textureBytes(): number
   /** the step's subjects (tap targets and objects marked `userData.subject`) on screen, flat mode; `at`: as if the canvas were there */
   subjects(stepId: string, at?: ScreenBox): ScreenSubject[]
   /** the look check's frozen loop and small renders (scripts/look) */

@@ -2,6 +2,7 @@ import { Matrix4, Quaternion, Raycaster, Vector3, type Object3D, type Scene } fr
 import { getStage, readRendererCounts, type StageRoot } from '../scene/stage-probe.ts'
 import type { SceneBridge } from './bridge.ts'
 import { createLookHooks } from './look.ts'
+import { textureBytes, transparentOverdraw } from './look-metrics.ts'
 import { projectSubjects } from './subjects.ts'
 
 function stage(): StageRoot {
@@ -153,6 +154,11 @@ export function createSceneHooks(): SceneBridge {
       }
       return out
     },
+    overdraw() {
+      const st = stage().get()
+      return transparentOverdraw(st.gl, st.scene, st.camera)
+    },
+    textureBytes: () => textureBytes(sceneNow()),
     subjects(stepId, at) {
       const st = stage().get()
       return projectSubjects(st.scene, st.camera, st.gl.domElement, stepId, at)

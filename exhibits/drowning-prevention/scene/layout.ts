@@ -30,7 +30,9 @@ export const ADULT = {
 export const FRIENDS = { x: -1.15, z: -2.0 } as const
 
 export const COLORS = {
-  sky: '#bfe4ff',
+  skyTop: '#6fb2e8',
+  /** summer haze at the horizon: the fog's colour, so the hills fade into the sky */
+  haze: '#d6ecf7',
   grass: '#7cc35b',
   grassDark: '#5fa845',
   mud: '#a9865a',

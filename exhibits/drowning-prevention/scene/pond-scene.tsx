@@ -1,4 +1,4 @@
-import { Label3D, useExhibit, useRun, useTracked, type SceneProps } from '@sophora/sdk'
+import { Label3D, skyDome, useExhibit, useRun, useTracked, type SceneProps } from '@sophora/sdk'
 import { Suspense, useEffect, useLayoutEffect, useRef } from 'react'
 import { BackSide } from 'three'
 import type zh from '../locales/zh-CN.json'
@@ -7,6 +7,8 @@ import { parkShell, pondWater } from './park-parts.ts'
 import { People } from './people.tsx'
 import { RescueGear } from './rescue-gear.tsx'
 import { stageOf, type Stage } from './stage.ts'
+import { PondHaze } from './pond-haze.tsx'
+import { Splash } from './splash.tsx'
 import { Swimmers } from './swimmers.tsx'
 
 /**
@@ -24,6 +26,7 @@ export function PondScene(_: SceneProps) {
   })
   const shell = useTracked(() => parkShell())
   const water = useTracked(() => pondWater())
+  const sky = useTracked(() => skyDome({ top: C.skyTop, horizon: C.haze, radius: 45 }))
 
   const finished = state.phase === 'result'
   useEffect(() => {
@@ -32,10 +35,10 @@ export function PondScene(_: SceneProps) {
 
   return (
     <group>
-      <mesh>
-        <sphereGeometry args={[45, 16, 8]} />
-        <meshBasicMaterial color={C.sky} side={BackSide} />
+      <mesh geometry={sky} renderOrder={-1}>
+        <meshBasicMaterial vertexColors side={BackSide} fog={false} depthWrite={false} />
       </mesh>
+      <PondHaze />
       <ambientLight intensity={1.1} />
       <directionalLight position={[4, 8, 3]} intensity={1.7} />
       <mesh geometry={shell}>
@@ -58,6 +61,7 @@ export function PondScene(_: SceneProps) {
       </Suspense>
       <People stage={stage} live={live} />
       <Swimmers stage={stage} live={live} />
+      <Splash live={live} />
       <RescueGear stage={stage} live={live} />
     </group>
   )

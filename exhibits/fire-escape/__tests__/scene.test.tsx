@@ -9,7 +9,7 @@ describe('fire-escape scene', () => {
     const meshes = r.scene.findAll((n) => n.type === 'Mesh' || n.type === 'InstancedMesh')
     expect(meshes.length).toBeGreaterThan(10)
     expect(meshes.length).toBeLessThan(40) // one draw call each, far under the 60 budget
-    expect(s.tracked.length).toBe(5) // the smoke's texture and puff geometry, and the merged shells, disposed by the platform on exit
+    expect(s.tracked.length).toBe(7) // the smoke's texture and puff geometry, the merged shells and the two flame batches, disposed by the platform on exit
 
     const { dispatch } = s
     await dispatch({ type: 'start' })

@@ -3,7 +3,7 @@ import { useExhibit, useRun, type SceneProps } from '@sophora/sdk'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Group } from 'three'
 import { Corridor } from './corridor.tsx'
-import { FireGlow } from './fire-glow.tsx'
+import { FireParticles } from './fire-particles.tsx'
 import { Guide } from './guide.tsx'
 import { SceneFog } from './fog.tsx'
 import { Lights } from './lights.tsx'
@@ -64,7 +64,7 @@ export function FireScene(_: SceneProps) {
       <group visible={!stage.outside}>
         <Corridor stage={stage} live={live} />
         <SmokeLayer live={live} />
-        <FireGlow />
+        <FireParticles />
         <Towel stage={stage} live={live} />
       </group>
       <group visible={stage.outside}>

@@ -8,7 +8,7 @@ describe('flood-typhoon scene', () => {
     const meshes = r.scene.findAll((n) => n.type === 'Mesh' || n.type === 'InstancedMesh')
     expect(meshes.length).toBeGreaterThan(20)
     expect(meshes.length).toBeLessThan(60) // street and home together; only one place is visible at a time
-    expect(s.tracked.length).toBe(6) // the merged shells, disposed by the platform on exit
+    expect(s.tracked.length).toBe(8) // the baked and merged shells, the sky dome and the rain batch, disposed by the platform on exit
     expect(s.sfx).toContain('rain') // the storm is already on during the intro
 
     const { dispatch } = s

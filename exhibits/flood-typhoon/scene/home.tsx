@@ -1,11 +1,12 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { bakedGeometry, Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useRef } from 'react'
 import { Color, type Mesh, type MeshBasicMaterial, type MeshLambertMaterial } from 'three'
 import { actionOf, levelOf } from '../warnings.ts'
 import { COLORS as C, HOME_DOOR, ROOM, STRIP, SWITCH_BOX, TV, WINDOW } from './layout.ts'
 import type { PartProps } from './part-props.ts'
-import { roomParts, stairParts } from './shell-parts.ts'
+import roomLight from './room.bake.ts?bake'
+import { stairParts } from './shell-parts.ts'
 import type zh from '../locales/zh-CN.json'
 
 const STORM = new Color(C.skyStorm).multiplyScalar(0.7)
@@ -20,7 +21,10 @@ const WY = (WINDOW.y0 + WINDOW.y1) / 2
 export function Home({ stage, live }: PartProps) {
   const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const room = useTracked(() => mergeBoxes(roomParts()))
+  // window daylight, the ceiling lamp, occlusion and a bounce, ray-cast at build time (room.bake.ts)
+  const room = useTracked(() => bakedGeometry(roomLight))
+  const roomMat = useRef<MeshBasicMaterial>(null)
+  const bright = useRef(1)
   const stairs = useTracked(() => mergeBoxes(stairParts()))
   const sky = useRef<MeshBasicMaterial>(null)
   const sun = useRef<Mesh>(null)
@@ -38,6 +42,9 @@ export function Home({ stage, live }: PartProps) {
     const t = clock.elapsedTime
     calm.current += ((s.calm ? 1 : 0) - calm.current) * (1 - Math.exp(-dt * 1.2))
     if (sky.current) sky.current.color.copy(STORM).lerp(CALM, calm.current)
+    // the bake holds the lamp on under a grey sky: dimmer when the power is cut, brighter in the eye
+    bright.current += ((s.calm ? 1.12 : s.powerCut ? 0.62 : 1) - bright.current) * (1 - Math.exp(-dt * 3))
+    if (roomMat.current) roomMat.current.color.setScalar(bright.current)
     if (sun.current) sun.current.visible = calm.current > 0.05
     // the water creeps in under the door while the step is open
     level.current += (s.water - level.current) * (1 - Math.exp(-dt * 0.6))
@@ -55,7 +62,7 @@ export function Home({ stage, live }: PartProps) {
   return (
     <group>
       <mesh geometry={room}>
-        <meshLambertMaterial vertexColors />
+        <meshBasicMaterial ref={roomMat} vertexColors />
       </mesh>
       <mesh geometry={stairs} visible={!stage.upstairs}>
         <meshLambertMaterial vertexColors />
@@ -122,14 +129,7 @@ export function Home({ stage, live }: PartProps) {
       </mesh>
 
       <Suspense fallback={null}>
-        <Label3D
-          position={[TV[0], TV[1] + 0.12, TV[2] + 0.045]}
-          fontSize={0.11}
-          color={warning.id === 'yellow' ? '#222222' : '#ffffff'}
-          anchorX="center"
-          anchorY="middle"
-          maxWidth={1.3}
-        >
+        <Label3D position={[TV[0], TV[1] + 0.12, TV[2] + 0.045]} fontSize={0.11} color={warning.ink} anchorX="center" anchorY="middle" maxWidth={1.3}>
           {ctx.t(`scene.now.${stage.warning}`)}
         </Label3D>
         <Label3D

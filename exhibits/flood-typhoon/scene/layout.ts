@@ -30,6 +30,9 @@ export const TV: [number, number, number] = [-1.95, 1.3, -4.38]
 export const HOME_DOOR = { z: -2.1 } as const
 export const STRIP: [number, number, number] = [-0.7, 0.03, -2.4]
 
+/** The rain haze in the street: its colour is the sky's at the horizon, so the far end fades into it. */
+export const FOG_STREET = '#8a939c'
+
 export const COLORS = {
   pavement: '#8d8b86',
   kerb: '#b8b4aa',

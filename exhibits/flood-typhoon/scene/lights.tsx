@@ -1,32 +1,38 @@
-import { useFrame } from '@react-three/fiber'
-import { useRef } from 'react'
-import type { AmbientLight, DirectionalLight, PointLight } from 'three'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useMemo, useRef } from 'react'
+import { Fog, type HemisphereLight } from 'three'
+import { FOG_STREET } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 
 /**
- * Lights stay mounted and visible all the time and only change intensity: hiding a light
- * changes the light count, which recompiles every material (a visible hitch in VR).
+ * The street and the room are baked (street.bake.ts, room.bake.ts) and drawn unlit; this one
+ * hemisphere light (sky above, wet ground below) lights only what moves or reacts — the board,
+ * the billboard, the trees, the switch box — tuned to sit in the baked light. It stays mounted and
+ * only changes intensity: a change in the light count would recompile every material.
+ * The rain haze is on the scene the whole visit (the one before comes back on exit); at home it
+ * is pushed out of sight.
  */
 export function Lights({ live }: Pick<PartProps, 'live'>) {
-  const ambient = useRef<AmbientLight>(null)
-  const sun = useRef<DirectionalLight>(null)
-  const lamp = useRef<PointLight>(null)
+  const hemi = useRef<HemisphereLight>(null)
+  const scene = useThree((s) => s.scene)
+  const fog = useMemo(() => new Fog(FOG_STREET, 14, 75), [])
+  useEffect(() => {
+    const before = scene.fog
+    scene.fog = fog
+    return () => {
+      scene.fog = before
+    }
+  }, [scene, fog])
 
   useFrame((_, dt) => {
     const s = live.current
     const k = 1 - Math.exp(-dt * 3)
     const home = s.place === 'home'
-    const amb = home ? (s.calm ? 1.5 : s.powerCut ? 0.9 : 1.1) : 1.25
-    if (ambient.current) ambient.current.intensity += (amb - ambient.current.intensity) * k
-    if (sun.current) sun.current.intensity += ((home ? (s.calm ? 1.4 : 0.3) : 0.9) - sun.current.intensity) * k
-    if (lamp.current) lamp.current.intensity += ((home && !s.powerCut ? 6 : 0) - lamp.current.intensity) * k
+    const target = home ? (s.calm ? 2.2 : s.powerCut ? 1.1 : 1.7) : 2.1
+    if (hemi.current) hemi.current.intensity += (target - hemi.current.intensity) * k
+    fog.near = home ? 60 : 14
+    fog.far = home ? 200 : 75
   })
 
-  return (
-    <>
-      <ambientLight ref={ambient} intensity={1.2} color="#dfe8f0" />
-      <directionalLight ref={sun} position={[-4, 10, 3]} intensity={0.9} color="#eef3ff" />
-      <pointLight ref={lamp} position={[0, 2.6, -1.2]} color="#fff1d0" intensity={0} decay={2} />
-    </>
-  )
+  return <hemisphereLight ref={hemi} args={['#e4ebf2', '#5d5a4c', 2]} />
 }

@@ -1,12 +1,14 @@
 import { useFrame } from '@react-three/fiber'
-import { useMemo, useRef } from 'react'
-import { Object3D, type InstancedMesh } from 'three'
+import { createBillboards, particleTexture, useTracked } from '@sophora/sdk'
+import { useMemo } from 'react'
+import { Color, Vector3 } from 'three'
 import { COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 
 export const RAIN_COUNT = 900
 const TOP = 9
 const SPEED = 9
+const DROP = new Color(C.rain)
 
 /** Per-drop constants, computed once from a fixed formula (no Math.random: reproducible). */
 export function rainSeeds(count = RAIN_COUNT) {
@@ -19,39 +21,31 @@ export function rainSeeds(count = RAIN_COUNT) {
 }
 
 /**
- * Rain: one InstancedMesh of thin streaks. The number drawn (`count`) follows `stage.rain`;
- * the wind slants and pushes them. One Object3D is reused; nothing is allocated per frame.
+ * Rain: one batch of streak billboards (one draw call), each a thin quad along the fall
+ * direction that turns only about it to face the viewer. The number drawn follows `stage.rain`;
+ * the wind slants and pushes them. Positions are a function of the clock and each drop's fixed
+ * constants, so the same moment always looks the same; nothing is allocated per frame.
  */
 export function Rain({ live }: Pick<PartProps, 'live'>) {
-  const mesh = useRef<InstancedMesh>(null)
   const data = useMemo(() => rainSeeds(), [])
-  const dummy = useMemo(() => new Object3D(), [])
+  const drops = useTracked(() => createBillboards({ capacity: RAIN_COUNT, map: particleTexture('streak'), axis: new Vector3(0, 1, 0), aspect: 16 }))
 
   useFrame(({ clock }) => {
-    const m = mesh.current
-    if (!m) return
     const s = live.current
     const t = clock.elapsedTime
     const n = s.place === 'street' ? Math.round(RAIN_COUNT * s.rain) : 0
-    m.count = n
     const slant = 0.12 + 0.35 * s.wind
-    dummy.rotation.set(0, 0, slant)
+    // a streak is drawn along the way it falls: down, and sideways with the wind
+    drops.axis.set(Math.sin(slant), -Math.cos(slant), 0)
     for (let i = 0; i < n; i++) {
       const d = data[i]!
       const fall = (d.y0 + t * d.speed) % TOP
       const y = TOP - fall
       const x = -12 + ((d.x + 12 + fall * slant) % 24)
-      dummy.position.set(x, y, d.z)
-      dummy.updateMatrix()
-      m.setMatrixAt(i, dummy.matrix)
+      drops.set(i, x, y, d.z, 0.03, DROP, 0.8)
     }
-    m.instanceMatrix.needsUpdate = true
+    drops.draw(n)
   })
 
-  return (
-    <instancedMesh ref={mesh} args={[undefined, undefined, RAIN_COUNT]} frustumCulled={false} renderOrder={3}>
-      <boxGeometry args={[0.008, 0.45, 0.008]} />
-      <meshBasicMaterial color={C.rain} transparent opacity={0.5} depthWrite={false} />
-    </instancedMesh>
-  )
+  return <primitive object={drops.mesh} />
 }

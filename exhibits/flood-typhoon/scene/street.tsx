@@ -1,12 +1,13 @@
 import { useFrame } from '@react-three/fiber'
-import { Label3D, mergeBoxes, pulse, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
+import { bakedGeometry, Label3D, mergeBoxes, pulse, skyDome, useExhibit, useTapChoice, useTracked } from '@sophora/sdk'
 import { Suspense, useLayoutEffect, useMemo, useRef } from 'react'
 import { BackSide, Object3D, type Group, type InstancedMesh, type MeshLambertMaterial } from 'three'
 import { FloodWater } from './flood-water.tsx'
-import { BILLBOARD, COLORS as C, FOOTBRIDGE, TREES } from './layout.ts'
+import { BILLBOARD, COLORS as C, FOG_STREET, FOOTBRIDGE, TREES } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 import { PowerLine } from './power-line.tsx'
-import { billboardPostParts, entranceParts, footbridgeParts, streetParts } from './shell-parts.ts'
+import { billboardPostParts, entranceParts, footbridgeParts } from './shell-parts.ts'
+import streetLight from './street.bake.ts?bake'
 import { WarningBoard } from './warning-board.tsx'
 import { Whirlpool } from './whirlpool.tsx'
 import type zh from '../locales/zh-CN.json'
@@ -15,7 +16,9 @@ import type zh from '../locales/zh-CN.json'
 export function Street({ stage, live }: PartProps) {
   const ctx = useExhibit<typeof zh>()
   const tap = useTapChoice()
-  const shell = useTracked(() => mergeBoxes(streetParts()))
+  // storm-sky light, sun through cloud, occlusion and a bounce, ray-cast at build time (street.bake.ts)
+  const shell = useTracked(() => bakedGeometry(streetLight))
+  const sky = useTracked(() => skyDome({ top: C.skyStorm, horizon: FOG_STREET }))
   const bridge = useTracked(() => mergeBoxes(footbridgeParts()))
   const entrance = useTracked(() => mergeBoxes(entranceParts()))
   const posts = useTracked(() => mergeBoxes(billboardPostParts()))
@@ -67,11 +70,10 @@ export function Street({ stage, live }: PartProps) {
   return (
     <group>
       <mesh geometry={shell}>
-        <meshLambertMaterial vertexColors />
+        <meshBasicMaterial vertexColors />
       </mesh>
-      <mesh>
-        <sphereGeometry args={[90, 16, 10]} />
-        <meshBasicMaterial color={C.skyStorm} side={BackSide} />
+      <mesh geometry={sky} renderOrder={-1}>
+        <meshBasicMaterial vertexColors side={BackSide} fog={false} depthWrite={false} />
       </mesh>
 
       <WarningBoard stage={stage} live={live} />

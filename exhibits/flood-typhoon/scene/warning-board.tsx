@@ -66,7 +66,7 @@ export function WarningBoard({ stage, live }: PartProps) {
             key={l.id}
             position={[panelX(i), base + 0.09, 0.07]}
             fontSize={0.085}
-            color={l.id === 'yellow' ? '#222222' : '#ffffff'}
+            color={l.ink}
             outlineWidth={0}
             anchorX="center"
             anchorY="middle"
@@ -75,7 +75,7 @@ export function WarningBoard({ stage, live }: PartProps) {
             {ctx.t(l.name)}
           </Label3D>
         ))}
-        <Label3D position={[0, -0.33, 0.05]} fontSize={0.11} color={active.colour} anchorX="center" anchorY="middle" maxWidth={1.95}>
+        <Label3D position={[0, -0.33, 0.05]} fontSize={0.11} color={active.onDark} anchorX="center" anchorY="middle" maxWidth={1.95}>
           {ctx.t(`scene.now.${stage.warning}`)}
         </Label3D>
         <Label3D position={[0, -0.55, 0.05]} fontSize={0.08} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.95} textAlign="center">

@@ -7,7 +7,7 @@ describe('waste-sorting scene', () => {
     const r = s.renderer
     const meshes = r.scene.findAll((n) => n.type === 'Mesh')
     expect(meshes.length).toBeLessThan(20) // + ~14 labels: far under the 60 draw-call budget
-    expect(s.tracked.length).toBe(1 + 4 + 30) // shell, bin bodies, one model per item
+    expect(s.tracked.length).toBe(3 + 4 + 30) // baked shell, rollers, sky dome; bin bodies; one model per item
     // the labels show the real zh-CN text (a missing key would have thrown)
     const { t } = s.ctx
     const label = (key: string, vars?: Record<string, number>) => s.labels(t(key, vars))

@@ -1,9 +1,32 @@
-/** Soft, even light for a bright indoor hall; both lights stay mounted (no recompiles). */
+import { useThree } from '@react-three/fiber'
+import { skyDome, useTracked } from '@sophora/sdk'
+import { useEffect, useMemo } from 'react'
+import { BackSide, Fog } from 'three'
+import { COLORS as C } from './layout.ts'
+
+/**
+ * The hall is baked (hall.bake.ts) and drawn unlit; this one hemisphere light (bright above, the
+ * floor's warm grey below) lights only the things that move — bins, lids, items — matched to the
+ * bake. Behind the wall a soft gradient and a faint haze give the hall depth; the scene's fog
+ * before the visit comes back on exit.
+ */
 export function Lights() {
+  const scene = useThree((s) => s.scene)
+  const fog = useMemo(() => new Fog(C.wall, 8, 40), [])
+  const sky = useTracked(() => skyDome({ top: '#cfdcd6', horizon: C.wall, bottom: C.floor, radius: 40 }))
+  useEffect(() => {
+    const before = scene.fog
+    scene.fog = fog
+    return () => {
+      scene.fog = before
+    }
+  }, [scene, fog])
   return (
     <>
-      <hemisphereLight args={['#ffffff', '#b9b2a3', 1.6]} />
-      <directionalLight position={[1.5, 4, 2]} intensity={1.6} />
+      <hemisphereLight args={['#ffffff', '#b9b2a3', 2.6]} />
+      <mesh geometry={sky} renderOrder={-1}>
+        <meshBasicMaterial vertexColors side={BackSide} fog={false} depthWrite={false} />
+      </mesh>
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { Label3D, useExhibit, useRun } from '@sophora/sdk'
+import { SCOREBOARD_TEXT } from './signs.ts'
 import { sortScore } from '../score.ts'
 import { BOARD } from './layout.ts'
 import type zh from '../locales/zh-CN.json'
@@ -12,13 +13,13 @@ export function Scoreboard({ total }: { total: number }) {
   const [x, y, z] = BOARD
   return (
     <group position={[x, y, z + 0.01]} name="scoreboard">
-      <Label3D position={[0, 0.17, 0]} fontSize={0.09} color="#ffe9b0" anchorY="middle">
+      <Label3D position={[0, 0.17, 0]} fontSize={0.09} color={SCOREBOARD_TEXT.title} anchorY="middle">
         {t('scene.title')}
       </Label3D>
-      <Label3D position={[0, 0.0, 0]} fontSize={0.14} color="#ffffff" anchorY="middle">
+      <Label3D position={[0, 0.0, 0]} fontSize={0.14} color={SCOREBOARD_TEXT.score} anchorY="middle">
         {t('scene.score', { score, total })}
       </Label3D>
-      <Label3D position={[0, -0.18, 0]} fontSize={0.07} color="#c9f2d5" anchorY="middle">
+      <Label3D position={[0, -0.18, 0]} fontSize={0.07} color={SCOREBOARD_TEXT.note} anchorY="middle">
         {sorting ? t('scene.count', { n: state.stepIndex + 1, total }) : state.phase === 'intro' ? t('scene.hint') : t('scene.done')}
       </Label3D>
     </group>

@@ -1,14 +1,18 @@
 import { CylinderGeometry } from 'three'
 import { BINS, BIN_COLORS } from '../items.ts'
 import { BELT_FROM_X, BELT_TO_X, BELT_TOP, BELT_Z, BIN_X, BOARD, COLORS as C, SIGN_SIZE, SIGN_Y, WALL_Z } from './layout.ts'
-import type { Part } from '@sophora/sdk'
-import { box } from './box.ts'
+import type { BoxPart, Part, Vec3 } from '@sophora/sdk'
 
-/** The static room: floor, wall, the conveyor and the scoreboard's frame (one draw call). */
-export function shellParts(): Part[] {
+const box = (size: Vec3, at: Vec3, color: string): BoxPart => ({ size, at, color })
+
+/**
+ * The static room as boxes: floor, wall, the conveyor and the scoreboard's frame. Plain data,
+ * so the build can bake their light (hall.bake.ts) and the scene draws them in one call.
+ */
+export function shellBoxes(): BoxPart[] {
   const beltLen = BELT_TO_X - BELT_FROM_X
   const beltMid = (BELT_TO_X + BELT_FROM_X) / 2
-  const parts: Part[] = [
+  const parts: BoxPart[] = [
     box([9, 0.02, 8], [0, -0.01, -2], C.floor),
     box([12, 6, 0.1], [0, 3, WALL_Z - 0.05], C.wall),
     box([12, 0.25, 0.02], [0, 0.125, WALL_Z + 0.01], C.skirting),
@@ -26,7 +30,12 @@ export function shellParts(): Part[] {
   for (const x of [BELT_FROM_X + 0.1, beltMid, BELT_TO_X - 0.1]) {
     for (const dz of [-0.2, 0.2]) parts.push(box([0.05, BELT_TOP - 0.09, 0.05], [x, (BELT_TOP - 0.09) / 2, BELT_Z + dz], C.leg))
   }
-  // rollers at the belt's ends
+  return parts
+}
+
+/** The conveyor's two end rollers (round, so not in the bake; lit by the hall's one light). */
+export function rollerParts(): Part[] {
+  const parts: Part[] = []
   for (const x of [BELT_FROM_X, BELT_TO_X]) {
     const g = new CylinderGeometry(0.045, 0.045, 0.46, 12)
     g.rotateX(Math.PI / 2)

@@ -1,4 +1,4 @@
-import { Label3D, mergeParts, useExhibit, useRun, type SceneProps, useTracked } from '@sophora/sdk'
+import { bakedGeometry, Label3D, mergeParts, useExhibit, useRun, type SceneProps, useTracked } from '@sophora/sdk'
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import { choiceIdOf, type Bin } from '../items.ts'
 import { binOfChoice, itemKeyOf } from '../score.ts'
@@ -7,7 +7,9 @@ import { ItemProp, type ItemAnim } from './item-prop.tsx'
 import { Lights } from './lights.tsx'
 import { WALL_Z, WORLD_X } from './layout.ts'
 import { Scoreboard } from './scoreboard.tsx'
-import { shellParts } from './shell.ts'
+import { NOTE_TEXT } from './signs.ts'
+import hallLight from './hall.bake.ts?bake'
+import { rollerParts } from './shell.ts'
 import type zh from '../locales/zh-CN.json'
 
 /**
@@ -18,7 +20,9 @@ import type zh from '../locales/zh-CN.json'
 export function SortingScene(_: SceneProps) {
   const ctx = useExhibit<typeof zh>()
   const { state, step, stepDone } = useRun()
-  const shell = useTracked(() => mergeParts(shellParts()))
+  // skylight, a key light, occlusion and a bounce, ray-cast at build time (hall.bake.ts)
+  const shell = useTracked(() => bakedGeometry(hallLight))
+  const rollers = useTracked(() => mergeParts(rollerParts()))
   const anim = useRef<ItemAnim>({ mode: 'hidden', t0: -1, bin: 'recyclable' })
   const itemKey = step ? itemKeyOf(step.id) : undefined
 
@@ -68,12 +72,15 @@ export function SortingScene(_: SceneProps) {
     <group position={[WORLD_X, 0, 0]}>
       <Lights />
       <mesh geometry={shell}>
+        <meshBasicMaterial vertexColors />
+      </mesh>
+      <mesh geometry={rollers}>
         <meshLambertMaterial vertexColors />
       </mesh>
       <Bins anim={anim} onPick={onPick} />
       <ItemProp anim={anim} itemKey={itemKey} />
       <Scoreboard total={ctx.manifest.steps.length} />
-      <Label3D position={[0, 1.98, WALL_Z + 0.01]} fontSize={0.045} maxWidth={1.8} color="#35503a" outlineWidth={0}>
+      <Label3D position={[0, 1.98, WALL_Z + 0.01]} fontSize={0.045} maxWidth={1.8} color={NOTE_TEXT} outlineWidth={0}>
         {ctx.t('scene.local-note')}
       </Label3D>
     </group>

@@ -10,6 +10,7 @@ import { GazeDwell } from '../../scene/gaze-dwell.tsx'
 import type { Group } from 'three'
 import { formatPassportCode, useStationPassport } from '../passport/index.ts'
 import { VRStamp } from './vr-stamp.tsx'
+import { VR_PANEL } from './vr-panel-colors.ts'
 
 const W = 1.3
 /**
@@ -24,7 +25,8 @@ export function Button3D(props: { label: string; y: number; testId: string; tone
   // Our own press: down then up on the same button. A child may hold the trigger for a
   // second; the library's click gives up after ~300 ms.
   const down = useRef<number | null>(null)
-  const base = props.tone === 'ok' ? '#2e7d4f' : props.tone === 'no' ? '#a33a2c' : props.tone === 'primary' ? '#c0392b' : '#34423a'
+  const B = VR_PANEL.button
+  const base = props.tone === 'ok' ? B.ok : props.tone === 'no' ? B.no : props.tone === 'primary' ? B.primary : B.plain
   // Handlers sit on the group: a ray that hits the label (a sibling mesh) still presses.
   return (
     <group
@@ -46,9 +48,9 @@ export function Button3D(props: { label: string; y: number; testId: string; tone
     >
       <mesh name={props.testId} renderOrder={ON_TOP + 1} userData={{ press: props.disabled ? undefined : props.onPress }}>
         <planeGeometry args={[W - 0.1, 0.12]} />
-        <meshBasicMaterial color={hover && !props.disabled ? '#5a7a66' : base} depthTest={false} />
+        <meshBasicMaterial color={hover && !props.disabled ? B.hover : base} depthTest={false} />
       </mesh>
-      <Label3D position={[0, 0, 0.005]} fontSize={0.045} maxWidth={W - 0.16} color="#ffffff" renderOrder={ON_TOP + 2} material-depthTest={false}>
+      <Label3D position={[0, 0, 0.005]} fontSize={0.045} maxWidth={W - 0.16} color={VR_PANEL.buttonText} renderOrder={ON_TOP + 2} material-depthTest={false}>
         {props.label}
       </Label3D>
     </group>
@@ -150,9 +152,17 @@ export function VRPanel(props: {
       <group ref={panel} position={[0, 1.45, -1.25]} name="vr-panel" pointerEventsOrder={10}>
         <mesh position={[0, -height / 2 + 0.12, -0.01]} renderOrder={ON_TOP}>
           <planeGeometry args={[W + 0.1, height]} />
-          <meshBasicMaterial color="#111814" transparent opacity={0.88} depthTest={false} />
+          <meshBasicMaterial color={VR_PANEL.sheet} transparent opacity={VR_PANEL.sheetOpacity} depthTest={false} />
         </mesh>
-        <Label3D position={[0, 0.06, 0]} fontSize={0.055} maxWidth={W} color="#ffe9b0" anchorY="middle" renderOrder={ON_TOP + 2} material-depthTest={false}>
+        <Label3D
+          position={[0, 0.06, 0]}
+          fontSize={0.055}
+          maxWidth={W}
+          color={VR_PANEL.title}
+          anchorY="middle"
+          renderOrder={ON_TOP + 2}
+          material-depthTest={false}
+        >
           {title}
         </Label3D>
         {feedbackText && (
@@ -161,7 +171,7 @@ export function VRPanel(props: {
             anchorY="top"
             fontSize={FEEDBACK_SIZE}
             maxWidth={W}
-            color={s.feedback?.correct === false ? '#ffb3a7' : '#c9f2d5'}
+            color={s.feedback?.correct === false ? VR_PANEL.feedbackNo : VR_PANEL.feedbackOk}
             renderOrder={ON_TOP + 2}
             material-depthTest={false}
           >
@@ -177,7 +187,7 @@ export function VRPanel(props: {
             position={[0, -height + 0.02, 0]}
             fontSize={0.04}
             maxWidth={W}
-            color="#ffffff"
+            color={VR_PANEL.subtitle}
             outlineWidth={0.004}
             renderOrder={ON_TOP + 2}
             material-depthTest={false}

@@ -1,0 +1,21 @@
+import type { BakeSpec } from '@sophora/sdk'
+import { COLORS as C } from './layout.ts'
+import { streetParts } from './shell-parts.ts'
+
+/**
+ * The street's light under a storm sky, baked at build time: a grey sky dome (most of the light,
+ * darkened under the trees, between the buildings and in the kerbs' corners), a weak sun through
+ * thin cloud, and one bounce. Cells are coarse (0.9 m): the street is large and seen from afar.
+ */
+const spec: BakeSpec = {
+  boxes: streetParts().map((p) => (p.color === C.windowLit ? { ...p, emit: 0.9 } : p)),
+  ambient: { color: '#dfe8f0', intensity: 0.15 },
+  sky: { color: '#c9d3dc', intensity: 0.8 },
+  sun: { direction: [0.35, -1, -0.3], color: '#eef3ff', intensity: 0.45 },
+  bounce: 0.6,
+  aoDistance: 1.5,
+  cell: 0.9,
+  samples: 40,
+  seed: 16,
+}
+export default spec
