@@ -5,3 +5,5 @@
 export const loadDashboardPage = () => import('./dashboard-page.tsx')
 /** The dashboard's filter, table and view styles, for pages that show the same tables (the district page). */
 export const loadDashboardStyles = () => import('./dashboard.css')
+/** The figures as a table, shared with the district's page (small; no chart code). */
+export { DataTable, type DataRow } from './data-table.tsx'

@@ -9,7 +9,7 @@ import {
   type DistrictYearlyReport,
 } from '../../core/district.ts'
 import { useLangStore } from '../../i18n/lang-store.ts'
-import { DataTable } from '../dashboard/data-table.tsx'
+import { DataTable } from '../dashboard/index.ts'
 import type { ApiResult } from '../passport/index.ts'
 import { downloadReportCsv, fetchOptions, fetchReport, fetchView, signIn, storeToken, storedToken } from './district-api.ts'
 import { useDistrictT, type DistrictKey } from './texts.ts'
