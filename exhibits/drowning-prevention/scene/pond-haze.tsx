@@ -1,6 +1,4 @@
-import { useThree } from '@react-three/fiber'
-import { useEffect, useMemo } from 'react'
-import { Fog } from 'three'
+import { useSceneFog } from '@sophora/sdk'
 import { COLORS as C } from './layout.ts'
 
 /**
@@ -8,14 +6,6 @@ import { COLORS as C } from './layout.ts'
  * the park depth. On the scene for the whole visit; the fog before it comes back on exit.
  */
 export function PondHaze() {
-  const scene = useThree((s) => s.scene)
-  const fog = useMemo(() => new Fog(C.haze, 12, 60), [])
-  useEffect(() => {
-    const before = scene.fog
-    scene.fog = fog
-    return () => {
-      scene.fog = before
-    }
-  }, [scene, fog])
+  useSceneFog(C.haze, 12, 60)
   return null
 }

@@ -1,6 +1,6 @@
-import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo } from 'react'
-import { Color, Fog } from 'three'
+import { useFrame } from '@react-three/fiber'
+import { useSceneFog } from '@sophora/sdk'
+import { Color } from 'three'
 import { COLORS as C } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 
@@ -13,15 +13,7 @@ const SKY = new Color(C.sky)
  * material) and the one that was there before comes back on exit.
  */
 export function SceneFog({ live }: Pick<PartProps, 'live'>) {
-  const scene = useThree((s) => s.scene)
-  const fog = useMemo(() => new Fog(SMOKE, 3, 45), [])
-  useEffect(() => {
-    const before = scene.fog
-    scene.fog = fog
-    return () => {
-      scene.fog = before
-    }
-  }, [scene, fog])
+  const fog = useSceneFog(SMOKE, 3, 45)
 
   useFrame((_, dt) => {
     const s = live.current

@@ -1,6 +1,7 @@
-import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo, useRef } from 'react'
-import { Fog, type HemisphereLight } from 'three'
+import { useFrame } from '@react-three/fiber'
+import { useSceneFog } from '@sophora/sdk'
+import { useRef } from 'react'
+import type { HemisphereLight } from 'three'
 import { FOG_STREET } from './layout.ts'
 import type { PartProps } from './part-props.ts'
 
@@ -14,15 +15,7 @@ import type { PartProps } from './part-props.ts'
  */
 export function Lights({ live }: Pick<PartProps, 'live'>) {
   const hemi = useRef<HemisphereLight>(null)
-  const scene = useThree((s) => s.scene)
-  const fog = useMemo(() => new Fog(FOG_STREET, 14, 75), [])
-  useEffect(() => {
-    const before = scene.fog
-    scene.fog = fog
-    return () => {
-      scene.fog = before
-    }
-  }, [scene, fog])
+  const fog = useSceneFog(FOG_STREET, 14, 75)
 
   useFrame((_, dt) => {
     const s = live.current

@@ -1,7 +1,5 @@
-import { useThree } from '@react-three/fiber'
-import { skyDome, useTracked } from '@sophora/sdk'
-import { useEffect, useMemo } from 'react'
-import { BackSide, Fog } from 'three'
+import { skyDome, useSceneFog, useTracked } from '@sophora/sdk'
+import { BackSide } from 'three'
 import { COLORS as C } from './layout.ts'
 
 /**
@@ -11,16 +9,8 @@ import { COLORS as C } from './layout.ts'
  * before the visit comes back on exit.
  */
 export function Lights() {
-  const scene = useThree((s) => s.scene)
-  const fog = useMemo(() => new Fog(C.wall, 8, 40), [])
+  useSceneFog(C.wall, 8, 40)
   const sky = useTracked(() => skyDome({ top: '#cfdcd6', horizon: C.wall, bottom: C.floor, radius: 40 }))
-  useEffect(() => {
-    const before = scene.fog
-    scene.fog = fog
-    return () => {
-      scene.fog = before
-    }
-  }, [scene, fog])
   return (
     <>
       <hemisphereLight args={['#ffffff', '#b9b2a3', 2.6]} />
