@@ -29,7 +29,9 @@ export function clearSeed(db: Db): number {
       DELETE FROM session_visitors WHERE passport_id IN ${SEEDED('passport')} OR session_id IN ${SEEDED('session')};
       DELETE FROM visitor_session_rollup WHERE session_id IN ${SEEDED('session')};
       DROP TABLE temp.seed_events;`)
-    const removed = db.prepare(`DELETE FROM events WHERE station_id IN ${SEEDED('station')}`).run().changes
+    const removed = db
+      .prepare(`DELETE FROM event_store WHERE station IN (SELECT id FROM dash_keys WHERE kind = 'station' AND value IN ${SEEDED('station')})`)
+      .run().changes
     db.exec(`
       DELETE FROM quarantined_events WHERE station_id IN ${SEEDED('station')};
       DELETE FROM class_sessions WHERE id IN ${SEEDED('session')};
@@ -39,7 +41,7 @@ export function clearSeed(db: Db): number {
       DELETE FROM stations WHERE id IN ${SEEDED('station')};
       -- The dashboard rollups' dictionary (migration 014): seeded ids no real row holds.
       DELETE FROM dash_keys WHERE (kind = 'station' AND value IN ${SEEDED('station')})
-        OR (kind = 'session' AND value IN ${SEEDED('session')} AND NOT EXISTS (SELECT 1 FROM events WHERE session_id = value))
+        OR (kind = 'session' AND value IN ${SEEDED('session')} AND NOT EXISTS (SELECT 1 FROM event_store WHERE session = dash_keys.id))
         OR (kind = 'batch' AND value IN ${SEEDED('batch')} AND NOT EXISTS (SELECT 1 FROM passports WHERE batch_id = value));
       DROP TABLE seed_marks;`)
     return removed

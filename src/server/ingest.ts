@@ -3,6 +3,7 @@ import { VisitEventSchema, formatIssues, isLegacyDevicePassport } from '../core/
 import type { VisitEvent } from '../core/event-schema.ts'
 import type { IngestResult } from './schemas/events.ts'
 import { createDayOf } from './day-key.ts'
+import { prepareEventInsert } from './db/event-store.ts'
 
 export { createDayOf }
 
@@ -60,6 +61,10 @@ export function eventRow(e: VisitEvent, dayOf: (ms: number) => string, receivedM
   ]
 }
 
+/**
+ * One event as a statement on the `events` view (migration 015): for tests and tools. A
+ * statement on a view reports 0 changes, so the server stores with prepareEventInsert.
+ */
 export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
   (id, time_ms, day, received_ms, station_id, session_id, passport_id, exhibit_id, type, item_id, correct, duration_ms, data)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -94,7 +99,7 @@ const QUARANTINE_NOTE = 'passportId: not issued by this server; kept aside (not 
  * them. Each request still gets its own per-event answer.
  */
 export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZone, firstDay, maxClockSkewMs, now }: IngestOptions) {
-  const insert = db.prepare(INSERT_EVENT_SQL)
+  const insert = prepareEventInsert(db)
   const touch = db.prepare('UPDATE stations SET last_seen_ms = ? WHERE id = ?')
   const flagClock = db.prepare('UPDATE stations SET clock_off_ms = ?, clock_off_event_ms = ? WHERE id = ?')
   const clearClock = db.prepare('UPDATE stations SET clock_off_ms = NULL, clock_off_event_ms = NULL WHERE id = ? AND clock_off_ms IS NOT NULL')

@@ -41,17 +41,18 @@ export function createQueries(db: Db) {
     `SELECT exhibit_id AS exhibitId, ${COUNT_COLUMNS} FROM daily_counts WHERE day BETWEEN ? AND ? GROUP BY exhibit_id ORDER BY exhibit_id`,
   )
   // Median = the middle of the exhibit's completions in duration order, read off the
-  // partial index (no sort): count, then step to the middle one or two.
+  // partial index (no sort): count, then step to the middle one or two. event_store, not the
+  // events view: the index is on its columns (type 5 = exhibit-completed, migration 015).
   const completedCount = db
     .prepare(
-      `SELECT COUNT(*) FROM events INDEXED BY events_completed
-    WHERE type = 'exhibit-completed' AND exhibit_id = ? AND day BETWEEN ? AND ?`,
+      `SELECT COUNT(*) FROM event_store INDEXED BY events_completed
+    WHERE type = 5 AND exhibit = (SELECT id FROM dash_keys WHERE kind = 'exhibit' AND value = ?) AND day BETWEEN ? AND ?`,
     )
     .pluck()
   const middle = db
     .prepare(
-      `SELECT duration_ms FROM events INDEXED BY events_completed
-    WHERE type = 'exhibit-completed' AND exhibit_id = ? AND day BETWEEN ? AND ?
+      `SELECT duration_ms FROM event_store INDEXED BY events_completed
+    WHERE type = 5 AND exhibit = (SELECT id FROM dash_keys WHERE kind = 'exhibit' AND value = ?) AND day BETWEEN ? AND ?
     ORDER BY duration_ms LIMIT ? OFFSET ?`,
     )
     .pluck()

@@ -46,11 +46,11 @@ export function createRetention(db: Db, { centerId, retentionDays, auditRetentio
     SELECT ?, session_id, COUNT(*) FROM session_visitors WHERE session_id IN (${endedSessions}) GROUP BY session_id
     ON CONFLICT DO UPDATE SET n = n + excluded.n`)
   const dropSessions = db.prepare(`DELETE FROM session_visitors WHERE session_id IN (${endedSessions})`)
-  const anonymise = db.prepare('UPDATE events SET passport_id = NULL WHERE passport_id IS NOT NULL AND day < ?')
+  const anonymise = db.prepare('UPDATE event_store SET passport_id = NULL WHERE passport_id IS NOT NULL AND day < ?')
   const dropQuarantined = db.prepare('DELETE FROM quarantined_events WHERE center_id = ? AND time_ms < ?')
   const expire = db.prepare(`UPDATE passports SET status = 'deleted', batch_id = NULL
     WHERE center_id = ? AND status != 'deleted' AND created_ms < ?
-      AND NOT EXISTS (SELECT 1 FROM events WHERE passport_id = passports.code)
+      AND NOT EXISTS (SELECT 1 FROM event_store WHERE passport_id = passports.code)
       AND NOT EXISTS (SELECT 1 FROM quarantined_events WHERE passport_code = passports.code)`)
   const dropBatches = db.prepare(`DELETE FROM passport_batches WHERE center_id = ? AND created_ms < ?
     AND NOT EXISTS (SELECT 1 FROM passports WHERE batch_id = passport_batches.id)`)

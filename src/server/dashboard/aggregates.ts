@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts'
 import type { DashboardFilter } from '../../core/dashboard.ts'
-import { bind, dayText, EVENT_COLUMNS, keyParams, keyWhere, periodSql, prepared, where, type KeyColumns } from './where.ts'
+import { bind, dayText, EVENT_COLUMNS, keyParams, STORE_COLUMNS, keyWhere, periodSql, prepared, where, type KeyColumns } from './where.ts'
 
 /**
  * The dashboard's figures under the filter, each with the number of distinct students
@@ -100,15 +100,16 @@ export function passportsByClass(
       : `SELECT p.batch_id AS batchId, COUNT(DISTINCT e.passport_id) AS n FROM events e JOIN passports p ON p.code = e.passport_id
           WHERE p.batch_id IS NOT NULL AND ${where(b, EVENT_COLUMNS)} GROUP BY p.batch_id`
   const active = new Map((prepared(db, activeSql).all(b) as { batchId: string; n: number }[]).map((r) => [r.batchId, r.n]))
-  // Core-set stamps from the events_stamps index (passport, stamp, day, session): no event row is read.
+  // Core-set stamps from the events_stamps index (passport, stamp, day, session) of event_store
+  // (type 6 = stamp-awarded, migration 015): no event row is read.
   const completed = new Map(
     (
       prepared(
         db,
         `SELECT batchId, COUNT(*) AS n FROM (
-          SELECT p.batch_id AS batchId FROM events e INDEXED BY events_stamps JOIN passports p ON p.code = e.passport_id
-          WHERE e.type = 'stamp-awarded' AND e.passport_id IS NOT NULL AND p.batch_id IS NOT NULL
-            AND e.item_id IN (SELECT value FROM json_each(@core)) AND ${where(b, EVENT_COLUMNS)}
+          SELECT p.batch_id AS batchId FROM event_store e INDEXED BY events_stamps JOIN passports p ON p.code = e.passport_id
+          WHERE e.type = 6 AND e.passport_id IS NOT NULL AND p.batch_id IS NOT NULL
+            AND e.item_id IN (SELECT value FROM json_each(@core)) AND ${where(b, STORE_COLUMNS)}
           GROUP BY e.passport_id HAVING COUNT(DISTINCT e.item_id) = json_array_length(@core)) GROUP BY batchId`,
       ).all({ ...b, from: '0000-00-00', core: JSON.stringify(o.coreSet) }) as { batchId: string; n: number }[]
     ).map((r) => [r.batchId, r.n]),

@@ -102,8 +102,17 @@ export function keyWhere(b: Bound, c: KeyColumns): string {
   return terms.join(' AND ')
 }
 
-/** `events e` under the filter. */
+/** `events e` (the view) under the filter. */
 export const EVENT_COLUMNS: Columns = { day: 'e.day', exhibit: 'e.exhibit_id', station: 'e.station_id', session: 'e.session_id', passport: 'e.passport_id' }
+const keyValue = (column: string) => `(SELECT value FROM dash_keys WHERE id = ${column})`
+/** `event_store e` (migration 015: station, exhibit and session as dash_keys ids) under the filter. */
+export const STORE_COLUMNS: Columns = {
+  day: 'e.day',
+  exhibit: keyValue('e.exhibit'),
+  station: keyValue('e.station'),
+  session: keyValue('e.session'),
+  passport: 'e.passport_id',
+}
 
 /** The period a day falls in: the day, the Monday of its week, or the month. */
 export const periodSql = (day: string) =>

@@ -1,6 +1,6 @@
 import type { Db } from './database.ts'
 import { createPassportCode } from '../../core/passport-code.ts'
-import { INSERT_EVENT_SQL } from '../ingest.ts'
+import { prepareEventInsert } from './event-store.ts'
 
 export type PassportStatus = 'active' | 'revoked' | 'deleted'
 
@@ -76,7 +76,7 @@ export function createPassportsRepo(
     'SELECT id, row FROM quarantined_events WHERE passport_code = ? AND center_id = ?',
   )
   const unquarantine = db.prepare<[string]>('DELETE FROM quarantined_events WHERE id = ?')
-  const insertEvent = db.prepare(INSERT_EVENT_SQL)
+  const insertEvent = prepareEventInsert(db)
   const activity = db.prepare<[string], ExhibitActivity>(`SELECT exhibit_id AS exhibitId,
       MIN(CASE WHEN type = 'stamp-awarded' THEN time_ms END) AS stampedMs,
       MAX(CASE WHEN type = 'exhibit-completed' THEN json_extract(data, '$.score') END) AS bestScore,
@@ -93,7 +93,7 @@ export function createPassportsRepo(
     SELECT ?, session_id, 1 FROM session_visitors WHERE passport_id = ? ON CONFLICT DO UPDATE SET n = n + 1`)
   const dropDays = db.prepare<[string]>('DELETE FROM daily_visitors WHERE passport_id = ?')
   const dropSessions = db.prepare<[string]>('DELETE FROM session_visitors WHERE passport_id = ?')
-  const anonymise = db.prepare<[string]>('UPDATE events SET passport_id = NULL WHERE passport_id = ?')
+  const anonymise = db.prepare<[string]>('UPDATE event_store SET passport_id = NULL WHERE passport_id = ?')
   const markDeleted = db.prepare<[string]>("UPDATE passports SET status = 'deleted', batch_id = NULL WHERE code = ?")
   const dropEmptyBatch = db.prepare<[string, string]>('DELETE FROM passport_batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM passports WHERE batch_id = ?)')
 

@@ -53,9 +53,11 @@ export function createStatementReader(db: Db) {
   const inDays = db.prepare<[number, string, string, number], EventRow>(
     `SELECT ${COLUMNS} FROM events WHERE seq > ? AND day >= ? AND day <= ? ORDER BY seq LIMIT ?`,
   )
-  const maxSeq = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM events').pluck()
-  const countAfter = db.prepare<[number], number>('SELECT COUNT(*) FROM events WHERE seq > ?').pluck()
-  const firstSeqOfDay = db.prepare<[string], number | null>('SELECT MIN(seq) FROM events WHERE day >= ?').pluck()
+  // Counts read event_store, whose seq and day the events view shows as they are: SQLite drops
+  // the view's unused joins for a row query but not for an aggregate (migration 015).
+  const maxSeq = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM event_store').pluck()
+  const countAfter = db.prepare<[number], number>('SELECT COUNT(*) FROM event_store WHERE seq > ?').pluck()
+  const firstSeqOfDay = db.prepare<[string], number | null>('SELECT MIN(seq) FROM event_store WHERE day >= ?').pluck()
   const page = (rows: EventRow[]): StatementPage => ({ lastSeq: rows.at(-1)?.seq ?? null, rows })
   return {
     /** Events stored after `seq` (the forwarder's next batch). */

@@ -35,7 +35,7 @@ export function createYearlyReportQueries(
   )
   const students = db.prepare<Bounds, number>('SELECT COUNT(DISTINCT passport_id) FROM daily_visitors WHERE day BETWEEN @firstDay AND @lastDay').pluck()
   const walkIns = db
-    .prepare<Bounds, number>(`SELECT COUNT(*) FROM events WHERE type = 'exhibit-started' AND passport_id IS NULL AND day BETWEEN @firstDay AND @lastDay`)
+    .prepare<Bounds, number>(`SELECT COUNT(*) FROM event_store WHERE type = 1 AND passport_id IS NULL AND day BETWEEN @firstDay AND @lastDay`)
     .pluck()
   const passports = db
     .prepare<Bounds, number>('SELECT COUNT(*) FROM passports WHERE center_id = @center AND created_ms >= @fromMs AND created_ms < @toMs')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { BUCKETS, STATION_KINDS, type DashboardFilter } from '../../../core/dashboard.ts'
 import { openDatabase, type Db } from '../../db/database.ts'
 import { createDayOf } from '../../day-key.ts'
-import { INSERT_EVENT_SQL } from '../../ingest.ts'
+import { prepareEventInsert } from '../../db/event-store.ts'
 import { createRetention } from '../../retention.ts'
 import { exhibitFigures, passportsByClass, visitsByPeriod } from '../aggregates.ts'
 import { itemFigures, quizTrend } from '../items.ts'
@@ -77,7 +77,7 @@ function randomWorld(seed: number, n: number): World {
   const exhibits = ['ex-a', 'ex-b', 'ex-c']
   const days = ['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-14', '2026-02-28', '2026-03-01', '2026-03-02', '2026-04-30', '2026-05-01']
   const types = ['exhibit-started', 'exhibit-completed', 'exhibit-crashed', 'exhibit-exited', 'answer-given', 'step-completed', 'step-mistake', 'stamp-awarded']
-  const insert = db.prepare(INSERT_EVENT_SQL)
+  const insert = prepareEventInsert(db)
   const eventIds: string[] = []
   for (let i = 0; i < n; i++) {
     const type = r.pick(types)
@@ -176,23 +176,21 @@ describe('dashboard rollups', () => {
     // A resent (duplicate) event changes nothing.
     const before = exhibitFigures(w.db, {})
     const dup = w.db.prepare('SELECT * FROM events WHERE type = ? LIMIT 1').get('exhibit-started') as Record<string, unknown>
-    const resent = w.db
-      .prepare(INSERT_EVENT_SQL)
-      .run(
-        dup.id,
-        dup.time_ms,
-        dup.day,
-        1,
-        dup.station_id,
-        dup.session_id,
-        dup.passport_id,
-        dup.exhibit_id,
-        dup.type,
-        dup.item_id,
-        dup.correct,
-        dup.duration_ms,
-        dup.data,
-      )
+    const resent = prepareEventInsert(w.db).run(
+      dup.id,
+      dup.time_ms,
+      dup.day,
+      1,
+      dup.station_id,
+      dup.session_id,
+      dup.passport_id,
+      dup.exhibit_id,
+      dup.type,
+      dup.item_id,
+      dup.correct,
+      dup.duration_ms,
+      dup.data,
+    )
     expect(resent.changes).toBe(0)
     expect(exhibitFigures(w.db, {})).toEqual(before)
 
