@@ -4,7 +4,10 @@
  * (a realistic year: class sessions, walk-ins, quizzes with misconceptions), then times each
  * dashboard view as the server builds it (aggregate + suppression), over the whole year and
  * filtered to one school, and one exhibit of it; and each export. Writes bench/results/dashboard.json.
- * SOPHORA_DASH_BENCH_DB=file keeps the seeded year there for the next run.
+ * SOPHORA_DASH_BENCH_DB=file keeps the seeded year there for the next run; a database from before
+ * migration 015 is migrated (and vacuumed) on open: the figures say the size before and after.
+ * SOPHORA_DASH_BENCH_YEARS=10 grows the year into ten (dashboard-years.ts: ~10 M events) and
+ * writes bench/results/dashboard-10-years.json, with the whole ten years as one more filter.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,6 +23,7 @@ import { eventsInRange, eventsXlsx } from '../src/server/dashboard/event-export.
 import { buildView, createTitles, type ViewDeps } from '../src/server/dashboard/views.ts'
 import { hasSeed, seedYear } from '../scripts/seed/write.ts'
 import { withExhibitModules } from '../scripts/seed/exhibit-modules.ts'
+import { copyYearBack } from './dashboard-years.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Events the seed makes per unit of scale (measured: ~616 K at scale 1 with seed 1). */
@@ -49,15 +53,20 @@ function time(fn: () => unknown, runs = 5) {
 }
 
 /** `keep`: a database file to seed once and reuse on later runs (seeding a year takes minutes); default a temp file. */
-export async function runDashboardBench(events = 1_000_000, keep: string | null = null): Promise<Record<string, unknown>> {
+export async function runDashboardBench(events = 1_000_000, keep: string | null = null, years = 1): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'sophora-dash-bench-'))
   const path = keep ?? join(dir, 'year.db')
   try {
     const config = loadConfig({})
     const sizeBefore = existsSync(path) ? statSync(path).size : 0
     const o0 = performance.now()
-    // On a database seeded before migration 010, this is where the rollups are backfilled.
-    const db = openDatabase(path, { synchronous: 'NORMAL' })
+    // On a database seeded before migration 010, this is where the rollups are backfilled (015: events compacted, VACUUM).
+    const migrationLog: string[] = []
+    const say = (line: string) => {
+      migrationLog.push(line)
+      console.error(line)
+    }
+    const db = openDatabase(path, { synchronous: 'NORMAL', log: say })
     const openSeconds = +((performance.now() - o0) / 1000).toFixed(1)
     db.pragma('cache_size = -65536')
     const t0 = performance.now()
@@ -77,6 +86,10 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
           }),
         )
     const seedSeconds = +((performance.now() - t0) / 1000).toFixed(1)
+    const y0 = performance.now()
+    const yearHeld = (y: number) => db.prepare('SELECT 1 FROM event_store WHERE day BETWEEN ? AND ? LIMIT 1').get(`${y}-01-01`, `${y}-12-31`) !== undefined
+    for (let k = 1; k < years; k++) if (!yearHeld(2026 - k)) copyYearBack(db, k, say)
+    const yearsSeconds = +((performance.now() - y0) / 1000).toFixed(1)
     db.pragma('wal_checkpoint(TRUNCATE)')
     const dirs = [join(ROOT, 'exhibits')]
     const deps: ViewDeps = {
@@ -96,6 +109,7 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
       // Partly covered months (daily rollup rows at both ends), and the station-kind and session filters.
       springExhibitVr: { from: '2026-03-10', to: '2026-05-20', exhibit: 'earthquake', kind: 'headset' },
       session: { from: '2026-01-01', to: '2026-12-31', session },
+      ...(years > 1 ? { allYears: {}, allYearsSchool: { school } } : {}),
     }
     const views: Record<string, Record<string, ReturnType<typeof time>>> = {}
     for (const [name, f] of Object.entries(filters))
@@ -133,7 +147,7 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
     // file until VACUUM), per million events, and the largest tables and indexes (dbstat).
     const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number)
     const liveMiB = (pages * (db.pragma('page_size', { simple: true }) as number)) / 2 ** 20
-    const eventCount = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+    const eventCount = db.prepare('SELECT COUNT(*) FROM event_store').pluck().get() as number
     const largest = db.prepare('SELECT name, round(SUM(pgsize) / 1048576.0, 1) AS MiB FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 14').all()
     db.close()
     const result = {
@@ -148,7 +162,9 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
       seeded: {
         ...(counts === 'reused' ? { reused: path } : counts),
         seconds: seedSeconds,
+        ...(years > 1 ? { years, yearsCopySeconds: yearsSeconds } : {}),
         openSeconds,
+        migrationLog,
         dbSizeMiBBeforeOpen: +(sizeBefore / 2 ** 20).toFixed(1),
         dbSizeMiB: +(statSync(path).size / 2 ** 20).toFixed(1),
         events: eventCount,
@@ -162,7 +178,7 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
       slowestViewCpuMs: Math.max(...Object.values(views).flatMap((v) => Object.values(v).map((x) => x.cpuMaxMs))),
     }
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
-    writeFileSync(join(ROOT, 'bench/results/dashboard.json'), `${JSON.stringify(result, null, 2)}\n`)
+    writeFileSync(join(ROOT, `bench/results/${years > 1 ? `dashboard-${years}-years` : 'dashboard'}.json`), `${JSON.stringify(result, null, 2)}\n`)
     return result
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -170,6 +186,10 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const r = await runDashboardBench(Number(process.argv[2] ?? 1_000_000), process.env.SOPHORA_DASH_BENCH_DB ?? null)
+  const r = await runDashboardBench(
+    Number(process.argv[2] ?? 1_000_000),
+    process.env.SOPHORA_DASH_BENCH_DB ?? null,
+    Number(process.env.SOPHORA_DASH_BENCH_YEARS ?? 1),
+  )
   console.log(JSON.stringify(r, null, 2))
 }

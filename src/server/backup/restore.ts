@@ -41,7 +41,8 @@ export function inspectBackup(path: string, shownName: string, migrationsDir = M
         `${shownName} is damaged (SQLite's integrity check found: ${problems.map((p) => p.integrity_check).join('; ')}).\nIt cannot be restored; try an older backup.`,
       )
     }
-    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+    // `events` is a table before migration 015 and a view of event_store from it on.
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[])
     if (!tables.has('schema_migrations') || !tables.has('events')) {
       throw new RestoreRefused(`${shownName} is a database, but not one made by Sophora (it has no Sophora tables).`)
     }
