@@ -88,7 +88,7 @@ export async function runDashboardBench(events = 1_000_000, keep: string | null 
     const seedSeconds = +((performance.now() - t0) / 1000).toFixed(1)
     const y0 = performance.now()
     const yearHeld = (y: number) => db.prepare('SELECT 1 FROM event_store WHERE day BETWEEN ? AND ? LIMIT 1').get(`${y}-01-01`, `${y}-12-31`) !== undefined
-    for (let k = 1; k < years; k++) if (!yearHeld(2026 - k)) copyYearBack(db, k, say)
+    for (let k = 1; k < years; k++) if (!yearHeld(2026 - k)) copyYearBack(db, k, { log: say })
     const yearsSeconds = +((performance.now() - y0) / 1000).toFixed(1)
     db.pragma('wal_checkpoint(TRUNCATE)')
     const dirs = [join(ROOT, 'exhibits')]
