@@ -200,7 +200,13 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
      */
     const insert = async (part: EventColumns[]): Promise<number> => {
       try {
-        const r = await pool.query<{ added: number }>(INSERT_BATCH, [centerId, ...batchArrays(part, exhibitIds)])
+        // Named: each connection parses it once and, after five runs, keeps a generic plan.
+        // Parsing and planning this statement were ~20 % of PostgreSQL's time per batch.
+        const r = await pool.query<{ added: number }>({
+          name: 'district-insert-batch',
+          text: INSERT_BATCH,
+          values: [centerId, ...batchArrays(part, exhibitIds)],
+        })
         return r.rows[0]?.added ?? 0
       } catch (e) {
         if (classifyDbError(e) !== 'data') throw e
