@@ -10,13 +10,13 @@ import type { EventColumns } from './event-columns.ts'
 const quote = (s: string) => `"${(s.includes('\\') ? s.replaceAll('\\', '\\\\') : s).replaceAll('"', '\\"')}"`
 const bool = (b: boolean | null) => (b === null ? 'NULL' : b ? 't' : 'f')
 
-export function batchArrays(rows: readonly EventColumns[], exhibitIds: ReadonlySet<string>): [...string[], number] {
+export function batchArrays(rows: readonly EventColumns[], exhibitIds: ReadonlySet<string>, stationNum: (id: string) => number): [...string[], number] {
   const n = rows.length
   const ids = new Array<string>(n),
     times = new Array<number>(n),
     days = new Array<string>(n),
     seqs = new Array<number>(n),
-    stations = new Array<string>(n),
+    stations = new Array<number>(n),
     sessions = new Array<string>(n),
     passports = new Array<string>(n),
     exhibits = new Array<string>(n),
@@ -34,8 +34,8 @@ export function batchArrays(rows: readonly EventColumns[], exhibitIds: ReadonlyS
     days[i] = day
     seqs[i] = seq
     if (seq > maxSeq) maxSeq = seq
-    // Ids the schemas checked as uuids: hex and hyphens only.
-    stations[i] = station
+    stations[i] = stationNum(station)
+    // An id the schemas checked as a uuid: hex and hyphens only.
     sessions[i] = session ?? 'NULL'
     passports[i] = passport === null ? 'NULL' : quote(passport)
     exhibits[i] = quote(exhibit)

@@ -90,6 +90,26 @@ function playData(type: unknown, d: Record<string, unknown>): [string | null, bo
   }
 }
 
+/**
+ * What `data` keeps at the district: not what has a column of its own (item_id, correct,
+ * duration_ms, as the center's eventRow fills them). Migration 006; its event_data()
+ * gives back the data the center sent.
+ */
+const IN_COLUMNS: Partial<Record<string, readonly string[]>> = {
+  'step-completed': ['stepId'],
+  'step-mistake': ['stepId'],
+  'answer-given': ['quizId', 'correct'],
+  'stamp-awarded': ['stampId'],
+  'exhibit-completed': ['durationMs'],
+}
+export function storedData(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const drop = IN_COLUMNS[type]
+  if (!drop) return data
+  const kept: Record<string, unknown> = {}
+  for (const k of Object.keys(data)) if (!drop.includes(k)) kept[k] = data[k]
+  return kept
+}
+
 /** The event's columns if the fast path can vouch for it; null: take the slow path. */
 export function fastEventColumns(item: unknown, earliestMs: number, latestMs: number): EventColumns | null {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return null
@@ -103,7 +123,8 @@ export function fastEventColumns(item: unknown, earliestMs: number, latestMs: nu
   const cols = playData(type, data as Record<string, unknown>)
   if (!cols) return null
   // Play data holds only kebab ids, integers and booleans: nothing jsonb would refuse.
-  return [id.toLowerCase(), time, day, seq, stationId, sessionId, passportId, exhibitId, type as string, cols[0], cols[1], cols[2], JSON.stringify(data)]
+  const json = JSON.stringify(storedData(type as string, data as Record<string, unknown>))
+  return [id.toLowerCase(), time, day, seq, stationId, sessionId, passportId, exhibitId, type as string, cols[0], cols[1], cols[2], json]
 }
 
 type Rejection = ForwardAnswer['rejected'][number]
@@ -137,7 +158,7 @@ export function slowEventColumns(item: unknown, latestMs: number): EventColumns 
   const e = parsed.data
   const id = e.id.toLowerCase()
   const r = eventRow({ ...e, id }, () => day, 0)
-  const data = JSON.stringify(e.data, (_k, v: unknown) => (typeof v === 'string' ? jsonbSafe(v) : v))
+  const data = JSON.stringify(storedData(e.type, e.data), (_k, v: unknown) => (typeof v === 'string' ? jsonbSafe(v) : v))
   return [id, time, day, seq, r[4], r[5], r[6], r[7], r[8], r[9], r[10] === null ? null : r[10] === 1, r[11], data]
 }
 

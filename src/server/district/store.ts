@@ -2,6 +2,7 @@ import type { Pool } from './database.ts'
 import { createPartitions, monthBoundsMs, monthOf } from './partitions.ts'
 import { classifyDbError } from './db-errors.ts'
 import { batchArrays } from './batch-arrays.ts'
+import { createStationNums } from './station-nums.ts'
 import { eventColumns } from './event-columns.ts'
 import type { EventColumns } from './event-columns.ts'
 import type { ForwardAnswer } from './protocol.ts'
@@ -14,12 +15,12 @@ import type { ForwardAnswer } from './protocol.ts'
  */
 const INSERT_BATCH = `
 WITH batch AS (
-  SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::date[], $5::bigint[], $6::uuid[], $7::uuid[], $8::text[], $9::text[],
+  SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::date[], $5::bigint[], $6::integer[], $7::uuid[], $8::text[], $9::text[],
                        $10::boolean[], $11::text[], $12::text[], $13::boolean[], $14::integer[], $15::jsonb[])
-    AS b(id, time_ms, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms, data)
+    AS b(id, time_ms, day, seq, station, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms, data)
 ), ins AS (
-  INSERT INTO events (id, time, center_id, day, center_seq, station_id, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms, data)
-  SELECT id, timestamptz 'epoch' + time_ms * interval '1 millisecond', $1, day, seq, station_id, session_id, passport_id, exhibit_id, exhibit_known,
+  INSERT INTO events (id, time, center_id, day, center_seq, station, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms, data)
+  SELECT id, timestamptz 'epoch' + time_ms * interval '1 millisecond', $1, day, seq, station, session_id, passport_id, exhibit_id, exhibit_known,
          type::event_type, item_id, correct, duration_ms, data FROM batch
   ON CONFLICT DO NOTHING
   RETURNING id, time, day, session_id, passport_id, exhibit_id, exhibit_known, type, item_id, correct, duration_ms,
@@ -163,6 +164,7 @@ export interface DistrictStoreOptions {
 /** Stores a center's forwarded batch; resolves after COMMIT (PostgreSQL's own fsync). */
 export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: DistrictStoreOptions) {
   const ensurePartitions = createPartitions(pool)
+  const stations = createStationNums(pool)
 
   return async function store(centerId: string, items: readonly unknown[]): Promise<ForwardAnswer> {
     const rejected: ForwardAnswer['rejected'] = []
@@ -191,6 +193,7 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
       ;[from, to] = monthBoundsMs(m)
     }
     await ensurePartitions(months)
+    await stations.ensure(rows.map((r) => r[4]))
 
     /**
      * A statement PostgreSQL refuses for its data (db-errors.ts) would be refused again on
@@ -205,7 +208,7 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
         const r = await pool.query<{ added: number }>({
           name: 'district-insert-batch',
           text: INSERT_BATCH,
-          values: [centerId, ...batchArrays(part, exhibitIds)],
+          values: [centerId, ...batchArrays(part, exhibitIds, stations.num)],
         })
         return r.rows[0]?.added ?? 0
       } catch (e) {
