@@ -68,7 +68,7 @@ function cpuMeter(districtPid: () => number | undefined, postmaster: number) {
   const start = read()
   return () => {
     const now = read()
-    return { districtCpuS: Math.round((now.district - start.district) * 10) / 10, postgresCpuS: Math.round((now.pg - start.pg) * 10) / 10 }
+    return { districtCpuS: Math.round((now.district - start.district) * 100) / 100, postgresCpuS: Math.round((now.pg - start.pg) * 100) / 100 }
   }
 }
 
@@ -258,7 +258,7 @@ async function ingestBench(url: string, postmaster: number) {
     events,
     eventsPerSecond: Math.round(events / seconds),
     ...used,
-    forwardersCpuS: Math.round((client.user + client.system) / 1e5) / 10,
+    forwardersCpuS: Math.round((client.user + client.system) / 1e4) / 100,
     eventsPerCpuSecond: perCpuS,
     loadAverage1m: loadavg()[0],
     storage: stored,
