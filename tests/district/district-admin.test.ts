@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { v7 as uuidv7 } from 'uuid'
@@ -12,6 +12,7 @@ import { runDistrictCli } from '../../src/server/district/cli.ts'
 import { loadDistrictConfig } from '../../src/server/district/config.ts'
 import { DISTRICT_MIGRATIONS_DIR, openPool, runDistrictMigrations } from '../../src/server/district/database.ts'
 import type { Pool } from '../../src/server/district/database.ts'
+import { createPartitions } from '../../src/server/district/partitions.ts'
 import { findPgBin, startPgCluster } from './pg-cluster.ts'
 import { waitFor } from './district-process.ts'
 import { makeEvent, tempDir } from '../server/helpers.ts'
@@ -389,6 +390,51 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       await forwarder.stop()
       db.close()
       t.cleanup()
+    }
+  })
+
+  it('stores events compactly (migration 006): station numbers, data less what has a column; event_data() gives back what the center sent, and 006 turns older rows into the same', async () => {
+    const c = await addCenter(pool, '四号馆', 'compact-d')
+    const sent = batch(31, 120)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/district/events',
+      headers: { authorization: `Bearer ${c.secret}` },
+      payload: { centerId: c.id, events: sent },
+    })
+    expect(res.json()).toMatchObject({ accepted: 120, rejected: [] })
+    const whole = `SELECT e.id::text, e.time, e.center_id, e.day::text, e.center_seq::text, s.id::text AS station_id, e.session_id::text, e.passport_id,
+      e.exhibit_id, e.exhibit_known, e.type::text, e.item_id, e.correct, e.duration_ms, event_data(e.type, e.data, e.item_id, e.correct, e.duration_ms) AS data
+      FROM events e JOIN stations s ON s.num = e.station`
+    const back = await q<{ id: string; station_id: string; data: unknown }>(`${whole} WHERE e.center_id = $1 ORDER BY 1`, [c.id])
+    expect(back.map((r) => ({ id: r.id, stationId: r.station_id, data: r.data }))).toEqual(
+      sent.map((e) => ({ id: e.id, stationId: e.stationId, data: e.data })).sort((a, b) => a.id.localeCompare(b.id)),
+    )
+    const [size] = await q<{ stored: number; whole: number }>(
+      `SELECT sum(pg_column_size(data))::int AS stored, sum(pg_column_size(event_data(type, data, item_id, correct, duration_ms)))::int AS whole FROM events WHERE center_id = $1`,
+      [c.id],
+    )
+    expect(size!.stored).toBeLessThan(size!.whole)
+
+    // A district still at 005 holding every event above in its old form: 006 gives the same rows.
+    await pool.query('CREATE DATABASE before_006')
+    const old = openPool(cluster!.url.replace('/postgres?', '/before_006?'), 2)
+    const dir = tempDir('sophora-district-006-')
+    try {
+      for (const f of readdirSync(DISTRICT_MIGRATIONS_DIR).filter((f) => f < '006')) copyFileSync(join(DISTRICT_MIGRATIONS_DIR, f), join(dir.dir, f))
+      expect(await runDistrictMigrations(old, dir.dir)).toHaveLength(5)
+      const [all] = await q<{ rows: unknown[] }>(`SELECT json_agg(x) AS rows FROM (${whole}) x`)
+      const months = await q<{ m: string }>("SELECT DISTINCT to_char(time AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM events")
+      await createPartitions(old)(months.map((r) => r.m))
+      await old.query('INSERT INTO events SELECT * FROM json_populate_recordset(NULL::events, $1)', [JSON.stringify(all!.rows)])
+      expect(await runDistrictMigrations(old)).toEqual(['006-compact-events.sql'])
+      const compact = `SELECT e.*, s.id AS station_uuid FROM events e JOIN stations s ON s.num = e.station ORDER BY e.id`
+      const strip = (rows: Record<string, unknown>[]) => rows.map(({ station: _n, ...r }) => r)
+      expect(strip((await old.query<Record<string, unknown>>(compact)).rows)).toEqual(strip(await q<Record<string, unknown>>(compact)))
+    } finally {
+      await old.end()
+      await pool.query('DROP DATABASE before_006')
+      dir.cleanup()
     }
   })
 })

@@ -7,6 +7,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeEvent, tempDir } from '../server/helpers.ts'
 import { EVENT_TYPES } from '../../src/core/event-schema.ts'
+import { createPassportCode } from '../../src/core/passport-code.ts'
+import { EARLIEST_MS, fastEventColumns, slowEventColumns } from '../../src/server/district/event-columns.ts'
+import type { EventColumns } from '../../src/server/district/event-columns.ts'
 import { buildDistrictApp } from '../../src/server/district/app.ts'
 import { addCenter } from '../../src/server/district/centers.ts'
 import { loadDistrictConfig } from '../../src/server/district/config.ts'
@@ -246,5 +249,87 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district forwarding API on 
     } finally {
       await down.close()
     }
+  })
+})
+
+describe('the district ingest fast path', () => {
+  const latest = Date.now() + 86_400_000
+  const passport = createPassportCode()
+  const base = { seq: 7, time: Date.now(), day: '2026-11-30', stationId: crypto.randomUUID(), sessionId: null, passportId: passport, exhibitId: 'fire-escape' }
+  const plays: [string, Record<string, unknown>][] = [
+    ['exhibit-started', {}],
+    ['exhibit-started', { mode: 'vr' }],
+    ['step-completed', { stepId: 'crawl-low' }],
+    ['step-mistake', { stepId: 'crawl-low', choiceId: 'run' }],
+    ['answer-given', { quizId: 'q-exit', choiceId: 'b', correct: false }],
+    ['exhibit-completed', { score: 2, maxScore: 3, passed: true, durationMs: 61_000 }],
+    ['stamp-awarded', { stampId: 'fire-escape' }],
+  ]
+  /** The slow path's columns with data as a value: jsonb keeps no key order, so neither path's order matters. */
+  const comparable = (c: EventColumns) => [...c.slice(0, 12), JSON.parse(c[12]) as unknown]
+
+  it('takes every kind of event a play is made of, with the columns the two zod checks give, and leaves near misses to them', () => {
+    for (const [type, data] of plays) {
+      const e = { ...base, id: uuidv7().toUpperCase(), type, data }
+      const fast = fastEventColumns(e, EARLIEST_MS, latest)
+      expect(fast, type).not.toBeNull()
+      const slow = slowEventColumns(e, latest)
+      expect(Array.isArray(slow), JSON.stringify(slow)).toBe(true)
+      expect(comparable(fast!)).toEqual(comparable(slow as EventColumns))
+    }
+    // Near misses, each refused by the slow path: the fast path leaves them to it.
+    const completed = { ...base, type: 'exhibit-completed', data: { score: 2, maxScore: 3, passed: true, durationMs: 61_000 } }
+    const misses: Record<string, unknown>[] = [
+      { ...completed, data: { ...completed.data, score: 4 } },
+      { ...completed, data: { ...completed.data, durationMs: 86_400_001 } },
+      { ...completed, data: { ...completed.data, extra: 1 } },
+      { ...completed, extra: 1 },
+      { ...completed, passportId: 'SP-0123456789AB'.slice(0, 12) },
+      { ...completed, passportId: passport.slice(0, 9) + (passport.endsWith('0') ? '1' : '0') },
+      { ...completed, day: '2026-02-30' },
+      { ...completed, time: EARLIEST_MS - 1 },
+      { ...completed, seq: 0 },
+      { ...completed, exhibitId: 'Fire-Escape' },
+      { ...completed, type: 'step-completed', data: { stepId: 'a--b' } },
+      { ...completed, type: 'exhibit-started', data: { mode: 'ar' } },
+    ]
+    for (const e of misses) {
+      const m = { ...e, id: uuidv7() }
+      expect(Array.isArray(slowEventColumns(m, latest)), JSON.stringify(m)).toBe(false)
+      expect(fastEventColumns(m, EARLIEST_MS, latest), JSON.stringify(m)).toBeNull()
+    }
+  })
+
+  it('vouches for no event the slow path refuses or stores otherwise (one field, or one data field, replaced by anything)', () => {
+    const play = fc.constantFrom(...plays)
+    const anything = fc.oneof(
+      fc.anything({ maxDepth: 2 }),
+      fc.constantFrom('', 'NULL', 'Fire-Escape', '2026-02-30', '1999-12-31', 1.5, -1, 4, 2 ** 53, 10_001, null),
+    )
+    const event = fc
+      .tuple(
+        play,
+        fc.constantFrom(...Object.keys(base), 'id', 'type', 'data', 'extra'),
+        anything,
+        fc.constantFrom('stepId', 'choiceId', 'score', 'maxScore', 'durationMs', 'mode', 'correct', 'extra'),
+        anything,
+        fc.nat(3),
+      )
+      .map(([[type, data], key, value, dataKey, dataValue, how]) => {
+        const e: Record<string, unknown> = { ...base, id: uuidv7(), type, data: { ...data } }
+        if (how & 2) (e.data as Record<string, unknown>)[dataKey] = dataValue
+        if (how & 1) e[key] = value
+        return e
+      })
+    fc.assert(
+      fc.property(event, (e) => {
+        const fast = fastEventColumns(e, EARLIEST_MS, latest)
+        if (fast === null) return
+        const slow = slowEventColumns(e, latest)
+        expect(Array.isArray(slow), `${JSON.stringify(e)} → ${JSON.stringify(slow)}`).toBe(true)
+        expect(comparable(fast)).toEqual(comparable(slow as EventColumns))
+      }),
+      { numRuns: 400 },
+    )
   })
 })

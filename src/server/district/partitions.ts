@@ -7,6 +7,12 @@ const PARTITION_LOCK = 7_155_002
 /** 'YYYY-MM' (UTC) of an instant. */
 export const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7)
 
+/** [start, end) of a 'YYYY-MM' month (UTC) in epoch milliseconds. */
+export function monthBoundsMs(month: string): [number, number] {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)]
+}
+
 function boundsOf(month: string): { name: string; from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number]
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`

@@ -15,13 +15,15 @@ export const ForwardBodySchema = z.strictObject({
 })
 export type ForwardBody = z.infer<typeof ForwardBodySchema>
 
+export const ForwardedDaySchema = z.iso.date().refine((d) => d >= '2000-01-01' && d < '2100-01-01', 'must be a day from 2000 to 2099')
+
 /** One stored event as the center holds it (events row), its time as epoch milliseconds. */
 export const ForwardedEventSchema = z.strictObject({
   seq: z.number().int().positive(),
   id: z.string(),
   time: z.number().int(),
   /** The calendar day in the center's zone (the center's statistics count it there). */
-  day: z.iso.date().refine((d) => d >= '2000-01-01' && d < '2100-01-01', 'must be a day from 2000 to 2099'),
+  day: ForwardedDaySchema,
   stationId: z.string(),
   sessionId: z.string().nullable(),
   passportId: z.string().nullable(),
