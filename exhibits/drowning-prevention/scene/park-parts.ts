@@ -37,7 +37,8 @@ export function parkShell(): BufferGeometry {
     return { geo: sign(p.geo), color: p.color }
   }
   return mergeParts([
-    { geo: new PlaneGeometry(60, 60).rotateX(-Math.PI / 2), color: C.grass },
+    // the meadow in 1.5 m cells: its baked light (park.bake.ts) changes only between vertices
+    { geo: new PlaneGeometry(60, 60, 40, 40).rotateX(-Math.PI / 2), color: C.grass },
     { geo: onPond(new CircleGeometry(1.13, 48), 0.006), color: C.mud },
     { geo: onPond(new RingGeometry(1.13, 1.3, 48), 0.004), color: C.grassDark },
     // far hills and a line of trees behind the pond
