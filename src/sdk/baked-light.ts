@@ -11,19 +11,6 @@ function bytes(b64: string): Uint8Array {
 
 const toLinear = (x: number) => (x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4)
 
-/**
- * Turns a baked shell (the default export of `import shell from './room.bake.ts?bake'`) into a
- * geometry whose vertex colours already hold the light: sky, sun, lamps, ambient occlusion and
- * one bounce, ray-cast at build time from the spec in `room.bake.ts` (a `BakeSpec`). Draw it
- * **unlit** — it costs one draw call and no per-pixel light, in flat and in VR. Moving props
- * keep one cheap light (an ambient or hemisphere light) tuned to match. The caller owns the
- * result: create it with `useTracked` so it is disposed on exit. See docs/authoring-exhibits.md.
- *
- * @example
- * import corridorLight from './corridor.bake.ts?bake'
- * const shell = useTracked(() => bakedGeometry(corridorLight))
- * return <mesh geometry={shell}><meshBasicMaterial vertexColors /></mesh>
- */
 /** The shell's light per vertex, linear: delta-coded sRGB bytes back to floats times the stored range. */
 function decodeColors(shell: BakedShell): Float32Array {
   const c8 = bytes(shell.colors)
@@ -39,6 +26,19 @@ function decodeColors(shell: BakedShell): Float32Array {
   return col
 }
 
+/**
+ * Turns a baked shell (the default export of `import shell from './room.bake.ts?bake'`) into a
+ * geometry whose vertex colours already hold the light: sky, sun, lamps, ambient occlusion and
+ * one bounce, ray-cast at build time from the spec in `room.bake.ts` (a `BakeSpec`). Draw it
+ * **unlit** — it costs one draw call and no per-pixel light, in flat and in VR. Moving props
+ * keep one cheap light (an ambient or hemisphere light) tuned to match. The caller owns the
+ * result: create it with `useTracked` so it is disposed on exit. See docs/authoring-exhibits.md.
+ *
+ * @example
+ * import corridorLight from './corridor.bake.ts?bake'
+ * const shell = useTracked(() => bakedGeometry(corridorLight))
+ * return <mesh geometry={shell}><meshBasicMaterial vertexColors /></mesh>
+ */
 export function bakedGeometry(shell: BakedShell): BufferGeometry {
   const grid = tessellateBoxes(shell.boxes, shell.cell)
   const gridVertices = shell.vertices - (shell.meshes ?? []).reduce((a, n) => a + n, 0)
