@@ -182,8 +182,9 @@ export function bakeLight(input: BakeSpec): BakeResult {
         else b += lit
       }
     }
-    // only grid vertices are dropped or filled when buried; a mesh's hidden vertices simply stay dark
-    if (v < gridVertices && back / dirs.length > BURIED) buried[v] = 1
+    // a buried mesh vertex (a post's top inside the sign board) is filled like a grid one, else the
+    // visible face that reaches it fades to black; only the grid's buried faces are dropped
+    if (back / dirs.length > BURIED) buried[v] = 1
     const ao = open / dirs.length
     const k = spec.bounce / dirs.length
     for (let ch = 0; ch < 3; ch++) indirect[v * 3 + ch] = ambient[ch]! * ao + (ch === 0 ? r : ch === 1 ? g : b) * k
@@ -224,7 +225,7 @@ function smoothOpen({ adjStart, adj }: BakeScene, light: Float32Array, buried: U
   }
 }
 
-/** Buried vertices take the mean of their open grid neighbours, spreading inwards until none is left. */
+/** Buried vertices take the mean of their open neighbours, spreading inwards until none is left. */
 function fillBuried({ adjStart, adj }: BakeScene, colors: Float32Array, buried: Uint8Array) {
   const state = Uint8Array.from(buried)
   for (let changed = true; changed;) {
