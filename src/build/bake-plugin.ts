@@ -27,7 +27,10 @@ export async function bakedShellFor(spec: string, root: string, log: (m: string)
   const result = bakeLight(mod.default)
   const shell = encodeBake(mod.default, result, hash, performance.now() - t0)
   writeBakeCache(cache, shell)
-  log(`baked ${relative(root, spec)}: ${shell.vertices} vertices, ${shell.triangles} triangles in ${shell.bakeMs} ms → ${relative(root, cache)}`)
+  const meshes = shell.meshes.length ? ` (${shell.meshes.reduce((a, n) => a + n, 0)} of them in ${shell.meshes.length} mesh(es))` : ''
+  log(
+    `baked ${relative(root, spec)}: ${shell.vertices} vertices${meshes}, ${shell.triangles} box triangles drawn, in ${shell.bakeMs} ms → ${relative(root, cache)}`,
+  )
   return shell
 }
 
