@@ -84,6 +84,9 @@ async function shootAll(plansReady: Promise<Map<string, PlannedStep[]>>): Promis
   try {
     await b.page.goto(server.url)
     await b.page.waitForSelector('[data-testid="lobby"]')
+    // time stands from the stage's first frame: loading may take any number of frames, none moves the scene
+    await b.page.waitForFunction(() => window.__sophora?.look)
+    await b.page.evaluate(() => window.__sophora!.look.hold())
     const plans = await plansReady
     console.log(`look: ready to draw after ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     let layout: Awaited<ReturnType<typeof coversOverCanvas>> | null = null

@@ -5,8 +5,16 @@ import { fileURLToPath } from 'node:url'
 import { BAKE_FORMAT, BakedShellSchema, BakeSpecSchema, type BakedShell, type BakeSpec } from '../core/bake-spec.ts'
 import type { BakeResult } from './bake-light.ts'
 
-/** The bake's own code: changing the light model re-bakes every shell. */
-const ENGINE = ['./bake-light.ts', './bake-cache.ts', '../core/bake-grid.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)))
+/** The bake's own code, and the SDK geometry a spec may build meshes with: changing either re-bakes every shell. */
+const ENGINE = [
+  './bake-light.ts',
+  './bake-scene.ts',
+  './bake-cache.ts',
+  '../core/bake-grid.ts',
+  '../sdk/bake-node.ts',
+  '../sdk/merge-parts.ts',
+  '../sdk/merge-boxes.ts',
+].map((f) => fileURLToPath(new URL(f, import.meta.url)))
 /** Colours are stored divided by this, so light up to twice white survives 8 bits. */
 const RANGE = 2
 
@@ -79,6 +87,7 @@ export function encodeBake(spec: BakeSpec, result: BakeResult, hash: string, bak
     hash,
     boxes: parsed.boxes.map(({ size, at, rot }) => (rot ? { size, at, rot } : { size, at })),
     cell: parsed.cell,
+    meshes: result.meshes,
     vertices: colors.length / 3,
     triangles: drawn,
     range: RANGE,

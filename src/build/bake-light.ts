@@ -1,12 +1,15 @@
 import { BufferAttribute, BufferGeometry, Color, DoubleSide, Ray, Triangle, Vector3 } from 'three'
 import { MeshBVH } from 'three-mesh-bvh'
 import { BakeSpecSchema, type BakeSpec } from '../core/bake-spec.ts'
-import { tessellateBoxes, type BakeGrid } from '../core/bake-grid.ts'
+import type { BakeGrid } from '../core/bake-grid.ts'
+import { bakeScene, type BakeScene } from './bake-scene.ts'
 
 /** Per-vertex light of a shell: linear RGB (can exceed 1) and the triangles worth drawing. */
 export interface BakeResult {
   mesh: BakeGrid
-  /** linear colour of each vertex, albedo × light */
+  /** vertex count of each mesh (their colours follow the grid's) */
+  meshes: number[]
+  /** linear colour of each vertex (grid, then meshes), albedo × light */
   colors: Float32Array
   /** per grid triangle: 1 = drawn (at least one vertex in the open), 0 = buried in other boxes */
   keep: Uint8Array
@@ -52,24 +55,13 @@ const SMOOTHING = 2
  */
 export function bakeLight(input: BakeSpec): BakeResult {
   const spec = BakeSpecSchema.parse(input)
-  const mesh = tessellateBoxes(spec.boxes, spec.cell)
-  const { positions: P, normals: N } = mesh
+  const scene = bakeScene(spec)
+  const { grid: mesh, positions: P, normals: N, albedo: A, emit: E, gridVertices } = scene
   const count = P.length / 3
-  // linear albedo and emission per vertex, from its box
-  const A = new Float32Array(count * 3)
-  const E = new Float32Array(count)
-  const albedo = spec.boxes.map((b) => new Color(b.color))
-  for (let v = 0; v < count; v++) {
-    const b = mesh.box[v]!
-    A[v * 3] = albedo[b]!.r
-    A[v * 3 + 1] = albedo[b]!.g
-    A[v * 3 + 2] = albedo[b]!.b
-    E[v] = spec.boxes[b]!.emit ?? 0
-  }
   const geo = new BufferGeometry()
   geo.setAttribute('position', new BufferAttribute(P, 3))
   // a copy: MeshBVH reorders the index it is given, and the shipped triangle order must be the grid's
-  const bvhIndex = mesh.index.slice()
+  const bvhIndex = scene.index.slice()
   geo.setIndex(new BufferAttribute(bvhIndex, 1))
   const bvh = new MeshBVH(geo)
   const ray = new Ray()
@@ -149,7 +141,8 @@ export function bakeLight(input: BakeSpec): BakeResult {
       .cross(n)
       .normalize()
     bt.crossVectors(n, t)
-    const spin = rand() * 2 * Math.PI
+    // grid vertices draw from the seeded sequence (their bakes stay as they were), mesh vertices from their position
+    const spin = (v < gridVertices ? rand() : scene.spin[v]!) * 2 * Math.PI
     const cs = Math.cos(spin)
     const sn = Math.sin(spin)
     let open = 0
@@ -189,6 +182,8 @@ export function bakeLight(input: BakeSpec): BakeResult {
         else b += lit
       }
     }
+    // a buried mesh vertex (a post's top inside the sign board) is filled like a grid one, else the
+    // visible face that reaches it fades to black; only the grid's buried faces are dropped
     if (back / dirs.length > BURIED) buried[v] = 1
     const ao = open / dirs.length
     const k = spec.bounce / dirs.length
@@ -196,18 +191,18 @@ export function bakeLight(input: BakeSpec): BakeResult {
   }
   // the hemisphere estimate is noisy vertex to vertex (blotches at grid size); direct light is exact,
   // so only the indirect part is smoothed, keeping sun patches and lamp pools sharp
-  for (let pass = 0; pass < SMOOTHING; pass++) smoothOpen(mesh, indirect, buried)
+  for (let pass = 0; pass < SMOOTHING; pass++) smoothOpen(scene, indirect, buried)
   for (let i = 0; i < colors.length; i++) colors[i] = A[i]! * (direct[i]! + indirect[i]! + E[Math.floor(i / 3)]!)
-  fillBuried(mesh, colors, buried)
+  fillBuried(scene, colors, buried)
   const grid = mesh.index
   const keep = new Uint8Array(grid.length / 3)
   for (let f = 0; f < keep.length; f++) keep[f] = buried[grid[f * 3]!] && buried[grid[f * 3 + 1]!] && buried[grid[f * 3 + 2]!] ? 0 : 1
   geo.dispose()
-  return { mesh, colors, keep }
+  return { mesh, meshes: scene.meshVertices, colors, keep }
 }
 
-/** One pass of averaging each open vertex with its open grid neighbours (half self, half neighbours). */
-function smoothOpen(mesh: BakeGrid, light: Float32Array, buried: Uint8Array) {
+/** One pass of averaging each open vertex with its open neighbours (half self, half neighbours). */
+function smoothOpen({ adjStart, adj }: BakeScene, light: Float32Array, buried: Uint8Array) {
   const src = light.slice()
   for (let v = 0; v < buried.length; v++) {
     if (buried[v]) continue
@@ -215,9 +210,9 @@ function smoothOpen(mesh: BakeGrid, light: Float32Array, buried: Uint8Array) {
     let r = 0
     let g = 0
     let b = 0
-    for (let j = 0; j < 4; j++) {
-      const u = mesh.neighbours[v * 4 + j]!
-      if (u < 0 || buried[u]) continue
+    for (let j = adjStart[v]!; j < adjStart[v + 1]!; j++) {
+      const u = adj[j]!
+      if (buried[u]) continue
       k++
       r += src[u * 3]!
       g += src[u * 3 + 1]!
@@ -230,8 +225,8 @@ function smoothOpen(mesh: BakeGrid, light: Float32Array, buried: Uint8Array) {
   }
 }
 
-/** Buried vertices take the mean of their open grid neighbours, spreading inwards until none is left. */
-function fillBuried(mesh: BakeGrid, colors: Float32Array, buried: Uint8Array) {
+/** Buried vertices take the mean of their open neighbours, spreading inwards until none is left. */
+function fillBuried({ adjStart, adj }: BakeScene, colors: Float32Array, buried: Uint8Array) {
   const state = Uint8Array.from(buried)
   for (let changed = true; changed;) {
     changed = false
@@ -242,9 +237,9 @@ function fillBuried(mesh: BakeGrid, colors: Float32Array, buried: Uint8Array) {
       let r = 0
       let g = 0
       let b = 0
-      for (let j = 0; j < 4; j++) {
-        const u = mesh.neighbours[v * 4 + j]!
-        if (u < 0 || state[u]) continue
+      for (let j = adjStart[v]!; j < adjStart[v + 1]!; j++) {
+        const u = adj[j]!
+        if (state[u]) continue
         k++
         r += colors[u * 3]!
         g += colors[u * 3 + 1]!

@@ -1,6 +1,6 @@
 import { dirname, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 import type { Plugin } from 'vite'
 import type { BakedShell, BakeSpec } from '../core/bake-spec.ts'
@@ -8,6 +8,8 @@ import { bakeLight } from './bake-light.ts'
 import { bakeCachePath, bakeHash, encodeBake, readBakeCache, specSources, writeBakeCache } from './bake-cache.ts'
 
 const QUERY = '?bake'
+/** Maps `@sophora/sdk` to the part of it that runs in Node, so a spec can build meshes with `mergeParts`. */
+const SPEC_TSCONFIG = fileURLToPath(new URL('./bake-tsconfig.json', import.meta.url))
 
 /**
  * The shell a spec file describes, from the committed cache when its hash (spec, its imports,
@@ -19,13 +21,16 @@ export async function bakedShellFor(spec: string, root: string, log: (m: string)
   const hit = readBakeCache(cache, hash)
   if (hit) return hit
   // a fresh URL each time: a changed spec must be read again, not taken from Node's module cache
-  const mod = (await tsImport(`${pathToFileURL(spec).href}?t=${hash}`, import.meta.url)) as { default?: BakeSpec }
+  const mod = (await tsImport(`${pathToFileURL(spec).href}?t=${hash}`, { parentURL: import.meta.url, tsconfig: SPEC_TSCONFIG })) as { default?: BakeSpec }
   if (!mod.default) throw new Error(`${relative(root, spec)}: a bake spec needs a default export (the BakeSpec)`)
   const t0 = performance.now()
   const result = bakeLight(mod.default)
   const shell = encodeBake(mod.default, result, hash, performance.now() - t0)
   writeBakeCache(cache, shell)
-  log(`baked ${relative(root, spec)}: ${shell.vertices} vertices, ${shell.triangles} triangles in ${shell.bakeMs} ms → ${relative(root, cache)}`)
+  const meshes = shell.meshes.length ? ` (${shell.meshes.reduce((a, n) => a + n, 0)} of them in ${shell.meshes.length} mesh(es))` : ''
+  log(
+    `baked ${relative(root, spec)}: ${shell.vertices} vertices${meshes}, ${shell.triangles} box triangles drawn, in ${shell.bakeMs} ms → ${relative(root, cache)}`,
+  )
   return shell
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Plugin, PluginOption } from 'vite'
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
@@ -12,11 +12,34 @@ export const EMULATOR_CODE = /@iwer\/|iwer-devui|SyntheticEnvironmentModule|meta
 export const PRECACHE_GLOBS = [
   // manifest.webmanifest: the plugin adds it itself
   '**/*.{html,js,css}',
-  // glb: exhibits' models (useModel); the Basis transcoder (.wasm) only loads for KTX2 textures, which no model has yet
+  // glb: exhibits' models (useModel); the Basis transcoder's .wasm: see precacheGlobs
   'assets/**/*.{mp3,ogg,wav,woff,woff2,ttf,png,svg,jpg,webp,glb}',
   'xr-profiles/**/*.{json,glb}',
   'icons/*.png',
 ]
+
+/**
+ * PRECACHE_GLOBS, plus three's Basis transcoder (.wasm, 527 KB) when any of these models has a
+ * KTX2 texture: only then does a station fetch it (useModel), and offline it must have it.
+ */
+export function precacheGlobs(models: readonly string[]): string[] {
+  const ktx2 = models.some((f) => readFileSync(f).includes('KHR_texture_basisu'))
+  return ktx2 ? [...PRECACHE_GLOBS, 'assets/**/basis_transcoder*.wasm'] : [...PRECACHE_GLOBS]
+}
+
+/** Every exhibit's models, as `useModel` loads them (exhibits/<id>/assets/models/*.glb). */
+function exhibitModels(): string[] {
+  const root = resolve('exhibits')
+  if (!existsSync(root)) return []
+  return readdirSync(root).flatMap((id) => {
+    const dir = join(root, id, 'assets', 'models')
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.glb'))
+          .map((f) => join(dir, f))
+      : []
+  })
+}
 
 /** App URLs the service worker answers with index.html; the server's API never (it must always reach the server or fail). */
 export const NAVIGATE_DENYLIST = [/^\/api(\/|$)/, /^\/assets\//, /^\/xr-profiles\//]
@@ -87,7 +110,7 @@ export function pwaPlugin(opts: { center: CenterProfile }): PluginOption {
       // PRECACHE_GLOBS has every icon, the apple-touch one too; listing them twice would duplicate entries
       includeManifestIcons: false,
       workbox: {
-        globPatterns: PRECACHE_GLOBS,
+        globPatterns: precacheGlobs(exhibitModels()),
         globIgnores: ['**/.*', '**/.*/**'],
         // Workbox's default is 2 MB (the largest files now: XR controller models, 1.4 MB); a larger
         // file would otherwise fail the build (vite-plugin-pwa), and a station needs every one offline

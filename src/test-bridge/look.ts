@@ -1,4 +1,5 @@
 import {
+  Clock,
   Color,
   LinearSRGBColorSpace,
   Mesh,
@@ -34,6 +35,12 @@ export interface LookSubject {
 
 /** The look check's hooks (scripts/look): a frozen loop driven one fixed step at a time, and small renders read back. */
 export interface LookBridge {
+  /**
+   * stop time for the rest of the page, from the next stage's first frame: frames still draw
+   * (loading needs them) but every clock's delta is 0, so nothing a scene moves by `dt` (a
+   * whirlpool's turn) drifts by how long loading took; only `settle` moves time
+   */
+  hold(): void
   /** stop the render loop: from now on only `settle` moves the scene */
   freeze(): void
   resume(): void
@@ -209,6 +216,14 @@ function counts(px: Uint8Array, n: number): number[] {
 export function createLookHooks(): LookBridge {
   let frozenAt = 0
   return {
+    hold() {
+      // the stage may not exist yet (it mounts on the first visit): every Clock, including its own, stands from its first tick
+      Clock.prototype.getDelta = function (this: Clock) {
+        this.autoStart = false
+        this.running = false
+        return 0
+      }
+    },
     freeze() {
       const st = root()
       st.setFrameloop('never')

@@ -11,7 +11,7 @@ const onPond = (g: BufferGeometry, y: number) =>
 
 function tree(x: number, z: number, h: number): Part[] {
   return [
-    { geo: new CylinderGeometry(0.12, 0.16, h, 8).translate(x, h / 2, z), color: C.trunk },
+    { geo: new CylinderGeometry(0.12, 0.16, h, 8, 3).translate(x, h / 2, z), color: C.trunk },
     { geo: new SphereGeometry(h * 0.42, 12, 10).translate(x, h + h * 0.2, z), color: C.leaves },
     { geo: new SphereGeometry(h * 0.3, 12, 10).translate(x + h * 0.25, h + h * 0.05, z + 0.2), color: C.leavesLight },
   ]
@@ -37,7 +37,8 @@ export function parkShell(): BufferGeometry {
     return { geo: sign(p.geo), color: p.color }
   }
   return mergeParts([
-    { geo: new PlaneGeometry(60, 60).rotateX(-Math.PI / 2), color: C.grass },
+    // the meadow in 1.5 m cells: its baked light (park.bake.ts) changes only between vertices
+    { geo: new PlaneGeometry(60, 60, 40, 40).rotateX(-Math.PI / 2), color: C.grass },
     { geo: onPond(new CircleGeometry(1.13, 48), 0.006), color: C.mud },
     { geo: onPond(new RingGeometry(1.13, 1.3, 48), 0.004), color: C.grassDark },
     // far hills and a line of trees behind the pond
@@ -51,14 +52,14 @@ export function parkShell(): BufferGeometry {
     ...reeds(3.4, -5.4),
     ...reeds(-1.2, -6.5),
     // the sign, on two tall posts so it shows above the VR panel: a red-edged white board, a red circle with a bar
-    { geo: sign(new CylinderGeometry(0.07, 0.07, 2.6, 8).translate(-0.7, 1.3, -0.05)), color: C.wood },
-    { geo: sign(new CylinderGeometry(0.07, 0.07, 2.6, 8).translate(0.7, 1.3, -0.05)), color: C.wood },
+    { geo: sign(new CylinderGeometry(0.07, 0.07, 2.6, 8, 4).translate(-0.7, 1.3, -0.05)), color: C.wood },
+    { geo: sign(new CylinderGeometry(0.07, 0.07, 2.6, 8, 4).translate(0.7, 1.3, -0.05)), color: C.wood },
     signBox({ size: [1.9, 0.92, 0.05], at: [0, 2.15, 0], color: C.red }),
     signBox({ size: [1.78, 0.8, 0.06], at: [0, 2.15, 0.002], color: C.board }),
     { geo: sign(new TorusGeometry(0.27, 0.05, 8, 28).translate(-0.55, 2.15, 0.04)), color: C.red },
     { geo: sign(new PlaneGeometry(0.09, 0.52).rotateZ(Math.PI / 4).translate(-0.55, 2.15, 0.039)), color: C.red },
     // the rescue post: a pole and a small roof-board, and a hook for the ring
-    { geo: post(new CylinderGeometry(0.06, 0.07, 1.9, 8).translate(0, 0.95, 0)), color: C.wood },
+    { geo: post(new CylinderGeometry(0.06, 0.07, 1.9, 8, 3).translate(0, 0.95, 0)), color: C.wood },
     { geo: post(new CylinderGeometry(0.02, 0.02, 0.16, 6).rotateX(Math.PI / 2).translate(0, 1.45, 0.08)), color: '#5d4037' },
     // a tree stump on the near bank (the phone lies on it)
     { geo: new CylinderGeometry(0.24, 0.3, 0.42, 12).translate(STUMP.x, 0.21, STUMP.z), color: C.trunk },

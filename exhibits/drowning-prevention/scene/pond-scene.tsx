@@ -1,9 +1,10 @@
-import { Label3D, skyDome, useExhibit, useRun, useTracked, type SceneProps } from '@sophora/sdk'
+import { applyBakedLight, Label3D, skyDome, useExhibit, useRun, useTracked, type SceneProps } from '@sophora/sdk'
 import { Suspense, useEffect, useLayoutEffect, useRef } from 'react'
 import { BackSide } from 'three'
 import type zh from '../locales/zh-CN.json'
 import { COLORS as C, SIGN, placed } from './layout.ts'
 import { parkShell, pondWater } from './park-parts.ts'
+import parkLight from './park.bake.ts?bake'
 import { People } from './people.tsx'
 import { RescueGear } from './rescue-gear.tsx'
 import { stageOf, type Stage } from './stage.ts'
@@ -24,7 +25,8 @@ export function PondScene(_: SceneProps) {
   useLayoutEffect(() => {
     live.current = stage
   })
-  const shell = useTracked(() => parkShell())
+  // sun, sky, soft shadows and the meadow's bounce, ray-cast at build time (park.bake.ts)
+  const shell = useTracked(() => applyBakedLight(parkLight, [parkShell()])[0]!)
   const water = useTracked(() => pondWater())
   const sky = useTracked(() => skyDome({ top: C.skyTop, horizon: C.haze, radius: 45 }))
 
@@ -39,10 +41,11 @@ export function PondScene(_: SceneProps) {
         <meshBasicMaterial vertexColors side={BackSide} fog={false} depthWrite={false} />
       </mesh>
       <PondHaze />
+      {/* the one cheap light for what moves (people, swimmers, the ring), tuned to the bake */}
       <ambientLight intensity={1.1} />
       <directionalLight position={[4, 8, 3]} intensity={1.7} />
       <mesh geometry={shell}>
-        <meshLambertMaterial vertexColors />
+        <meshBasicMaterial vertexColors />
       </mesh>
       <mesh geometry={water} userData={{ subject: 'spot' }}>
         <meshLambertMaterial color={C.water} />

@@ -32,9 +32,9 @@ export function FireParticles() {
       // roots spread across the corridor and a metre deep; taller tongues in the middle
       const x = (-HALF_W + 0.2 + (2 * HALF_W - 0.4) * hash01(i, 3)) * (1 - 0.15 * age)
       const z = FIRE_Z - 1.0 * hash01(i, 4)
-      const rise = (0.9 + 0.9 * (1 - Math.abs(x) / HALF_W)) * age
+      const rise = (1.2 + 1.3 * (1 - Math.abs(x) / HALF_W)) * age
       const sway = 0.06 * Math.sin(t * 5 + i)
-      const size = (0.35 + 0.25 * hash01(i, 5)) * (age < 0.2 ? 0.5 + 2.5 * age : 1.1 - 0.6 * age)
+      const size = (0.6 + 0.45 * hash01(i, 5)) * (age < 0.2 ? 0.5 + 2.5 * age : 1.1 - 0.6 * age)
       if (age < 0.4) tint.lerpColors(HOT, WARM, age / 0.4)
       else tint.lerpColors(WARM, DEEP, (age - 0.4) / 0.6)
       flames.set(i, x + sway * age, 0.15 + rise, z, size, tint, 0.9 * (1 - age) ** 0.7)

@@ -25,7 +25,7 @@ export const ASSEMBLY = { x: 2.5, z: -6 }
 export const BUILDING_DOOR: [number, number, number] = [-6, 1.2, -18.9]
 
 export const COLORS = {
-  floor: '#9a958a',
+  floor: '#878176',
   ceiling: '#d3cec4',
   wall: '#e6dfcf',
   wainscot: '#86a98f',

@@ -8,8 +8,8 @@ import { smokeTexture } from './smoke-texture.ts'
 
 // few, mid-sized puffs: every layer of a transparent puff is a full pass over its pixels (fill rate on a headset)
 const COUNT = 40
-const NEAR = new Color('#8d8882')
-const FAR = new Color('#4a4440')
+const NEAR = new Color('#676159')
+const FAR = new Color('#3e3834')
 
 /** Each puff's own opacity (the `instanceAlpha` attribute) multiplied into the material's alpha. */
 function puffAlpha(shader: WebGLProgramParametersWithUniforms) {
@@ -80,7 +80,7 @@ export function SmokeLayer({ live }: Pick<PartProps, 'live'>) {
       dummy.scale.setScalar(d.size * (0.9 + 0.1 * Math.sin(t * 0.2 + d.phase)))
       dummy.updateMatrix()
       m.setMatrixAt(i, dummy.matrix)
-      a[i] = (0.2 + 0.6 * l) * (0.3 + 0.7 * d.layer)
+      a[i] = (0.3 + 0.7 * l) * (0.45 + 0.55 * d.layer)
     }
     m.instanceMatrix.needsUpdate = true
     alpha.needsUpdate = true

@@ -9,10 +9,11 @@ import { streetParts } from './shell-parts.ts'
  */
 const spec: BakeSpec = {
   boxes: streetParts().map((p) => (p.color === C.windowLit ? { ...p, emit: 0.9 } : p)),
-  ambient: { color: '#dfe8f0', intensity: 0.15 },
-  sky: { color: '#c9d3dc', intensity: 0.8 },
-  sun: { direction: [0.35, -1, -0.3], color: '#eef3ff', intensity: 0.45 },
-  bounce: 0.6,
+  ambient: { color: '#dfe8f0', intensity: 0.08 },
+  sky: { color: '#c9d3dc', intensity: 0.5 },
+  // low and from the front-left, so fronts, sides and roofs part in tone (an even sky light read flat)
+  sun: { direction: [0.55, -0.85, -0.5], color: '#eef3ff', intensity: 0.6 },
+  bounce: 0.5,
   aoDistance: 1.5,
   cell: 0.9,
   samples: 40,

@@ -8,9 +8,10 @@ import { shellBoxes } from './shell.ts'
  */
 const spec: BakeSpec = {
   boxes: shellBoxes(),
-  ambient: { color: '#ffffff', intensity: 0.25 },
-  sky: { color: '#fffaf0', intensity: 0.8 },
-  sun: { direction: [-1.5, -4, -2], color: '#ffffff', intensity: 0.6 },
+  // the pale wall clipped to white under more: it keeps a tone and the sorting signs stand out
+  ambient: { color: '#ffffff', intensity: 0.12 },
+  sky: { color: '#fffaf0', intensity: 0.55 },
+  sun: { direction: [-1.5, -4, -2], color: '#fff8ec', intensity: 0.5 },
   bounce: 0.8,
   aoDistance: 0.6,
   cell: 0.25,

@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bakedGeometry } from '../../sdk/baked-light.ts'
+import { CylinderGeometry, PlaneGeometry, SphereGeometry } from 'three'
+import { applyBakedLight, bakedGeometry } from '../../sdk/baked-light.ts'
+import { mergeParts } from '../../sdk/merge-parts.ts'
 import type { BakeSpec } from '../../core/bake-spec.ts'
 import { tessellateBoxes } from '../../core/bake-grid.ts'
 import { bakeLight } from '../bake-light.ts'
@@ -71,6 +73,70 @@ describe('baked light', () => {
     for (let i = 0; i < col.length; i++) worst = Math.max(worst, Math.abs(col[i]! - Math.min(result.colors[i]!, shell.range)))
     // an sRGB byte step near white, in linear units times the range, is below 1.5 %
     expect(worst).toBeLessThan(0.02 * shell.range)
+  })
+})
+
+describe('baked light on meshes (shapes that are not boxes)', () => {
+  // a meadow in 0.5 m cells under a ball on a post, lit by a high sun: the ball's shadow falls on the meadow
+  const meadow = new PlaneGeometry(6, 6, 12, 12).rotateX(-Math.PI / 2)
+  const build = () =>
+    mergeParts([
+      { geo: meadow.clone(), color: '#7cc35b' },
+      { geo: new SphereGeometry(0.8, 12, 8).translate(0, 1.6, 0), color: '#3f9b3a' },
+      { geo: new CylinderGeometry(0.1, 0.1, 0.8, 8).translate(0, 0.4, 0), color: '#7a5431' },
+    ])
+  const PARK: BakeSpec = {
+    meshes: [{ geometry: build() }],
+    ambient: { color: '#ffffff', intensity: 0.1 },
+    sky: { color: '#d9ebff', intensity: 0.5 },
+    sun: { direction: [0, -1, 0], color: '#ffffff', intensity: 1 },
+    samples: 16,
+  }
+  const result = bakeLight(PARK)
+  const light = (x: number, z: number) => {
+    // the meadow's vertices come first in the merged mesh
+    const i = Math.round(z / 0.5 + 6) * 13 + Math.round(x / 0.5 + 6)
+    return result.colors[i * 3]! + result.colors[i * 3 + 1]! + result.colors[i * 3 + 2]!
+  }
+
+  it('shades the meadow under the ball and keeps open meadow bright', () => {
+    expect(result.meshes).toEqual([build().getAttribute('position').count])
+    expect(light(0.5, 0.5)).toBeLessThan(0.5 * light(2.5, 2.5))
+  })
+
+  it('gives vertices at one place with one normal (a sphere’s seam) the same light', () => {
+    const geo = PARK.meshes![0]!.geometry
+    const p = geo.attributes.position!.array
+    const seen = new Map<string, number>()
+    let pairs = 0
+    for (let v = 0; v < p.length / 3; v++) {
+      const key = [
+        p[v * 3],
+        p[v * 3 + 1],
+        p[v * 3 + 2],
+        ...Array.from(geo.attributes.normal!.array)
+          .slice(v * 3, v * 3 + 3)
+          .map((n) => n.toFixed(2)),
+      ].join()
+      const other = seen.get(key)
+      if (other === undefined) seen.set(key, v)
+      else {
+        pairs++
+        for (let a = 0; a < 3; a++) expect(result.colors[v * 3 + a]).toBe(result.colors[other * 3 + a])
+      }
+    }
+    expect(pairs).toBeGreaterThan(8)
+  })
+
+  it('ships the light into the scene’s own geometry, and refuses one that was changed since', () => {
+    const shell = encodeBake(PARK, result, 'test', 0)
+    const [geo] = applyBakedLight(shell, [build()])
+    const col = geo!.getAttribute('color').array
+    expect(col.length).toBe(result.colors.length)
+    let worst = 0
+    for (let i = 0; i < col.length; i++) worst = Math.max(worst, Math.abs(col[i]! - Math.min(result.colors[i]!, shell.range)))
+    expect(worst).toBeLessThan(0.02 * shell.range)
+    expect(() => applyBakedLight(shell, [new PlaneGeometry(6, 6, 4, 4)])).toThrow(/vertices/)
   })
 })
 

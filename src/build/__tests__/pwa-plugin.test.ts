@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ManifestEntry } from 'workbox-build'
-import { NAVIGATE_DENYLIST, webManifest, withoutEmulator } from '../pwa-plugin.ts'
+import { NAVIGATE_DENYLIST, precacheGlobs, webManifest, withoutEmulator } from '../pwa-plugin.ts'
 import type { CenterProfile } from '../../core/center-profile.ts'
 
 const center = (zh: string) => ({ id: 'x', name: { 'zh-CN': zh, en: 'Some center' }, city: { 'zh-CN': '某市', en: 'A city' }, variants: {} }) as CenterProfile
@@ -42,5 +42,15 @@ describe('precache list', () => {
     }))
     const out = await withoutEmulator(() => dir)(entries as Parameters<ReturnType<typeof withoutEmulator>>[0])
     expect(out.manifest.map((e) => e.url)).toEqual(['assets/exhibit-fire-escape-abc.js', 'assets/intro.mp3'])
+  })
+
+  it('adds the Basis transcoder only when a model has a KTX2 texture', () => {
+    const plain = join(dir, 'plain.glb')
+    const textured = join(dir, 'textured.glb')
+    writeFileSync(plain, 'glTF{"extensionsUsed":["EXT_meshopt_compression"]}')
+    writeFileSync(textured, 'glTF{"extensionsUsed":["KHR_texture_basisu"]}')
+    const wasm = (globs: string[]) => globs.filter((g) => g.includes('basis_transcoder'))
+    expect(wasm(precacheGlobs([plain]))).toEqual([])
+    expect(wasm(precacheGlobs([plain, textured]))).toEqual(['assets/**/basis_transcoder*.wasm'])
   })
 })
