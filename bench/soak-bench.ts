@@ -6,7 +6,7 @@ import type { CDPSession, Page } from 'playwright-core'
 import { launchChromiumContext } from '../tests/e2e/chromium.ts'
 import { createGuide, issuePassports, startServer, type Counts } from '../tests/e2e/harness.ts'
 import { HeapSnapshot } from './heap-snapshot.ts'
-import { idbDiskKB, type IdbDisk } from './soak-idb.ts'
+import { idbDiskKB, logRollover, type IdbDisk, type LogRollover } from './soak-idb.ts'
 
 /** One reading of the station's footprint. */
 export interface SoakPoint {
@@ -55,7 +55,7 @@ export interface SoakBench {
   /** load average (1/5/15 min) at the start and at the end */
   loadavg: { start: number[]; end: number[] }
   /** the same profile after the station closed, and opened again in a fresh browser (LevelDB replays and compacts its log) */
-  indexedDbAfterReopen: { beforeClose: IdbDisk; closed: IdbDisk; reopenedKB: number; reopened: IdbDisk }
+  indexedDbAfterReopen: { beforeClose: IdbDisk; closed: IdbDisk; reopenedKB: number; reopened: IdbDisk; rollover?: LogRollover }
   /** against the warm reading (the cold one is before any exhibit's code was loaded) */
   verdict: {
     flat: boolean
@@ -281,7 +281,10 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
         await p.goto(server.url)
         await p.locator('[data-testid="lobby"]').waitFor()
         const est = (await p.evaluate(() => navigator.storage.estimate())) as StorageEstimate & { usageDetails?: { indexedDB?: number } }
-        return { beforeClose, closed: closedDisk, reopenedKB: round((est.usageDetails?.indexedDB ?? 0) / 1024), reopened: idbDiskKB(profile) }
+        const reopened = idbDiskKB(profile)
+        // reopening reuses the log (it is not compacted then): show where LevelDB rolls it over instead
+        const rollover = await logRollover(p, profile)
+        return { beforeClose, closed: closedDisk, reopenedKB: round((est.usageDetails?.indexedDB ?? 0) / 1024), reopened, rollover }
       } finally {
         await again.close()
       }
