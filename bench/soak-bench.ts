@@ -84,12 +84,13 @@ async function snapshotParts(cdp: CDPSession): Promise<Record<string, number>> {
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
   // the profiler keeps its object-id map for the page's life (native memory, not the JS heap)
   await cdp.send('HeapProfiler.disable')
-  const file = join(mkdtempSync('/tmp/sophora-soak-snap-'), 'heap.heapsnapshot')
+  const dir = mkdtempSync('/tmp/sophora-soak-snap-')
+  const file = join(dir, 'heap.heapsnapshot')
   writeFileSync(file, chunks.join(''))
   try {
     return new HeapSnapshot(file).selfSizeByType()
   } finally {
-    rmSync(file, { force: true })
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 
