@@ -18,6 +18,8 @@ export interface SoakPoint {
   codeMB: number
   /** the snapshot's self sizes without compiled code: the app's objects */
   heapWithoutCodeMB: number
+  /** the snapshot's self sizes by V8 node type (object, closure, array, hidden, string…), MB */
+  heapByTypeMB: Record<string, number>
   geometries: number
   textures: number
   /** DOM nodes alive in the renderer, detached ones included (DevTools' DOM counters) */
@@ -215,6 +217,7 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
       heapMB: round(inPage.heap),
       codeMB: mb(parts.code ?? 0),
       heapWithoutCodeMB: mb(Object.entries(parts).reduce((a, [k, v]) => (k === 'code' ? a : a + v), 0)),
+      heapByTypeMB: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, mb(v)])),
       geometries: inPage.counts?.geometries ?? 0,
       textures: inPage.counts?.textures ?? 0,
       domNodes: dom.nodes,
