@@ -93,20 +93,29 @@ function startupSection(b: StartupBench): string[] {
 
 function soakSection(s: SoakBench): string[] {
   const v = s.verdict
+  const sign = (x: number) => `${x >= 0 ? '+' : ''}${x}`
+  const idb = s.indexedDbAfterReopen
+  const roll = idb?.rollover
   return [
     `## A whole day at one station (soak: ${s.visits} visits on one page, e2e build)`,
     '',
-    `All ${s.exhibits.length} exhibits round robin; each visit: passport check-in, open the exhibit, start, answer the first step, go on, walk away; the station's idle reset (${s.idleSeconds} s + ${s.idleSeconds} s countdown) ends it and shows the attract loop, which the next visitor touches. Readings at the lobby after one warm-up round, then every 50 visits; heap after two forced GCs; DOM nodes and listeners from DevTools' counters (detached nodes included); IndexedDB from \`navigator.storage.estimate()\`. ${s.minutes} min in all, ${s.secondsPerVisit} s per visit${s.phases ? ` (median ms: check-in ${s.phases.checkIn}, open → ready ${s.phases.ready}, first step ${s.phases.firstStep}, walk away → attract loop ${s.phases.walkAwayToReset})` : ''}${s.loadavg ? `; load average ${s.loadavg.start.join(' / ')} at the start, ${s.loadavg.end.join(' / ')} at the end` : ''}.`,
+    `All ${s.exhibits.length} exhibits round robin; each visit: passport check-in, open the exhibit, start, answer the first step, go on, walk away; the station's idle reset (${s.idleSeconds} s + ${s.idleSeconds} s countdown) ends it and shows the attract loop, which the next visitor touches. Readings at the lobby: *cold* (just loaded, no exhibit opened), *warm* (after one visit to each exhibit: each exhibit's code loaded and compiled once — the baseline), then every 50 visits; heap after two forced GCs; V8's compiled code (bytecode, machine code, function infos) from a heap snapshot at each reading; DOM nodes and listeners from DevTools' counters (detached nodes included); IndexedDB from \`navigator.storage.estimate()\`, the records' own bytes (keys and values as JSON) and the profile's LevelDB files. ${s.minutes} min in all, ${s.secondsPerVisit} s per visit${s.phases ? ` (median ms: check-in ${s.phases.checkIn}, open → ready ${s.phases.ready}, first step ${s.phases.firstStep}, walk away → attract loop ${s.phases.walkAwayToReset})` : ''}${s.loadavg ? `; load average ${s.loadavg.start.join(' / ')} at the start, ${s.loadavg.end.join(' / ')} at the end` : ''}.`,
     '',
-    '| visits | JS heap MB | geometries | textures | DOM nodes | JS listeners | IndexedDB KB | events recorded since last | events stored (server) | outbox pending |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| reading | visits | JS heap MB | compiled code MB | snapshot without code MB | geometries | textures | DOM nodes | JS listeners | IndexedDB KB | records (bytes) | LevelDB .log / .ldb KB | events recorded since last | events stored (server) | outbox pending |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...s.points.map(
       (p) =>
-        `| ${p.visits} | ${p.heapMB} | ${p.geometries} | ${p.textures} | ${p.domNodes} | ${p.jsEventListeners} | ${p.indexedDbKB} | ${p.eventsRecorded} | ${p.eventsStored} | ${p.outboxPending} |`,
+        `| ${p.reading ?? ''} | ${p.visits} | ${p.heapMB} | ${p.codeMB ?? '—'} | ${p.heapWithoutCodeMB ?? '—'} | ${p.geometries} | ${p.textures} | ${p.domNodes} | ${p.jsEventListeners} | ${p.indexedDbKB} | ${Object.values(p.indexedDbRecords).reduce((a, b) => a + b, 0)} (${p.indexedDbRecordBytes ?? '—'}) | ${p.indexedDbDisk ? `${p.indexedDbDisk.log} / ${p.indexedDbDisk.ldb}` : '—'} | ${p.eventsRecorded} | ${p.eventsStored} | ${p.outboxPending} |`,
     ),
     '',
-    `Verdict: **${v.flat ? 'flat ✅' : 'growing ❌'}** — heap ${v.heapChangePct >= 0 ? '+' : ''}${v.heapChangePct} % (budget ±10 %), geometries ${v.geometriesDelta >= 0 ? '+' : ''}${v.geometriesDelta}, textures ${v.texturesDelta >= 0 ? '+' : ''}${v.texturesDelta}, DOM nodes ${v.domNodesDelta >= 0 ? '+' : ''}${v.domNodesDelta} against the first reading.`,
+    `Verdict: **${v.flat ? 'flat ✅' : 'growing ❌'}** — heap ${sign(v.heapChangePct)} % (budget ±10 %)${v.heapWithoutCodeChangePct !== undefined ? `, without V8's compiled code ${sign(v.heapWithoutCodeChangePct)} % (${v.flatWithoutCode ? 'flat' : 'growing'})` : ''}, geometries ${sign(v.geometriesDelta)}, textures ${sign(v.texturesDelta)}, DOM nodes ${sign(v.domNodesDelta)} against the warm reading.`,
     '',
+    ...(idb
+      ? [
+          `IndexedDB on disk: ${idb.beforeClose.total} KB at the end (LevelDB's write-ahead log ${idb.beforeClose.log} KB), ${idb.reopened.total} KB with the profile reopened in a fresh browser (the log is reused, not compacted, on open)${roll ? `; writing and deleting small records in the same origin, the log grew to ${roll.peakLogKB} KB and ${roll.rolledOver ? `was rolled into tables after ${roll.writtenMB} MB written (log ${roll.after.log} KB, tables ${roll.after.ldb} KB)` : `had not rolled over after ${roll.writtenMB} MB`}` : ''}.`,
+          '',
+        ]
+      : []),
   ]
 }
 

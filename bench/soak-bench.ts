@@ -1,14 +1,25 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
+import { join } from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchChromiumContext } from '../tests/e2e/chromium.ts'
 import { createGuide, issuePassports, startServer, type Counts } from '../tests/e2e/harness.ts'
+import { HeapSnapshot } from './heap-snapshot.ts'
+import { idbDiskKB, logRollover, type IdbDisk, type LogRollover } from './soak-idb.ts'
 
 /** One reading of the station's footprint. */
 export interface SoakPoint {
+  /** cold: the lobby just loaded, no exhibit opened yet; warm: after one visit to each exhibit */
+  reading: 'cold' | 'warm' | 'soak'
   visits: number
   heapMB: number
+  /** V8's compiled code in a heap snapshot taken right after (node type `code`: bytecode, machine code, function infos) */
+  codeMB: number
+  /** the snapshot's self sizes without compiled code: the app's objects */
+  heapWithoutCodeMB: number
+  /** the snapshot's self sizes by V8 node type (object, closure, array, hidden, string…), MB */
+  heapByTypeMB: Record<string, number>
   geometries: number
   textures: number
   /** DOM nodes alive in the renderer, detached ones included (DevTools' DOM counters) */
@@ -17,6 +28,10 @@ export interface SoakPoint {
   indexedDbKB: number
   /** records in each IndexedDB store, `database/store` */
   indexedDbRecords: Record<string, number>
+  /** what those records hold: their keys and values as JSON, bytes */
+  indexedDbRecordBytes: number
+  /** the profile's IndexedDB folder on disk, by LevelDB file kind */
+  indexedDbDisk: IdbDisk
   /** events this page recorded so far, and those the server stored */
   eventsRecorded: number
   eventsStored: number
@@ -41,7 +56,19 @@ export interface SoakBench {
   phases: SoakPhases
   /** load average (1/5/15 min) at the start and at the end */
   loadavg: { start: number[]; end: number[] }
-  verdict: { flat: boolean; heapChangePct: number; geometriesDelta: number; texturesDelta: number; domNodesDelta: number }
+  /** the same profile after the station closed, and opened again in a fresh browser (LevelDB replays and compacts its log) */
+  indexedDbAfterReopen: { beforeClose: IdbDisk; closed: IdbDisk; reopenedKB: number; reopened: IdbDisk; rollover?: LogRollover }
+  /** against the warm reading (the cold one is before any exhibit's code was loaded) */
+  verdict: {
+    flat: boolean
+    heapChangePct: number
+    /** the same without V8's compiled code (JIT warm-up is not a leak) */
+    heapWithoutCodeChangePct: number
+    flatWithoutCode: boolean
+    geometriesDelta: number
+    texturesDelta: number
+    domNodesDelta: number
+  }
 }
 
 const GUIDE = { name: 'guide-soak', password: 'soak-bench-password-1' }
@@ -49,15 +76,39 @@ const GUIDE = { name: 'guide-soak', password: 'soak-bench-password-1' }
 const IDLE_S = 3
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
+/** Self sizes by V8 node type in a heap snapshot of the page (taken after GC; the file is removed). */
+async function snapshotParts(cdp: CDPSession): Promise<Record<string, number>> {
+  const chunks: string[] = []
+  const onChunk = (c: { chunk: string }) => chunks.push(c.chunk)
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
+  await cdp.send('HeapProfiler.enable')
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
+  // the profiler keeps its object-id map for the page's life (native memory, not the JS heap)
+  await cdp.send('HeapProfiler.disable')
+  const dir = mkdtempSync('/tmp/sophora-soak-snap-')
+  const file = join(dir, 'heap.heapsnapshot')
+  writeFileSync(file, chunks.join(''))
+  try {
+    return new HeapSnapshot(file).selfSizeByType()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** One station on one page, driven as walk-in students use it (see runSoakBench). */
 export interface SoakStation {
   ids: string[]
   page: Page
   cdp: CDPSession
+  /** Chromium's profile folder */
+  profile: string
   /** visit number n (0-based): exhibit ids[n % ids.length] */
   visit(n: number): Promise<void>
   /** the footprint after two forced GCs, at the lobby */
-  read(done: number): Promise<SoakPoint>
+  read(done: number, reading?: SoakPoint['reading']): Promise<SoakPoint>
+  /** close Chromium, open the same profile in a fresh one at the lobby: IndexedDB on disk at each stage */
+  reopen(): Promise<SoakBench['indexedDbAfterReopen']>
   /** median ms of each part of a visit so far */
   phaseMedians(): SoakPhases
   close(): Promise<void>
@@ -77,7 +128,8 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
   const server = await startServer()
   createGuide(server, GUIDE)
   const codes = await issuePassports(server, GUIDE, 20)
-  const ctx = await launchChromiumContext(mkdtempSync('/tmp/sophora-soak-'), {
+  const profile = mkdtempSync('/tmp/sophora-soak-')
+  const ctx = await launchChromiumContext(profile, {
     args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
   })
   const page = ctx.pages()[0] ?? (await ctx.newPage())
@@ -106,7 +158,7 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
     }
   }
 
-  const read = async (done: number): Promise<SoakPoint> => {
+  const read = async (done: number, reading: SoakPoint['reading'] = 'soak'): Promise<SoakPoint> => {
     type Bridge = { counts(): Counts | null; events: unknown[]; outbox: { countPending(): Promise<number> } }
     const inPage = await page.evaluate(async () => {
       const b = (window as unknown as { __sophora: Bridge }).__sophora
@@ -114,6 +166,7 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
       // The bridge's event list is the bench's own instrument (e2e builds only): not the station's memory.
       b.events.length = 0
       const records: Record<string, number> = {}
+      let bytes = 0
       for (const { name } of await indexedDB.databases()) {
         if (!name) continue
         const db = await new Promise<IDBDatabase>((ok, fail) => {
@@ -121,12 +174,24 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
           r.onsuccess = () => ok(r.result)
           r.onerror = () => fail(r.error)
         })
-        for (const store of db.objectStoreNames)
+        for (const store of db.objectStoreNames) {
           records[`${name}/${store}`] = await new Promise<number>((ok, fail) => {
             const r = db.transaction(store).objectStore(store).count()
             r.onsuccess = () => ok(r.result)
             r.onerror = () => fail(r.error)
           })
+          bytes += await new Promise<number>((ok, fail) => {
+            let n = 0
+            const r = db.transaction(store).objectStore(store).openCursor()
+            r.onsuccess = () => {
+              const c = r.result
+              if (!c) return ok(n)
+              n += new TextEncoder().encode(JSON.stringify([c.primaryKey, c.value])).length
+              c.continue()
+            }
+            r.onerror = () => fail(r.error)
+          })
+        }
         db.close()
       }
       const est = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } }
@@ -136,6 +201,7 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
       return {
         recorded,
         records,
+        bytes,
         counts: b.counts(),
         pending: await b.outbox.countPending(),
         idb: est.usageDetails?.indexedDB ?? 0,
@@ -143,15 +209,23 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
       }
     })
     const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
+    const parts = await snapshotParts(cdp)
+    const mb = (n: number) => round(n / 2 ** 20, 2)
     return {
+      reading,
       visits: done,
       heapMB: round(inPage.heap),
+      codeMB: mb(parts.code ?? 0),
+      heapWithoutCodeMB: mb(Object.entries(parts).reduce((a, [k, v]) => (k === 'code' ? a : a + v), 0)),
+      heapByTypeMB: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, mb(v)])),
       geometries: inPage.counts?.geometries ?? 0,
       textures: inPage.counts?.textures ?? 0,
       domNodes: dom.nodes,
       jsEventListeners: dom.jsEventListeners,
       indexedDbKB: round(inPage.idb / 1024),
       indexedDbRecords: inPage.records,
+      indexedDbRecordBytes: inPage.bytes,
+      indexedDbDisk: idbDiskKB(profile),
       eventsRecorded: inPage.recorded,
       eventsStored: stored(),
       outboxPending: inPage.pending,
@@ -192,12 +266,33 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
 
   await page.goto(server.url)
   await page.locator('[data-testid="lobby"]').waitFor()
+  let closed = false
   return {
     ids,
     page,
     cdp,
+    profile,
     visit,
     read,
+    async reopen() {
+      const beforeClose = idbDiskKB(profile)
+      await ctx.close()
+      closed = true
+      const closedDisk = idbDiskKB(profile)
+      const again = await launchChromiumContext(profile)
+      try {
+        const p = again.pages()[0] ?? (await again.newPage())
+        await p.goto(server.url)
+        await p.locator('[data-testid="lobby"]').waitFor()
+        const est = (await p.evaluate(() => navigator.storage.estimate())) as StorageEstimate & { usageDetails?: { indexedDB?: number } }
+        const reopened = idbDiskKB(profile)
+        // reopening reuses the log (it is not compacted then): show where LevelDB rolls it over instead
+        const rollover = await logRollover(p, profile)
+        return { beforeClose, closed: closedDisk, reopenedKB: round((est.usageDetails?.indexedDB ?? 0) / 1024), reopened, rollover }
+      } finally {
+        await again.close()
+      }
+    },
     phaseMedians() {
       const mid = (i: number) => {
         const xs = phases.map((p) => p[i]!).sort((a, b) => a - b)
@@ -206,7 +301,7 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
       return { checkIn: mid(0), ready: mid(1), firstStep: mid(2), walkAwayToReset: mid(3) }
     },
     async close() {
-      await ctx.close()
+      if (!closed) await ctx.close()
       await server.stop()
     },
   }
@@ -232,37 +327,49 @@ export async function runSoakBench(
   const { ids, page, visit, read } = station
   const points: SoakPoint[] = []
   const t0 = Date.now()
+  let reopened: SoakBench['indexedDbAfterReopen'] | undefined
   try {
+    // The lobby as loaded, before any exhibit's code was fetched or compiled: shown, not the baseline
+    points.push(await read(0, 'cold'))
+    log(`soak: cold ${JSON.stringify(points[0])}`)
     // One round first: each exhibit's chunk, the 3D stage's shared caches and the JIT's first
     // tiers are made once per page, not per visit; the baseline is taken after them.
     for (let i = 0; i < ids.length; i++) await visit(i)
     await page.locator('[data-testid="attract"]').click()
-    points.push(await read(0))
-    log(`soak: baseline ${JSON.stringify(points[0])}`)
+    points.push(await read(0, 'warm'))
+    log(`soak: warm baseline ${JSON.stringify(points[1])}`)
     for (let done = 1; done <= visits; done++) {
       await visit(done - 1)
       if (done % every === 0 || done === visits) {
         await page.locator('[data-testid="attract"]').click()
         points.push(await read(done))
-        log(`soak: ${done} visits, ${round((Date.now() - t0) / 60_000)} min: ${JSON.stringify(points.at(-1))}`)
         opts.onPoint?.(points)
+        log(`soak: ${done} visits, ${round((Date.now() - t0) / 60_000)} min: ${JSON.stringify(points.at(-1))}`)
       }
     }
+    reopened = await station.reopen()
+    log(`soak: IndexedDB on disk, closed and reopened ${JSON.stringify(reopened)}`)
   } finally {
     await station.close()
   }
-  const first = points[0]!
+  const first = points.find((p) => p.reading === 'warm')!
   const last = points.at(-1)!
-  const heapChangePct = round(((last.heapMB - first.heapMB) / first.heapMB) * 100)
+  const pct = (a: number, b: number) => round(((b - a) / a) * 100)
+  const heapChangePct = pct(first.heapMB, last.heapMB)
+  const heapWithoutCodeChangePct = pct(first.heapWithoutCodeMB, last.heapWithoutCodeMB)
   const verdict = {
     heapChangePct,
+    heapWithoutCodeChangePct,
+    flatWithoutCode: false,
     geometriesDelta: last.geometries - first.geometries,
     texturesDelta: last.textures - first.textures,
     domNodesDelta: last.domNodes - first.domNodes,
     flat: false,
   }
   // DOM nodes: a handful either way is the lobby's own state (a focus ring, a toast); not growth
-  verdict.flat = Math.abs(heapChangePct) <= 10 && verdict.geometriesDelta <= 0 && verdict.texturesDelta <= 0 && verdict.domNodesDelta <= 50
+  const rest = verdict.geometriesDelta <= 0 && verdict.texturesDelta <= 0 && verdict.domNodesDelta <= 50
+  verdict.flat = Math.abs(heapChangePct) <= 10 && rest
+  verdict.flatWithoutCode = Math.abs(heapWithoutCodeChangePct) <= 10 && rest
   const minutes = round((Date.now() - t0) / 60_000)
   return {
     visits,
@@ -273,6 +380,7 @@ export async function runSoakBench(
     points,
     phases: station.phaseMedians(),
     loadavg: { start: loadStart, end: loadavg().map((x) => round(x)) },
+    indexedDbAfterReopen: reopened!,
     verdict,
   }
 }
