@@ -58,6 +58,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // the server, admin CLI and district bundles that tests start as processes (server-bundle.ts)
+          globalSetup: ['tests/server/server-bundle-setup.ts'],
           // One module graph per worker here too (62 s → 37 s for this project): no file mocks a
           // module; fake timers are restored in afterEach/finally; servers and databases are per
           // test. Passed in 7 shuffled file orders (--sequence.shuffle.files).
@@ -91,7 +93,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts', 'tests/fonts/**/*.e2e.test.ts', 'src/**/__tests__/**/*.browser.test.ts'],
           // the build starts in global setup and runs beside the unit files; each e2e file awaits it
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts', 'tests/server/server-bundle-setup.ts'],
           setupFiles: ['tests/e2e/await-build.ts'],
           // Two files at a time: with the pages' frame rate capped (tests/e2e/frame-cap.ts) a file
           // waits on frames more than it computes, so two overlap well on 2 cores (e2e 275 s → 192 s).

@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { FIXTURE_EXHIBITS } from '../server/helpers.ts'
+import { bundledArgs } from '../server/server-bundle.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-/** `npm run district` as its own process (node --import tsx, so a SIGKILL hits the server itself) on a random loopback port; resolves once it listens. */
+/** `npm run district` as its own process (bundled: server-bundle.ts; node runs it in this very process, so a SIGKILL hits the server itself) on a random loopback port; resolves once it listens. */
 export async function startDistrictProcess(databaseUrl: string, children: ChildProcess[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/district/cli.ts'], {
+  const child = spawn(process.execPath, await bundledArgs('district'), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', EXHIBITS_DIRS: FIXTURE_EXHIBITS, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { CHROMIUM, launchChromiumContext } from './chromium.ts'
 import { E2E_FRAME_RATE } from './frame-cap.ts'
 import { playbook } from './answers.ts'
 import { E2E_EXHIBIT_DIRS, OUT_DIR } from './e2e-build.ts'
+import { bundledArgs, bundlePath } from '../server/server-bundle.ts'
 
 export { CHROMIUM }
 
@@ -31,13 +32,13 @@ export interface RunningServer {
 }
 
 /**
- * The real stats server (`src/server/server.ts`) serving the e2e build on loopback, with its own
+ * The real stats server (`src/server/server.ts`, bundled: tests/server/server-bundle.ts) serving the e2e build on loopback, with its own
  * SQLite file; plain HTTP (TLS=off) and open station enrolment unless `env` says otherwise (`url` is then PORT's loopback HTTP).
  */
 export async function startServer(opts: { dbPath?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort())
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'sophora-db-')), 'e2e.db')
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+  const proc = spawn(process.execPath, await bundledArgs('server'), {
     env: {
       ...process.env,
       PORT: String(port),
@@ -57,8 +58,8 @@ export async function startServer(opts: { dbPath?: string; port?: number; env?: 
   proc.stdout?.on('data', (d) => (log += d))
   proc.stderr?.on('data', (d) => (log += d))
   const url = `http://127.0.0.1:${port}`
-  // A limit for a broken server, not a wait: on a clean clone tsx compiles the server first, and at
-  // load average 35 here that took over 30 s (every e2e file failed in beforeAll).
+  // A limit for a broken server, not a wait: at load average 35 here a start took over 30 s (every
+  // e2e file failed in beforeAll).
   const deadline = Date.now() + 120_000
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log}`)
@@ -221,9 +222,12 @@ export async function canvasVariety(page: Page): Promise<number> {
   return 1 - Math.max(...hist.values()) / n
 }
 
-/** A guide account made with the admin CLI, as a center's admin does on the server machine (same DB). */
+/**
+ * A guide account made with the admin CLI, as a center's admin does on the server machine (same DB).
+ * The CLI's bundle was built with the server's, before `server` started.
+ */
 export function createGuide(server: RunningServer, guide: { name: string; password: string }): void {
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'create-user', '--name', guide.name, '--role', 'guide'], {
+  execFileSync(process.execPath, [bundlePath('admin'), 'create-user', '--name', guide.name, '--role', 'guide'], {
     env: { ...process.env, DB_PATH: server.dbPath, SOPHORA_PASSWORD: guide.password, LOG_LEVEL: 'warn' },
   })
 }

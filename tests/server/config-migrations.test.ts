@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../src/server/config.ts'
 import { openDatabase, readMigrations, runMigrations } from '../../src/server/db/database.ts'
 import { tempDir } from './helpers.ts'
+import { bundledArgs } from './server-bundle.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 let cleanup: (() => void) | undefined
@@ -60,10 +61,10 @@ describe('config', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`))
   })
 
-  it('a bad env var stops the real server start with a message naming it', () => {
+  it('a bad env var stops the real server start with a message naming it', async () => {
     const t = tempDir()
     cleanup = t.cleanup
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+    const r = spawnSync(process.execPath, await bundledArgs('server'), {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 30_000,

@@ -2,20 +2,21 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { FIXTURE_EXHIBITS } from './helpers.ts'
+import { bundledArgs } from './server-bundle.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
 /**
- * The real server (`src/server/server.ts`) as its own process on a random port, over
- * `dbPath`, with `env` added. `node --import tsx` runs the server in this very process,
- * so a SIGKILL hits the server itself. The caller kills it (afterEach: `killAll`).
+ * The real server (`src/server/server.ts`, bundled: server-bundle.ts) as its own process on a
+ * random port, over `dbPath`, with `env` added. Node runs the server in this very process, so a
+ * SIGKILL hits the server itself. The caller kills it (afterEach: `killAll`).
  */
 export async function startServerProcess(
   dbPath: string,
   children: ChildProcess[],
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+  const child = spawn(process.execPath, await bundledArgs('server'), {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -77,9 +78,9 @@ export async function stopServerProcess(child: ChildProcess): Promise<number | n
   return exited
 }
 
-/** `npm run admin -- …` as its own process: its exit code and everything it printed. */
+/** `npm run admin -- …` as its own process (bundled): its exit code and everything it printed. */
 export async function runAdminProcess(args: string[], env: Record<string, string>, children: ChildProcess[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+  const child = spawn(process.execPath, await bundledArgs('admin', args), {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
