@@ -3,6 +3,7 @@ import type { ExhibitEvent } from '../core/exhibit-kit.ts'
 import type { AudioStore } from '../features/audio/index.ts'
 import type { Outbox } from '../features/visits/index.ts'
 import type { RendererCounts } from '../scene/stage-probe.ts'
+import type { FrameHold } from './frame-hold.ts'
 import type { LookBridge } from './look.ts'
 import type { ScreenBox, ScreenSubject } from './subjects.ts'
 
@@ -39,7 +40,7 @@ export interface SceneBridge {
  * bench. Production builds contain none of it: `src/app/main.tsx` imports the installer
  * only when `__SOPHORA_TEST_BRIDGE__` is true, and the constant folds the import away.
  */
-export interface SophoraTestBridge extends SceneBridge {
+export interface SophoraTestBridge extends SceneBridge, FrameHold {
   /** events recorded in this page since it loaded (oldest first) */
   events: RecordedEvent[]
   audio: AudioStore

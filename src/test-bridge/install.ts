@@ -1,4 +1,5 @@
 import type { RecordedEvent, SophoraTestBridge } from './bridge.ts'
+import { createFrameHold } from './frame-hold.ts'
 import { createSceneHooks } from './scene-hooks.ts'
 
 /** What the shell lends the bridge (passed in, so the bridge does not import the app). */
@@ -14,6 +15,7 @@ export function installTestBridge({ audio: audioStore, outbox, subscribeRecorded
   subscribeRecorded((e) => events.push(e))
   const bridge: SophoraTestBridge = {
     ...createSceneHooks(),
+    ...createFrameHold(),
     events,
     audio: audioStore,
     outbox,

@@ -112,6 +112,13 @@ export async function settledSubjects(page: Page, stepId: string, canvases: Scre
     ({ stepId, canvases }) =>
       new Promise<ScreenSubject[][]>((done) => {
         const b = window.__sophora!
+        // the scene must move to settle: a held stage (harness launch's holdFrames) draws meanwhile
+        const held = b.held()
+        if (held) b.hold(false)
+        const finish = (r: ScreenSubject[][]) => {
+          if (held) b.hold(true)
+          done(r)
+        }
         const read = () => canvases.map((c) => b.subjects(stepId, c))
         let last = read()
         let n = 0
@@ -127,7 +134,7 @@ export async function settledSubjects(page: Page, stepId: string, canvases: Scre
           const now = read()
           n++
           // the first two frames only let the scene take in the new step
-          if (n > 2 && (!moved(now, last) || n >= 12)) return done(now)
+          if (n > 2 && (!moved(now, last) || n >= 12)) return finish(now)
           last = now
           requestAnimationFrame(tick)
         }

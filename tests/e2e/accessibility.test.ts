@@ -13,7 +13,7 @@ import { listExhibitFolders } from '../../src/build/exhibit-folders.ts'
 import { axeSerious, checkLayouts, focused, layoutAt, LAYOUT_SIZES, tabTo } from './a11y-page.ts'
 import { playbook } from './answers.ts'
 import { onlyExhibits } from './e2e-build.ts'
-import { createGuide, issuePassports, launch, startServer, waitForExhibit, type Browser, type RunningServer } from './harness.ts'
+import { createGuide, issuePassports, launch, startServer, waitForExhibit, waitFrames, type Browser, type RunningServer } from './harness.ts'
 
 const only = onlyExhibits()
 const exhibitIds = listExhibitFolders('exhibits').filter((id) => !only || only.includes(id))
@@ -27,7 +27,8 @@ beforeAll(async () => {
   const guide = { name: 'a11y-guide', password: 'a11y-guide-password-1' }
   createGuide(server, guide)
   ;[code] = (await issuePassports(server, guide, 1)) as [string]
-  b = await launch({ width: 1280, height: 800 })
+  // the keyboard playthrough checks the DOM: the stage draws only the frames waited for (before the review screenshots)
+  b = await launch({ width: 1280, height: 800, holdFrames: true })
 })
 afterAll(async () => {
   await b?.close()
@@ -146,6 +147,8 @@ describe('the scene is never hidden behind the panels', () => {
     // and a tablet in portrait and a phone, where the panel sits under the view
     for (const s of [...LAYOUT_SIZES, { width: 800, height: 1280 }, { width: 390, height: 844 }]) {
       const l = await layoutAt(page, s.width, s.height)
+      // the view at this size drawn (a resized canvas is blank until it draws again)
+      await waitFrames(page, 2)
       // The exhibit's own narration may still be running and replaces the line on its next timer
       // (CI failed once on exactly that), so put the line back on every poll until it is drawn.
       await page.waitForFunction(() => {

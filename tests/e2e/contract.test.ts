@@ -27,6 +27,7 @@ import {
   checkIn,
   counts,
   createGuide,
+  frameCount,
   issuePassports,
   launch,
   startServer,
@@ -58,7 +59,8 @@ let b: Browser
 let page: Page
 beforeAll(async () => {
   server = await startServer()
-  b = await launch(VIEW)
+  // the stage draws only when a step's picture or counts are checked (the quiz and the clicks need no frames)
+  b = await launch({ ...VIEW, holdFrames: true })
   page = b.page
   // A checked-in student: stamps go to their passport and show in the lobby.
   const guide = { name: 'guide-contract', password: 'contract-guide-password-1' }
@@ -217,6 +219,7 @@ describe('exhibit contract in Chromium', () => {
         `${id}: steps whose subjects are all off screen`,
       ).toEqual([])
       await page.waitForSelector('[data-testid="run-panel"][data-phase="quiz"]')
+      const framesAtQuiz = await frameCount(page)
       // One wrong quiz answer when the pass mark allows it (it does for every exhibit today).
       const oneWrong = plan.quiz.length - 1 >= plan.pass
       for (const [i, right] of plan.right.quiz.entries()) {
@@ -233,6 +236,8 @@ describe('exhibit contract in Chromium', () => {
         await click('run-next')
       }
       await page.waitForSelector('[data-testid="result"][data-passed="true"]')
+      // held, the stage drew nothing while the quiz was answered (else the suite pays for frames nobody checks)
+      expect(await frameCount(page), 'frames drawn during the quiz by a held stage').toBe(framesAtQuiz)
       const n = plan.quiz.length
       await expect(page.locator('[data-testid="result"]').textContent()).resolves.toContain(`答对 ${oneWrong ? n - 1 : n} / ${n} 题`)
       withinBudget(await frameCounts(), `${id} result`)

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './chromium.ts'
 import { capFrameRate, E2E_FRAME_RATE } from './frame-cap.ts'
 import { playbook } from './answers.ts'
-import { checkIn, createGuide, startServer, waitForExhibit, type RunningServer } from './harness.ts'
+import { checkIn, createGuide, holdFrames, startServer, waitForExhibit, type RunningServer } from './harness.ts'
 
 const GUIDE = { name: 'guide-live', password: 'e2e-guide-password-9' }
 const EXHIBIT = 'fire-escape'
@@ -26,6 +26,8 @@ let codes: string[] = []
 async function openContext(width: number, height: number) {
   const context = await browser.newContext({ viewport: { width, height } })
   if (E2E_FRAME_RATE) await context.addInitScript(capFrameRate, 1000 / E2E_FRAME_RATE)
+  // nothing here checks the 3D picture: the stations' stages draw only what a test waits for
+  await context.addInitScript(holdFrames)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

@@ -95,9 +95,22 @@ export interface Browser {
   close(): Promise<void>
 }
 
+/** Runs in the page before its scripts: the test bridge starts with the stage held (src/test-bridge/frame-hold.ts). */
+export function holdFrames(): void {
+  ;(window as unknown as Record<string, boolean>).__sophoraHoldFrames = true
+}
+
 /** Debian's Chromium, headless, WebGL through SwiftShader; records page errors and any request off loopback. */
 export async function launch(
-  opts: { width?: number; height?: number; userDataDir?: string; args?: string[]; serviceWorkers?: 'allow' | 'block' } = {},
+  opts: {
+    width?: number
+    height?: number
+    userDataDir?: string
+    args?: string[]
+    serviceWorkers?: 'allow' | 'block'
+    /** the page's stage draws only the frames a test waits for (test bridge `hold`): for files that check the DOM, not the picture */
+    holdFrames?: boolean
+  } = {},
 ): Promise<Browser> {
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
   const context = await launchChromiumContext(dir, {
@@ -107,6 +120,7 @@ export async function launch(
     frameRate: E2E_FRAME_RATE,
     serviceWorkers: opts.serviceWorkers,
   })
+  if (opts.holdFrames) await context.addInitScript(holdFrames)
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   const externalRequests: string[] = []
@@ -169,7 +183,11 @@ export async function frameCount(page: Page): Promise<number> {
  * slow SwiftShader is under load (frame times vary a lot; frame counts do not).
  */
 export async function waitFrames(page: Page, n: number, timeout = 30_000): Promise<void> {
-  const start = await frameCount(page)
+  // a held stage (launch's holdFrames) draws these n frames, then holds again
+  const start = await page.evaluate((k) => {
+    window.__sophora?.draw?.(k)
+    return window.__sophora?.frames?.() ?? 0
+  }, n)
   await page.waitForFunction((s) => (window.__sophora?.frames?.() ?? 0) >= s, start + n, { timeout })
 }
 

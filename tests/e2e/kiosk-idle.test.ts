@@ -54,7 +54,8 @@ beforeAll(async () => {
   server = await startServer()
   createGuide(server, GUIDE)
   ;[code] = (await issuePassports(server, GUIDE, 1)) as [string]
-  b = await launch({ width: 800, height: 600 })
+  // the reset is about the DOM and sound: the stage draws no frames while the test waits out the timers
+  b = await launch({ width: 800, height: 600, holdFrames: true })
   page = b.page
 })
 afterAll(async () => {

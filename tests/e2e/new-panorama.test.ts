@@ -38,7 +38,8 @@ let b: Browser
 let page: Page
 beforeAll(async () => {
   server = await startServer()
-  b = await launch({ width: 960, height: 540 })
+  // the stage draws only the frames a tap, a count or a screenshot waits for (the gaze dwell below lets it run)
+  b = await launch({ width: 960, height: 540, holdFrames: true })
   page = b.page
   const guide = { name: 'guide-pano', password: 'pano-guide-password-1' }
   createGuide(server, guide)
@@ -177,6 +178,8 @@ describe('a new panorama exhibit (no code)', () => {
     await pull('run-next', '[data-testid="feedback"]', true)
 
     // cardboard: no input sources at all, so the next choice is made by holding the gaze on its hotspot
+    // (for 1.5 s of frames: the stage draws freely from here)
+    await page.evaluate(() => window.__sophora!.hold(false))
     await page.evaluate(() => {
       const dev = window.__sophora!.xr().getState().emulator!
       for (const c of Object.values(dev.controllers)) if (c) c.connected = false
@@ -231,6 +234,8 @@ async function pull(target: string, done: string, gone = false, from?: [number, 
   await page.evaluate(trigger, 1)
   await waitFrames(page, 2)
   await page.evaluate(trigger, 0)
+  // the release is read on the next frames, still aimed at this target (the click)
+  await waitFrames(page, 2)
   await page.waitForSelector(done, { state: gone ? 'detached' : 'attached', timeout: 15_000 }).catch(async (e: unknown) => {
     await page.screenshot({ path: `test-results/new-panorama-vr-${target.replaceAll(':', '-')}.png` })
     const hits = await page.evaluate(([n, f]) => window.__sophora!.rayHits(n, f), [target, from] as const)

@@ -20,7 +20,7 @@ let site: string
 beforeAll(async () => {
   site = mkdtempSync(join(tmpdir(), 'sophora-site-'))
   cpSync(OUT_DIR, site, { recursive: true })
-  ;[server, b] = await Promise.all([startServer({ env: { STATIC_DIR: site } }), launch({ serviceWorkers: 'allow' })])
+  ;[server, b] = await Promise.all([startServer({ env: { STATIC_DIR: site } }), launch({ serviceWorkers: 'allow', holdFrames: true })])
 })
 afterAll(async () => {
   await b?.close()

@@ -10,7 +10,7 @@ let server: RunningServer
 let b: Browser
 beforeAll(async () => {
   server = await startServer()
-  b = await launch()
+  b = await launch({ holdFrames: true })
 })
 afterAll(async () => {
   await b?.close()

@@ -23,7 +23,7 @@ let code = ''
 beforeAll(async () => {
   server = await startServer()
   createGuide(server, GUIDE)
-  b = await launch()
+  b = await launch({ holdFrames: true })
 })
 afterAll(async () => {
   await b?.close()

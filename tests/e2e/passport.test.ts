@@ -91,7 +91,7 @@ describe('science passport', () => {
   })
 
   it('station A checks in by typing: one mistyped character is refused with its position, then the right code', async () => {
-    const a = await launch()
+    const a = await launch({ holdFrames: true })
     stations.push(a)
     const { page } = a
     const code = codes[1]!
@@ -117,7 +117,10 @@ describe('science passport', () => {
     const video = join(dir, 'card.mjpeg')
     // An MJPEG file is JPEG frames back to back; Chromium loops it as the camera.
     writeFileSync(video, Buffer.concat(Array.from({ length: 10 }, () => cardJpeg!)))
-    const b = await launch({ args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`] })
+    const b = await launch({
+      holdFrames: true,
+      args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    })
     stations.push(b)
     // Playwright answers permission prompts itself (deny): grant the camera as a student tapping "allow" would.
     await b.context.grantPermissions(['camera'], { origin: server.url })

@@ -16,7 +16,7 @@ const guide = { name: 'guide-pairing', password: 'pairing-pass-1' }
 beforeAll(async () => {
   server = await startServer({ env: { STATION_OPEN_ENROLL: '0' } })
   // Chromium starts while the admin CLI makes the guide account (a synchronous child process).
-  const launching = launch()
+  const launching = launch({ holdFrames: true })
   createGuide(server, guide)
   b = await launching
 })

@@ -43,7 +43,8 @@ beforeAll(async () => {
   })
   sessionId = String(session.sessionId)
   joinCode = String(session.joinCode)
-  b = await launch({ width: 640, height: 400 })
+  // the stage draws only the frames a pull, a count or a screenshot waits for
+  b = await launch({ width: 640, height: 400, holdFrames: true })
 })
 afterAll(async () => {
   await b?.close()
@@ -61,6 +62,8 @@ async function pull(page: Page, target: string) {
   await page.evaluate(trigger, 1)
   await waitFrames(page, 2)
   await page.evaluate(trigger, 0)
+  // the release is read on the next frames, still aimed at this key (the click)
+  await waitFrames(page, 2)
 }
 
 /** Draw calls of a frame drawn now (the emulated headset draws two views). */
@@ -159,6 +162,7 @@ describe('a headset station in a class session', () => {
     const { page } = b
     await api(`/api/class-sessions/${sessionId}/commands`, { requestId: randomUUID(), command: { type: 'pause' } })
     await page.waitForFunction(() => !!window.__sophora!.find('vr-hold') && !window.__sophora!.find('vr-panel'), null, { timeout: 15_000 })
+    await waitFrames(page, 2)
     await page.screenshot({ path: 'test-results/vr-hold.png' })
     await api(`/api/class-sessions/${sessionId}/commands`, { requestId: randomUUID(), command: { type: 'resume' } })
     await page.waitForFunction(() => !window.__sophora!.find('vr-hold') && !!window.__sophora!.find('vr-panel'), null, { timeout: 15_000 })
