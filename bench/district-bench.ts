@@ -368,7 +368,8 @@ export async function runDistrictBench(): Promise<Record<string, unknown>> {
     const parts: Record<string, unknown> = {}
     if (PARTS.has('ingest')) console.log('district ingest', (parts.ingest = { mix: MIX, ...(await ingestBench(cluster.url, cluster.pid())) }))
     if (PARTS.has('drain')) console.log('district backlog drain', (parts.drain = await drainBench(cluster.url, dir, cluster.pid())))
-    if (PARTS.has('lag')) console.log('district forwarding lag', (parts.lag = await lagBench(cluster.url, dir, startDistrict)))
+    if (PARTS.has('lag'))
+      console.log('district forwarding lag', (parts.lag = await lagBench(cluster.url, dir, startDistrict, (pid) => cpuMeter(() => pid, cluster.pid()))))
     // Its own cluster and results file (bench/results/district-dashboard.json).
     if (PARTS.has('dashboard')) console.log('district dashboard queries', (parts.dashboard = await runAndSaveDashboardBench()))
     // Parts run alone (BENCH_DISTRICT_PARTS) replace theirs in the last results, the rest stay.

@@ -33,6 +33,8 @@ import type { AuditRepo } from './db/audit-repo.ts'
 import { createPassportAccess } from './auth/passport-access.ts'
 import type { PassportAccess } from './auth/passport-access.ts'
 import { createDayOf } from './day-key.ts'
+import { createStoredSignal } from './stored-signal.ts'
+import type { StoredSignal } from './stored-signal.ts'
 
 /** What route modules get: one database, the data modules over it, the config and the one clock. */
 export interface AppContext {
@@ -65,6 +67,8 @@ export interface AppContext {
   audit: AuditRepo
   /** Who may read which passport (guide: batches they issued; admin: all). */
   access: PassportAccess
+  /** Notified after new events are committed: wakes the district forwarder. */
+  stored: StoredSignal
 }
 
 export interface ContextOptions {
@@ -84,6 +88,7 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
   const classSessions = createClassSessionsRepo(db, { centerId: config.centerId, now })
   const stationLive = createStationLiveRepo(db, { centerId: config.centerId })
   const hub = createLiveHub()
+  const stored = createStoredSignal()
   return {
     config,
     db,
@@ -102,8 +107,9 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
       firstDay: config.firstDay,
       maxClockSkewMs: config.maxClockSkewMs,
       now,
+      onStored: stored.notify,
     }),
-    passports: createPassportsRepo(db, { centerId: config.centerId, now, ...(newPassportCode ? { newCode: newPassportCode } : {}) }),
+    passports: createPassportsRepo(db, { centerId: config.centerId, now, onStored: stored.notify, ...(newPassportCode ? { newCode: newPassportCode } : {}) }),
     retention: createRetention(db, {
       centerId: config.centerId,
       retentionDays: config.retentionDays,
@@ -126,5 +132,6 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
     stationLive,
     hub,
     board: createSessionBoard(db, { stations: stationLive, sessions: classSessions, hub, texts: createExhibitTexts(config.exhibitsDirs), now }),
+    stored,
   }
 }

@@ -17,6 +17,8 @@ export interface IngestOptions {
   firstDay: string
   maxClockSkewMs: number
   now: () => number
+  /** Called after a commit that stored at least one new event (the forwarders' wake-up). */
+  onStored?: () => void
 }
 
 type Row = [string, number, string, number, string, string | null, string | null, string, string, string | null, number | null, number | null, string]
@@ -98,7 +100,7 @@ const QUARANTINE_NOTE = 'passportId: not issued by this server; kept aside (not 
  * blocked in fsync) are committed together in the next turn — one fsync for all of
  * them. Each request still gets its own per-event answer.
  */
-export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZone, firstDay, maxClockSkewMs, now }: IngestOptions) {
+export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZone, firstDay, maxClockSkewMs, now, onStored }: IngestOptions) {
   const insert = prepareEventInsert(db)
   const touch = db.prepare('UPDATE stations SET last_seen_ms = ? WHERE id = ?')
   const flagClock = db.prepare('UPDATE stations SET clock_off_ms = ?, clock_off_event_ms = ? WHERE id = ?')
@@ -134,12 +136,16 @@ export function createIngest(db: Db, { centerId, retentionMs, exhibitIds, timeZo
   const flush = () => {
     const jobs = queue
     queue = []
+    let changes: Stored[][]
     try {
-      const changes = commit(jobs)
-      jobs.forEach((job, i) => job.resolve(changes[i]!))
+      changes = commit(jobs)
     } catch (e) {
       for (const job of jobs) job.reject(e)
+      return
     }
+    jobs.forEach((job, i) => job.resolve(changes[i]!))
+    // Quarantined events wait outside `events`: nothing to forward for them yet.
+    if (changes.some((c) => c.some((s) => s.changes === 1 && !s.quarantined))) onStored?.()
   }
   const store = (rows: Row[], stationId: string, at: number, clock: ClockNote) =>
     new Promise<Stored[]>((resolve, reject) => {

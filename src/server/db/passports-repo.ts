@@ -54,10 +54,13 @@ export function createPassportsRepo(
     centerId,
     now,
     newCode = () => createPassportCode(),
+    onStored,
   }: {
     centerId: string
     now: () => number
     newCode?: () => string
+    /** Called after a commit that moved quarantined events into `events` (the forwarders' wake-up). */
+    onStored?: () => void
   },
 ) {
   const batchByRequest = db.prepare<[string, string], BatchRow>('SELECT * FROM passport_batches WHERE request_id = ? AND center_id = ?')
@@ -107,10 +110,11 @@ export function createPassportsRepo(
     return n
   }
 
-  const issue = db.transaction((b: NewBatch & { id: string }): { batch: BatchRow; created: boolean } => {
+  const issue = db.transaction((b: NewBatch & { id: string }): { batch: BatchRow; created: boolean; adopted: number } => {
     const existing = batchByRequest.get(b.requestId, centerId)
-    if (existing) return { batch: existing, created: false }
+    if (existing) return { batch: existing, created: false, adopted: 0 }
     const t = now()
+    let adopted = 0
     insertBatch.run(b.id, b.requestId, centerId, b.school, b.grade, b.className, b.count, b.createdBy, t)
     for (let i = 0; i < b.count; i++) {
       let tries = 0
@@ -119,15 +123,16 @@ export function createPassportsRepo(
         if (++tries > MAX_CODE_TRIES) throw new Error('could not draw a free passport code')
         code = newCode()
       } while (insertPassport.run(code, b.id, centerId, t).changes === 0)
-      adoptQuarantined(code)
+      adopted += adoptQuarantined(code)
     }
-    return { batch: batchById.get(b.id, centerId)!, created: true }
+    return { batch: batchById.get(b.id, centerId)!, created: true, adopted }
   })
 
   return {
     /** Issues a batch, or returns the batch already issued for this request id (`created: false`). */
     issue(b: NewBatch): { batch: BatchRow; codes: string[]; created: boolean } {
-      const r = issue.immediate({ ...b, id: crypto.randomUUID() })
+      const { adopted, ...r } = issue.immediate({ ...b, id: crypto.randomUUID() })
+      if (adopted) onStored?.()
       return { ...r, codes: codesOfBatch.all(r.batch.id) }
     },
     batch(id: string): { batch: BatchRow; codes: string[] } | undefined {

@@ -19,6 +19,8 @@ export const DistrictLinkEnv = {
   DISTRICT_BATCH_SIZE: int(500, 1, 1000),
   /** How often an idle forwarder looks for new events. */
   DISTRICT_POLL_MS: int(1000, 10, 3_600_000),
+  /** After new events wake the forwarder, how long more may gather into the same batch. */
+  DISTRICT_GATHER_MS: int(0, 0, 10_000),
   /** First wait after a failed send; it doubles per failure up to DISTRICT_RETRY_MAX_MS. */
   DISTRICT_RETRY_MS: int(1000, 10, 3_600_000),
   DISTRICT_RETRY_MAX_MS: int(300_000, 10, 86_400_000),
@@ -32,6 +34,8 @@ export interface DistrictLink {
   caFile: string | null
   batchSize: number
   pollMs: number
+  /** 0 when absent: send as soon as woken. */
+  gatherMs?: number
   retryMs: number
   retryMaxMs: number
   timeoutMs: number
@@ -58,6 +62,7 @@ export function districtLinkOf(e: Env): DistrictLink | null | string {
     caFile: e.DISTRICT_CA_FILE ?? null,
     batchSize: e.DISTRICT_BATCH_SIZE,
     pollMs: e.DISTRICT_POLL_MS,
+    gatherMs: e.DISTRICT_GATHER_MS,
     retryMs: e.DISTRICT_RETRY_MS,
     retryMaxMs: Math.max(e.DISTRICT_RETRY_MS, e.DISTRICT_RETRY_MAX_MS),
     timeoutMs: e.DISTRICT_TIMEOUT_MS,

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts'
 import type { DistrictLink } from './config.ts'
 import { createDistrictClient } from './district-client.ts'
 import { createDistrictForwarderState } from './forwarder-state.ts'
+import type { StoredSignal } from '../stored-signal.ts'
 
 export interface ForwarderLog {
   info(obj: object, msg: string): void
@@ -21,9 +22,15 @@ export interface DistrictForwarder {
  * this database) advances only after the district's 200, so a crash, a cut link or a
  * restart of either side resends the unacknowledged batch with the same event ids,
  * which the district stores once. Failures wait retryMs, doubling up to retryMaxMs; a
- * center offline for days just has a longer backlog, drained batch after batch.
+ * center offline for days just has a longer backlog, drained batch after batch. New
+ * events (`stored`) wake an idle forwarder, which sends after link.gatherMs; the poll
+ * remains for what the signal does not see (erasures, another process's writes).
  */
-export function startDistrictForwarder(db: Db, link: DistrictLink, { now, log }: { now: () => number; log: ForwarderLog }): DistrictForwarder {
+export function startDistrictForwarder(
+  db: Db,
+  link: DistrictLink,
+  { now, log, stored }: { now: () => number; log: ForwarderLog; stored?: StoredSignal },
+): DistrictForwarder {
   const state = createDistrictForwarderState(db, link.url, link.centerId)
   const client = createDistrictClient(link)
   const stopping = new AbortController()
@@ -68,6 +75,7 @@ export function startDistrictForwarder(db: Db, link: DistrictLink, { now, log }:
       signal: stopping.signal,
       step,
       pollMs: link.pollMs,
+      ...(stored ? { wake: stored.listen, gatherMs: link.gatherMs ?? 0 } : {}),
       retryMs: link.retryMs,
       retryMaxMs: link.retryMaxMs,
       recordFailure: (reason) => state.fail(reason, now()),
