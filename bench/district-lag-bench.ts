@@ -5,7 +5,7 @@
  * wakes it), recording BENCH_DISTRICT_LAG_RATE events a second in all (2,000 by default)
  * in ticks of 100 ms, for BENCH_DISTRICT_LAG_SECONDS (20). BENCH_DISTRICT_LAG_WAKE=0
  * leaves the wake out (the poll alone, as before issue 15); BENCH_DISTRICT_LAG_GATHER_MS
- * sets DISTRICT_GATHER_MS (0). An event's lag: from its commit at the center to the
+ * sets DISTRICT_GATHER_MS (100, its default). An event's lag: from its commit at the center to the
  * district's commit of the batch holding it, seen as the center's `last_seq` at the
  * district (written by the same statement), polled every 20 ms (so lags read up to 20 ms
  * long). Batches: the district's updates of `centers` (one per batch), read once it stopped.
@@ -26,7 +26,7 @@ const CENTERS = Number(process.env.BENCH_DISTRICT_LAG_CENTERS ?? 20)
 const RATE = Number(process.env.BENCH_DISTRICT_LAG_RATE ?? 2_000)
 const SECONDS = Number(process.env.BENCH_DISTRICT_LAG_SECONDS ?? 20)
 const WAKE = process.env.BENCH_DISTRICT_LAG_WAKE !== '0'
-const GATHER_MS = Number(process.env.BENCH_DISTRICT_LAG_GATHER_MS ?? 0)
+const GATHER_MS = Number(process.env.BENCH_DISTRICT_LAG_GATHER_MS ?? 100)
 
 type StartDistrict = (url: string) => Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }>
 /** Starts counting the CPU seconds of the district process and PostgreSQL; the function returned reads them. */

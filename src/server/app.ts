@@ -177,7 +177,7 @@ function startXapiForwarder(app: FastifyInstance, ctx: AppContext): void {
 function forwardToDistrict(app: FastifyInstance, ctx: AppContext): void {
   const link = ctx.config.district
   if (!link) return
-  const forwarder = startDistrictForwarder(ctx.db, link, { now: ctx.now, log: app.log })
+  const forwarder = startDistrictForwarder(ctx.db, link, { now: ctx.now, log: app.log, stored: ctx.stored })
   app.log.info({ district: link.url, centerId: link.centerId }, 'district: forwarding events')
   app.addHook('preClose', () => forwarder.stop())
 }

@@ -20,7 +20,7 @@ describe('center → district link configuration', () => {
   })
 
   it('takes the URL without its trailing slash and the defaults', () => {
-    expect(loadConfig(link).district).toMatchObject({ url: 'https://district.example.cn', centerId: 'jinjiang-1', batchSize: 500, caFile: null })
+    expect(loadConfig(link).district).toMatchObject({ url: 'https://district.example.cn', centerId: 'jinjiang-1', batchSize: 500, gatherMs: 100, caFile: null })
   })
 
   it('names what is missing or unsafe', () => {

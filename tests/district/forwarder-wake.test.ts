@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { DistrictLink } from '../../src/server/forwarder/config.ts'
 import { createDistrictForwarderState } from '../../src/server/forwarder/forwarder-state.ts'
 import type { ForwardedEvent } from '../../src/server/district/protocol.ts'
-import { makeEvent, postEvents, registerStation, testApp } from '../server/helpers.ts'
+import { createPassportCode } from '../../src/core/passport-code.ts'
+import { issuePassports, loginAs, makeEvent, postEvents, registerStation, testApp } from '../server/helpers.ts'
 import type { TestApp } from '../server/helpers.ts'
 import { waitFor } from './district-process.ts'
 
@@ -40,7 +41,11 @@ async function fakeDistrict(): Promise<{ url: string; batches: ForwardedEvent[][
 }
 
 /** A center forwarding to `url`, once its forwarder has made its first (empty) read: what comes after needs a wake. */
-async function centerOf(url: string, gatherMs: number): Promise<TestApp & { state: ReturnType<typeof createDistrictForwarderState> }> {
+async function centerOf(
+  url: string,
+  gatherMs: number,
+  newPassportCode?: () => string,
+): Promise<TestApp & { state: ReturnType<typeof createDistrictForwarderState> }> {
   const district: DistrictLink = {
     url,
     centerId: 'c-wake',
@@ -53,7 +58,7 @@ async function centerOf(url: string, gatherMs: number): Promise<TestApp & { stat
     retryMaxMs: 40,
     timeoutMs: 5000,
   }
-  const t = await testApp({ district })
+  const t = await testApp({ district }, newPassportCode ? { newPassportCode } : {})
   cleanups.push(t.cleanup)
   const state = createDistrictForwarderState(t.ctx.db, url, 'c-wake')
   // The cursor row is made by the first step, in the same synchronous run as its read of `events`.
@@ -86,5 +91,18 @@ describe('center → district forwarder, woken by new events', () => {
     for (let i = 0; i < 3; i++) expect((await postEvents(c.app, token, [makeEvent(stationId)])).statusCode).toBe(200)
     await waitFor('the gathered batch', () => c.state.row()?.last_seq === 3, BOUND_MS)
     expect(district.batches.map((b) => b.map((e) => e.seq))).toEqual([[1, 2, 3]])
+  })
+
+  it('is woken when issuing a passport moves the events that waited for it in quarantine into `events`', async () => {
+    const district = await fakeDistrict()
+    const code = createPassportCode()
+    const c = await centerOf(district.url, 0, () => code)
+    const { token, stationId } = await registerStation(c.app)
+    const early = makeEvent(stationId, { passportId: code })
+    expect((await postEvents(c.app, token, [early])).statusCode).toBe(200)
+    expect(c.ctx.db.prepare('SELECT count(*) FROM quarantined_events').pluck().get()).toBe(1)
+    expect(await issuePassports(c.app, await loginAs(c, 'admin'), 1)).toEqual([code])
+    await waitFor('the adopted event', () => c.state.row()?.last_seq === 1, BOUND_MS)
+    expect(district.batches.flat().map((e) => [e.id, e.passportId])).toEqual([[early.id, code]])
   })
 })

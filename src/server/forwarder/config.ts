@@ -20,7 +20,7 @@ export const DistrictLinkEnv = {
   /** How often an idle forwarder looks for new events. */
   DISTRICT_POLL_MS: int(1000, 10, 3_600_000),
   /** After new events wake the forwarder, how long more may gather into the same batch. */
-  DISTRICT_GATHER_MS: int(0, 0, 10_000),
+  DISTRICT_GATHER_MS: int(100, 0, 10_000),
   /** First wait after a failed send; it doubles per failure up to DISTRICT_RETRY_MAX_MS. */
   DISTRICT_RETRY_MS: int(1000, 10, 3_600_000),
   DISTRICT_RETRY_MAX_MS: int(300_000, 10, 86_400_000),
