@@ -22,20 +22,25 @@ import { createTitles } from '../src/server/dashboard/views.ts'
 import { DISTRICT_MIGRATIONS_DIR, openPool, runDistrictMigrations } from '../src/server/district/database.ts'
 import type { Pool } from '../src/server/district/database.ts'
 import { buildDistrictView } from '../src/server/district/dashboard-views.ts'
+import { spanOf, studentsOver } from '../src/server/district/dashboard-queries.ts'
+import { sqlDay, yearsMonthsDays } from '../src/server/district/dashboard-range.ts'
+import type { Range, Span } from '../src/server/district/dashboard-range.ts'
 import { districtYearlyReport } from '../src/server/district/yearly-report.ts'
 import { createExhibitTexts } from '../src/server/exhibit-texts.ts'
 import { findPgBin, startPgCluster } from '../tests/district/pg-cluster.ts'
 
 const CENTERS = 20,
-  DAYS = 365,
   EXHIBITS = 24
+// BENCH_DASHBOARD_DAYS=730 spreads the same events over 2025 and 2026, for ranges across years.
+const DAYS = Number(process.env.BENCH_DASHBOARD_DAYS ?? 365)
+const FIRST_DAY = new Date(Date.parse('2026-12-31T00:00:00Z') - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10)
 
 export async function generateTotals(pool: Pool, events: number): Promise<Record<string, number>> {
   const plays = events / 10
   const perCombo = plays / (CENTERS * DAYS * EXHIBITS)
   const students = Math.max(1, Math.round((perCombo * 0.6 * EXHIBITS) / 3)) // distinct passports per center and day
   const cohort = Math.max(students, Math.round((students * DAYS) / 4)) // each center's students
-  const combos = `SELECT 'c-' || lpad(c::text, 2, '0') AS center_id, date '2026-01-01' + d AS day, 'exhibit-' || x AS exhibit_id
+  const combos = `SELECT 'c-' || lpad(c::text, 2, '0') AS center_id, date '${FIRST_DAY}' + d AS day, 'exhibit-' || x AS exhibit_id
     FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${EXHIBITS}) x`
   const n = (f: number) => `greatest(1, round(${perCombo * f} * (0.5 + random())))::bigint`
   await pool.query(
@@ -55,7 +60,7 @@ export async function generateTotals(pool: Pool, events: number): Promise<Record
     ['wrong_choices', `SELECT k.*, 'quiz', 'q' || i, 'c' || w, ${n(0.15)} FROM (${combos}) k, generate_series(1, 3) i, generate_series(1, 2) w`],
     [
       'daily_visitors',
-      `SELECT 'c-' || lpad(c::text, 2, '0'), date '2026-01-01' + d, 'P' || ((d::bigint * ${students} + p) * 7919 % ${cohort})
+      `SELECT 'c-' || lpad(c::text, 2, '0'), date '${FIRST_DAY}' + d, 'P' || ((d::bigint * ${students} + p) * 7919 % ${cohort})
       FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${students}) p ON CONFLICT DO NOTHING`,
     ],
     [
@@ -68,10 +73,29 @@ export async function generateTotals(pool: Pool, events: number): Promise<Record
   const file = readdirSync(DISTRICT_MIGRATIONS_DIR).find((f) => f.startsWith('005-'))!
   const sql = readFileSync(`${DISTRICT_MIGRATIONS_DIR}/${file}`, 'utf8')
   await pool.query(sql.slice(sql.indexOf('-- The existing totals, counted once.')))
-  for (const t of ['monthly_counts', 'monthly_item_counts', 'center_days', 'visitor_sets', 'visitor_counts'])
+  const file7 = readdirSync(DISTRICT_MIGRATIONS_DIR).find((f) => f.startsWith('007-'))!
+  const sql7 = readFileSync(`${DISTRICT_MIGRATIONS_DIR}/${file7}`, 'utf8')
+  await pool.query(sql7.slice(sql7.indexOf('-- The existing students')))
+  for (const t of ['monthly_counts', 'monthly_item_counts', 'center_days', 'visitor_sets', 'visitor_counts', 'visitor_days', 'visitor_history'])
     rows[t] = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`)).rows[0]!.n)
   await pool.query('VACUUM ANALYZE')
   return rows
+}
+
+/** Distinct students across years as dashboard-queries.ts counted them before migration 007, for comparison. */
+function setsAcrossYears(s: Span, key: 'center_id' | 'exhibit_id'): string {
+  const CENTER = `center_id = ANY(coalesce($1::text[], (SELECT array_agg(id) FROM centers)))`
+  const EXHIBIT = `($2::text IS NULL OR exhibit_id = $2)`
+  const ex = key === 'exhibit_id' ? `exhibit_id NOT IN ('', '*') AND ${EXHIBIT}` : `exhibit_id = coalesce($2::text, '')`
+  const between = (col: string, [a, b]: Range) => `${col} BETWEEN ${sqlDay(a)} AND ${sqlDay(b)}`
+  const anyOf = (col: string, ranges: readonly Range[]) => (ranges.length ? `(${ranges.map((r) => between(col, r)).join(' OR ')})` : 'false')
+  const { years, months, days } = yearsMonthsDays(s)
+  const sets = [years && `(scope = 'y' AND ${between('start', years)})`, months.length && `(scope = 'm' AND ${anyOf('start', months)})`].filter(Boolean)
+  const daily = `SELECT center_id, exhibit_id, passport_id FROM exhibit_visitors WHERE ${anyOf('day', days)} AND ${CENTER} AND ${EXHIBIT}`
+  const fromSets = sets.length
+    ? `SELECT center_id, exhibit_id, passport_id FROM visitor_sets WHERE (${sets.join(' OR ')}) AND ${ex} AND ${CENTER} UNION ALL `
+    : ''
+  return `SELECT ${key}, count(DISTINCT (center_id, passport_id)) AS students FROM (${fromSets}${daily}) v GROUP BY 1`
 }
 
 /** CPU seconds of a process and its children (PostgreSQL: the postmaster and its backends), from /proc. */
@@ -132,6 +156,10 @@ export async function runDashboardBench(events = Number(process.env.BENCH_DASHBO
       'one quarter (whole months)': { from: '2026-04-01', to: '2026-06-30', bucket: 'month' },
       'one exhibit, year by day': { exhibit: 'exhibit-5', bucket: 'day' },
       'one center, one month': { center: 'c-07', from: '2026-05-01', to: '2026-05-31' },
+      // Across a year's end (with BENCH_DASHBOARD_DAYS=730; with 365 days they are cut to 2026).
+      'across years, whole months (2025-10 to 2026-03)': { from: '2025-10-01', to: '2026-03-31', bucket: 'month' },
+      'across years, edge days (2025-11-15 to 2026-08-20)': { from: '2025-11-15', to: '2026-08-20', bucket: 'month' },
+      'across years, one exhibit by week (2025-12 to 2026-02)': { exhibit: 'exhibit-5', from: '2025-12-01', to: '2026-02-28', bucket: 'week' },
     }
     const postmaster = cluster.pid()
     const ms: Record<string, Record<string, Awaited<ReturnType<typeof time>>>> = {}
@@ -142,9 +170,34 @@ export async function runDashboardBench(events = Number(process.env.BENCH_DASHBO
       ms[name] = row
       console.log(name, JSON.stringify(row))
     }
+    // Students alone over the ranges across years: visitor_history (007) against the
+    // distinct count over month and year sets and edge days that such ranges took before.
+    const students: Record<string, Record<string, Awaited<ReturnType<typeof time>>>> = {}
+    for (const [name, f] of Object.entries(filters).filter(([n]) => n.startsWith('across years'))) {
+      const s = await spanOf(pool, f)
+      const args = [null, f.exhibit ?? null]
+      students[name] = {}
+      for (const key of ['center_id', 'exhibit_id'] as const) {
+        students[name][`${key}: visitor_history`] = await time(() => pool.query(studentsOver(s, key), args), postmaster)
+        students[name][`${key}: sets (before 007)`] = await time(() => pool.query(setsAcrossYears(s, key), args), postmaster)
+      }
+      console.log(name, 'students', JSON.stringify(students[name]))
+    }
     const report = await time(() => districtYearlyReport(pool, 2026), postmaster)
     const slowest = Math.max(...Object.values(ms).flatMap((r) => Object.values(r).map((t) => t.p50)), report.p50)
-    return { events, totalsRows: rows, generateS, runs: RUNS, ms, yearlyReport: report, slowestP50Ms: slowest, loadAverage1m: loadavg()[0] }
+    return {
+      events,
+      days: DAYS,
+      firstDay: FIRST_DAY,
+      totalsRows: rows,
+      generateS,
+      runs: RUNS,
+      ms,
+      studentsAcrossYears: students,
+      yearlyReport: report,
+      slowestP50Ms: slowest,
+      loadAverage1m: loadavg()[0],
+    }
   } finally {
     await pool.end()
     cluster.stop()
