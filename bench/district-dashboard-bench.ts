@@ -4,14 +4,18 @@
  * The totals are generated directly (generate_series), not by ingesting N events: the views
  * read only the totals, and ingest is measured on its own. The model, per N events: plays
  * of ~10 events each (start, 0.7 completion, 4 steps, 1 wrong pick, 3 answers, stamps);
- * 20 centers, 365 days, 24 exhibits of 5 steps and 3 quiz questions; 60 % of plays with a
- * passport, a student playing 3 exhibits a visit and coming back about 4 times a year
+ * 20 centers, 365 days (BENCH_DASHBOARD_DAYS, ending 2026-12-31: 730 spreads them over
+ * 2025 and 2026, for ranges across years), 24 exhibits of 5 steps and 3 quiz questions;
+ * 60 % of plays with a passport, a student playing 3 exhibits a visit (always the same 3)
+ * and coming back about 4 times a year
  * (each center's students drawn from a pool of days × students a day / 4). Tables keyed by
  * (center, day, exhibit, …) saturate early, so from 10 M on only the distinct-student tables
  * (exhibit_visitors, daily_visitors and the sets and counters built from them) grow with N:
  * BENCH_DASHBOARD_EVENTS=100000000 generates those at 100 M. The monthly totals, center
- * days and student sets and counters (migration 005) are built from the daily tables by
- * 005's own back-fill statements, which the district tests check against the inserts.
+ * days and student sets and counters (migration 005) and visitor_history (007) are built
+ * from the daily tables by those migrations' own back-fill statements, which the district
+ * tests check against the inserts. bench/district-students-scale.ts generates only the
+ * student tables, up to 100 M.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -22,25 +26,53 @@ import { createTitles } from '../src/server/dashboard/views.ts'
 import { DISTRICT_MIGRATIONS_DIR, openPool, runDistrictMigrations } from '../src/server/district/database.ts'
 import type { Pool } from '../src/server/district/database.ts'
 import { buildDistrictView } from '../src/server/district/dashboard-views.ts'
+import { spanOf, studentsOver } from '../src/server/district/dashboard-queries.ts'
+import { sqlDay, yearsMonthsDays } from '../src/server/district/dashboard-range.ts'
+import type { Range, Span } from '../src/server/district/dashboard-range.ts'
 import { districtYearlyReport } from '../src/server/district/yearly-report.ts'
 import { createExhibitTexts } from '../src/server/exhibit-texts.ts'
 import { findPgBin, startPgCluster } from '../tests/district/pg-cluster.ts'
 
 const CENTERS = 20,
-  DAYS = 365,
   EXHIBITS = 24
+// BENCH_DASHBOARD_DAYS=730 spreads the same events over 2025 and 2026, for ranges across years.
+export const DAYS = Number(process.env.BENCH_DASHBOARD_DAYS ?? 365)
+const FIRST_DAY = new Date(Date.parse('2026-12-31T00:00:00Z') - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10)
 
-export async function generateTotals(pool: Pool, events: number): Promise<Record<string, number>> {
-  const plays = events / 10
-  const perCombo = plays / (CENTERS * DAYS * EXHIBITS)
+/** The passports per center and day, and the per-day sets the student tables are built from (each student plays the same 3 exhibits). */
+export function visitorSteps(events: number): [string, string][] {
+  const perCombo = events / 10 / (CENTERS * DAYS * EXHIBITS)
   const students = Math.max(1, Math.round((perCombo * 0.6 * EXHIBITS) / 3)) // distinct passports per center and day
   const cohort = Math.max(students, Math.round((students * DAYS) / 4)) // each center's students
-  const combos = `SELECT 'c-' || lpad(c::text, 2, '0') AS center_id, date '2026-01-01' + d AS day, 'exhibit-' || x AS exhibit_id
-    FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${EXHIBITS}) x`
-  const n = (f: number) => `greatest(1, round(${perCombo * f} * (0.5 + random())))::bigint`
-  await pool.query(
+  return [
+    [
+      'daily_visitors',
+      `SELECT 'c-' || lpad(c::text, 2, '0'), date '${FIRST_DAY}' + d, 'P' || ((d::bigint * ${students} + p) * 7919 % ${cohort})
+      FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${students}) p ON CONFLICT DO NOTHING`,
+    ],
+    [
+      'exhibit_visitors',
+      `SELECT v.center_id, v.day, 'exhibit-' || (1 + (abs(hashtext(v.passport_id || e)) % ${EXHIBITS})), v.passport_id FROM daily_visitors v, generate_series(1, 3) e ON CONFLICT DO NOTHING`,
+    ],
+  ]
+}
+export const insertCenters = (pool: Pool) =>
+  pool.query(
     `INSERT INTO centers (id, name, secret_hash) SELECT 'c-' || lpad(c::text, 2, '0'), 'Center ' || c, md5(c::text) FROM generate_series(1, ${CENTERS}) c`,
   )
+/** Migration 007's back-fill (visitor_history and its all-time counters) over the daily sets. */
+export async function backfill007(pool: Pool): Promise<void> {
+  const file = readdirSync(DISTRICT_MIGRATIONS_DIR).find((f) => f.startsWith('007-'))!
+  const sql = readFileSync(`${DISTRICT_MIGRATIONS_DIR}/${file}`, 'utf8')
+  await pool.query(sql.slice(sql.indexOf('-- The existing students')))
+}
+
+export async function generateTotals(pool: Pool, events: number): Promise<Record<string, number>> {
+  const perCombo = events / 10 / (CENTERS * DAYS * EXHIBITS)
+  const combos = `SELECT 'c-' || lpad(c::text, 2, '0') AS center_id, date '${FIRST_DAY}' + d AS day, 'exhibit-' || x AS exhibit_id
+    FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${EXHIBITS}) x`
+  const n = (f: number) => `greatest(1, round(${perCombo * f} * (0.5 + random())))::bigint`
+  await insertCenters(pool)
   const steps: [string, string][] = [
     [
       'daily_counts',
@@ -53,25 +85,34 @@ export async function generateTotals(pool: Pool, events: number): Promise<Record
       `SELECT k.*, 'step', 's' || i, ${n(1)}, ${n(0.25)} FROM (${combos}) k, generate_series(1, 5) i UNION ALL SELECT k.*, 'quiz', 'q' || i, ${n(1)}, ${n(0.3)} FROM (${combos}) k, generate_series(1, 3) i`,
     ],
     ['wrong_choices', `SELECT k.*, 'quiz', 'q' || i, 'c' || w, ${n(0.15)} FROM (${combos}) k, generate_series(1, 3) i, generate_series(1, 2) w`],
-    [
-      'daily_visitors',
-      `SELECT 'c-' || lpad(c::text, 2, '0'), date '2026-01-01' + d, 'P' || ((d::bigint * ${students} + p) * 7919 % ${cohort})
-      FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${students}) p ON CONFLICT DO NOTHING`,
-    ],
-    [
-      'exhibit_visitors',
-      `SELECT v.center_id, v.day, 'exhibit-' || (1 + (abs(hashtext(v.passport_id || e)) % ${EXHIBITS})), v.passport_id FROM daily_visitors v, generate_series(1, 3) e ON CONFLICT DO NOTHING`,
-    ],
+    ...visitorSteps(events),
   ]
   const rows: Record<string, number> = {}
   for (const [table, select] of steps) rows[table] = (await pool.query(`INSERT INTO ${table} ${select}`)).rowCount ?? 0
   const file = readdirSync(DISTRICT_MIGRATIONS_DIR).find((f) => f.startsWith('005-'))!
   const sql = readFileSync(`${DISTRICT_MIGRATIONS_DIR}/${file}`, 'utf8')
   await pool.query(sql.slice(sql.indexOf('-- The existing totals, counted once.')))
-  for (const t of ['monthly_counts', 'monthly_item_counts', 'center_days', 'visitor_sets', 'visitor_counts'])
+  await backfill007(pool)
+  for (const t of ['monthly_counts', 'monthly_item_counts', 'center_days', 'visitor_sets', 'visitor_counts', 'visitor_days', 'visitor_history'])
     rows[t] = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`)).rows[0]!.n)
   await pool.query('VACUUM ANALYZE')
   return rows
+}
+
+/** Distinct students across years as dashboard-queries.ts counted them before migration 007, for comparison. */
+function setsAcrossYears(s: Span, key: 'center_id' | 'exhibit_id'): string {
+  const CENTER = `center_id = ANY(coalesce($1::text[], (SELECT array_agg(id) FROM centers)))`
+  const EXHIBIT = `($2::text IS NULL OR exhibit_id = $2)`
+  const ex = key === 'exhibit_id' ? `exhibit_id NOT IN ('', '*') AND ${EXHIBIT}` : `exhibit_id = coalesce($2::text, '')`
+  const between = (col: string, [a, b]: Range) => `${col} BETWEEN ${sqlDay(a)} AND ${sqlDay(b)}`
+  const anyOf = (col: string, ranges: readonly Range[]) => (ranges.length ? `(${ranges.map((r) => between(col, r)).join(' OR ')})` : 'false')
+  const { years, months, days } = yearsMonthsDays(s)
+  const sets = [years && `(scope = 'y' AND ${between('start', years)})`, months.length && `(scope = 'm' AND ${anyOf('start', months)})`].filter(Boolean)
+  const daily = `SELECT center_id, exhibit_id, passport_id FROM exhibit_visitors WHERE ${anyOf('day', days)} AND ${CENTER} AND ${EXHIBIT}`
+  const fromSets = sets.length
+    ? `SELECT center_id, exhibit_id, passport_id FROM visitor_sets WHERE (${sets.join(' OR ')}) AND ${ex} AND ${CENTER} UNION ALL `
+    : ''
+  return `SELECT ${key}, count(DISTINCT (center_id, passport_id)) AS students FROM (${fromSets}${daily}) v GROUP BY 1`
 }
 
 /** CPU seconds of a process and its children (PostgreSQL: the postmaster and its backends), from /proc. */
@@ -95,7 +136,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10
  * Wall ms per run (median, min, max) and CPU ms per run (this process + PostgreSQL, over
  * all runs: /proc counts in 10 ms ticks, so one run alone would read 0 or 10).
  */
-async function time(f: () => Promise<unknown>, postmaster: number, runs = RUNS) {
+export async function time(f: () => Promise<unknown>, postmaster: number, runs = RUNS) {
   await f() // warm: the plan and the pages, as a dashboard someone keeps open
   const ms: number[] = []
   const pg0 = treeCpuS(postmaster)
@@ -124,14 +165,19 @@ export async function runDashboardBench(events = Number(process.env.BENCH_DASHBO
     const generateS = Math.round((performance.now() - t0) / 100) / 10
     const dirs = [resolve(dirname(fileURLToPath(import.meta.url)), '../exhibits')]
     const deps = { pool, texts: createExhibitTexts(dirs), title: createTitles(dirs) }
+    const ALL = DAYS > 366 ? 'all data (no dates: whole years, all-time counters)' : 'year (no dates)'
     const filters: Record<string, DistrictFilter> = {
-      'year (no dates), by month': { bucket: 'month' },
-      'year (no dates), by week': { bucket: 'week' },
-      'year (no dates), by day': { bucket: 'day' },
+      [`${ALL}, by month`]: { bucket: 'month' },
+      [`${ALL}, by week`]: { bucket: 'week' },
+      [`${ALL}, by day`]: { bucket: 'day' },
       'year but its first day, by month': { from: '2026-01-02', to: '2026-12-31', bucket: 'month' },
       'one quarter (whole months)': { from: '2026-04-01', to: '2026-06-30', bucket: 'month' },
       'one exhibit, year by day': { exhibit: 'exhibit-5', bucket: 'day' },
       'one center, one month': { center: 'c-07', from: '2026-05-01', to: '2026-05-31' },
+      // Across a year's end (with BENCH_DASHBOARD_DAYS=730; with 365 days they are cut to 2026).
+      'across years, whole months (2025-10 to 2026-03)': { from: '2025-10-01', to: '2026-03-31', bucket: 'month' },
+      'across years, edge days (2025-11-15 to 2026-08-20)': { from: '2025-11-15', to: '2026-08-20', bucket: 'month' },
+      'across years, one exhibit by week (2025-12 to 2026-02)': { exhibit: 'exhibit-5', from: '2025-12-01', to: '2026-02-28', bucket: 'week' },
     }
     const postmaster = cluster.pid()
     const ms: Record<string, Record<string, Awaited<ReturnType<typeof time>>>> = {}
@@ -142,21 +188,46 @@ export async function runDashboardBench(events = Number(process.env.BENCH_DASHBO
       ms[name] = row
       console.log(name, JSON.stringify(row))
     }
+    // Students alone over the ranges across years: visitor_history (007) against the
+    // distinct count over month and year sets and edge days that such ranges took before.
+    const students: Record<string, Record<string, Awaited<ReturnType<typeof time>>>> = {}
+    for (const [name, f] of Object.entries(filters).filter(([n]) => n.startsWith('across years'))) {
+      const s = await spanOf(pool, f)
+      const args = [null, f.exhibit ?? null]
+      students[name] = {}
+      for (const key of ['center_id', 'exhibit_id'] as const) {
+        students[name][`${key}: visitor_history`] = await time(() => pool.query(studentsOver(s, key), args), postmaster)
+        students[name][`${key}: sets (before 007)`] = await time(() => pool.query(setsAcrossYears(s, key), args), postmaster)
+      }
+      console.log(name, 'students', JSON.stringify(students[name]))
+    }
     const report = await time(() => districtYearlyReport(pool, 2026), postmaster)
     const slowest = Math.max(...Object.values(ms).flatMap((r) => Object.values(r).map((t) => t.p50)), report.p50)
-    return { events, totalsRows: rows, generateS, runs: RUNS, ms, yearlyReport: report, slowestP50Ms: slowest, loadAverage1m: loadavg()[0] }
+    return {
+      events,
+      days: DAYS,
+      firstDay: FIRST_DAY,
+      totalsRows: rows,
+      generateS,
+      runs: RUNS,
+      ms,
+      studentsAcrossYears: students,
+      yearlyReport: report,
+      slowestP50Ms: slowest,
+      loadAverage1m: loadavg()[0],
+    }
   } finally {
     await pool.end()
     cluster.stop()
   }
 }
 
-/** Runs the bench and writes bench/results/district-dashboard.json. */
+/** Runs the bench and writes bench/results/district-dashboard.json (with BENCH_DASHBOARD_DAYS: district-dashboard-<days>-days.json). */
 export async function runAndSaveDashboardBench() {
   const result = { when: new Date().toISOString(), node: process.version, ...(await runDashboardBench()) }
   const dir = resolve(dirname(fileURLToPath(import.meta.url)), 'results')
   mkdirSync(dir, { recursive: true })
-  writeFileSync(resolve(dir, 'district-dashboard.json'), JSON.stringify(result, null, 2) + '\n')
+  writeFileSync(resolve(dir, DAYS === 365 ? 'district-dashboard.json' : `district-dashboard-${DAYS}-days.json`), JSON.stringify(result, null, 2) + '\n')
   return result
 }
 

@@ -55,9 +55,10 @@ describe('district dashboard ranges', () => {
     expect(singlePeriod({ lo: '2026-03-03', hi: '2026-03-03' })).toEqual({ bucket: 'day', start: '2026-03-03' })
     expect(singlePeriod({ lo: '2026-03-03', hi: '2026-03-09' })).toBeNull()
     // Data from March to April 2026: no dates is that whole year; a bound inside the data stays.
-    expect(effectiveSpan('2000-01-01', '2099-12-31', '2026-03-01', '2026-04-01')).toEqual({ lo: '2026-01-01', hi: '2026-12-31' })
+    expect(effectiveSpan('2000-01-01', '2099-12-31', '2026-03-01', '2026-04-01')).toEqual({ lo: '2026-01-01', hi: '2026-12-31', all: true })
+    expect(effectiveSpan('2000-01-01', '2026-04-29', '2025-11-01', '2026-04-01')).toEqual({ lo: '2025-01-01', hi: '2026-04-29' })
     expect(effectiveSpan('2026-03-05', '2026-04-29', '2026-03-01', '2026-04-01')).toEqual({ lo: '2026-03-05', hi: '2026-04-29' })
-    expect(effectiveSpan('2026-02-10', '2026-04-30', '2026-03-01', '2026-04-01')).toEqual({ lo: '2026-01-01', hi: '2026-12-31' })
+    expect(effectiveSpan('2026-02-10', '2026-04-30', '2026-03-01', '2026-04-01')).toEqual({ lo: '2026-01-01', hi: '2026-12-31', all: true })
     expect(effectiveSpan('2026-01-01', '2026-12-31', null, null)).toEqual({ lo: '2026-01-01', hi: '2026-12-31' })
   })
 })

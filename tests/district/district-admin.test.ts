@@ -43,7 +43,8 @@ function rng(seed: number) {
   }
 }
 const RATE_MAX = 12
-const DAYS = ['2026-03-02', '2026-03-03', '2026-03-10', '2026-04-01']
+// Two days in 2025, so ranges across the year's end have students on both sides.
+const DAYS = ['2025-11-28', '2025-12-31', '2026-03-02', '2026-03-03', '2026-03-10', '2026-04-01']
 function batch(seed: number, size: number) {
   const r = rng(seed)
   const passports = Array.from({ length: 8 }, () => createPassportCode())
@@ -122,18 +123,31 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
   it('answers every view from the running totals, equal to a direct count over the events; a resent batch changes nothing', async () => {
     const centers = [await addCenter(pool, '一号馆', 'dash-a'), await addCenter(pool, '二号馆', 'dash-b')]
     const batches = centers.map((_, i) => batch(i + 7, 400))
-    const post = (i: number) =>
+    const postEvents = (i: number, events: unknown[]) =>
       app.inject({
         method: 'POST',
         url: '/api/district/events',
         headers: { authorization: `Bearer ${centers[i]!.secret}` },
-        payload: { centerId: centers[i]!.id, events: batches[i] },
+        payload: { centerId: centers[i]!.id, events },
       })
-    for (const i of [0, 1]) expect((await post(i)).json()).toMatchObject({ accepted: 400, rejected: [] })
+    const post = (i: number) => postEvents(i, batches[i]!)
+    // Newest days first, in parts: a student's sets and visitor_history row are merged across
+    // statements, earlier days after later ones.
+    for (const i of [0, 1]) {
+      const byDayDown = [...batches[i]!].sort((a, b) => b.day.localeCompare(a.day))
+      let accepted = 0
+      for (let k = 0; k < byDayDown.length; k += 100) {
+        const r = (await postEvents(i, byDayDown.slice(k, k + 100))).json<{ accepted: number; rejected: unknown[] }>()
+        expect(r.rejected).toEqual([])
+        accepted += r.accepted
+      }
+      expect(accepted).toBe(400)
+    }
     const before = await get('/api/district/dashboard/views/exhibits?lang=en')
     const totals = () =>
       q(`SELECT (SELECT sum(n) FROM monthly_counts)::int AS m, (SELECT sum(n) FROM visitor_counts)::int AS v, (SELECT count(*) FROM visitor_sets)::int AS s,
-        (SELECT count(*) FROM center_days)::int AS d, (SELECT sum(attempts + wrong) FROM monthly_item_counts)::int AS i`)
+        (SELECT count(*) FROM center_days)::int AS d, (SELECT sum(attempts + wrong) FROM monthly_item_counts)::int AS i,
+        (SELECT sum(bit_count(days) * 1000 + length(days)) FROM visitor_history)::int AS h`)
     const totalsBefore = await totals()
     expect((await post(0)).json()).toMatchObject({ accepted: 0, duplicate: 400 })
     expect(await totals()).toEqual(totalsBefore)
@@ -190,7 +204,7 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
   })
 
   it('reads any range from whole months, edge days and per-period student counters, equal to a direct count', async () => {
-    // The batches of the test above: days in March and April 2026. 2026-03-02 is a Monday.
+    // The batches of the test above: days in November and December 2025, March and April 2026. 2026-03-02 is a Monday.
     const filters = [
       'from=2026-03-02&to=2026-03-10&bucket=day', // edge days only
       'from=2026-03-02&to=2026-04-01&bucket=month', // two partial months
@@ -202,11 +216,17 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       'from=2026-03-03&to=2026-06-30&center=dash-b&bucket=week',
       'from=2026-03-03&to=2026-03-10&exhibit=fire-escape', // days within a year: visitor_days' bits
       'from=2025-06-01&to=2026-03-05&bucket=month', // across a year's end
+      // Across years (visitor_history, migration 007): edge days to edge days, whole months, one center, one exhibit, all data.
+      'from=2025-11-29&to=2026-03-02&bucket=week',
+      'from=2025-12-01&to=2026-03-31&bucket=month&exhibit=quake-drill',
+      'from=2025-12-31&to=2026-03-03&center=dash-a',
+      'from=2025-11-28&to=2026-03-09&exhibit=fire-escape&bucket=day',
+      'bucket=month', // no dates: 2025 and 2026 whole
     ]
     for (const query of filters) {
       const f = Object.fromEntries(new URLSearchParams(query)) as Record<string, string>
       const where = `center_id = ANY($1) AND day BETWEEN $2 AND $3 AND ($4::text IS NULL OR exhibit_id = $4) AND type = 'exhibit-started'`
-      const args = [f.center ? [f.center] : ['dash-a', 'dash-b'], f.from, f.to, f.exhibit ?? null]
+      const args = [f.center ? [f.center] : ['dash-a', 'dash-b'], f.from ?? '2000-01-01', f.to ?? '2099-12-31', f.exhibit ?? null]
       const trunc = { day: 'day', week: `date_trunc('week', day::timestamp)`, month: `date_trunc('month', day::timestamp)` }[f.bucket ?? 'day']!
       const fmt = f.bucket === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD'
       const periods = await q<{ period: string; plays: number; walkIns: number; students: number }>(
@@ -251,12 +271,15 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       'visitor_sets',
       'visitor_counts',
       'visitor_days',
+      'visitor_history',
     ]
     const snapshot = async () => Promise.all(tables.map((t) => q(`SELECT * FROM ${t} x ORDER BY x`)))
     const kept = await snapshot()
     const sql = readFileSync(join(DISTRICT_MIGRATIONS_DIR, '005-monthly-totals.sql'), 'utf8')
+    const sql7 = readFileSync(join(DISTRICT_MIGRATIONS_DIR, '007-visitor-history.sql'), 'utf8')
     await pool.query(`TRUNCATE ${tables.join(', ')}`)
     await pool.query(sql.slice(sql.indexOf('-- The existing totals, counted once.')))
+    await pool.query(sql7.slice(sql7.indexOf('-- The existing students')))
     expect(await snapshot()).toEqual(kept)
     expect(kept.every((rows) => rows.length > 0)).toBe(true)
   })
@@ -332,7 +355,7 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     const insert = db.prepare(INSERT_EVENT_SQL)
     for (const code of [x, y]) {
       db.prepare("INSERT INTO passports (code, center_id, created_ms) VALUES (?, 'center', ?)").run(code, Date.parse('2026-03-01T00:00:00Z'))
-      for (const time of ['2026-03-02T02:00:00Z', '2026-06-01T02:00:00Z']) {
+      for (const time of ['2025-12-01T02:00:00Z', '2026-03-02T02:00:00Z', '2026-06-01T02:00:00Z']) {
         insert.run(eventRow(makeEvent(stationId, { passportId: code, time }), dayOf, Date.now()))
         insert.run(eventRow(makeEvent(stationId, { passportId: code, time, type: 'stamp-awarded', data: { stampId: 'fire-escape' } }), dayOf, Date.now()))
       }
@@ -347,7 +370,7 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
     // Another address than the rate-limit test's, whose window may still be full.
     const view = (code: string) => app.inject({ method: 'GET', url: `/api/passports/${code}`, remoteAddress: '192.0.2.7' })
     try {
-      await waitFor('the events at the district', async () => (await withPassport(x)) + (await withPassport(y)) === 8)
+      await waitFor('the events at the district', async () => (await withPassport(x)) + (await withPassport(y)) === 12)
       expect((await view(x)).statusCode).toBe(200)
       const students = async () =>
         (await get('/api/district/reports/yearly?year=2026')).json as unknown as { centers: { centerId: string; students: number }[] }
@@ -361,10 +384,17 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       await waitFor('the erasure acknowledged', () => state.row()?.privacy_seq === 1)
       expect(await withPassport(x)).toBe(0)
       expect((await view(x)).statusCode).toBe(404)
-      expect(await visitorRows()).toBe(4)
+      expect(await visitorRows()).toBe(6)
       expect(await sets(x)).toBe(0)
-      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM visitor_days WHERE passport_id = $1', [x]))[0]!.n).toBe(0)
+      for (const table of ['visitor_days', 'visitor_history'])
+        expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE passport_id = $1`, [x]))[0]!.n, table).toBe(0)
       expect((await students()).centers.find((r) => r.centerId === 'priv-c')!.students).toBe(studentsBefore)
+      // Students across years read visitor_history (one row per student for all time).
+      const across = async (from: string, to: string) =>
+        (await get(`/api/district/dashboard/views/centers?center=priv-c&from=${from}&to=${to}`)).json.rows[0]!.students
+      expect(await across('2025-11-01', '2026-01-31')).toBe(2)
+      expect(await across('2025-11-01', '2026-06-30')).toBe(2)
+      expect(await across('2000-01-01', '2099-12-31')).toBe(2) // all the data: the all-time counters
 
       // Retention with a cutoff of 2026-04-01 (the center's day): y's March events lose their passport, June's keep it.
       createRetention(db, {
@@ -380,12 +410,23 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       expect(await sets(y, `start < '2026-04-01' AND scope <> 'y'`)).toBe(0)
       expect(await sets(y, `scope = 'y'`)).toBeGreaterThan(0)
       expect((await q<{ day: string }>('SELECT DISTINCT day::text AS day FROM events WHERE passport_id = $1', [y])).map((r) => r.day)).toEqual(['2026-06-01'])
+      // y's history splits as its visitor_days years do: 2025 goes to a token, 2026 keeps the code (June is after the cutoff).
+      const history = await q<{ first: string; last: string }>(
+        "SELECT first_day::text AS first, last_day::text AS last FROM visitor_history WHERE center_id = 'priv-c' AND passport_id = $1",
+        [y],
+      )
+      expect(history.length).toBeGreaterThan(0)
+      expect(history.every((h) => h.first === '2026-03-02' && h.last === '2026-06-01')).toBe(true)
+      expect(await across('2025-11-01', '2026-01-31')).toBe(2)
+      // A student seen on both sides of the cutoff counts once on each side (as the sets do).
+      expect(await across('2025-11-01', '2026-06-30')).toBe(3)
+      expect(await across('2000-01-01', '2099-12-31')).toBe(3) // the split's token row counted
       expect((await view(y)).json()).toMatchObject({ exhibits: [{ exhibitId: 'fire-escape', attempts: 1, stampedAt: '2026-06-01T02:00:00.000Z' }] })
-      expect(await visitorRows()).toBe(4)
+      expect(await visitorRows()).toBe(6)
       expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM daily_visitors WHERE passport_id IN ($1, $2)', [x, y]))[0]!.n).toBe(1)
       // Each record went once: nothing more is pending, and the event cursor did not move back.
       expect(db.prepare('SELECT count(*) FROM district_privacy').pluck().get()).toBe(2)
-      expect(state.row()).toMatchObject({ last_seq: 8, privacy_seq: 2 })
+      expect(state.row()).toMatchObject({ last_seq: 12, privacy_seq: 2 })
     } finally {
       await forwarder.stop()
       db.close()
@@ -427,7 +468,11 @@ describe.skipIf(PG_BIN === null && !process.env.CI)('district admin: sign-in and
       const months = await q<{ m: string }>("SELECT DISTINCT to_char(time AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM events")
       await createPartitions(old)(months.map((r) => r.m))
       await old.query('INSERT INTO events SELECT * FROM json_populate_recordset(NULL::events, $1)', [JSON.stringify(all!.rows)])
-      expect(await runDistrictMigrations(old)).toEqual(['006-compact-events.sql'])
+      expect(await runDistrictMigrations(old)).toEqual(
+        readdirSync(DISTRICT_MIGRATIONS_DIR)
+          .filter((f) => f >= '006')
+          .sort(),
+      )
       const compact = `SELECT e.*, s.id AS station_uuid FROM events e JOIN stations s ON s.num = e.station ORDER BY e.id`
       const strip = (rows: Record<string, unknown>[]) => rows.map(({ station: _n, ...r }) => r)
       expect(strip((await old.query<Record<string, unknown>>(compact)).rows)).toEqual(strip(await q<Record<string, unknown>>(compact)))

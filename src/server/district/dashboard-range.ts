@@ -10,6 +10,8 @@ export type Range = readonly [string, string]
 export interface Span {
   lo: string
   hi: string
+  /** The span holds every day with data (students: visitor_counts' all-time counters, migration 007). */
+  all?: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -50,9 +52,11 @@ const periodEnd = (b: Bucket, start: string) => addDays(nextStart(b, start), -1)
  */
 export function effectiveSpan(from: string, to: string, first: string | null, last: string | null): Span {
   if (!first || !last) return { lo: from, hi: to }
+  const all = from <= first && to >= periodEnd('month', last)
   return {
     lo: from <= first ? periodStart('year', first) : from,
     hi: to >= periodEnd('month', last) ? periodEnd('year', periodStart('year', last)) : to,
+    ...(all && { all }),
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import type { PoolClient } from 'pg'
 import type { Pool } from './database.ts'
 import { inTransaction } from './database.ts'
 import type { PrivacyRecord } from './protocol.ts'
@@ -30,13 +31,47 @@ async function erasePassport(pool: Pool, centerId: string, code: string): Promis
           new Date(Date.parse(hi) + 2 * DAY_MS),
         ])
       const token = `~${randomUUID()}`
-      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors', 'visitor_sets', 'visitor_days'])
+      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors', 'visitor_sets', 'visitor_days', 'visitor_history'])
         await client.query(`UPDATE ${table} SET passport_id = $3 WHERE center_id = $1 AND passport_id = $2`, [centerId, code, token])
       await client.query('DELETE FROM passport_exhibits WHERE passport_id = $1 AND center_id = $2', [code, centerId])
     })
   } finally {
     client.release()
   }
+}
+
+/**
+ * visitor_history's rows hold all time, so a cutoff splits them as visitor_days' years
+ * would be: the days of the years before the cutoff's, and of its year too unless the
+ * passport is seen again in that year on or after the cutoff, go to a row under the token;
+ * the rest keeps the code. Whole rows before the cutoff simply take the token. A split adds
+ * a row, so it adds to the all-time counters (scope 'a') too.
+ */
+async function splitHistory(client: PoolClient, centerId: string, day: string, salt: string): Promise<void> {
+  await client.query(
+    `WITH o AS (
+      SELECT center_id, exhibit_id, passport_id, first_day, days,
+        CASE WHEN day_set_meets(first_day, days, $2::date, (date_trunc('year', $2::date::timestamp) + interval '1 year - 1 day')::date)
+          THEN date_trunc('year', $2::date::timestamp)::date ELSE $2::date END AS cut
+      FROM visitor_history WHERE center_id = $1 AND first_day < $2::date AND passport_id NOT LIKE '~%' FOR UPDATE
+    ), s AS (
+      SELECT o.*, ltrim(substring(days::text FROM cut - first_day + 1), '0') AS kept, substring(days::text FROM cut - first_day + 1) AS rest,
+        rtrim(substring(days::text FOR greatest(cut - first_day, 0)), '0') AS gone FROM o
+    ), u AS (
+      UPDATE visitor_history v SET passport_id = CASE WHEN s.kept = '' THEN '~' || md5($3 || v.passport_id) ELSE v.passport_id END,
+        first_day = CASE WHEN s.kept = '' THEN v.first_day ELSE s.cut + length(s.rest) - length(s.kept) END,
+        days = CASE WHEN s.kept = '' THEN v.days ELSE s.kept::varbit END
+      FROM s WHERE v.center_id = s.center_id AND v.exhibit_id = s.exhibit_id AND v.passport_id = s.passport_id AND s.gone <> ''
+    ), split AS (
+      INSERT INTO visitor_history (center_id, exhibit_id, passport_id, first_day, last_day, days)
+      SELECT center_id, exhibit_id, '~' || md5($3 || passport_id), first_day, first_day + length(gone) - 1, gone::varbit FROM s WHERE gone <> '' AND kept <> ''
+      RETURNING exhibit_id
+    )
+    INSERT INTO visitor_counts (center_id, scope, start, exhibit_id, n)
+    SELECT $1, 'a', date '2000-01-01', exhibit_id, count(*) FROM split GROUP BY 4 ORDER BY 4
+    ON CONFLICT (center_id, scope, start, exhibit_id) DO UPDATE SET n = visitor_counts.n + excluded.n`,
+    [centerId, day, salt],
+  )
 }
 
 async function anonymiseBefore(pool: Pool, centerId: string, day: string): Promise<void> {
@@ -75,6 +110,7 @@ async function anonymiseBefore(pool: Pool, centerId: string, day: string): Promi
             AND e.day < v.year + interval '1 year' AND (v.exhibit_id = '' OR e.exhibit_id = v.exhibit_id))`,
         [centerId, day, salt],
       )
+      await splitHistory(client, centerId, day, salt)
       await client.query('DELETE FROM passport_exhibits WHERE center_id = $1 AND day < $2', [centerId, day])
     })
   } finally {

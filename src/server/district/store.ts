@@ -125,9 +125,22 @@ WITH batch AS (
   ORDER BY 2, 3, 4, 5
   ON CONFLICT DO NOTHING
   RETURNING scope, start, exhibit_id
+), vh AS (
+  INSERT INTO visitor_history (center_id, exhibit_id, passport_id, first_day, last_day, days)
+  SELECT $1, exhibit_id, passport_id, first_day, last_day, bit_or(set_bit(repeat('0', last_day - first_day + 1)::varbit, day - first_day, 1))
+  FROM (SELECT e.exhibit_id, i.passport_id, i.day, min(i.day) OVER w AS first_day, max(i.day) OVER w AS last_day
+    FROM ins i CROSS JOIN LATERAL (VALUES (''), (i.exhibit_id)) e(exhibit_id) WHERE i.type = 'exhibit-started' AND i.passport_id IS NOT NULL
+    WINDOW w AS (PARTITION BY e.exhibit_id, i.passport_id)) x
+  GROUP BY 2, 3, 4, 5 ORDER BY 2, 3
+  ON CONFLICT (center_id, exhibit_id, passport_id) DO UPDATE SET first_day = least(visitor_history.first_day, excluded.first_day),
+    last_day = greatest(visitor_history.last_day, excluded.last_day),
+    days = day_set_or(visitor_history.first_day, visitor_history.days, excluded.first_day, excluded.days)
+  WHERE day_set_or(visitor_history.first_day, visitor_history.days, excluded.first_day, excluded.days) <> visitor_history.days
+  RETURNING exhibit_id, xmax = 0 AS added
 ), vc AS (
   INSERT INTO visitor_counts (center_id, scope, start, exhibit_id, n)
-  SELECT $1, scope, start, exhibit_id, count(*) FROM (SELECT scope, start, exhibit_id FROM vs UNION ALL SELECT 'd'::"char", day, exhibit_id FROM ev) x
+  SELECT $1, scope, start, exhibit_id, count(*) FROM (SELECT scope, start, exhibit_id FROM vs UNION ALL SELECT 'd'::"char", day, exhibit_id FROM ev
+    UNION ALL SELECT 'a', date '2000-01-01', exhibit_id FROM vh WHERE added) x
   GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
   ON CONFLICT (center_id, scope, start, exhibit_id) DO UPDATE SET n = visitor_counts.n + excluded.n
 ), vd AS (

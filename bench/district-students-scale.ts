@@ -1,0 +1,74 @@
+/**
+ * How students over ranges across years (visitor_history, district migration 007) scale
+ * with the events: only the student tables the dashboard bench generates (daily_visitors,
+ * exhibit_visitors: its model, a student coming about 4 times a year) and 007's back-fill,
+ * at 1 M, 10 M and 100 M events (BENCH_SCALE_EVENTS), then the dashboard's students query
+ * (dashboard-queries.ts) per center and per exhibit, CPU ms of this process and PostgreSQL
+ * per run as in district-dashboard-bench.ts. The other totals a view reads are keyed by
+ * center, period and exhibit and do not grow with the events (see that bench).
+ * `BENCH_DASHBOARD_DAYS=730 npx tsx bench/district-students-scale.ts` (2025 and 2026)
+ * writes bench/results/district-students-scale.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openPool, runDistrictMigrations } from '../src/server/district/database.ts'
+import { studentsOver } from '../src/server/district/dashboard-queries.ts'
+import type { Span } from '../src/server/district/dashboard-range.ts'
+import { findPgBin, startPgCluster } from '../tests/district/pg-cluster.ts'
+import { DAYS, backfill007, insertCenters, time, visitorSteps } from './district-dashboard-bench.ts'
+
+const SPANS: Record<string, Span> = {
+  'whole months (2025-10 to 2026-03)': { lo: '2025-10-01', hi: '2026-03-31' },
+  'edge days (2025-11-15 to 2026-08-20)': { lo: '2025-11-15', hi: '2026-08-20' },
+  'all data (counters)': { lo: '2025-01-01', hi: '2026-12-31', all: true },
+}
+
+const bin = findPgBin()
+if (!bin) throw new Error('PostgreSQL not installed')
+const cluster = startPgCluster(bin)
+const pool = openPool(cluster.url, 2)
+const results: Record<string, unknown>[] = []
+try {
+  await runDistrictMigrations(pool)
+  await insertCenters(pool)
+  for (const events of (process.env.BENCH_SCALE_EVENTS ?? '1000000,10000000,100000000').split(',').map(Number)) {
+    await pool.query('TRUNCATE daily_visitors, exhibit_visitors, visitor_history, visitor_counts')
+    const t0 = performance.now()
+    for (const [table, select] of visitorSteps(events)) await pool.query(`INSERT INTO ${table} ${select}`)
+    await backfill007(pool)
+    await pool.query('VACUUM ANALYZE')
+    const generateS = Math.round(performance.now() - t0) / 1000
+    const [size] = (
+      await pool.query<{ rows: string; bytes: string; ev: string }>(
+        `SELECT (SELECT count(*) FROM visitor_history) AS rows, pg_total_relation_size('visitor_history') AS bytes, (SELECT count(*) FROM exhibit_visitors) AS ev`,
+      )
+    ).rows
+    const ms: Record<string, unknown> = {}
+    for (const [name, s] of Object.entries(SPANS))
+      for (const key of ['center_id', 'exhibit_id'] as const)
+        ms[`${name}, per ${key}`] = await time(() => pool.query(studentsOver(s, key), [null, null]), cluster.pid())
+    const row = {
+      events,
+      days: DAYS,
+      visitorHistoryRows: Number(size!.rows),
+      visitorHistoryBytes: Number(size!.bytes),
+      exhibitVisitorRows: Number(size!.ev),
+      generateS,
+      ms,
+      loadAverage1m: loadavg()[0],
+    }
+    console.log(JSON.stringify(row))
+    results.push(row)
+  }
+} finally {
+  await pool.end()
+  cluster.stop()
+}
+const dir = resolve(dirname(fileURLToPath(import.meta.url)), 'results')
+mkdirSync(dir, { recursive: true })
+writeFileSync(
+  resolve(dir, 'district-students-scale.json'),
+  JSON.stringify({ when: new Date().toISOString(), node: process.version, runs: 15, results }, null, 2) + '\n',
+)
