@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { pathToFileURL } from 'node:url'
 import { join, relative, resolve } from 'node:path'
 import { LANGS, LocaleFileSchema, ManifestSchema } from '../src/core/manifest-schema.ts'
 import { readNarrationManifest, sha16, type NarrationEntry } from './speech/narration-manifest.ts'
@@ -48,10 +49,19 @@ function parseArgs(argv: string[]): Options {
   return o
 }
 
+/** A mistake in the command line: exit code 2. */
+class UsageError extends Error {}
 function fail(msg: string): never {
-  console.error(`gen-audio: ${msg}`)
-  process.exit(2)
+  throw new UsageError(msg)
 }
+
+/** Where the run writes: the console, or a test's lines (runGenAudio's `out`; one run at a time). */
+interface Output {
+  log(line: string): void
+  error(line: string): void
+}
+const CONSOLE: Output = { log: (l) => console.log(l), error: (l) => console.error(l) }
+let sink: Output = CONSOLE
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
 const durationMs = (file: string) => Math.round(Number(run('sox', ['--i', '-D', file]).toString().trim()) * 1000)
@@ -113,11 +123,11 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
         entries[cue] = { textHash, fileHash: onDisk, recorded: true, bytes: statSync(out).size, durationMs: durationMs(out) }
         dirty = true
         c.adopted++
-        console.log(`adopted recording ${relative('.', out)}`)
+        sink.log(`adopted recording ${relative('.', out)}`)
         continue
       }
       if (prev?.recorded) {
-        if (prev.textHash !== textHash) console.warn(`warning: ${relative('.', out)} is a recording of older text; re-record it (subtitle changed)`)
+        if (prev.textHash !== textHash) sink.error(`warning: ${relative('.', out)} is a recording of older text; re-record it (subtitle changed)`)
         c.kept++
         continue
       }
@@ -141,14 +151,14 @@ function processExhibit(dir: string, o: Options, c: Counts, tmp: string): void {
       dirty = true
       c.made++
       c.sizes.push(`${relative('.', out)}  ${(bytes / 1024).toFixed(1)} KB  ${(entry.durationMs / 1000).toFixed(1)} s  ${kbps} kbps`)
-      if (bytes > MAX_BYTES) console.warn(`warning: ${relative('.', out)} is ${bytes} bytes; split the cue into shorter ones`)
+      if (bytes > MAX_BYTES) sink.error(`warning: ${relative('.', out)} is ${bytes} bytes; split the cue into shorter ones`)
     }
   }
   // a renamed or removed cue leaves its entry and mp3 behind: drop the synthesised ones
   const { pruned, kept } = pruneStaleNarration(narrDir, sidecar, m.data.narration)
-  for (const s of pruned) console.log(`pruned ${s.lang}/${s.cue}: no longer a cue in manifest.json`)
+  for (const s of pruned) sink.log(`pruned ${s.lang}/${s.cue}: no longer a cue in manifest.json`)
   for (const s of kept)
-    console.warn(`warning: ${relative('.', join(narrDir, s.lang, `${s.cue}.mp3`))} is not a cue in manifest.json; rename it to the new cue name or delete it`)
+    sink.error(`warning: ${relative('.', join(narrDir, s.lang, `${s.cue}.mp3`))} is not a cue in manifest.json; rename it to the new cue name or delete it`)
   if (dirty || pruned.length) {
     mkdirSync(narrDir, { recursive: true })
     writeFileSync(sidecarFile, JSON.stringify(sidecar, null, 2) + '\n')
@@ -273,8 +283,8 @@ function exhibitDirs(o: Options): string[] {
   return found
 }
 
-async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2))
+async function generate(argv: string[]): Promise<number> {
+  const o = parseArgs(argv)
   const c: Counts = { made: 0, kept: 0, adopted: 0, problems: [], sizes: [] }
   const tmp = mkdtempSync(join(tmpdir(), 'sophora-audio-'))
   const dirs = exhibitDirs(o)
@@ -285,19 +295,33 @@ async function main(): Promise<void> {
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
-  for (const s of c.sizes) console.log(s)
-  if (!o.check) console.log(`gen-audio: ${c.made} generated, ${c.kept} up to date, ${c.adopted} recordings adopted`)
+  for (const s of c.sizes) sink.log(s)
+  if (!o.check) sink.log(`gen-audio: ${c.made} generated, ${c.kept} up to date, ${c.adopted} recordings adopted`)
   const t0 = performance.now()
   const report = await verifyNarration(dirs)
-  console.log(
+  sink.log(
     `narration check: ${report.checked.length} synthesised zh-CN cues read back by espeak-ng in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${report.recorded} recordings exempt`,
   )
   const problems = [...new Set([...c.problems, ...report.problems])]
-  for (const p of problems) console.error(`problem: ${p}`)
-  if (problems.length > 0) process.exitCode = 1
+  for (const p of problems) sink.error(`problem: ${p}`)
+  return problems.length > 0 ? 1 : 0
 }
 
-main().catch((e: unknown) => {
-  console.error(`gen-audio: ${e instanceof Error ? e.message : String(e)}`)
-  process.exitCode = 2
-})
+/**
+ * The command with its arguments; resolves to the exit code (1: problems, 2: a bad command line
+ * or a failure). Exported so that tests run it in-process instead of paying a tsx start per run.
+ */
+export async function runGenAudio(argv: string[], output: Output = CONSOLE): Promise<number> {
+  sink = output
+  try {
+    return await generate(argv)
+  } catch (e) {
+    sink.error(`gen-audio: ${e instanceof Error ? e.message : String(e)}`)
+    return 2
+  } finally {
+    sink = CONSOLE
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href)
+  void runGenAudio(process.argv.slice(2)).then((code) => (process.exitCode = code))

@@ -164,8 +164,8 @@ export function createExhibit(o: NewExhibitOptions): NewExhibitResult {
   return { dir: target, warnings }
 }
 
-function parseArgs(argv: string[]): NewExhibitOptions {
-  const o: NewExhibitOptions = { id: '' }
+function parseArgs(argv: string[]): NewExhibitOptions & { help?: boolean } {
+  const o: NewExhibitOptions & { help?: boolean } = { id: '' }
   const value = (i: number, flag: string) => {
     const v = argv[i]
     if (v === undefined || v.startsWith('--')) throw new NewExhibitError(`${flag} needs a value`)
@@ -179,24 +179,37 @@ function parseArgs(argv: string[]): NewExhibitOptions {
     else if (a === '--kind') o.kind = value(++i, a)
     else if (a === '--dir') o.dir = value(++i, a)
     else if (a === '--no-audio') o.audio = false
-    else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0])
-      process.exit(0)
-    } else if (a.startsWith('-')) throw new NewExhibitError(`unknown option ${a} (options: --title-zh, --title-en, --category, --kind, --dir, --no-audio)`)
+    // help wins over anything after it, as it did when it exited on the spot
+    else if (a === '--help' || a === '-h') return { ...o, help: true }
+    else if (a.startsWith('-')) throw new NewExhibitError(`unknown option ${a} (options: --title-zh, --title-en, --category, --kind, --dir, --no-audio)`)
     else if (o.id) throw new NewExhibitError(`one id at a time (got "${o.id}" and "${a}")`)
     else o.id = a
   }
   return o
 }
 
-function main(): void {
+/** Where the command writes: the console, or a test's lines. */
+export interface CliOutput {
+  log(line: string): void
+  error(line: string): void
+}
+
+/**
+ * The command with its arguments; returns the exit code (2: a mistake in the command line).
+ * Exported so that tests run it in-process instead of paying a tsx start per case.
+ */
+export function runCli(argv: string[], out: CliOutput = { log: (l) => console.log(l), error: (l) => console.error(l) }): number {
   try {
-    const o = parseArgs(process.argv.slice(2))
-    const { dir, warnings } = createExhibit(o)
-    for (const w of warnings) console.warn(`warning: ${w}`)
+    const o = parseArgs(argv)
+    if (o.help) {
+      out.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!)
+      return 0
+    }
+    const { dir, warnings } = createExhibit({ ...o, log: out.log })
+    for (const w of warnings) out.error(`warning: ${w}`)
     const rel = shown(dir)
     if (o.kind === 'panorama') {
-      console.log(
+      out.log(
         [
           '',
           'Next (guide: docs/authoring-panorama.md):',
@@ -206,9 +219,9 @@ function main(): void {
           '  4. npm test',
         ].join('\n'),
       )
-      return
+      return 0
     }
-    console.log(
+    out.log(
       [
         '',
         'Next:',
@@ -218,13 +231,14 @@ function main(): void {
         '  4. npm test (contract tests, content test, boundaries); guide: docs/authoring-exhibits.md',
       ].join('\n'),
     )
+    return 0
   } catch (e) {
     if (e instanceof NewExhibitError) {
-      console.error(`new-exhibit: ${e.message}`)
-      process.exit(2)
+      out.error(`new-exhibit: ${e.message}`)
+      return 2
     }
     throw e
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main()
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exitCode = runCli(process.argv.slice(2))

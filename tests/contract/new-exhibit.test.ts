@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { describeProblems, validateExhibitDir } from '../../src/build/exhibit-folders.ts'
 import type { QuizItem, StepDef } from '../../src/core/exhibit-kit.ts'
 import { ManifestSchema } from '../../src/core/manifest-schema.ts'
-import { createExhibit, idProblem, NewExhibitError } from '../../scripts/new-exhibit.ts'
+import { createExhibit, idProblem, NewExhibitError, runCli } from '../../scripts/new-exhibit.ts'
 import { folderImportViolations, folderTestImportViolations } from './boundaries.ts'
 import { panoramaContent } from './panorama-content.ts'
 import { codeKeyProblems, playthroughProblems, shapeProblems, styleProblems } from './content-checks.ts'
@@ -30,7 +30,12 @@ const tmp = mkdtempSync(join(tmpdir(), 'sophora-new-exhibit-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 // gen-audio needs espeak-ng and sox (with mp3 support); without them the script only warns
 const hasEspeak = ['espeak-ng', 'sox'].every((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0)
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/new-exhibit.ts', ...args], { encoding: 'utf8' })
+/** The command in-process (each tsx start as a child cost ~1.5 s CPU); one case below runs it as a real process. */
+const cli = (...args: string[]) => {
+  const out = { stdout: '', stderr: '' }
+  const status = runCli(args, { log: (l) => (out.stdout += `${l}\n`), error: (l) => (out.stderr += `${l}\n`) })
+  return { status, ...out }
+}
 
 describe('new-exhibit', () => {
   const lines: string[] = []
@@ -90,11 +95,14 @@ describe('new-exhibit', () => {
   })
 
   it('runs as a command with clear errors (exit code 2)', () => {
-    const bad = cli('Bad Id', '--dir', tmp)
+    // as a process once: the entry point runs the command and its exit code reaches the shell
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/new-exhibit.ts', 'Bad Id', '--dir', tmp], { encoding: 'utf8' })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/new-exhibit: "Bad Id" is not a valid id/)
-    expect(cli('--dir', tmp).stderr).toMatch(/give the exhibit id/)
+    expect(cli('Bad Id', '--dir', tmp)).toMatchObject({ status: 2, stdout: '' })
+    expect(cli('--dir', tmp)).toMatchObject({ status: 2, stderr: expect.stringMatching(/give the exhibit id/) })
     expect(cli('a-b', '--colour', 'red').stderr).toMatch(/unknown option --colour/)
+    expect(cli('--help', '--colour').stdout).toMatch(/npm run new-exhibit -- <id>/)
     const ok = cli('tiny-one', '--dir', tmp, '--no-audio', '--category', 'vr')
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/\/dev\/exhibits\/tiny-one/)

@@ -6,7 +6,10 @@
  *   triangles) at every step; headless Chromium has no headset, so no Enter VR button;
  * - a wrong choice is explained, then the exhibit plays to its stamp with one wrong quiz answer,
  *   reporting the visit's events; after leaving, the renderer's geometries and textures are
- *   back where they were;
+ *   back where they were in the lobby before it was opened (one visit per exhibit: the platform
+ *   disposes an exhibit's whole tree on exit, so the lobby's counts are the same before and after
+ *   any visit once the stage exists; only the page's first visit, which makes the stage and its
+ *   shared resources, leaves and comes back for its playthrough);
  * - every stamp is still there after a reload (the student checked in with a passport first);
  * - the scene is never hidden behind the panels: the run panel and subtitles lie beside the view
  *   at a 1024×640 tablet and a 1280×800 kiosk, and each exhibit's first step (every step with
@@ -154,6 +157,9 @@ describe('exhibit contract in Chromium', () => {
   describe.each(exhibits)('%s', (id) => {
     let plan: Playbook
     let baseline: Counts
+    /** the intro check leaves the exhibit only on the page's first visit (see the file's comment) */
+    let left = false
+    let eventsBefore = 0
     const errorsBefore = () => b.errors.length
 
     beforeAll(async () => {
@@ -162,6 +168,10 @@ describe('exhibit contract in Chromium', () => {
 
     it('shows loading progress, then a non-blank frame within budget, flat only; sets the baseline', async () => {
       const before = errorsBefore()
+      eventsBefore = await page.evaluate(() => window.__sophora!.events.length)
+      // no counts yet: the stage (and its shared resources, e.g. the text atlas) is made on the page's first visit
+      const first = (await counts(page)) === null
+      if (!first) baseline = await lobbyCounts()
       await enterWatchingProgress(id)
       await waitForExhibit(page)
       await waitFrames(page, 3)
@@ -175,15 +185,20 @@ describe('exhibit contract in Chromium', () => {
         await page.setViewportSize(VIEW)
         checkLayouts(layouts)
       }
-      await leave()
-      baseline = await lobbyCounts()
+      if (first) {
+        await leave()
+        baseline = await lobbyCounts()
+        left = true
+      }
       expect(b.errors.slice(before)).toEqual([])
     })
 
     it('explains a wrong choice, plays to its stamp within budget at every step, then leaves nothing behind', async () => {
       const before = errorsBefore()
-      const eventsBefore = await page.evaluate(() => window.__sophora!.events.length)
-      await enter(id)
+      if (left) {
+        eventsBefore = await page.evaluate(() => window.__sophora!.events.length)
+        await enter(id)
+      }
       await click('run-start')
       const live = await frameCounts()
       expect(live.geometries, 'the scene allocates geometry (else the leak check proves nothing)').toBeGreaterThan(baseline.geometries)

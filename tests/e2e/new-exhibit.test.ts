@@ -31,8 +31,9 @@ let b: Browser
 let page: Page
 beforeAll(async () => {
   server = await startServer()
-  // Wide enough that the run panel does not cover the objects the test clicks.
-  b = await launch({ width: 1280, height: 720 })
+  // Wide enough that the run panel does not cover the objects the test clicks. Held: the stage
+  // draws only the frames a check asks for (the first picture, each click's target, the screenshot).
+  b = await launch({ width: 1280, height: 720, holdFrames: true })
   // A checked-in student: the stamp goes to their passport and shows in the lobby.
   const guide = { name: 'guide-e2e', password: 'e2e-guide-password-1' }
   createGuide(server, guide)
@@ -82,7 +83,10 @@ describe('a new exhibit from the template', () => {
       await page.waitForSelector('[data-testid="run-panel"][data-phase="step"]')
       await clickObject(target)
       await expect(page.locator('[data-testid="feedback"]').getAttribute('class')).resolves.toContain('ok')
-      if (target === 'look-target') await page.screenshot({ path: join('test-results', 'new-exhibit-step.png') })
+      if (target === 'look-target') {
+        await waitFrames(page, 2)
+        await page.screenshot({ path: join('test-results', 'new-exhibit-step.png') })
+      }
       await page.click('[data-testid="run-next"]')
     }
     await page.waitForSelector('[data-testid="run-panel"][data-phase="quiz"]')
