@@ -13,6 +13,9 @@ interface RawSnapshot {
   strings: string[]
 }
 
+/** Blink's objects that only a DevTools session's network agent makes and keeps (see `parts`). */
+const DEVTOOLS_NATIVES = ['blink::NetworkResourcesData', 'blink::XHRReplayData']
+
 export interface HeapNode {
   index: number
   type: string
@@ -75,6 +78,40 @@ export class HeapSnapshot {
     for (let i = 0; i < this.count; i++) {
       const n = this.node(i)
       if (n.type !== 'synthetic') out[n.type] = (out[n.type] ?? 0) + n.selfSize
+    }
+    return out
+  }
+
+  /**
+   * The snapshot's self sizes in the parts the soak's verdict tells apart (synthetic roots left out):
+   * - `code`: V8's compiled code (node type `code`: bytecode, machine code, feedback vectors, function
+   *   infos) and the dependency lists optimised code keeps on object shapes and protectors
+   *   (`system / WeakArrayList` held by a `dependent_code` edge): the JIT warming up, not the app;
+   * - `devtools`: the network log of a DevTools session (Playwright's CDP Network domain keeps a
+   *   record of every request, and an XHR's replay data, for the page's life): the bench's own
+   *   instrument, absent at a station nobody debugs;
+   * - `station`: the rest, the app's objects, the DOM and the browser's own buffers (performance
+   *   timeline entries and the like, capped by the browser).
+   */
+  parts(): { code: number; devtools: number; station: number } {
+    this.index()
+    const { edge, start } = this.retainers!
+    const out = { code: 0, devtools: 0, station: 0 }
+    const dependentCode = this.raw.strings.indexOf('dependent_code')
+    const [elementEdge, hiddenEdge] = ['element', 'hidden'].map((t) => this.raw.snapshot.meta.edge_types[0].indexOf(t))
+    for (let i = 0; i < this.count; i++) {
+      const n = this.node(i)
+      if (n.type === 'synthetic') continue
+      let part: keyof typeof out = 'station'
+      if (n.type === 'code') part = 'code'
+      else if (DEVTOOLS_NATIVES.some((p) => n.name.startsWith(p))) part = 'devtools'
+      else if (n.name === 'system / WeakArrayList' && dependentCode >= 0)
+        for (let k = start[i]!; k < start[i + 1]!; k++) {
+          const b = edge[k]! * this.ef
+          // element and hidden edges carry an index, not a name
+          if (this.raw.edges[b] !== elementEdge && this.raw.edges[b] !== hiddenEdge && this.raw.edges[b + 1] === dependentCode) part = 'code'
+        }
+      out[part] += n.selfSize
     }
     return out
   }

@@ -20,6 +20,10 @@ export interface SoakPoint {
   heapWithoutCodeMB: number
   /** the snapshot's self sizes by V8 node type (object, closure, array, hidden, string…), MB */
   heapByTypeMB: Record<string, number>
+  /** DevTools' network log in the snapshot (the bench's CDP session keeps every request; HeapSnapshot.parts) */
+  devtoolsMB: number
+  /** the snapshot without compiled code (and its dependency lists) and without DevTools' log: what the verdict counts */
+  stationHeapMB: number
   geometries: number
   textures: number
   /** DOM nodes alive in the renderer, detached ones included (DevTools' DOM counters) */
@@ -65,6 +69,8 @@ export interface SoakBench {
     /** the same without V8's compiled code (JIT warm-up is not a leak) */
     heapWithoutCodeChangePct: number
     flatWithoutCode: boolean
+    /** the snapshot without compiled code and without DevTools' network log (stationHeapMB): what `flat` judges */
+    stationHeapChangePct: number
     geometriesDelta: number
     texturesDelta: number
     domNodesDelta: number
@@ -76,8 +82,12 @@ const GUIDE = { name: 'guide-soak', password: 'soak-bench-password-1' }
 const IDLE_S = 3
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
-/** Self sizes by V8 node type in a heap snapshot of the page (taken after GC; the file is removed). */
-async function snapshotParts(cdp: CDPSession): Promise<Record<string, number>> {
+/**
+ * Self sizes by V8 node type, and the verdict's parts (HeapSnapshot.parts), in a heap snapshot of
+ * the page (taken after GC; the file is removed). `keepIds`: leave the profiler on, so object ids
+ * stay comparable with a later snapshot (bench/soak-heap.ts); disabling it drops its id map.
+ */
+async function snapshotParts(cdp: CDPSession, keepIds = false): Promise<{ byType: Record<string, number>; parts: ReturnType<HeapSnapshot['parts']> }> {
   const chunks: string[] = []
   const onChunk = (c: { chunk: string }) => chunks.push(c.chunk)
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
@@ -85,12 +95,13 @@ async function snapshotParts(cdp: CDPSession): Promise<Record<string, number>> {
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
   // the profiler keeps its object-id map for the page's life (native memory, not the JS heap)
-  await cdp.send('HeapProfiler.disable')
+  if (!keepIds) await cdp.send('HeapProfiler.disable')
   const dir = mkdtempSync('/tmp/sophora-soak-snap-')
   const file = join(dir, 'heap.heapsnapshot')
   writeFileSync(file, chunks.join(''))
   try {
-    return new HeapSnapshot(file).selfSizeByType()
+    const snap = new HeapSnapshot(file)
+    return { byType: snap.selfSizeByType(), parts: snap.parts() }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -117,9 +128,10 @@ export interface SoakStation {
 /**
  * The station of a soak: its own stats server, a guide, 20 passports, one Chromium page at the
  * lobby with the idle reset at its shortest. `only` limits the round robin to those exhibits
- * (bench/soak-heap.ts bisects a leak by exhibit).
+ * (bench/soak-heap.ts bisects a leak by exhibit); `keepHeapIds` keeps heap-snapshot ids comparable
+ * across readings (soak-heap.ts compares objects by id).
  */
-export async function openSoakStation(opts: { only?: string[] } = {}): Promise<SoakStation> {
+export async function openSoakStation(opts: { only?: string[]; keepHeapIds?: boolean } = {}): Promise<SoakStation> {
   const ids = readdirSync('exhibits')
     .filter((d) => existsSync(`exhibits/${d}/manifest.json`) && (!opts.only || opts.only.includes(d)))
     .sort()
@@ -209,7 +221,7 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
       }
     })
     const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
-    const parts = await snapshotParts(cdp)
+    const { byType: parts, parts: verdictParts } = await snapshotParts(cdp, opts.keepHeapIds)
     const mb = (n: number) => round(n / 2 ** 20, 2)
     return {
       reading,
@@ -218,6 +230,8 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
       codeMB: mb(parts.code ?? 0),
       heapWithoutCodeMB: mb(Object.entries(parts).reduce((a, [k, v]) => (k === 'code' ? a : a + v), 0)),
       heapByTypeMB: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, mb(v)])),
+      devtoolsMB: mb(verdictParts.devtools),
+      stationHeapMB: mb(verdictParts.station),
       geometries: inPage.counts?.geometries ?? 0,
       textures: inPage.counts?.textures ?? 0,
       domNodes: dom.nodes,
@@ -313,8 +327,11 @@ export async function openSoakStation(opts: { only?: string[] } = {}): Promise<S
  * the exhibit, start it, answer its first step (the first choice), go on, then walk away; the station's own idle reset
  * (3 s, countdown 3 s) exits the visit, checks the passport out and shows the attract loop, which
  * the next student touches. Footprint readings at 0 and every `every` visits; the verdict
- * "flat" = JS heap after two GCs within ±10 % of the first reading and renderer geometries,
- * textures and DOM nodes back to it.
+ * "flat" = the station's heap after two GCs within ±10 % of the warm reading and renderer
+ * geometries, textures and DOM nodes back to it. The station's heap is the heap snapshot less
+ * V8's compiled code (the JIT keeps optimising as the day goes on) and less DevTools' network log
+ * (the bench's CDP session records every request; no station runs with DevTools attached): see
+ * HeapSnapshot.parts. The JS heap with both (usedJSHeapSize) stays in each reading and in the verdict.
  */
 export async function runSoakBench(
   opts: { visits?: number; every?: number; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
@@ -357,9 +374,11 @@ export async function runSoakBench(
   const pct = (a: number, b: number) => round(((b - a) / a) * 100)
   const heapChangePct = pct(first.heapMB, last.heapMB)
   const heapWithoutCodeChangePct = pct(first.heapWithoutCodeMB, last.heapWithoutCodeMB)
+  const stationHeapChangePct = pct(first.stationHeapMB, last.stationHeapMB)
   const verdict = {
     heapChangePct,
     heapWithoutCodeChangePct,
+    stationHeapChangePct,
     flatWithoutCode: false,
     geometriesDelta: last.geometries - first.geometries,
     texturesDelta: last.textures - first.textures,
@@ -368,7 +387,7 @@ export async function runSoakBench(
   }
   // DOM nodes: a handful either way is the lobby's own state (a focus ring, a toast); not growth
   const rest = verdict.geometriesDelta <= 0 && verdict.texturesDelta <= 0 && verdict.domNodesDelta <= 50
-  verdict.flat = Math.abs(heapChangePct) <= 10 && rest
+  verdict.flat = Math.abs(stationHeapChangePct) <= 10 && rest
   verdict.flatWithoutCode = Math.abs(heapWithoutCodeChangePct) <= 10 && rest
   const minutes = round((Date.now() - t0) / 60_000)
   return {
