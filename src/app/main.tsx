@@ -6,6 +6,7 @@ import { hydrateStationPassport } from '../features/passport/index.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { audioStore, outbox, setupShell, subscribeRecorded } from './shell-services.tsx'
 import { setupPwa } from '../features/pwa/index.ts'
+import { loadDashboardPage, startDashboardEarly } from '../features/dashboard/index.ts'
 import './app.css'
 
 // Old `/#/exhibit/<id>` links (bookmarks, kiosk start pages) land on the new URL.
@@ -17,6 +18,12 @@ void hydrateStationPassport().then((status) => {
   if (status === 'reset') useNoticeStore.getState().show('storage.reset')
   if (status === 'legacy-dropped') useNoticeStore.getState().show('passport.legacyDropped')
 })
+// The dashboard opened by address: its chunk, ECharts and its requests start now, side by side,
+// not one after another as the route renders (features/dashboard/early-start.ts).
+if (location.pathname === paths.dashboard) {
+  void loadDashboardPage().catch(() => {}) // a failure shows when the route loads it
+  startDashboardEarly(location.search)
+}
 setupShell()
 // Offline after the first load; a new version waits for the lobby (or the kiosk's idle reset).
 setupPwa({ isLobby: (path) => path === paths.lobby })
