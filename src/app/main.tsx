@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.tsx'
 import { legacyHashRedirect, paths } from './routes.ts'
-import { hydrateStationPassport } from '../features/passport/index.ts'
+import { hydrateStationPassport, loadGuideSession } from '../features/passport/index.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { audioStore, outbox, setupShell, subscribeRecorded } from './shell-services.tsx'
 import { setupPwa } from '../features/pwa/index.ts'
@@ -22,7 +22,7 @@ void hydrateStationPassport().then((status) => {
 // not one after another as the route renders (features/dashboard/early-start.ts).
 if (location.pathname === paths.dashboard) {
   void loadDashboardPage().catch(() => {}) // a failure shows when the route loads it
-  startDashboardEarly(location.search)
+  startDashboardEarly(location.search, loadGuideSession())
 }
 setupShell()
 // Offline after the first load; a new version waits for the lobby (or the kiosk's idle reset).

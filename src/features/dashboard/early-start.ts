@@ -1,6 +1,6 @@
 import { DASHBOARD_VIEWS } from '../../core/dashboard.ts'
 import { useLangStore } from '../../i18n/lang-store.ts'
-import { loadGuideSession } from '../passport/index.ts'
+import type { StaffSession } from '../passport/index.ts'
 import { loadEcharts } from './echarts-loader.ts'
 import { readFilter } from './url-filter.ts'
 import { OPTIONS_PATH, viewPath } from './view-url.ts'
@@ -20,8 +20,11 @@ const FRESH_MS = 60_000
 const started = new Map<string, { at: number; res: Promise<Response> }>()
 const key = (path: string, token: string) => `${token} ${path}`
 
-/** Called by the app once, before the first render, when the address is the dashboard's (beside loadDashboardPage). */
-export function startDashboardEarly(search: string, session = loadGuideSession(), doFetch: Fetch = globalFetch, now = () => performance.now()): void {
+/**
+ * Called by the app once, before the first render, when the address is the dashboard's (beside
+ * loadDashboardPage), with the tab's guide session (the passport feature's loadGuideSession).
+ */
+export function startDashboardEarly(search: string, session: StaffSession | null, doFetch: Fetch = globalFetch, now = () => performance.now()): void {
   if (!session) return // the sign-in form comes first: nothing to ask for yet
   void loadEcharts().catch(() => {}) // likewise: a chart that cannot load says so
   const filter = readFilter(search)
