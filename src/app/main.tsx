@@ -6,7 +6,8 @@ import { hydrateStationPassport, loadGuideSession } from '../features/passport/i
 import { useNoticeStore } from './notice-store.ts'
 import { audioStore, outbox, setupShell, subscribeRecorded } from './shell-services.tsx'
 import { setupPwa } from '../features/pwa/index.ts'
-import { loadDashboardPage, startDashboardEarly } from '../features/dashboard/index.ts'
+import { startDashboardEarly } from '../features/dashboard/index.ts'
+import { preloadDashboardPage } from './pages.tsx'
 import './app.css'
 
 // Old `/#/exhibit/<id>` links (bookmarks, kiosk start pages) land on the new URL.
@@ -20,10 +21,9 @@ void hydrateStationPassport().then((status) => {
 })
 // The dashboard opened by address: its chunk, ECharts and its requests start now, side by side,
 // not one after another as the route renders (features/dashboard/early-start.ts).
-if (location.pathname === paths.dashboard) {
-  void loadDashboardPage().catch(() => {}) // a failure shows when the route loads it
-  startDashboardEarly(location.search, loadGuideSession())
-}
+const dashboardFirst = location.pathname === paths.dashboard
+const dashboardChunk = dashboardFirst ? preloadDashboardPage() : null
+if (dashboardFirst) startDashboardEarly(location.search, loadGuideSession())
 setupShell()
 // Offline after the first load; a new version waits for the lobby (or the kiosk's idle reset).
 setupPwa({ isLobby: (path) => path === paths.lobby })
@@ -42,9 +42,16 @@ if (preview) {
     ),
   )
 } else {
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    )
+  // The first render waits for the dashboard's chunk (tens of ms, its requests already out):
+  // a page that suspends is revealed only ~300 ms after its fallback (React's throttle), which
+  // was the largest wait left on the dashboard's first view. A failed load renders anyway and
+  // the route's lazy import tries again and says so.
+  if (dashboardChunk) void dashboardChunk.then(render, render)
+  else render()
 }
