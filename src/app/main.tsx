@@ -2,10 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.tsx'
 import { legacyHashRedirect, paths } from './routes.ts'
-import { hydrateStationPassport } from '../features/passport/index.ts'
+import { hydrateStationPassport, loadGuideSession } from '../features/passport/index.ts'
 import { useNoticeStore } from './notice-store.ts'
 import { audioStore, outbox, setupShell, subscribeRecorded } from './shell-services.tsx'
 import { setupPwa } from '../features/pwa/index.ts'
+import { startDashboardEarly } from '../features/dashboard/index.ts'
+import { preloadDashboardPage } from './pages.tsx'
 import './app.css'
 
 // Old `/#/exhibit/<id>` links (bookmarks, kiosk start pages) land on the new URL.
@@ -17,6 +19,11 @@ void hydrateStationPassport().then((status) => {
   if (status === 'reset') useNoticeStore.getState().show('storage.reset')
   if (status === 'legacy-dropped') useNoticeStore.getState().show('passport.legacyDropped')
 })
+// The dashboard opened by address: its chunk, ECharts and its requests start now, side by side,
+// not one after another as the route renders (features/dashboard/early-start.ts).
+const dashboardFirst = location.pathname === paths.dashboard
+const dashboardChunk = dashboardFirst ? preloadDashboardPage() : null
+if (dashboardFirst) startDashboardEarly(location.search, loadGuideSession())
 setupShell()
 // Offline after the first load; a new version waits for the lobby (or the kiosk's idle reset).
 setupPwa({ isLobby: (path) => path === paths.lobby })
@@ -35,9 +42,16 @@ if (preview) {
     ),
   )
 } else {
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    )
+  // The first render waits for the dashboard's chunk (tens of ms, its requests already out):
+  // a page that suspends is revealed only ~300 ms after its fallback (React's throttle), which
+  // was the largest wait left on the dashboard's first view. A failed load renders anyway and
+  // the route's lazy import tries again and says so.
+  if (dashboardChunk) void dashboardChunk.then(render, render)
+  else render()
 }

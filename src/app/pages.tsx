@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react'
+import { lazy, Suspense, useState, type ComponentProps, type ReactNode } from 'react'
 import { useT } from '../i18n/lang-store.ts'
 import { loadCheckInPage, loadGuidePages, loadPassportPage } from '../features/passport/index.ts'
 import { loadCertificatePage } from '../features/certificate/index.ts'
@@ -34,8 +34,19 @@ export const StationJoinPage = lazy(async () => ({ default: (await loadStationPa
 export const GuideConsolePage = lazy(async () => ({ default: (await loadConsolePages()).GuideConsolePage }))
 export const GuideSessionPage = lazy(async () => ({ default: (await loadConsolePages()).GuideSessionPage }))
 export const YearlyReportPage = lazy(async () => ({ default: (await loadYearlyReportPage()).YearlyReportPage }))
-// ECharts is a further chunk of its own, loaded when the dashboard draws its first chart.
-export const DashboardPage = lazy(async () => ({ default: (await loadDashboardPage()).DashboardPage }))
+// ECharts is a further chunk of its own, loaded when the dashboard opens signed in.
+const LazyDashboardPage = lazy(async () => ({ default: (await loadDashboardPage()).DashboardPage }))
+let dashboardModule: Awaited<ReturnType<typeof loadDashboardPage>> | null = null
+/** Loads the dashboard's chunk so that its first render does not suspend (main.tsx, opened by address). */
+export const preloadDashboardPage = (): Promise<void> =>
+  loadDashboardPage().then((m) => {
+    dashboardModule = m
+  })
+/** The dashboard: rendered at once when preloaded, else lazily; chosen once, so the page never remounts. */
+export function DashboardPage(props: ComponentProps<typeof LazyDashboardPage>) {
+  const [Component] = useState(() => dashboardModule?.DashboardPage ?? LazyDashboardPage)
+  return <Component {...props} />
+}
 export const DistrictPage = lazy(async () => ({ default: (await loadDistrictPage()).DistrictPage }))
 export const KioskSettingsForm = lazy(async () => ({ default: (await loadKioskSettingsForm()).KioskSettingsForm }))
 export const PairingPage = lazy(async () => ({ default: (await loadPairingPage()).PairingPage }))

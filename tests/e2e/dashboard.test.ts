@@ -5,7 +5,8 @@
  * over `events` made here (joins written for this test, not the server's query code); the
  * misconception view names the top wrong answer in the exhibit's words; the CSV and XLSX
  * downloads read back equal the screen; the class of three is suppressed; the filters survive
- * a reload; a guide gets no exports (and the API says 403). Screenshot kept in test-results/.
+ * a reload (opened by address, the views and ECharts are asked for before the page's chunk
+ * arrives, each once); a guide gets no exports (and the API says 403). Screenshot kept in test-results/.
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -219,9 +220,36 @@ describe('/admin/dashboard', () => {
     const row2 = Array.from((sheet.getRow(2).values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)))
     expect(row2.slice(0, 3)).toEqual([exhibits[0]!.cells.exhibit, String(starts), String(completions)])
 
-    // Filters survive a reload.
+    // Filters survive a reload. Opened by address with a session, the page asks for its views
+    // before its own chunk has arrived, and for ECharts before any view has answered (each
+    // held here until the other was asked: in the old chain, page → views → ECharts, this
+    // waits forever), once each: the page takes the answers asked for early.
+    const asked: string[] = []
+    let echartsAsked = () => {}
+    const echarts = new Promise<void>((done) => (echartsAsked = done))
+    let viewsAsked = () => {}
+    const views = new Promise<void>((done) => (viewsAsked = done))
+    const onRequest = (r: { url(): string }) => {
+      const path = new URL(r.url()).pathname
+      if (/\/assets\/echarts-setup-[^/]+\.js$/.test(path)) echartsAsked()
+      if (!path.startsWith('/api/dashboard/')) return
+      asked.push(path)
+      if (VIEWS.every((v) => asked.includes(`/api/dashboard/views/${v}`))) viewsAsked()
+    }
+    page.on('request', onRequest)
+    await page.route(/\/assets\/dashboard-page-[^/]+\.js$/, async (route) => {
+      await views
+      await route.continue()
+    })
+    await page.route(/\/api\/dashboard\/views\//, async (route) => {
+      await echarts
+      await route.continue()
+    })
     await page.reload()
     await allReady(page)
+    await page.unrouteAll()
+    page.off('request', onRequest)
+    expect(asked.sort()).toEqual(['/api/dashboard/options', ...VIEWS.map((v) => `/api/dashboard/views/${v}`)].sort())
     expect(await page.inputValue('[data-testid="filter-school"]')).toBe(school)
     expect((await screenTable(page, 'visits')).map((r) => r.cells)).toEqual(visits.map((r) => r.cells))
 

@@ -14,7 +14,15 @@ const base = (categories: string[]): Option => ({
   xAxis: { type: 'category', data: categories, axisLabel: { rotate: categories.length > 8 ? 40 : 0, interval: 'auto' } },
   yAxis: { type: 'value' },
 })
-const bars = (t: DashboardTable, keys: string[], lang: Lang) => keys.map((k) => ({ type: 'bar', name: label(t, k, lang), data: t.rows.map((r) => num(r[k])) }))
+/**
+ * Above LARGE categories a bar series is drawn as one SVG path (ECharts' large mode; its own
+ * threshold is 400) and a line without point markers: a year by day, or the passports' ~200
+ * class sets, made ~700 SVG elements per chart, which cost more of the page's first draw than
+ * any other step (CPU profile, issue 11). The axis tooltip still gives each figure.
+ */
+const LARGE = 60
+const bars = (t: DashboardTable, keys: string[], lang: Lang) =>
+  keys.map((k) => ({ type: 'bar', name: label(t, k, lang), data: t.rows.map((r) => num(r[k])), large: true, largeThreshold: LARGE }))
 
 /**
  * The chart for a view, from the same table the page shows under it (suppressed cells are
@@ -25,7 +33,10 @@ export function chartOption(t: DashboardTable, lang: Lang): Option {
     case 'visits':
       return {
         ...base(t.rows.map((r) => str(r.period))),
-        series: [...bars(t, ['plays', 'walkIns'], lang), { type: 'line', name: label(t, 'students', lang), data: t.rows.map((r) => num(r.students)) }],
+        series: [
+          ...bars(t, ['plays', 'walkIns'], lang),
+          { type: 'line', name: label(t, 'students', lang), data: t.rows.map((r) => num(r.students)), showSymbol: t.rows.length <= LARGE },
+        ],
       }
     case 'passports':
       return { ...base(t.rows.map((r) => `${str(r.school)} ${str(r.grade)}${str(r.className)}`)), series: bars(t, ['issued', 'active', 'completed'], lang) }

@@ -1,9 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type * as EChartsCore from 'echarts/core'
-
-/** ECharts (echarts-setup.ts), fetched the first time a chart is drawn: its own chunks, never the lobby's. */
-let echarts: Promise<typeof EChartsCore> | null = null
-const loadEcharts = () => (echarts ??= import('./echarts-setup.ts').then((m) => m.echarts))
+import { loadEcharts } from './echarts-loader.ts'
 
 /** One chart; `label` is what a screen reader hears (the table under it has the figures). */
 export function Chart(props: { option: Record<string, unknown>; label: string; loadingText: string; errorText: string }) {

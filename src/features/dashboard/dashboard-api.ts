@@ -1,21 +1,17 @@
 import { saveFile } from '../files/index.ts'
 import { DashboardOptionsSchema, DashboardTableSchema, type DashboardFilter, type DashboardView, type ExportFormat } from '../../core/dashboard.ts'
 import { callApi, type ApiResult } from '../passport/index.ts'
-import { writeFilter } from './url-filter.ts'
+import { earlyFetch } from './early-start.ts'
+import { OPTIONS_PATH, query, viewPath } from './view-url.ts'
 
 type Fetch = typeof fetch
 type Lang = 'zh-CN' | 'en'
 
-export const fetchOptions = (token: string, doFetch?: Fetch) => callApi(DashboardOptionsSchema, '/api/dashboard/options', { token }, doFetch)
+/** The page's reads take the answers started before it rendered (early-start.ts) when they match. */
+export const fetchOptions = (token: string, doFetch: Fetch = earlyFetch()) => callApi(DashboardOptionsSchema, OPTIONS_PATH, { token }, doFetch)
 
-const query = (f: DashboardFilter, extra: Record<string, string>) => {
-  const q = writeFilter(f)
-  const e = new URLSearchParams(extra).toString()
-  return [q, e].filter(Boolean).join('&')
-}
-
-export const fetchView = (view: DashboardView, f: DashboardFilter, lang: Lang, token: string, doFetch?: Fetch) =>
-  callApi(DashboardTableSchema, `/api/dashboard/views/${view}?${query(f, { lang })}`, { token }, doFetch)
+export const fetchView = (view: DashboardView, f: DashboardFilter, lang: Lang, token: string, doFetch: Fetch = earlyFetch()) =>
+  callApi(DashboardTableSchema, viewPath(view, f, lang), { token }, doFetch)
 
 /** Fetches a file with the sign-in header (a link cannot carry it) and saves it under the name the server gave. */
 async function download(url: string, token: string, fallback: string): Promise<ApiResult<string>> {

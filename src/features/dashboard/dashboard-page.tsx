@@ -4,6 +4,7 @@ import type { Registry } from '../../core/registry.ts'
 import { useLangStore } from '../../i18n/lang-store.ts'
 import { GuideSignIn, useGuide } from '../passport/index.ts'
 import { downloadEvents, fetchOptions } from './dashboard-api.ts'
+import { loadEcharts } from './echarts-loader.ts'
 import { useDashT } from './texts.ts'
 import { readFilter, writeFilter } from './url-filter.ts'
 import { ViewSection } from './view-section.tsx'
@@ -39,6 +40,8 @@ export function DashboardPage(props: { search: string; registry: Registry; go(pa
   const token = session?.token
   useEffect(() => {
     if (!token) return
+    // Signed in (or opened in the app, not by address): ECharts loads while the views are counted.
+    void loadEcharts().catch(() => {}) // a chart that cannot load says so itself
     let live = true
     void fetchOptions(token).then((r) => {
       if (!live) return

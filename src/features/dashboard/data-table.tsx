@@ -19,7 +19,8 @@ export function DataTable(props: {
   testId?: string
 }) {
   return (
-    <div className="dash-table-wrap">
+    // ~1.7rem a row with the heading, at most the box's 24rem (dashboard.css: a placeholder until laid out).
+    <div className="dash-table-wrap" style={{ containIntrinsicHeight: `auto ${Math.min(24, 1.7 * (props.rows.length + 1)).toFixed(1)}rem` }}>
       <table className="dash-table" data-testid={props.testId}>
         <thead>
           <tr>

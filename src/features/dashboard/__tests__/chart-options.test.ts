@@ -47,4 +47,15 @@ describe('dashboard charts', () => {
       ['门框', [null, 50, null]],
     ])
   })
+
+  it('a long table draws its bars as one path each and its line without markers; a short one keeps them', () => {
+    type Series = { type: string; large?: boolean; largeThreshold?: number; showSymbol?: boolean }
+    const days = Array.from({ length: 231 }, (_, i) => ({ period: `d${i}`, plays: i, students: 1, walkIns: 0, suppressed: null }))
+    const long = (chartOption({ ...visits, rows: days }, 'en') as { series: Series[] }).series
+    const short = (chartOption(visits, 'en') as { series: Series[] }).series
+    // ECharts draws a bar series in large mode when its points exceed largeThreshold.
+    expect(long.filter((s) => s.type === 'bar').every((s) => s.large === true && days.length > s.largeThreshold!)).toBe(true)
+    expect(short.filter((s) => s.type === 'bar').every((s) => visits.rows.length <= s.largeThreshold!)).toBe(true)
+    expect([long, short].map((x) => x.find((s) => s.type === 'line')!.showSymbol)).toEqual([false, true])
+  })
 })
