@@ -123,9 +123,36 @@ export function collectStringChars(root: string = REPO_ROOT, opts: FontTextOptio
   })
 }
 
-/** Everything the font must cover: strings + ASCII + punctuation + extra-chars.txt. */
+/** Han characters, CJK punctuation and full-width forms: what a code file can put on screen in Chinese. */
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u
+
+function codeFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => {
+      const path = join(dir, d.name)
+      if (d.isDirectory()) return d.name === '__tests__' ? [] : codeFiles(path)
+      return /\.tsx?$/.test(d.name) && !d.name.endsWith('.d.ts') ? [path] : []
+    })
+}
+
+/**
+ * Chinese in the platform's own code: pages keep their texts in TypeScript (the dashboard's
+ * texts.ts) and the server names report columns (崩溃, 活跃). Without these the subset lacked
+ * 享刷趋跃缩崩溃 and a machine with no system CJK font showed gaps in the dashboard. Comments are
+ * English by the house rules, so every Chinese character in `src/` is one a page can show.
+ */
+export function collectCodeChars(root: string = REPO_ROOT): FontTextSource[] {
+  return codeFiles(join(root, 'src')).flatMap((path) => {
+    const chars = uniqueChars([...readFileSync(path, 'utf8')].filter((c) => CJK.test(c)).join(''))
+    return chars ? [{ file: relative(root, path).split('\\').join('/'), chars }] : []
+  })
+}
+
+/** Everything the font must cover: strings + code's Chinese + ASCII + punctuation + extra-chars.txt. */
 export function collectFontText(root: string = REPO_ROOT, opts: FontTextOptions = {}): FontText {
-  const sources = collectStringChars(root, opts)
+  const sources = [...collectStringChars(root, opts), ...collectCodeChars(root)]
   const all = ASCII + PUNCTUATION + readExtraChars(root) + sources.map((s) => s.chars).join('')
   return { chars: uniqueChars(all), sources }
 }

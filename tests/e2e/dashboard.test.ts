@@ -201,6 +201,12 @@ describe('/admin/dashboard', () => {
     const lift = (await screenTable(page, 'misconceptions')).find((r) => r.cells.question === words['quiz.lift.question'])
     expect(lift?.cells.topWrong).toBe(words[`choice.${wrong[0]!.choice}`])
     expect(lift?.cells.topWrongCount).toBe(String(wrong[0]!.n))
+    // Chart text in the page's typeface: ECharts' default (sans-serif) has no CJK glyph on a machine
+    // without a system CJK font, and its legends showed as empty boxes here.
+    await page.waitForSelector('[data-testid="chart"][data-status="ready"] svg text')
+    const fonts = await page.$$eval('[data-testid="chart"] svg text', (els) => [...new Set(els.map((e) => getComputedStyle(e).fontFamily))])
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const f of fonts) expect(f).toContain('Sophora SC')
     await page.screenshot({ path: join(OUT, 'dashboard.png'), fullPage: true })
 
     // Exports: CSV (BOM, zh-CN headings) and XLSX read back equal the screen.

@@ -33,9 +33,12 @@ describe('subset font made by the build', async () => {
   const font = await ensureSubsetFont(text.chars, fontCacheDir(REPO_ROOT))
   const scene = await fontFileCodePoints(join(font.dir, SCENE_FONT_NAME))
 
-  it('has a glyph for every character of every locale and manifest string', () => {
+  it('has a glyph for every character of every locale and manifest string and of the Chinese in src/', () => {
     expect(missingReport(text.sources, scene)).toEqual([])
     expect(text.sources.filter((s) => s.file.startsWith('exhibits/')).length, 'exhibit strings were read').toBeGreaterThan(10)
+    // Pages that keep their Chinese in TypeScript (the dashboard) and the server's report column names.
+    const code = text.sources.filter((s) => s.file.startsWith('src/')).map((s) => s.file)
+    expect(code).toEqual(expect.arrayContaining(['src/features/dashboard/texts.ts', 'src/server/dashboard/columns.ts']))
   })
 
   it('covers ASCII, CJK punctuation and assets/fonts/extra-chars.txt', () => {

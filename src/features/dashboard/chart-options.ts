@@ -25,10 +25,22 @@ const bars = (t: DashboardTable, keys: string[], lang: Lang) =>
   keys.map((k) => ({ type: 'bar', name: label(t, k, lang), data: t.rows.map((r) => num(r[k])), large: true, largeThreshold: LARGE }))
 
 /**
+ * ECharts draws its SVG text in `sans-serif` unless told: a machine without a system CJK font
+ * (headless Chromium on Debian, some kiosk images) then shows legends and axis names as empty
+ * boxes while the page around them reads fine. The page's own stack (app.css), led by the subset
+ * font the build makes from the project's strings, keeps charts and tables in one typeface.
+ */
+export const CHART_FONT = "'Sophora SC', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif"
+
+/**
  * The chart for a view, from the same table the page shows under it (suppressed cells are
  * null: gaps, never zeros). Pure, so it is tested without a browser.
  */
 export function chartOption(t: DashboardTable, lang: Lang): Option {
+  return { textStyle: { fontFamily: CHART_FONT }, ...viewOption(t, lang) }
+}
+
+function viewOption(t: DashboardTable, lang: Lang): Option {
   switch (t.view) {
     case 'visits':
       return {
