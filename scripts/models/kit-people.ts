@@ -23,6 +23,12 @@ const DUCK: Pose = { pelvisY: 0.3, lean: 74, nod: 14, legL: [48, -92], legR: [42
 /** The teacher under the teacher's desk: lower still (the desk is 0.8 m on a 0.15 m platform). */
 const DUCK_LOW: Pose = { ...DUCK, lean: 82, nod: 12 }
 const STAND: Pose = { pelvisY: 0.72, lean: 0, legL: [3, 0], legR: [-3, 0], armL: [8, 12, -0.02], armR: [-6, 4, -0.02] }
+/**
+ * Mid-stride, for anyone shown moving (down the stairs, across the playground): the left leg
+ * reaching forward, the right pushing off behind on its toes, the arms swinging against the legs.
+ * A fixed pose like the others (instanced, no skeleton): a line of people in it reads as walking.
+ */
+const WALK: Pose = { pelvisY: 0.7, lean: 5, nod: -3, legL: [26, 10], legR: [-20, -42], armL: [-24, -12, 0], armR: [28, 52, 0.03] }
 /** The teacher talks to the class, one hand raised. */
 const TEACH: Pose = { pelvisY: 0.72, lean: 2, legL: [4, 0], legR: [-2, 0], armL: [10, 20, -0.02], armR: [40, 110, 0.02] }
 /** Leading the drill: the flag up, the other arm pointing the way. */
@@ -47,7 +53,7 @@ const CROUCH: Pose = {
   flag: { pole: '#c8ccd2', cloth: '#0a7d3c' },
 }
 
-/** Earthquake: the classmates (two looks) and the teacher, in the poses the steps need. */
+/** Earthquake: the classmates (two looks) and the teacher, in the poses the steps need (walking where they move). */
 export function classroomKit(): Record<string, Piece[]> {
   return {
     'pupil-sit-a': person(SIT, PUPIL_A),
@@ -56,7 +62,10 @@ export function classroomKit(): Record<string, Piece[]> {
     'pupil-duck-b': person(DUCK, PUPIL_B),
     'pupil-stand-a': person(STAND, PUPIL_A),
     'pupil-stand-b': person(STAND, PUPIL_B),
+    'pupil-walk-a': person(WALK, PUPIL_A),
+    'pupil-walk-b': person(WALK, PUPIL_B),
     'teacher-stand': person(TEACH, TEACHER, 1.2),
+    'teacher-walk': person(WALK, TEACHER, 1.2),
     'teacher-duck': person(DUCK_LOW, TEACHER, 1.2),
   }
 }

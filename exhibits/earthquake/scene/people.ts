@@ -1,7 +1,18 @@
 import { DESK, DESK_COLS, DESK_ROWS, HALL, OWN_DESK, PLATFORM_H, TEACHER_DESK, ASSEMBLY } from './layout.ts'
 
 /** The figures in assets/models/classroom-people.glb (scripts/models/kit-people.ts), by node name. */
-export type FigureKind = 'pupil-sit-a' | 'pupil-sit-b' | 'pupil-duck-a' | 'pupil-duck-b' | 'pupil-stand-a' | 'pupil-stand-b' | 'teacher-stand' | 'teacher-duck'
+export type FigureKind =
+  | 'pupil-sit-a'
+  | 'pupil-sit-b'
+  | 'pupil-duck-a'
+  | 'pupil-duck-b'
+  | 'pupil-stand-a'
+  | 'pupil-stand-b'
+  | 'pupil-walk-a'
+  | 'pupil-walk-b'
+  | 'teacher-stand'
+  | 'teacher-walk'
+  | 'teacher-duck'
 
 /** The highest point of each figure above its feet (metres), as modelled; a unit test checks the file. */
 export const FIGURE_TOP: Record<FigureKind, number> = {
@@ -11,7 +22,10 @@ export const FIGURE_TOP: Record<FigureKind, number> = {
   'pupil-duck-b': 0.7,
   'pupil-stand-a': 1.32,
   'pupil-stand-b': 1.32,
+  'pupil-walk-a': 1.28,
+  'pupil-walk-b': 1.28,
   'teacher-stand': 1.62,
+  'teacher-walk': 1.58,
   'teacher-duck': 0.68,
 }
 
@@ -60,13 +74,13 @@ export function classFigures(ducked: boolean): Figure[] {
   return out
 }
 
-/** Going down the stairs in a line behind the teacher. */
+/** Going down the stairs in a line behind the teacher: all mid-stride (the class is moving). */
 export function stairwellFigures(): Figure[] {
-  const out: Figure[] = [{ kind: 'teacher-stand', x: 0.75, y: 0, z: HALL.top + 0.4, yaw: FRONT - 0.4 }]
+  const out: Figure[] = [{ kind: 'teacher-walk', x: 0.75, y: 0, z: HALL.top + 0.4, yaw: FRONT - 0.4 }]
   for (let i = 0; i < 5; i++) {
     const step = 1 + i * 2
     out.push({
-      kind: `pupil-stand-${look(i)}`,
+      kind: `pupil-walk-${look(i)}`,
       x: -0.35 + (i % 2) * 0.3,
       y: -(step + 1) * HALL.rise,
       z: HALL.top - (step + 0.5) * HALL.run,
@@ -76,16 +90,16 @@ export function stairwellFigures(): Figure[] {
   return out
 }
 
-/** On the playground: walking over from the school, or gathered at the assembly point. */
+/** On the playground: walking over from the school (mid-stride), or standing at the assembly point. */
 export function playgroundFigures(gathered: boolean): Figure[] {
   const out: Figure[] = []
   for (let i = 0; i < 9; i++) {
-    const kind = `pupil-stand-${look(i)}` as const
+    const kind = gathered ? (`pupil-stand-${look(i)}` as const) : (`pupil-walk-${look(i)}` as const)
     if (gathered) out.push({ kind, x: ASSEMBLY.x - 1.2 + (i % 3) * 1.0, y: 0, z: ASSEMBLY.z + 0.9 - Math.floor(i / 3) * 0.9, yaw: jitter(i) })
     else out.push({ kind, x: -3.2 + (i % 2) * 0.6, y: 0, z: -14 + i * 1.1, yaw: jitter(i) })
   }
   out.push(
-    gathered ? { kind: 'teacher-stand', x: ASSEMBLY.x + 1.6, y: 0, z: ASSEMBLY.z + 0.2, yaw: -0.6 } : { kind: 'teacher-stand', x: -1.8, y: 0, z: -5, yaw: 0.3 },
+    gathered ? { kind: 'teacher-stand', x: ASSEMBLY.x + 1.6, y: 0, z: ASSEMBLY.z + 0.2, yaw: -0.6 } : { kind: 'teacher-walk', x: -1.8, y: 0, z: -5, yaw: 0.3 },
   )
   return out
 }
