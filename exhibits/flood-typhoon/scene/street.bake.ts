@@ -10,9 +10,10 @@ import { streetParts } from './shell-parts.ts'
 const spec: BakeSpec = {
   boxes: streetParts().map((p) => (p.color === C.windowLit ? { ...p, emit: 0.9 } : p)),
   ambient: { color: '#dfe8f0', intensity: 0.08 },
-  sky: { color: '#c9d3dc', intensity: 0.5 },
-  // low and from the front-left, so fronts, sides and roofs part in tone (an even sky light read flat)
-  sun: { direction: [0.55, -0.85, -0.5], color: '#eef3ff', intensity: 0.6 },
+  sky: { color: '#c9d3dc', intensity: 0.38 },
+  // from the front-right and stronger than the sky: fronts and roofs lit, the street-facing sides
+  // of the buildings on the right in shade, shadows across the road (front-left left them as even as the sky)
+  sun: { direction: [-0.15, -0.6, -0.8], color: '#eef3ff', intensity: 1.0 },
   bounce: 0.5,
   aoDistance: 1.5,
   cell: 0.9,
