@@ -2,6 +2,7 @@ import { backupDirOf } from './config.ts'
 import type { AppConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import type { Db } from './db/database.ts'
+import { PASSWORD_COST } from './auth/secrets.ts'
 import { createStationsRepo } from './db/stations-repo.ts'
 import type { StationsRepo } from './db/stations-repo.ts'
 import { createSessionsRepo } from './db/sessions-repo.ts'
@@ -42,6 +43,8 @@ export interface AppContext {
   db: Db
   /** Every time the server reads (token expiry, rate limits, day keys, created/received times). */
   now: () => number
+  /** scrypt's N for new password hashes: the production cost unless a test lowers it. */
+  passwordCost: number
   exhibitIds: ReadonlySet<string>
   /** Problems found while loading exhibit manifests, for the app to log. */
   warnings: readonly string[]
@@ -75,12 +78,14 @@ export interface ContextOptions {
   now?: () => number
   /** Where new passport codes come from (default: random); tests force collisions with it. */
   newPassportCode?: () => string
+  /** scrypt's N for new password hashes (default: production's); tests lower it, as hashing dominated their CPU. */
+  passwordCost?: number
 }
 
 const DAY_MS = 86_400_000
 
 /** Opens the database (running migrations) and builds the data modules. Whoever builds the app over it closes the database. */
-export function createAppContext(config: AppConfig, { now = Date.now, newPassportCode }: ContextOptions = {}): AppContext {
+export function createAppContext(config: AppConfig, { now = Date.now, newPassportCode, passwordCost = PASSWORD_COST }: ContextOptions = {}): AppContext {
   const { ids: exhibitIds, warnings } = loadExhibitIds(config.exhibitsDirs)
   const db = openDatabase(config.dbPath, { synchronous: config.synchronous, now })
   const stations = createStationsRepo(db)
@@ -93,6 +98,7 @@ export function createAppContext(config: AppConfig, { now = Date.now, newPasspor
     config,
     db,
     now,
+    passwordCost,
     exhibitIds,
     warnings,
     stations,

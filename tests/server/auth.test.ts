@@ -85,8 +85,9 @@ describe('roles and tokens', () => {
     expect((await t.app.inject({ url: '/api/stats/days', headers: { authorization: `Bearer ${fresh}` } })).statusCode).toBe(401)
   })
 
-  it('tokens and passwords are stored hashed only', async () => {
-    const t = await testApp()
+  it('tokens and passwords are stored hashed only, at the production scrypt cost, which verifies at login', async () => {
+    // The one server test at the context's default cost (the others lower it: helpers.ts).
+    const t = await testApp({}, { passwordCost: 'production' })
     cleanup = t.cleanup
     const station = await registerStation(t.app)
     const admin = await loginAs(t, 'alice', 'admin', 'correct-horse')

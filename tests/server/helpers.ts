@@ -61,14 +61,30 @@ export interface TestAppOptions {
   newPassportCode?: () => string
   /** Capture the app's log lines (at this level) instead of silencing them. */
   logTo?: { level: string; lines: string[] }
+  /**
+   * scrypt's N for the users that tests make (default TEST_PASSWORD_COST). At production's
+   * 16384 each hash or verify costs ~36 ms CPU, and logins made up most of the server tests'
+   * CPU; 'production' leaves the context's default, for the test that checks it.
+   */
+  passwordCost?: number | 'production'
 }
 
+/** Cheap on purpose: these tests are about who may do what, not about scrypt's strength. */
+export const TEST_PASSWORD_COST = 16
+
 /** The app over a temp database, with a hand-moved clock (starting at the real time, so fresh events are not in the future). */
-export async function testApp(overrides: Partial<AppConfig> = {}, { newPassportCode, logTo }: TestAppOptions = {}): Promise<TestApp> {
+export async function testApp(
+  overrides: Partial<AppConfig> = {},
+  { newPassportCode, logTo, passwordCost = TEST_PASSWORD_COST }: TestAppOptions = {},
+): Promise<TestApp> {
   const t = tempDir()
   const config = testConfig(t.dir, overrides)
   const clock = testClock()
-  const ctx = createAppContext(config, { now: clock.now, ...(newPassportCode ? { newPassportCode } : {}) })
+  const ctx = createAppContext(config, {
+    now: clock.now,
+    ...(newPassportCode ? { newPassportCode } : {}),
+    ...(passwordCost === 'production' ? {} : { passwordCost }),
+  })
   const logger = logTo
     ? {
         level: logTo.level,
@@ -106,7 +122,7 @@ export async function loginAs(
   role: 'guide' | 'admin' = 'admin',
   password = 'correct-horse',
 ): Promise<string> {
-  await createUser(ctx.db, name, role, password, ctx.now)
+  await createUser(ctx.db, name, role, password, ctx.now, ctx.passwordCost)
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password } })
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
   return (res.json() as { token: string }).token

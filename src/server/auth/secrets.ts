@@ -14,10 +14,17 @@ function scryptAsync(pw: BinaryLike, salt: BinaryLike, keylen: number, opts: Scr
   return new Promise((res, rej) => scrypt(pw, salt, keylen, opts, (err, key) => (err ? rej(err) : res(key))))
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** The scrypt cost (N) of new hashes in production. */
+export const PASSWORD_COST = N
+
+/**
+ * `cost` is scrypt's N (a power of two). Only tests pass a lower one (through the app context):
+ * a hash records its own cost, so verifying needs no option, and production hashes are unchanged.
+ */
+export async function hashPassword(password: string, cost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16)
-  const key = await scryptAsync(password.normalize('NFKC'), salt, KEYLEN, { N, r: R, p: P })
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`
+  const key = await scryptAsync(password.normalize('NFKC'), salt, KEYLEN, { N: cost, r: R, p: P })
+  return `scrypt$${cost}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

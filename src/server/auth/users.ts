@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts'
 import { allUsers, findUserByName, insertUser, replacePassword } from '../db/users-repo.ts'
-import { hashPassword } from './secrets.ts'
+import { PASSWORD_COST, hashPassword } from './secrets.ts'
 
 import { RoleSchema, type Role } from './roles.ts'
 import { UserNameSchema } from '../../core/user-admin.ts'
@@ -16,11 +16,19 @@ export function passwordProblem(role: Role, password: string): string | null {
   return null
 }
 
-export async function createUser(db: Db, name: string, role: Role, password: string, now: () => number = Date.now): Promise<number> {
+/** `passwordCost`: scrypt's N, lowered only by tests (see hashPassword). */
+export async function createUser(
+  db: Db,
+  name: string,
+  role: Role,
+  password: string,
+  now: () => number = Date.now,
+  passwordCost = PASSWORD_COST,
+): Promise<number> {
   const problem = passwordProblem(role, password)
   if (problem) throw new Error(problem)
   if (findUserByName(db, name)) throw new Error(`user ${name} already exists`)
-  const passwordHash = await hashPassword(password)
+  const passwordHash = await hashPassword(password, passwordCost)
   return insertUser(db, { name, role, passwordHash, createdMs: now() })
 }
 

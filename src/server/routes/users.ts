@@ -26,7 +26,7 @@ const LAST_ADMIN = new HttpError(409, 'last-admin', ['this is the last admin who
  * so the center is never locked out of its own server. Users are not deleted: disabling
  * keeps the audit and the batches they issued readable.
  */
-export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { db, guards, audit, now } }) => {
+export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx: { db, guards, audit, now, passwordCost } }) => {
   const byId = (id: number) => {
     const u = findUserById(db, id)
     if (!u) throw new HttpError(404, 'unknown user', ['no user with this id'])
@@ -48,7 +48,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       const { name, role, password } = request.body
       policy(role, password)
       if (findUserByName(db, name)) throw new HttpError(409, 'user-exists', [`name: a user named ${name} already exists`])
-      const passwordHash = await hashPassword(password)
+      const passwordHash = await hashPassword(password, passwordCost)
       const id = db
         .transaction(() => {
           // Checked again inside the transaction: the hash took a while.
@@ -72,7 +72,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       let passwordHash: string | null = null
       if ('password' in change) {
         policy(target.role, change.password)
-        passwordHash = await hashPassword(change.password)
+        passwordHash = await hashPassword(change.password, passwordCost)
       }
       db.transaction(() => {
         const u = byId(target.id)
