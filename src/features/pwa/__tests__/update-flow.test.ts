@@ -133,15 +133,34 @@ describe('station updates between visitors', () => {
     expect(w.postMessage).toHaveBeenCalledTimes(1)
   })
 
-  it('says skip-waiting again while the new worker has not taken control, then gives up until the next lobby', () => {
+  it('says skip-waiting again while the new worker has not taken control, then reloads the lobby so that it can', () => {
     vi.useFakeTimers()
     const s = station('/exhibit/earthquake')
     const w = s.installs()
     s.go('/')
     vi.advanceTimersByTime(2500)
     expect(w.postMessage).toHaveBeenCalledTimes(3)
+    expect(s.reload).not.toHaveBeenCalled()
     vi.advanceTimersByTime(60_000)
     expect(w.postMessage).toHaveBeenCalledTimes(5)
+    // still waiting, still at the lobby: the page's own requests hold the old worker; a reload ends them
+    expect(s.reload).toHaveBeenCalledTimes(1)
+    // and nothing more is sent or reloaded from this page
+    vi.advanceTimersByTime(60_000)
+    expect(w.postMessage).toHaveBeenCalledTimes(5)
+    expect(s.reload).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not reload when the student has left the lobby meanwhile, and tries again at the next lobby', () => {
+    vi.useFakeTimers()
+    const s = station('/exhibit/earthquake')
+    const w = s.installs()
+    s.go('/')
+    vi.advanceTimersByTime(2500)
+    s.go('/exhibit/fire-escape')
+    vi.advanceTimersByTime(60_000)
+    expect(w.postMessage).toHaveBeenCalledTimes(5)
+    expect(s.reload).not.toHaveBeenCalled()
     s.go('/')
     expect(w.postMessage).toHaveBeenCalledTimes(6)
     s.takesControl()
