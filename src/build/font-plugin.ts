@@ -57,7 +57,8 @@ export function fontPlugin(opts: { dirs?: string[] } = {}): Plugin {
     configureServer(server) {
       const root = server.config.root
       const onFile = (file: string) => {
-        if (!/\.(json|txt)$/.test(file)) return
+        // locale/manifest JSON, extra-chars.txt, and the Chinese kept in src/ code (font-chars.ts)
+        if (!/\.(json|txt)$/.test(file) && !/[\\/]src[\\/].*\.tsx?$/.test(file)) return
         const now = collectFontText(root, { exhibitDirs: dirs, skipInvalid: true }).chars
         if (now === chars) return
         server.config.logger.info('[sophora:font] new characters in the strings: making the font again', { timestamp: true })
