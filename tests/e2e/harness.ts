@@ -5,7 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { CHROMIUM, launchChromiumContext } from './chromium.ts'
+import { CHROMIUM, launchChromiumContext, sharedBrowserContext } from './chromium.ts'
 import { E2E_FRAME_RATE } from './frame-cap.ts'
 import { playbook } from './answers.ts'
 import { E2E_EXHIBIT_DIRS, OUT_DIR } from './e2e-build.ts'
@@ -112,14 +112,13 @@ export async function launch(
     holdFrames?: boolean
   } = {},
 ): Promise<Browser> {
-  const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))
-  const context = await launchChromiumContext(dir, {
-    width: opts.width ?? 640,
-    height: opts.height ?? 480,
-    args: opts.args,
-    frameRate: E2E_FRAME_RATE,
-    serviceWorkers: opts.serviceWorkers,
-  })
+  const size = { width: opts.width ?? 640, height: opts.height ?? 480 }
+  // launch flags, a profile on disk or service workers (the offline app's precache) need a browser of the file's own
+  const own = !!opts.args?.length || !!opts.userDataDir || opts.serviceWorkers === 'allow'
+  const dir = own ? (opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sophora-chromium-'))) : undefined
+  const shared = own ? undefined : await sharedBrowserContext({ ...size, frameRate: E2E_FRAME_RATE })
+  const context =
+    shared?.context ?? (await launchChromiumContext(dir!, { ...size, args: opts.args, frameRate: E2E_FRAME_RATE, serviceWorkers: opts.serviceWorkers }))
   if (opts.holdFrames) await context.addInitScript(holdFrames)
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
@@ -135,8 +134,9 @@ export async function launch(
     errors,
     externalRequests,
     async close() {
+      if (shared) return shared.release()
       await context.close()
-      if (!opts.userDataDir) rmSync(dir, { recursive: true, force: true })
+      if (!opts.userDataDir) rmSync(dir!, { recursive: true, force: true })
     },
   }
 }

@@ -130,6 +130,10 @@ describe('a new panorama exhibit (no code)', () => {
     await page.click(`[data-testid="open-${ID}"]`)
     await waitForExhibit(page)
     await inScene('room')
+    // the picture loads after the scene is made (slower on a loaded machine: the surround alone showed, variety 0.026)
+    await page.waitForFunction(() => ['panorama-sphere', 'panorama-photo'].some((n) => window.__sophora?.find?.(n)?.data.loaded === true), null, {
+      timeout: 20_000,
+    })
     await waitFrames(page, 3)
     expect(await canvasVariety(page), 'the panorama is drawn').toBeGreaterThan(0.05)
 

@@ -43,7 +43,8 @@ export function Backdrop(props: { image: PanoramaImage; kind: 'image' | 'photo' 
     <group position={[0, EYE_HEIGHT, 0]}>
       {kind === 'image' ? (
         // the sphere's u=0.5 seam faces -x; a quarter turn puts the image's centre straight ahead
-        <mesh name="panorama-sphere" rotation={[0, -Math.PI / 2, 0]} scale={[-1, 1, 1]}>
+        // userData.loaded: whether the picture is up (a test or the look check waits for it, not for a time)
+        <mesh name="panorama-sphere" rotation={[0, -Math.PI / 2, 0]} scale={[-1, 1, 1]} userData={{ loaded: !!tex }}>
           <sphereGeometry args={[SPHERE_RADIUS, 64, 32]} />
           <meshBasicMaterial key={tex ? 'image' : 'wait'} map={tex} color={tex ? '#ffffff' : '#20262e'} side={BackSide} />
         </mesh>
@@ -53,7 +54,7 @@ export function Backdrop(props: { image: PanoramaImage; kind: 'image' | 'photo' 
             <sphereGeometry args={[SPHERE_RADIUS, 16, 8]} />
             <meshBasicMaterial color="#20262e" side={BackSide} />
           </mesh>
-          <mesh name="panorama-photo" position={[0, 0, -PHOTO_DISTANCE]}>
+          <mesh name="panorama-photo" position={[0, 0, -PHOTO_DISTANCE]} userData={{ loaded: !!tex }}>
             <planeGeometry args={[photo.w, photo.h]} />
             <meshBasicMaterial key={tex ? 'image' : 'wait'} map={tex} color={tex ? '#ffffff' : '#3a424d'} />
           </mesh>
