@@ -45,7 +45,8 @@ export const COLORS = {
   skyStorm: '#5b6570',
   skyCalm: '#8fc3ea',
   homeBuilding: '#d9c9a8',
-  buildingA: '#9fa9b3',
+  // a tiled block in a warm mid tone: the pale blue-grey it had (#9fa9b3) took the storm sky's tone at the horizon
+  buildingA: '#93705f',
   buildingB: '#c7b8a4',
   windowDark: '#2f3a46',
   windowLit: '#e9d58f',
