@@ -26,6 +26,12 @@ function Select(props: { name: string; label: string; value: string | undefined;
   )
 }
 
+/** The year a filter's start date falls in (`YYYY-MM-DD`), else this year. */
+export function reportYear(from: string | undefined): number {
+  const y = Number(from?.slice(0, 4))
+  return Number.isInteger(y) && y >= 2000 ? y : new Date().getFullYear()
+}
+
 /**
  * `/admin/dashboard` for a signed-in guide or admin: the filters (kept in the URL), then each
  * view's chart and table. Exports are offered to admins only (the server enforces it too).
@@ -72,6 +78,12 @@ export function DashboardPage(props: { search: string; registry: Registry; go(pa
     <main className="guide-page dash-page" data-testid="dashboard" data-status={options ? 'ready' : 'loading'} data-role={session.role}>
       <h2>{t('title')}</h2>
       <p>{t('intro')}</p>
+      {/* the report of the year the filter starts in (this year without one): what the programme asks for, one tap away */}
+      <p className="hint">
+        <a href={`/admin/report/${reportYear(filter.from)}`} data-testid="link-report">
+          {t('nav.report', { year: reportYear(filter.from) })}
+        </a>
+      </p>
       <form className="dash-filter" onSubmit={apply} key={`${props.search}#${options ? 1 : 0}`} data-testid="dashboard-filter">
         <label>
           {t('filter.from')}

@@ -8,6 +8,7 @@ import { useLangStore } from '../../i18n/lang-store.ts'
 const zh = {
   title: '统计看板',
   intro: '本馆的体验、护照、展项、易错题和科普活动。按条件筛选后，链接会保留筛选条件，可以直接分享或刷新。',
+  'nav.report': '{year} 年度报告（可打印、导出）',
   'filter.from': '开始日期',
   'filter.to': '结束日期',
   'filter.school': '学校',
@@ -68,6 +69,7 @@ type Key = keyof typeof zh
 const en: Record<Key, string> = {
   title: 'Statistics dashboard',
   intro: "The center's visits, passports, exhibits, common mistakes and programme activities. The link keeps your filters: refresh it or share it.",
+  'nav.report': 'Yearly report {year} (print, export)',
   'filter.from': 'From',
   'filter.to': 'To',
   'filter.school': 'School',

@@ -72,7 +72,8 @@ export function GuideConsolePage(props: ConsoleProps) {
       <h2>{t('console.title')}</h2>
       <nav className="hint" data-testid="console-links">
         <a href="/guide/stations/pairing">{t('nav.pairing')}</a> · <a href="/guide/passports">{t('nav.passports')}</a> ·{' '}
-        <a href="/guide/programme">{t('nav.programme')}</a>
+        <a href="/guide/programme">{t('nav.programme')}</a> · <a href="/admin/dashboard">{t('nav.dashboard')}</a> ·{' '}
+        <a href={`/admin/report/${new Date().getFullYear()}`}>{t('nav.report')}</a>
       </nav>
       <section>
         <h3>{t('stations.title')}</h3>

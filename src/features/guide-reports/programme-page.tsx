@@ -117,6 +117,12 @@ export function ProgrammePage() {
     <main className="guide-page programme-page" data-testid="programme-page" data-status={list ? 'ready' : 'loading'}>
       <h2>{t('programme.title')}</h2>
       <p>{t('programme.intro')}</p>
+      {/* what this log feeds: the year's report, one tap away */}
+      <p>
+        <a href={`/admin/report/${new Date().getFullYear()}`} data-testid="link-report">
+          {t('nav.yearlyReport', { year: new Date().getFullYear() })}
+        </a>
+      </p>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'code-message error' : 'code-message'} data-testid="programme-message">
           {t(message.key)}

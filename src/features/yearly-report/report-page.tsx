@@ -73,6 +73,13 @@ export function YearlyReportPage(props: { year: string; onYear(year: number): vo
       <div className="no-print report-toolbar">
         <h2>{t('report.title')}</h2>
         <p>{t('report.intro')}</p>
+        {year !== null && (
+          <p>
+            <a href={`/admin/dashboard?from=${year}-01-01&to=${year}-12-31`} data-testid="link-dashboard">
+              {t('nav.dashboard')}
+            </a>
+          </p>
+        )}
         <div className="report-actions">
           <label>
             {t('report.year')}{' '}

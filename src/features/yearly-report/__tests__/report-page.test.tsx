@@ -49,6 +49,9 @@ describe('/admin/report/:year', () => {
     expect(cells('venue', 'exhibitVisits')).toEqual(['1,234'])
     expect(cells('schools', '小河小学')).toEqual(['1', '<5', '<5'])
     expect(screen.getByText(/少于 5 名学生的单元格不显示具体数字/)).toBeTruthy()
+    // the dashboard over the same year, one tap away
+    expect(screen.getByTestId('link-dashboard').getAttribute('href')).toBe('/admin/dashboard?from=2025-01-01&to=2025-12-31')
+    expect(screen.getByTestId('link-dashboard').textContent).toBe('统计看板')
     act(() => useLangStore.setState({ lang: 'en' }))
     expect(screen.getByText('Science-popularisation statistics 2025')).toBeTruthy()
     fireEvent.change(screen.getByTestId('report-year'), { target: { value: '2024' } })
