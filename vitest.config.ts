@@ -101,7 +101,8 @@ export default defineConfig({
           // One worker process per two files' slots, reused (isolate: false): a fresh worker per file
           // started Node and imported playwright-core, the harness and zod again, ~1.1 CPU-s a file
           // (6 files side by side: 48.8/45.3 → 42.1/38.7 CPU-s). Each file keeps its own state (its
-          // module-level server and browser are the file's own; harness modules hold only caches).
+          // module-level server and browser context are the file's own); the harness modules hold
+          // caches and the worker's one shared Chromium (tests/e2e/chromium.ts sharedBrowserContext).
           isolate: false,
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
