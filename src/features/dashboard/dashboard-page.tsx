@@ -73,6 +73,7 @@ export function DashboardPage(props: { search: string; registry: Registry; go(pa
     for (const [k, v] of f) if (typeof v === 'string' && v !== '') q.set(k, v)
     props.go(`/admin/dashboard?${writeFilter(readFilter(q.toString()))}`)
   }
+  const linkYear = reportYear(filter.from)
   const title = (id: string) => props.registry.exhibits.find((e) => e.id === id)?.manifest.title[lang] ?? id
   return (
     <main className="guide-page dash-page" data-testid="dashboard" data-status={options ? 'ready' : 'loading'} data-role={session.role}>
@@ -80,8 +81,8 @@ export function DashboardPage(props: { search: string; registry: Registry; go(pa
       <p>{t('intro')}</p>
       {/* the report of the year the filter starts in (this year without one): what the programme asks for, one tap away */}
       <p className="hint">
-        <a href={`/admin/report/${reportYear(filter.from)}`} data-testid="link-report">
-          {t('nav.report', { year: reportYear(filter.from) })}
+        <a href={`/admin/report/${linkYear}`} data-testid="link-report">
+          {t('nav.report', { year: linkYear })}
         </a>
       </p>
       <form className="dash-filter" onSubmit={apply} key={`${props.search}#${options ? 1 : 0}`} data-testid="dashboard-filter">

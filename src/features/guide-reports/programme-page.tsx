@@ -113,14 +113,15 @@ export function ProgrammePage() {
     setMessage(f ? null : { key: 'programme.error.range', error: true })
   }
 
+  const thisYear = new Date().getFullYear()
   return (
     <main className="guide-page programme-page" data-testid="programme-page" data-status={list ? 'ready' : 'loading'}>
       <h2>{t('programme.title')}</h2>
       <p>{t('programme.intro')}</p>
       {/* what this log feeds: the year's report, one tap away */}
       <p>
-        <a href={`/admin/report/${new Date().getFullYear()}`} data-testid="link-report">
-          {t('nav.yearlyReport', { year: new Date().getFullYear() })}
+        <a href={`/admin/report/${thisYear}`} data-testid="link-report">
+          {t('nav.yearlyReport', { year: thisYear })}
         </a>
       </p>
       {message && (
