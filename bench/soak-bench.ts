@@ -142,7 +142,9 @@ export async function openSoakStation(opts: { only?: string[]; keepHeapIds?: boo
   const codes = await issuePassports(server, GUIDE, 20)
   const profile = mkdtempSync('/tmp/sophora-soak-')
   const ctx = await launchChromiumContext(profile, {
-    args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    // SOPHORA_SOAK_JS_FLAGS: more V8 flags, for diagnosis only (e.g. earlier tier-up, to see
+    // whether compiled code levels off once every hot function is optimised)
+    args: ['--enable-precise-memory-info', `--js-flags=--expose-gc ${process.env.SOPHORA_SOAK_JS_FLAGS ?? ''}`.trim()],
   })
   const page = ctx.pages()[0] ?? (await ctx.newPage())
   const cdp = await ctx.newCDPSession(page)
