@@ -1,4 +1,5 @@
 import type { Pool } from './database.ts'
+import { inCenterTransaction } from './database.ts'
 import { createPartitions, monthBoundsMs, monthOf } from './partitions.ts'
 import { classifyDbError } from './db-errors.ts'
 import { batchArrays } from './batch-arrays.ts'
@@ -6,12 +7,15 @@ import { createStationNums } from './station-nums.ts'
 import { eventColumns } from './event-columns.ts'
 import type { EventColumns } from './event-columns.ts'
 import type { ForwardAnswer } from './protocol.ts'
+import { INGEST_PAIRS } from './visitor-pairs.ts'
 
 /**
  * One statement per batch: the insert, and the running totals from exactly the rows the
  * insert added (RETURNING), so a resent event — a conflict, DO NOTHING — adds nothing.
  * The PostgreSQL form of the center's trigger (db/migrations/001-init.sql). Totals are
- * written in key order, so two batches of one center running at once cannot deadlock.
+ * written in key order. The counts of consecutive days (visitor-pairs.ts) are worked out
+ * from visitor_history's rows as the statement's snapshot has them, so it runs holding
+ * the center's lock (database.ts): one batch of a center at a time.
  */
 const INSERT_BATCH = `
 WITH batch AS (
@@ -137,7 +141,7 @@ WITH batch AS (
     days = day_set_or(visitor_history.first_day, visitor_history.days, excluded.first_day, excluded.days)
   WHERE day_set_or(visitor_history.first_day, visitor_history.days, excluded.first_day, excluded.days) <> visitor_history.days
   RETURNING exhibit_id, xmax = 0 AS added
-), vc AS (
+)${INGEST_PAIRS}, vc AS (
   INSERT INTO visitor_counts (center_id, scope, start, exhibit_id, n)
   SELECT $1, scope, start, exhibit_id, count(*) FROM (SELECT scope, start, exhibit_id FROM vs UNION ALL SELECT 'd'::"char", day, exhibit_id FROM ev
     UNION ALL SELECT 'a', date '2000-01-01', exhibit_id FROM vh WHERE added) x
@@ -218,11 +222,13 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
       try {
         // Named: each connection parses it once and, after five runs, keeps a generic plan.
         // Parsing and planning this statement were ~20 % of PostgreSQL's time per batch.
-        const r = await pool.query<{ added: number }>({
-          name: 'district-insert-batch',
-          text: INSERT_BATCH,
-          values: [centerId, ...batchArrays(part, exhibitIds, stations.num)],
-        })
+        const r = await inCenterTransaction(pool, centerId, (client) =>
+          client.query<{ added: number }>({
+            name: 'district-insert-batch',
+            text: INSERT_BATCH,
+            values: [centerId, ...batchArrays(part, exhibitIds, stations.num)],
+          }),
+        )
         return r.rows[0]?.added ?? 0
       } catch (e) {
         if (classifyDbError(e) !== 'data') throw e
