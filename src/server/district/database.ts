@@ -59,38 +59,3 @@ export async function runDistrictMigrations(pool: Pool, dir: string = DISTRICT_M
 }
 
 export { inTransaction }
-
-/** Any lock class: one center's batches and privacy records are applied one at a time. */
-const CENTER_LOCK = 7_155_003
-/** The lock's second key: a 32-bit FNV-1a hash of the center id (two centers sharing one only wait for each other). */
-function centerKey(id: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
-  return h | 0
-}
-
-/**
- * Runs fn in a transaction holding the center's lock, taken before fn's first statement,
- * so that statement's snapshot holds every earlier batch and record of the center: the
- * insert statement reads a student's visitor_history row as it was and writes what changed
- * (visitor-pairs.ts), which a batch of the center committed meanwhile would make wrong.
- * BEGIN and the lock go as one simple query, so this costs two round trips more than a
- * statement on its own (this one and COMMIT). A connection that cannot roll back is dropped.
- */
-export async function inCenterTransaction<T>(pool: Pool, centerId: string, fn: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect()
-  try {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${CENTER_LOCK}, ${centerKey(centerId)})`)
-    const r = await fn(client)
-    await client.query('COMMIT')
-    client.release()
-    return r
-  } catch (e) {
-    const rolledBack = await client.query('ROLLBACK').then(
-      () => true,
-      () => false,
-    )
-    client.release(rolledBack ? undefined : (e as Error))
-    throw e
-  }
-}

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { PoolClient } from 'pg'
 import type { Pool } from './database.ts'
-import { inCenterTransaction } from './database.ts'
+import { inTransaction } from './database.ts'
 import type { PrivacyRecord } from './protocol.ts'
 import { SPLIT_PAIRS } from './visitor-pairs.ts'
 
@@ -13,28 +13,40 @@ import { SPLIT_PAIRS } from './visitor-pairs.ts'
  * Each record runs in its own transaction; all are idempotent.
  */
 const DAY_MS = 86_400_000
+/**
+ * First in each record's transaction: a new version of the center's row, held until
+ * COMMIT. A batch of the center works out its pair counts from visitor_history as its
+ * snapshot has it and then updates that row only if it is still the version it read
+ * (store.ts): one running meanwhile waits for this record and runs again after it.
+ */
+const HOLD_CENTER = 'UPDATE centers SET events = events WHERE id = $1'
 
 async function erasePassport(pool: Pool, centerId: string, code: string): Promise<void> {
-  // The center's lock: its batches read visitor_history's rows as this changes them (visitor-pairs.ts).
-  await inCenterTransaction(pool, centerId, async (client) => {
-    // The days it was active bound the event scan to those months' partitions.
-    const r = await client.query<{ lo: string | null; hi: string | null }>(
-      `SELECT min(day)::text AS lo, max(day)::text AS hi FROM daily_visitors WHERE center_id = $1 AND passport_id = $2`,
-      [centerId, code],
-    )
-    const { lo, hi } = r.rows[0] ?? { lo: null, hi: null }
-    if (lo && hi)
-      await client.query('UPDATE events SET passport_id = NULL WHERE center_id = $1 AND passport_id = $2 AND time >= $3 AND time < $4', [
-        centerId,
-        code,
-        new Date(Date.parse(lo) - DAY_MS),
-        new Date(Date.parse(hi) + 2 * DAY_MS),
-      ])
-    const token = `~${randomUUID()}`
-    for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors', 'visitor_sets', 'visitor_days', 'visitor_history'])
-      await client.query(`UPDATE ${table} SET passport_id = $3 WHERE center_id = $1 AND passport_id = $2`, [centerId, code, token])
-    await client.query('DELETE FROM passport_exhibits WHERE passport_id = $1 AND center_id = $2', [code, centerId])
-  })
+  const client = await pool.connect()
+  try {
+    await inTransaction(client, async () => {
+      await client.query(HOLD_CENTER, [centerId])
+      // The days it was active bound the event scan to those months' partitions.
+      const r = await client.query<{ lo: string | null; hi: string | null }>(
+        `SELECT min(day)::text AS lo, max(day)::text AS hi FROM daily_visitors WHERE center_id = $1 AND passport_id = $2`,
+        [centerId, code],
+      )
+      const { lo, hi } = r.rows[0] ?? { lo: null, hi: null }
+      if (lo && hi)
+        await client.query('UPDATE events SET passport_id = NULL WHERE center_id = $1 AND passport_id = $2 AND time >= $3 AND time < $4', [
+          centerId,
+          code,
+          new Date(Date.parse(lo) - DAY_MS),
+          new Date(Date.parse(hi) + 2 * DAY_MS),
+        ])
+      const token = `~${randomUUID()}`
+      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors', 'visitor_sets', 'visitor_days', 'visitor_history'])
+        await client.query(`UPDATE ${table} SET passport_id = $3 WHERE center_id = $1 AND passport_id = $2`, [centerId, code, token])
+      await client.query('DELETE FROM passport_exhibits WHERE passport_id = $1 AND center_id = $2', [code, centerId])
+    })
+  } finally {
+    client.release()
+  }
 }
 
 /**
@@ -73,43 +85,48 @@ async function splitHistory(client: PoolClient, centerId: string, day: string, s
 }
 
 async function anonymiseBefore(pool: Pool, centerId: string, day: string): Promise<void> {
-  // The center's lock: its batches read visitor_history's rows as this changes them (visitor-pairs.ts).
-  await inCenterTransaction(pool, centerId, async (client) => {
-    // A day in the center's zone ends at most 12 h after its UTC midnight (+2 days is a safe bound for partition pruning).
-    await client.query('UPDATE events SET passport_id = NULL WHERE center_id = $1 AND passport_id IS NOT NULL AND day < $2 AND time < $3', [
-      centerId,
-      day,
-      new Date(Date.parse(day) + 2 * DAY_MS),
-    ])
-    const salt = randomBytes(16).toString('hex')
-    const token = `'~' || md5($3 || passport_id)`
-    for (const table of ['daily_visitors', 'exhibit_visitors'])
-      await client.query(`UPDATE ${table} SET passport_id = ${token} WHERE center_id = $1 AND day < $2 AND passport_id NOT LIKE '~%'`, [centerId, day, salt])
-    await client.query(
-      `UPDATE session_visitors SET passport_id = ${token} WHERE center_id = $1 AND passport_id NOT LIKE '~%'
+  const client = await pool.connect()
+  try {
+    await inTransaction(client, async () => {
+      await client.query(HOLD_CENTER, [centerId])
+      // A day in the center's zone ends at most 12 h after its UTC midnight (+2 days is a safe bound for partition pruning).
+      await client.query('UPDATE events SET passport_id = NULL WHERE center_id = $1 AND passport_id IS NOT NULL AND day < $2 AND time < $3', [
+        centerId,
+        day,
+        new Date(Date.parse(day) + 2 * DAY_MS),
+      ])
+      const salt = randomBytes(16).toString('hex')
+      const token = `'~' || md5($3 || passport_id)`
+      for (const table of ['daily_visitors', 'exhibit_visitors'])
+        await client.query(`UPDATE ${table} SET passport_id = ${token} WHERE center_id = $1 AND day < $2 AND passport_id NOT LIKE '~%'`, [centerId, day, salt])
+      await client.query(
+        `UPDATE session_visitors SET passport_id = ${token} WHERE center_id = $1 AND passport_id NOT LIKE '~%'
           AND session_id IN (SELECT session_id FROM session_counts WHERE center_id = $1 GROUP BY session_id HAVING max(last_day) < $2)`,
-      [centerId, day, salt],
-    )
-    // A week, month or year set that began before the cutoff: its passports go unless the
-    // passport is still seen (not yet anonymised) later in that same period.
-    const end = `v.start + CASE v.scope WHEN 'd' THEN interval '1 day' WHEN 'w' THEN interval '7 days' WHEN 'm' THEN interval '1 month' ELSE interval '1 year' END`
-    const later = (table: string, sameExhibit: string) =>
-      `SELECT 1 FROM ${table} e WHERE e.center_id = v.center_id AND e.passport_id = v.passport_id AND e.day >= $2 AND e.day < ${end} ${sameExhibit}`
-    await client.query(
-      `UPDATE visitor_sets v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.start < $2 AND v.passport_id NOT LIKE '~%'
+        [centerId, day, salt],
+      )
+      // A week, month or year set that began before the cutoff: its passports go unless the
+      // passport is still seen (not yet anonymised) later in that same period.
+      const end = `v.start + CASE v.scope WHEN 'd' THEN interval '1 day' WHEN 'w' THEN interval '7 days' WHEN 'm' THEN interval '1 month' ELSE interval '1 year' END`
+      const later = (table: string, sameExhibit: string) =>
+        `SELECT 1 FROM ${table} e WHERE e.center_id = v.center_id AND e.passport_id = v.passport_id AND e.day >= $2 AND e.day < ${end} ${sameExhibit}`
+      await client.query(
+        `UPDATE visitor_sets v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.start < $2 AND v.passport_id NOT LIKE '~%'
           AND CASE WHEN v.exhibit_id = '*' THEN NOT EXISTS (${later('daily_visitors', '')})
             ELSE NOT EXISTS (${later('exhibit_visitors', "AND (v.exhibit_id = '' OR e.exhibit_id = v.exhibit_id)")}) END`,
-      [centerId, day, salt],
-    )
-    await client.query(
-      `UPDATE visitor_days v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.year < $2 AND v.passport_id NOT LIKE '~%'
+        [centerId, day, salt],
+      )
+      await client.query(
+        `UPDATE visitor_days v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.year < $2 AND v.passport_id NOT LIKE '~%'
           AND NOT EXISTS (SELECT 1 FROM exhibit_visitors e WHERE e.center_id = v.center_id AND e.passport_id = v.passport_id AND e.day >= $2
             AND e.day < v.year + interval '1 year' AND (v.exhibit_id = '' OR e.exhibit_id = v.exhibit_id))`,
-      [centerId, day, salt],
-    )
-    await splitHistory(client, centerId, day, salt)
-    await client.query('DELETE FROM passport_exhibits WHERE center_id = $1 AND day < $2', [centerId, day])
-  })
+        [centerId, day, salt],
+      )
+      await splitHistory(client, centerId, day, salt)
+      await client.query('DELETE FROM passport_exhibits WHERE center_id = $1 AND day < $2', [centerId, day])
+    })
+  } finally {
+    client.release()
+  }
 }
 
 export async function applyPrivacy(pool: Pool, centerId: string, records: readonly PrivacyRecord[]): Promise<number> {

@@ -35,8 +35,8 @@ export function pairUpserts(deltas: string, name: string): string {
 /**
  * For the insert statement (store.ts), after `ins`: the batch's student-days that are new
  * to the student's visitor_history row, read as it was before this statement (all CTEs
- * share its snapshot; store.ts holds the center's lock, so no other batch of the center
- * is between that snapshot and the row). A new day x with old days O and new days B: its
+ * share its snapshot; store.ts makes sure no other batch of the center committed since).
+ * A new day x with old days O and new days B: its
  * neighbours in O (prev_o, next_o: ±infinity when none; the bits are searched only for a
  * day inside the row's first and last days, a day arriving out of order) and in B
  * (prev_b, next_b). Then +(max(prev_o, prev_b), x), and for the last new day before an old

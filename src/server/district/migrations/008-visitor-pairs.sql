@@ -20,6 +20,15 @@ CREATE FUNCTION month_start(d date) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN date_trunc('month', d::timestamp)::date;
 
+-- The insert statement's answer when its center's row changed since its snapshot (store.ts):
+-- another batch or privacy record of the center committed meanwhile, so the pairs it worked
+-- out may be wrong; it is rolled back and run again.
+CREATE FUNCTION center_changed_meanwhile() RETURNS integer
+LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'another batch or privacy record of this center committed meanwhile' USING ERRCODE = 'serialization_failure';
+END $$;
+
 CREATE TABLE visitor_pair_months (
   center_id     text NOT NULL,
   exhibit_id    text NOT NULL,
