@@ -39,15 +39,25 @@ const CENTERS = 20,
 export const DAYS = Number(process.env.BENCH_DASHBOARD_DAYS ?? 365)
 const FIRST_DAY = new Date(Date.parse('2026-12-31T00:00:00Z') - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10)
 
+/**
+ * BENCH_STUDENTS=random: the student of each place of a center's day drawn at random from
+ * its cohort, so a student's days lie at random gaps. By default place p of day d is
+ * student (d × students + p) × 7919 mod cohort: each comes back every cohort / students
+ * days exactly (half a year with 730 days), so few pairs of months ever hold a student's
+ * consecutive days (migration 008's tables stay sparse).
+ */
+export const RANDOM_STUDENTS = process.env.BENCH_STUDENTS === 'random'
 /** The passports per center and day, and the per-day sets the student tables are built from (each student plays the same 3 exhibits). */
 export function visitorSteps(events: number): [string, string][] {
   const perCombo = events / 10 / (CENTERS * DAYS * EXHIBITS)
   const students = Math.max(1, Math.round((perCombo * 0.6 * EXHIBITS) / 3)) // distinct passports per center and day
   const cohort = Math.max(students, Math.round((students * DAYS) / 4)) // each center's students
+  const place = `d::bigint * ${students} + p`
+  const student = RANDOM_STUDENTS ? `abs(hashint8(${place} * ${CENTERS} + c)) % ${cohort}` : `(${place}) * 7919 % ${cohort}`
   return [
     [
       'daily_visitors',
-      `SELECT 'c-' || lpad(c::text, 2, '0'), date '${FIRST_DAY}' + d, 'P' || ((d::bigint * ${students} + p) * 7919 % ${cohort})
+      `SELECT 'c-' || lpad(c::text, 2, '0'), date '${FIRST_DAY}' + d, 'P' || ${student}
       FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${students}) p ON CONFLICT DO NOTHING`,
     ],
     [

@@ -9,7 +9,8 @@
  * counts. The other totals a view reads are keyed by center, period and exhibit and do not
  * grow with the events (see that bench).
  * `BENCH_DASHBOARD_DAYS=730 npx tsx bench/district-students-scale.ts` (2025 and 2026)
- * writes bench/results/district-students-scale.json.
+ * writes bench/results/district-students-scale.json; with BENCH_STUDENTS=random (students
+ * at random gaps, the pair tables' worst case) district-students-scale-random.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -19,7 +20,7 @@ import { openPool, runDistrictMigrations } from '../src/server/district/database
 import { studentsOver } from '../src/server/district/dashboard-queries.ts'
 import type { Span } from '../src/server/district/dashboard-range.ts'
 import { findPgBin, startPgCluster } from '../tests/district/pg-cluster.ts'
-import { DAYS, backfill007, backfill008, historyAcrossYears, insertCenters, time, visitorSteps } from './district-dashboard-bench.ts'
+import { DAYS, RANDOM_STUDENTS, backfill007, backfill008, historyAcrossYears, insertCenters, time, visitorSteps } from './district-dashboard-bench.ts'
 
 const SPANS: Record<string, Span> = {
   'whole months (2025-10 to 2026-03)': { lo: '2025-10-01', hi: '2026-03-31' },
@@ -86,6 +87,7 @@ try {
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), 'results')
 mkdirSync(dir, { recursive: true })
 writeFileSync(
-  resolve(dir, 'district-students-scale.json'),
-  JSON.stringify({ when: new Date().toISOString(), node: process.version, runs: 15, results }, null, 2) + '\n',
+  resolve(dir, RANDOM_STUDENTS ? 'district-students-scale-random.json' : 'district-students-scale.json'),
+  JSON.stringify({ when: new Date().toISOString(), node: process.version, runs: 15, students: RANDOM_STUDENTS ? 'random' : 'periodic', results }, null, 2) +
+    '\n',
 )

