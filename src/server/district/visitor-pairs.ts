@@ -38,12 +38,13 @@ export function pairUpserts(deltas: string, name: string): string {
  * For the insert statement (store.ts), after `ins`: the batch's student-days that are new
  * to the student's visitor_history row, read as it was before this statement (all CTEs
  * share its snapshot; store.ts makes sure no other batch of the center committed since).
- * A new day x with old days O and new days B: its
- * neighbours in O (prev_o, next_o: ±infinity when none; the bits are searched only for a
- * day inside the row's first and last days, a day arriving out of order) and in B
- * (prev_b, next_b). Then +(max(prev_o, prev_b), x), and for the last new day before an old
- * one or none (next_o < next_b): +(x, next_o) and −(prev_o, next_o), the pair it cut
- * (none for a new student: (-infinity, infinity) is no pair).
+ * A new day x, with old days O and new days B: its neighbours in O (prev_o, next_o:
+ * ±infinity when none; the bits are searched only for a day between the row's first and
+ * last days, one arriving out of order) and in B (prev_b, next_b). Then +(max(prev_o,
+ * prev_b), x), and for the last new day before an old one or none (next_o < next_b):
+ * +(x, next_o) and −(prev_o, next_o), the pair the new days cut (none for a new student:
+ * (-infinity, infinity) is no pair). get_bit only inside the row's days (CASE: an OR may
+ * be evaluated in any order, and an error here would reject the batch's events).
  */
 export const INGEST_PAIRS = `, vn AS (
   SELECT k.exhibit_id, k.day, lag(k.day) OVER w AS prev_b, lead(k.day) OVER w AS next_b,
@@ -54,7 +55,7 @@ export const INGEST_PAIRS = `, vn AS (
   FROM (SELECT DISTINCT e.exhibit_id, i.passport_id, i.day FROM ins i CROSS JOIN LATERAL (VALUES (''), (i.exhibit_id)) e(exhibit_id)
     WHERE i.type = 'exhibit-started' AND i.passport_id IS NOT NULL) k
   LEFT JOIN visitor_history h ON h.center_id = $1 AND h.exhibit_id = k.exhibit_id AND h.passport_id = k.passport_id
-  WHERE h.days IS NULL OR k.day NOT BETWEEN h.first_day AND h.last_day OR get_bit(h.days, k.day - h.first_day) = 0
+  WHERE CASE WHEN h.days IS NULL OR k.day NOT BETWEEN h.first_day AND h.last_day THEN true ELSE get_bit(h.days, k.day - h.first_day) = 0 END
   WINDOW w AS (PARTITION BY k.exhibit_id, k.passport_id ORDER BY k.day)
 ), vpd AS (
   SELECT exhibit_id, greatest(prev_o, prev_b) AS p, day AS d, 1 AS n FROM vn
