@@ -6,7 +6,7 @@
  *     warm-up of 6 batches each.
  *  2. Backlog drain: 20 centers' SQLite files holding 50,000 events each (1 M), drained by
  *     20 real forwarders (startDistrictForwarder) in this one process into a fresh district.
- *  3. Storage: events partitions + indexes, and the totals, per million events.
+ *  3. Storage: events partitions + indexes, and the totals (of which the pair counts), per million events.
  *  4. The dashboard's queries over totals the size of 10 M events (district-dashboard-bench.ts).
  * Writes bench/results/district.json. Everything shares the 2 cores: the district, PostgreSQL
  * and the clients (and, in 2, all 20 "centers"), so these are floors, not ceilings.
@@ -198,8 +198,9 @@ function bodyMaker(centerId: string, stationId: string, day: string) {
 }
 let idCounter = 0
 
-async function storage(pool: Pool): Promise<{ events: number; eventsMiB: number; perMillionMiB: number; totalsMiB: number }> {
-  const r = await pool.query<{ events: string; bytes: string; totals: string }>(`SELECT
+async function storage(pool: Pool): Promise<{ events: number; eventsMiB: number; perMillionMiB: number; totalsMiB: number; pairsKiB: number }> {
+  const r = await pool.query<{ events: string; bytes: string; totals: string; pairs: string }>(`SELECT
+    (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'visitor_pair_%') AS pairs,
     (SELECT count(*) FROM events) AS events,
     (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'events'::regclass) AS bytes,
     (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -207,7 +208,14 @@ async function storage(pool: Pool): Promise<{ events: number; eventsMiB: number;
   const row = r.rows[0]!
   const events = Number(row.events)
   const mib = Number(row.bytes) / MiB
-  return { events, eventsMiB: Math.round(mib), perMillionMiB: Math.round((mib / events) * 1e6), totalsMiB: Math.round((Number(row.totals) / MiB) * 10) / 10 }
+  return {
+    events,
+    eventsMiB: Math.round(mib),
+    perMillionMiB: Math.round((mib / events) * 1e6),
+    totalsMiB: Math.round((Number(row.totals) / MiB) * 10) / 10,
+    // The counts of consecutive days (migration 008), part of the totals.
+    pairsKiB: Math.round(Number(row.pairs) / 1024),
+  }
 }
 
 async function ingestBench(url: string, postmaster: number) {

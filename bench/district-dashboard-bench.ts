@@ -12,9 +12,9 @@
  * (center, day, exhibit, …) saturate early, so from 10 M on only the distinct-student tables
  * (exhibit_visitors, daily_visitors and the sets and counters built from them) grow with N:
  * BENCH_DASHBOARD_EVENTS=100000000 generates those at 100 M. The monthly totals, center
- * days and student sets and counters (migration 005) and visitor_history (007) are built
- * from the daily tables by those migrations' own back-fill statements, which the district
- * tests check against the inserts. bench/district-students-scale.ts generates only the
+ * days and student sets and counters (migration 005), visitor_history (007) and the counts
+ * of consecutive days (008) are built from the daily tables by those migrations' own
+ * back-fill statements, which the district tests check against the inserts. bench/district-students-scale.ts generates only the
  * student tables, up to 100 M.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
@@ -39,15 +39,25 @@ const CENTERS = 20,
 export const DAYS = Number(process.env.BENCH_DASHBOARD_DAYS ?? 365)
 const FIRST_DAY = new Date(Date.parse('2026-12-31T00:00:00Z') - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10)
 
+/**
+ * BENCH_STUDENTS=random: the student of each place of a center's day drawn at random from
+ * its cohort, so a student's days lie at random gaps. By default place p of day d is
+ * student (d × students + p) × 7919 mod cohort: each comes back every cohort / students
+ * days exactly (half a year with 730 days), so few pairs of months ever hold a student's
+ * consecutive days (migration 008's tables stay sparse).
+ */
+export const RANDOM_STUDENTS = process.env.BENCH_STUDENTS === 'random'
 /** The passports per center and day, and the per-day sets the student tables are built from (each student plays the same 3 exhibits). */
 export function visitorSteps(events: number): [string, string][] {
   const perCombo = events / 10 / (CENTERS * DAYS * EXHIBITS)
   const students = Math.max(1, Math.round((perCombo * 0.6 * EXHIBITS) / 3)) // distinct passports per center and day
   const cohort = Math.max(students, Math.round((students * DAYS) / 4)) // each center's students
+  const place = `d::bigint * ${students} + p`
+  const student = RANDOM_STUDENTS ? `abs(hashint8(${place} * ${CENTERS} + c)) % ${cohort}` : `(${place}) * 7919 % ${cohort}`
   return [
     [
       'daily_visitors',
-      `SELECT 'c-' || lpad(c::text, 2, '0'), date '${FIRST_DAY}' + d, 'P' || ((d::bigint * ${students} + p) * 7919 % ${cohort})
+      `SELECT 'c-' || lpad(c::text, 2, '0'), date '${FIRST_DAY}' + d, 'P' || ${student}
       FROM generate_series(1, ${CENTERS}) c, generate_series(0, ${DAYS - 1}) d, generate_series(1, ${students}) p ON CONFLICT DO NOTHING`,
     ],
     [
@@ -60,12 +70,16 @@ export const insertCenters = (pool: Pool) =>
   pool.query(
     `INSERT INTO centers (id, name, secret_hash) SELECT 'c-' || lpad(c::text, 2, '0'), 'Center ' || c, md5(c::text) FROM generate_series(1, ${CENTERS}) c`,
   )
-/** Migration 007's back-fill (visitor_history and its all-time counters) over the daily sets. */
-export async function backfill007(pool: Pool): Promise<void> {
-  const file = readdirSync(DISTRICT_MIGRATIONS_DIR).find((f) => f.startsWith('007-'))!
+/** A migration's back-fill: its statements from the comment that starts them on. */
+async function backfill(pool: Pool, prefix: string, from: string): Promise<void> {
+  const file = readdirSync(DISTRICT_MIGRATIONS_DIR).find((f) => f.startsWith(prefix))!
   const sql = readFileSync(`${DISTRICT_MIGRATIONS_DIR}/${file}`, 'utf8')
-  await pool.query(sql.slice(sql.indexOf('-- The existing students')))
+  await pool.query(sql.slice(sql.indexOf(from)))
 }
+/** Migration 007's back-fill (visitor_history and its all-time counters) over the daily sets. */
+export const backfill007 = (pool: Pool) => backfill(pool, '007-', '-- The existing students')
+/** Migration 008's back-fill (the counts of consecutive days) from visitor_history. */
+export const backfill008 = (pool: Pool) => backfill(pool, '008-', "-- The existing students' pairs")
 
 export async function generateTotals(pool: Pool, events: number): Promise<Record<string, number>> {
   const perCombo = events / 10 / (CENTERS * DAYS * EXHIBITS)
@@ -93,7 +107,20 @@ export async function generateTotals(pool: Pool, events: number): Promise<Record
   const sql = readFileSync(`${DISTRICT_MIGRATIONS_DIR}/${file}`, 'utf8')
   await pool.query(sql.slice(sql.indexOf('-- The existing totals, counted once.')))
   await backfill007(pool)
-  for (const t of ['monthly_counts', 'monthly_item_counts', 'center_days', 'visitor_sets', 'visitor_counts', 'visitor_days', 'visitor_history'])
+  await backfill008(pool)
+  for (const t of [
+    'monthly_counts',
+    'monthly_item_counts',
+    'center_days',
+    'visitor_sets',
+    'visitor_counts',
+    'visitor_days',
+    'visitor_history',
+    'visitor_pair_months',
+    'visitor_pair_ends',
+    'visitor_pair_starts',
+    'visitor_pair_days',
+  ])
     rows[t] = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`)).rows[0]!.n)
   await pool.query('VACUUM ANALYZE')
   return rows
@@ -113,6 +140,15 @@ function setsAcrossYears(s: Span, key: 'center_id' | 'exhibit_id'): string {
     ? `SELECT center_id, exhibit_id, passport_id FROM visitor_sets WHERE (${sets.join(' OR ')}) AND ${ex} AND ${CENTER} UNION ALL `
     : ''
   return `SELECT ${key}, count(DISTINCT (center_id, passport_id)) AS students FROM (${fromSets}${daily}) v GROUP BY 1`
+}
+
+/** Distinct students across years as dashboard-queries.ts counted them with migration 007 (one visitor_history row per student), for comparison. */
+export function historyAcrossYears(s: Span, key: 'center_id' | 'exhibit_id'): string {
+  const CENTER = `center_id = ANY(coalesce($1::text[], (SELECT array_agg(id) FROM centers)))`
+  const ex = key === 'exhibit_id' ? `exhibit_id <> '' AND ($2::text IS NULL OR exhibit_id = $2)` : `exhibit_id = coalesce($2::text, '')`
+  const [lo, hi] = [sqlDay(s.lo), sqlDay(s.hi)]
+  return `SELECT ${key}, count(*) AS students FROM visitor_history WHERE ${ex} AND ${CENTER} AND first_day <= ${hi} AND last_day >= ${lo}
+    AND (first_day >= ${lo} AND last_day <= ${hi} OR bit_count(substring(days FROM ${lo} - first_day + 1 FOR ${hi} - ${lo} + 1)) > 0) GROUP BY 1`
 }
 
 /** CPU seconds of a process and its children (PostgreSQL: the postmaster and its backends), from /proc. */
@@ -188,15 +224,17 @@ export async function runDashboardBench(events = Number(process.env.BENCH_DASHBO
       ms[name] = row
       console.log(name, JSON.stringify(row))
     }
-    // Students alone over the ranges across years: visitor_history (007) against the
-    // distinct count over month and year sets and edge days that such ranges took before.
+    // Students alone over the ranges across years: the pair counts (008) against the rows
+    // of visitor_history (007) and the distinct count over month and year sets and edge days
+    // that such ranges took before those.
     const students: Record<string, Record<string, Awaited<ReturnType<typeof time>>>> = {}
     for (const [name, f] of Object.entries(filters).filter(([n]) => n.startsWith('across years'))) {
       const s = await spanOf(pool, f)
       const args = [null, f.exhibit ?? null]
       students[name] = {}
       for (const key of ['center_id', 'exhibit_id'] as const) {
-        students[name][`${key}: visitor_history`] = await time(() => pool.query(studentsOver(s, key), args), postmaster)
+        students[name][`${key}: pairs (008)`] = await time(() => pool.query(studentsOver(s, key), args), postmaster)
+        students[name][`${key}: visitor_history (007)`] = await time(() => pool.query(historyAcrossYears(s, key), args), postmaster)
         students[name][`${key}: sets (before 007)`] = await time(() => pool.query(setsAcrossYears(s, key), args), postmaster)
       }
       console.log(name, 'students', JSON.stringify(students[name]))

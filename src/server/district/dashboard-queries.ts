@@ -1,11 +1,12 @@
 import type { Pool } from './database.ts'
 import type { DistrictFilter } from '../../core/district.ts'
 import { dayMask, effectiveSpan, periodStart, singlePeriod, sqlDay, wholePeriods } from './dashboard-range.ts'
+import { studentsFromPairs } from './visitor-pairs.ts'
 import type { Bucket, Range, Span } from './dashboard-range.ts'
 
 /**
  * The district dashboard's figures, read from the running totals only (migrations 001,
- * 002, 005, 007), never from `events`: sums from the monthly totals for whole months and the
+ * 002, 005, 007, 008), never from `events`: sums from the monthly totals for whole months and the
  * daily ones for the edge days, distinct students from the per-period counters or passport
  * sets (dashboard-range.ts). A year over all centers reads ~12 × centers × exhibits rows.
  * Every query takes the same two parameters ($1 centers or null: all registered, $2 exhibit
@@ -53,7 +54,8 @@ const SCOPE: Record<Bucket, string> = { day: 'd', week: 'w', month: 'm', year: '
  * Distinct students over a whole span, per `key` (center_id or exhibit_id), as (key,
  * students): one counter row per center when the span is one period or all the data; within one year, the
  * year's passports whose days of the year meet the span's (visitor_days); across years, the
- * students whose days of all time meet the span's (visitor_history). `any`: a
+ * students of all time less those whose pair of consecutive days seen straddles the span
+ * (visitor-pairs.ts, migration 008), read per center and exhibit, not per student. `any`: a
  * passport with any event (the yearly report), only for spans of whole years. Exported for
  * bench/district-dashboard-bench.ts.
  */
@@ -66,16 +68,14 @@ export function studentsOver(s: Span, key: 'center_id' | 'exhibit_id', kind: 'st
   if (kind === 'any') throw new Error('students with any event: one whole year only')
   // Every day with data (no dates over several years): the all-time counters, one row per center.
   if (s.all) return `SELECT ${key}, sum(n) AS students FROM visitor_counts WHERE scope = 'a' AND ${ex} AND ${CENTER} GROUP BY 1`
-  // visitor_days and visitor_history: exhibit '' is any exhibit started.
+  // visitor_days and the pair counts: exhibit '' is any exhibit started.
   const exRows = key === 'exhibit_id' ? `exhibit_id <> '' AND ${EXHIBIT}` : `exhibit_id = coalesce($2::text, '')`
   if (periodStart('year', s.lo) === periodStart('year', s.hi))
     return `SELECT ${key}, count(*) AS students FROM visitor_days WHERE year = ${sqlDay(periodStart('year', s.lo))} AND ${exRows} AND ${CENTER}
       AND bit_count(days & B'${dayMask(s)}') > 0 GROUP BY 1`
-  // Across years: one visitor_history row per student (and exhibit), counted when it lies
-  // wholly inside the span or has a day in it; no distinct count (migration 007).
-  const [lo, hi] = [sqlDay(s.lo), sqlDay(s.hi)]
-  return `SELECT ${key}, count(*) AS students FROM visitor_history WHERE ${exRows} AND ${CENTER} AND first_day <= ${hi} AND last_day >= ${lo}
-    AND (first_day >= ${lo} AND last_day <= ${hi} OR bit_count(substring(days FROM ${lo} - first_day + 1 FOR ${hi} - ${lo} + 1)) > 0) GROUP BY 1`
+  // Across years: the students less those with no day in the span, from the counts of
+  // consecutive days (migration 008), a few hundred rows per center and exhibit.
+  return studentsFromPairs(s, key, `${exRows} AND ${CENTER}`)
 }
 
 /** Distinct students per bucket period: counters for whole periods, the edge periods counted from the daily sets. */

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg'
 import type { Pool } from './database.ts'
 import { inTransaction } from './database.ts'
 import type { PrivacyRecord } from './protocol.ts'
+import { SPLIT_PAIRS } from './visitor-pairs.ts'
 
 /**
  * A center's erasures and retention cutoffs, applied to what it forwarded (docs/district.md):
@@ -12,11 +13,19 @@ import type { PrivacyRecord } from './protocol.ts'
  * Each record runs in its own transaction; all are idempotent.
  */
 const DAY_MS = 86_400_000
+/**
+ * First in each record's transaction: a new version of the center's row, held until
+ * COMMIT. A batch of the center works out its pair counts from visitor_history as its
+ * snapshot has it and then updates that row only if it is still the version it read
+ * (store.ts): one running meanwhile waits for this record and runs again after it.
+ */
+const HOLD_CENTER = 'UPDATE centers SET events = events WHERE id = $1'
 
 async function erasePassport(pool: Pool, centerId: string, code: string): Promise<void> {
   const client = await pool.connect()
   try {
     await inTransaction(client, async () => {
+      await client.query(HOLD_CENTER, [centerId])
       // The days it was active bound the event scan to those months' partitions.
       const r = await client.query<{ lo: string | null; hi: string | null }>(
         `SELECT min(day)::text AS lo, max(day)::text AS hi FROM daily_visitors WHERE center_id = $1 AND passport_id = $2`,
@@ -45,7 +54,8 @@ async function erasePassport(pool: Pool, centerId: string, code: string): Promis
  * would be: the days of the years before the cutoff's, and of its year too unless the
  * passport is seen again in that year on or after the cutoff, go to a row under the token;
  * the rest keeps the code. Whole rows before the cutoff simply take the token. A split adds
- * a row, so it adds to the all-time counters (scope 'a') too.
+ * a row, so it adds to the all-time counters (scope 'a') too, and cuts the pair of days
+ * across it in two (visitor-pairs.ts).
  */
 async function splitHistory(client: PoolClient, centerId: string, day: string, salt: string): Promise<void> {
   await client.query(
@@ -66,7 +76,7 @@ async function splitHistory(client: PoolClient, centerId: string, day: string, s
       INSERT INTO visitor_history (center_id, exhibit_id, passport_id, first_day, last_day, days)
       SELECT center_id, exhibit_id, '~' || md5($3 || passport_id), first_day, first_day + length(gone) - 1, gone::varbit FROM s WHERE gone <> '' AND kept <> ''
       RETURNING exhibit_id
-    )
+    )${SPLIT_PAIRS}
     INSERT INTO visitor_counts (center_id, scope, start, exhibit_id, n)
     SELECT $1, 'a', date '2000-01-01', exhibit_id, count(*) FROM split GROUP BY 4 ORDER BY 4
     ON CONFLICT (center_id, scope, start, exhibit_id) DO UPDATE SET n = visitor_counts.n + excluded.n`,
@@ -78,6 +88,7 @@ async function anonymiseBefore(pool: Pool, centerId: string, day: string): Promi
   const client = await pool.connect()
   try {
     await inTransaction(client, async () => {
+      await client.query(HOLD_CENTER, [centerId])
       // A day in the center's zone ends at most 12 h after its UTC midnight (+2 days is a safe bound for partition pruning).
       await client.query('UPDATE events SET passport_id = NULL WHERE center_id = $1 AND passport_id IS NOT NULL AND day < $2 AND time < $3', [
         centerId,

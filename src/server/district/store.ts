@@ -6,12 +6,18 @@ import { createStationNums } from './station-nums.ts'
 import { eventColumns } from './event-columns.ts'
 import type { EventColumns } from './event-columns.ts'
 import type { ForwardAnswer } from './protocol.ts'
+import { INGEST_PAIRS } from './visitor-pairs.ts'
 
 /**
  * One statement per batch: the insert, and the running totals from exactly the rows the
  * insert added (RETURNING), so a resent event — a conflict, DO NOTHING — adds nothing.
  * The PostgreSQL form of the center's trigger (db/migrations/001-init.sql). Totals are
  * written in key order, so two batches of one center running at once cannot deadlock.
+ * The pair counts (visitor-pairs.ts) are worked out from visitor_history as the
+ * statement's snapshot has it, which is right only if no other batch or privacy record of
+ * the center committed since: each of those writes a new version of the center's row, so
+ * `c` updates the row only if it is still the version the snapshot holds (waiting for one
+ * in flight), and the statement raises 40001 otherwise, rolled back and run again.
  */
 const INSERT_BATCH = `
 WITH batch AS (
@@ -137,7 +143,7 @@ WITH batch AS (
     days = day_set_or(visitor_history.first_day, visitor_history.days, excluded.first_day, excluded.days)
   WHERE day_set_or(visitor_history.first_day, visitor_history.days, excluded.first_day, excluded.days) <> visitor_history.days
   RETURNING exhibit_id, xmax = 0 AS added
-), vc AS (
+)${INGEST_PAIRS}, vc AS (
   INSERT INTO visitor_counts (center_id, scope, start, exhibit_id, n)
   SELECT $1, scope, start, exhibit_id, count(*) FROM (SELECT scope, start, exhibit_id FROM vs UNION ALL SELECT 'd'::"char", day, exhibit_id FROM ev
     UNION ALL SELECT 'a', date '2000-01-01', exhibit_id FROM vh WHERE added) x
@@ -162,9 +168,11 @@ WITH batch AS (
     starts = passport_exhibits.starts + excluded.starts, completions = passport_exhibits.completions + excluded.completions,
     last_at = greatest(passport_exhibits.last_at, excluded.last_at)
 ), c AS (
-  UPDATE centers SET last_seq = greatest(last_seq, $16), last_seen_at = now(), events = events + (SELECT count(*) FROM ins) WHERE id = $1
+  UPDATE centers SET last_seq = greatest(last_seq, $16), last_seen_at = now(), events = events + (SELECT count(*) FROM ins)
+  WHERE id = $1 AND xmin = (SELECT xmin FROM centers WHERE id = $1)
+  RETURNING id
 )
-SELECT count(*)::integer AS added FROM ins`
+SELECT CASE WHEN EXISTS (SELECT FROM c) THEN count(*)::integer ELSE center_changed_meanwhile() END AS added FROM ins`
 
 const DAY_MS = 86_400_000
 
@@ -214,7 +222,7 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
      * that one is answered as rejected; the rest is stored. Each part is its own
      * statement: what it stored, it stored whole, with its totals.
      */
-    const insert = async (part: EventColumns[]): Promise<number> => {
+    const insert = async (part: EventColumns[], attempt = 0): Promise<number> => {
       try {
         // Named: each connection parses it once and, after five runs, keeps a generic plan.
         // Parsing and planning this statement were ~20 % of PostgreSQL's time per batch.
@@ -225,6 +233,8 @@ export function createDistrictStore(pool: Pool, { exhibitIds, now = Date.now }: 
         })
         return r.rows[0]?.added ?? 0
       } catch (e) {
+        // Another batch or privacy record of the center committed while this one ran: it was rolled back, run it again now.
+        if ((e as { code?: string }).code === '40001' && attempt < 5) return insert(part, attempt + 1)
         if (classifyDbError(e) !== 'data') throw e
         if (part.length === 1) {
           const code = (e as { code?: string }).code ?? '?'
