@@ -26,6 +26,10 @@ const SPANS: Record<string, Span> = {
   'whole months (2025-10 to 2026-03)': { lo: '2025-10-01', hi: '2026-03-31' },
   'edge days (2025-11-15 to 2026-08-20)': { lo: '2025-11-15', hi: '2026-08-20' },
   'all data (counters)': { lo: '2025-01-01', hi: '2026-12-31', all: true },
+  // Within one year (visitor_days' rows before the pairs served these too):
+  'a quarter (2026-04 to 2026-06)': { lo: '2026-04-01', hi: '2026-06-30' },
+  'a year but its first day (2026-01-02 to 2026-12-31)': { lo: '2026-01-02', hi: '2026-12-31' },
+  'ten days (2026-05-10 to 2026-05-20)': { lo: '2026-05-10', hi: '2026-05-20' },
 }
 
 const PAIRS = ['visitor_pair_months', 'visitor_pair_ends', 'visitor_pair_starts', 'visitor_pair_days']

@@ -2,10 +2,9 @@ import { addDays, nextStart, periodStart, sqlDay } from './dashboard-range.ts'
 import type { Span } from './dashboard-range.ts'
 
 /**
- * Students over a range across years as N − Q (district migration 008): N a center's
- * students (visitor_counts' all-time counters), Q the pairs of consecutive days
- * (p, d) of one student with p < a and d > b, the students not seen in [a, b] (only
- * pairs across years are kept, all such a range needs). The pair tables hold counts per
+ * Students over a range that is not one whole period as N − Q (district migration 008): N
+ * a center's students (visitor_counts' all-time counters), Q the pairs of consecutive days
+ * (p, d) of one student with p < a and d > b, the students not seen in [a, b]. The pair tables hold counts per
  * month and day, no passports, so a range reads at most about (months before a × months
  * after b) + 31 × months + a few hundred rows per center and exhibit, however many students
  * there are. Kept in the same statement as visitor_history (store.ts, privacy.ts), so the
@@ -14,9 +13,8 @@ import type { Span } from './dashboard-range.ts'
 
 /**
  * CTEs adding signed pair counts to the four tables: `deltas` is a CTE of (exhibit_id, p,
- * d, n) for center $1, `name` prefixes the CTEs. Only pairs across years are kept (the
- * rest never counts in a range across years, see 008); deltas that cancel out in the
- * batch write nothing.
+ * d, n) for center $1, `name` prefixes the CTEs; deltas that cancel out in the batch write
+ * nothing.
  */
 export function pairUpserts(deltas: string, name: string): string {
   const m = `${name}m`
@@ -26,7 +24,7 @@ export function pairUpserts(deltas: string, name: string): string {
   ON CONFLICT (center_id, exhibit_id, ${cols}) DO UPDATE SET n = ${table}.n + excluded.n
 )`
   return (
-    `, ${m} AS (SELECT exhibit_id, p, d, month_start(p) AS pm, month_start(d) AS dm, n FROM ${deltas} WHERE year_start(p) < year_start(d))` +
+    `, ${m} AS (SELECT exhibit_id, p, d, month_start(p) AS pm, month_start(d) AS dm, n FROM ${deltas})` +
     upsert(`${name}1`, 'visitor_pair_months', 'p_month, d_month', 'exhibit_id, pm, dm', 'true') +
     upsert(`${name}2`, 'visitor_pair_ends', 'd_day, p_month', 'exhibit_id, d, pm', `d < 'infinity'`) +
     upsert(`${name}3`, 'visitor_pair_starts', 'p_day, d_month', 'exhibit_id, p, dm', `p > '-infinity'`) +
@@ -75,12 +73,13 @@ export const SPLIT_PAIRS = `, sp AS (
 )${pairUpserts('spd', 'sq')}`
 
 /**
- * The students per `key` over a span whose first and last days fall in different years,
- * as (key, students), for the rows of visitor_counts `where` picks (center and exhibit).
- * Each of those rows reads its own pair rows (four index ranges), not the students'.
+ * The students per `key` over a span, as (key, students), for the rows of visitor_counts
+ * `where` picks (center and exhibit). Each of those rows reads its own pair rows (four
+ * index ranges), not the students'. a and b in one month is no special case: the four
+ * parts still split p < a (months before a's, days of a's month before a) and d > b.
  */
 export function studentsFromPairs(s: Span, key: 'center_id' | 'exhibit_id', where: string): string {
-  if (periodStart('year', s.lo) >= periodStart('year', s.hi)) throw new Error(`students from pairs: ${s.lo} and ${s.hi} are in one year`)
+  if (s.lo > s.hi) throw new Error(`students from pairs: ${s.lo} is after ${s.hi}`)
   const [ma, mb] = [periodStart('month', s.lo), periodStart('month', s.hi)]
   const [a, b, A, B, afterB] = [s.lo, s.hi, ma, mb, nextStart('month', mb)].map(sqlDay)
   const same = `WHERE center_id = v.center_id AND exhibit_id = v.exhibit_id`
