@@ -134,8 +134,15 @@ describe('a new panorama exhibit (no code)', () => {
     await page.waitForFunction(() => ['panorama-sphere', 'panorama-photo'].some((n) => window.__sophora?.find?.(n)?.data.loaded === true), null, {
       timeout: 20_000,
     })
-    await waitFrames(page, 3)
-    expect(await canvasVariety(page), 'the panorama is drawn').toBeGreaterThan(0.05)
+    // and then drawn: twice in CI (load ~8) the flag was up and 3 frames later only the surround
+    // showed (variety 0.026), so frames are drawn until the picture shows, for at most 20 s
+    const until = Date.now() + 20_000
+    let variety: number
+    do {
+      await waitFrames(page, 3)
+      variety = await canvasVariety(page)
+    } while (variety <= 0.05 && Date.now() < until)
+    expect(variety, 'the panorama is drawn').toBeGreaterThan(0.05)
 
     await page.click('[data-testid="run-start"]')
     for (const [i, right] of plan.right.steps.entries()) {
