@@ -109,6 +109,23 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/**
+ * Waits for a page's ready state; when it does not come, the error says what the page showed
+ * (twice in CI at load ~8 both pages stayed "loading" for 30 and 60 s, with nothing to tell why).
+ */
+async function ready(page: Browser['page'], selector: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.waitForSelector(selector, { timeout })
+  } catch (e) {
+    const shown = await page
+      .locator('main')
+      .first()
+      .innerText({ timeout: 2_000 })
+      .catch((x: Error) => `(no text: ${x.message})`)
+    throw new Error(`${selector} not ready after ${timeout} ms; the page showed: ${shown.slice(0, 400)}`, { cause: e })
+  }
+}
+
 describe('guide reports', () => {
   it('the programme log: a guide signs in, records a lecture, and it is listed with the totals', async () => {
     const { page } = browser
@@ -116,7 +133,7 @@ describe('guide reports', () => {
     await page.fill('[data-testid="guide-name"]', GUIDE.name)
     await page.fill('[data-testid="guide-password"]', GUIDE.password)
     await page.click('[data-testid="guide-signin-submit"]')
-    await page.waitForSelector('[data-testid="programme-page"][data-status="ready"]')
+    await ready(page, '[data-testid="programme-page"][data-status="ready"]')
     await expect(page.locator('[data-testid="programme-totals"]').getAttribute('data-count')).resolves.toBe('0')
 
     // A topic left empty is refused next to the field, and nothing is sent.
@@ -151,7 +168,7 @@ describe('guide reports', () => {
     await page.goto(
       `${server.url}/guide/sessions/${SESSION}/summary?batchId=${batchId}&exhibits=fire-escape,earthquake,flood-typhoon,waste-sorting,3d-printing`,
     )
-    await page.waitForSelector('[data-testid="session-summary"][data-status="ready"]', { timeout: 60_000 })
+    await ready(page, '[data-testid="session-summary"][data-status="ready"]', 60_000)
 
     expect(await page.locator('[data-testid="summary-passport"]').count()).toBe(60)
     await expect(page.locator(`[data-testid="summary-passport"][data-code="${codes[1]}"]`).getAttribute('data-stamps')).resolves.toBe('fire-escape')
