@@ -105,11 +105,3 @@ export function yearsMonthsDays(s: Span): { years: Range | null; months: Range[]
   const months = y.edges.map(([a, b]): Range => [a, periodStart('month', b)])
   return { years: y.whole, months, days: m.edges }
 }
-
-/** The days of a span within one year as visitor_days' bits: '1' at n-1 for the year's day n, 366 long. */
-export function dayMask(s: Span): string {
-  const start = ms(periodStart('year', s.lo))
-  const from = (ms(s.lo) - start) / DAY_MS
-  const to = (ms(s.hi) - start) / DAY_MS
-  return Array.from({ length: 366 }, (_, i) => (i >= from && i <= to ? '1' : '0')).join('')
-}
