@@ -105,7 +105,7 @@ export async function generateTotals(pool: Pool, events: number): Promise<Record
   for (const [table, select] of steps) rows[table] = (await pool.query(`INSERT INTO ${table} ${select}`)).rowCount ?? 0
   const file = readdirSync(DISTRICT_MIGRATIONS_DIR).find((f) => f.startsWith('005-'))!
   const sql = readFileSync(`${DISTRICT_MIGRATIONS_DIR}/${file}`, 'utf8')
-  await pool.query(sql.slice(sql.indexOf('-- The existing totals, counted once.')))
+  await pool.query(sql.slice(sql.indexOf('-- The existing totals, counted once.'), sql.indexOf('INSERT INTO visitor_days')))
   await backfill007(pool)
   await backfill008(pool)
   for (const t of [
@@ -114,7 +114,6 @@ export async function generateTotals(pool: Pool, events: number): Promise<Record
     'center_days',
     'visitor_sets',
     'visitor_counts',
-    'visitor_days',
     'visitor_history',
     'visitor_pair_months',
     'visitor_pair_ends',

@@ -40,7 +40,7 @@ async function erasePassport(pool: Pool, centerId: string, code: string): Promis
           new Date(Date.parse(hi) + 2 * DAY_MS),
         ])
       const token = `~${randomUUID()}`
-      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors', 'visitor_sets', 'visitor_days', 'visitor_history'])
+      for (const table of ['daily_visitors', 'exhibit_visitors', 'session_visitors', 'visitor_sets', 'visitor_history'])
         await client.query(`UPDATE ${table} SET passport_id = $3 WHERE center_id = $1 AND passport_id = $2`, [centerId, code, token])
       await client.query('DELETE FROM passport_exhibits WHERE passport_id = $1 AND center_id = $2', [code, centerId])
     })
@@ -50,9 +50,9 @@ async function erasePassport(pool: Pool, centerId: string, code: string): Promis
 }
 
 /**
- * visitor_history's rows hold all time, so a cutoff splits them as visitor_days' years
- * would be: the days of the years before the cutoff's, and of its year too unless the
- * passport is seen again in that year on or after the cutoff, go to a row under the token;
+ * visitor_history's rows hold all time, so a cutoff splits them by years: the days of the
+ * years before the cutoff's, and of its year too unless the passport is seen again in that
+ * year on or after the cutoff, go to a row under the token;
  * the rest keeps the code. Whole rows before the cutoff simply take the token. A split adds
  * a row, so it adds to the all-time counters (scope 'a') too, and cuts the pair of days
  * across it in two (visitor-pairs.ts).
@@ -113,12 +113,6 @@ async function anonymiseBefore(pool: Pool, centerId: string, day: string): Promi
         `UPDATE visitor_sets v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.start < $2 AND v.passport_id NOT LIKE '~%'
           AND CASE WHEN v.exhibit_id = '*' THEN NOT EXISTS (${later('daily_visitors', '')})
             ELSE NOT EXISTS (${later('exhibit_visitors', "AND (v.exhibit_id = '' OR e.exhibit_id = v.exhibit_id)")}) END`,
-        [centerId, day, salt],
-      )
-      await client.query(
-        `UPDATE visitor_days v SET passport_id = ${token.replaceAll('passport_id', 'v.passport_id')} WHERE v.center_id = $1 AND v.year < $2 AND v.passport_id NOT LIKE '~%'
-          AND NOT EXISTS (SELECT 1 FROM exhibit_visitors e WHERE e.center_id = v.center_id AND e.passport_id = v.passport_id AND e.day >= $2
-            AND e.day < v.year + interval '1 year' AND (v.exhibit_id = '' OR e.exhibit_id = v.exhibit_id))`,
         [centerId, day, salt],
       )
       await splitHistory(client, centerId, day, salt)

@@ -149,14 +149,6 @@ WITH batch AS (
     UNION ALL SELECT 'a', date '2000-01-01', exhibit_id FROM vh WHERE added) x
   GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
   ON CONFLICT (center_id, scope, start, exhibit_id) DO UPDATE SET n = visitor_counts.n + excluded.n
-), vd AS (
-  INSERT INTO visitor_days (center_id, year, exhibit_id, passport_id, days)
-  SELECT $1, year, exhibit_id, passport_id, bit_or(bit) FROM (SELECT date_trunc('year', i.day::timestamp)::date AS year, e.exhibit_id, i.passport_id,
-      set_bit(0::bit(366), extract(doy FROM i.day)::int - 1, 1) AS bit
-    FROM ins i CROSS JOIN LATERAL (VALUES (''), (i.exhibit_id)) e(exhibit_id) WHERE i.type = 'exhibit-started' AND i.passport_id IS NOT NULL) x
-  GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
-  ON CONFLICT (center_id, year, exhibit_id, passport_id) DO UPDATE SET days = visitor_days.days | excluded.days
-  WHERE visitor_days.days | excluded.days <> visitor_days.days
 ), pe AS (
   INSERT INTO passport_exhibits (passport_id, center_id, exhibit_id, day, stamped_at, best_score, max_score, starts, completions, last_at)
   SELECT passport_id, $1, exhibit_id, day, min(time) FILTER (WHERE type = 'stamp-awarded'), max(score) FILTER (WHERE type = 'exhibit-completed'),
