@@ -97,8 +97,16 @@ function soakSection(s: SoakBench): string[] {
   const idb = s.indexedDbAfterReopen
   const roll = idb?.rollover
   return [
-    `## A whole day at one station (soak: ${s.visits} visits on one page, e2e build)`,
+    s.jsFlags
+      ? `## The same soak with V8's compilers off (control run: \`npm run bench -- soak --interpreter\`, V8 flags \`${s.jsFlags}\`, ${s.visits} visits)`
+      : `## A whole day at one station (soak: ${s.visits} visits on one page, e2e build)`,
     '',
+    ...(s.jsFlags
+      ? [
+          'Only the interpreter runs the page: V8 makes no machine code as the day goes on, so what the JS heap still gains is what the page itself keeps. Set beside the run above, the difference is the JIT.',
+          '',
+        ]
+      : []),
     `All ${s.exhibits.length} exhibits round robin; each visit: passport check-in, open the exhibit, start, answer the first step, go on, walk away; the station's idle reset (${s.idleSeconds} s + ${s.idleSeconds} s countdown) ends it and shows the attract loop, which the next visitor touches. Readings at the lobby: *cold* (just loaded, no exhibit opened), *warm* (after one visit to each exhibit: each exhibit's code loaded and compiled once — the baseline), then every ${s.points.find((p) => p.reading === 'soak')?.visits ?? 50} visits; heap after two forced GCs (\`performance.memory\`), and a heap snapshot at each reading split into V8's compiled code (bytecode, machine code, feedback, function infos and optimised code's dependency lists), DevTools' network log (the bench's CDP session keeps a record of every request and XHR for the page's life; a station runs without DevTools) and the rest, the *station heap* (the app's objects, the DOM, the browser's own capped buffers such as performance entries); DOM nodes and listeners from DevTools' counters (detached nodes included); IndexedDB from \`navigator.storage.estimate()\`, the records' own bytes (keys and values as JSON) and the profile's LevelDB files. ${s.minutes} min in all, ${s.secondsPerVisit} s per visit${s.phases ? ` (median ms: check-in ${s.phases.checkIn}, open → ready ${s.phases.ready}, first step ${s.phases.firstStep}, walk away → attract loop ${s.phases.walkAwayToReset})` : ''}${s.loadavg ? `; load average ${s.loadavg.start.join(' / ')} at the start, ${s.loadavg.end.join(' / ')} at the end` : ''}.`,
     '',
     '| reading | visits | JS heap MB | compiled code MB | snapshot without code MB | DevTools network log MB | station heap MB | geometries | textures | DOM nodes | JS listeners | IndexedDB KB | records (bytes) | LevelDB .log / .ldb KB | events recorded since last | events stored (server) | outbox pending |',
@@ -194,7 +202,7 @@ async function main() {
   }
   // the soak takes ~40 min for 200 visits: only when asked for by name
   if (only.includes('soak')) {
-    const { runSoakBench } = await import('./soak-bench.ts')
+    const { runSoakBench, INTERPRETER_ONLY } = await import('./soak-bench.ts')
     // the e2e suite's build (tests/e2e/e2e-build.ts), reused when nothing changed since
     const { buildE2E, staleBecause } = await import('../tests/e2e/e2e-build.ts')
     if (staleBecause() !== null) await buildE2E()
@@ -202,8 +210,15 @@ async function main() {
     if (!Number.isInteger(visits) || visits < 1) throw new Error(`--visits: a whole number ≥ 1, not ${option('visits')}`)
     // readings so far, as they come: a run cut short still leaves them
     const onPoint = (points: unknown[]) => writeFileSync('bench/results/soak-partial.json', `${JSON.stringify(points, null, 2)}\n`)
-    const s = await runSoakBench({ visits, every: Math.max(1, Math.min(50, Math.round(visits / 4))), onPoint })
-    writeFileSync('bench/results/soak.json', `${JSON.stringify(s, null, 2)}\n`)
+    // `--interpreter`: the control run with V8's compilers off (soak-bench.ts, INTERPRETER_ONLY)
+    const interpreter = args.includes('--interpreter')
+    const s = await runSoakBench({
+      visits,
+      every: Math.max(1, Math.min(50, Math.round(visits / 4))),
+      onPoint,
+      ...(interpreter ? { jsFlags: INTERPRETER_ONLY } : {}),
+    })
+    writeFileSync(interpreter ? 'bench/results/soak-interpreter.json' : 'bench/results/soak.json', `${JSON.stringify(s, null, 2)}\n`)
     rmSync('bench/results/soak-partial.json', { force: true })
     console.table(s.points)
     console.log(`soak verdict: ${JSON.stringify(s.verdict)}`)
@@ -225,7 +240,7 @@ async function main() {
   const md: string[] = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|startup|server|dashboard|district\`; the whole-day soak only by name: \`npm run bench -- soak [--visits N]\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
+    `Written by \`npm run bench\` (parts: \`npm run bench -- bundle|exhibits|pwa|startup|server|dashboard|district\`; the whole-day soak only by name: \`npm run bench -- soak [--visits N] [--interpreter]\`). Last run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2-core machine without GPU; headless Chromium with SwiftShader, so frame *times* are only meaningful as ratios.`,
     '',
   ]
   const b = read<BundleReport>('bench/results/bundle.json')
@@ -238,6 +253,8 @@ async function main() {
   if (startup) md.push(...startupSection(startup))
   const soak = read<SoakBench>('bench/results/soak.json')
   if (soak) md.push(...soakSection(soak))
+  const control = read<SoakBench>('bench/results/soak-interpreter.json')
+  if (control) md.push(...soakSection(control))
   const srv = read<Record<string, unknown>>('bench/results/server.json')
   if (srv) md.push('## Stats server', '', '```json', JSON.stringify(srv, null, 2), '```', '')
   const dash = read<Record<string, unknown>>('bench/results/dashboard.json')

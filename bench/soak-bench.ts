@@ -52,6 +52,8 @@ export interface SoakPhases {
 
 export interface SoakBench {
   visits: number
+  /** V8 flags of this run (INTERPRETER_ONLY: the control run), none for a station as shipped */
+  jsFlags?: string
   exhibits: string[]
   idleSeconds: number
   minutes: number
@@ -78,6 +80,12 @@ export interface SoakBench {
 }
 
 const GUIDE = { name: 'guide-soak', password: 'soak-bench-password-1' }
+/**
+ * V8 with its compilers off (Sparkplug, Maglev, TurboFan): only the interpreter's bytecode. The
+ * soak's control run: V8 compiles more functions to machine code as the day goes on, and that
+ * code counts in the JS heap; with the compilers off, what still grows is the page's own.
+ */
+export const INTERPRETER_ONLY = '--no-sparkplug --no-maglev --no-turbofan'
 /** The shortest idle reset the station settings allow (kiosk-settings.ts: at least 3 s each). */
 const IDLE_S = 3
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
@@ -131,7 +139,7 @@ export interface SoakStation {
  * (bench/soak-heap.ts bisects a leak by exhibit); `keepHeapIds` keeps heap-snapshot ids comparable
  * across readings (soak-heap.ts compares objects by id).
  */
-export async function openSoakStation(opts: { only?: string[]; keepHeapIds?: boolean } = {}): Promise<SoakStation> {
+export async function openSoakStation(opts: { only?: string[]; keepHeapIds?: boolean; jsFlags?: string } = {}): Promise<SoakStation> {
   const ids = readdirSync('exhibits')
     .filter((d) => existsSync(`exhibits/${d}/manifest.json`) && (!opts.only || opts.only.includes(d)))
     .sort()
@@ -142,9 +150,12 @@ export async function openSoakStation(opts: { only?: string[]; keepHeapIds?: boo
   const codes = await issuePassports(server, GUIDE, 20)
   const profile = mkdtempSync('/tmp/sophora-soak-')
   const ctx = await launchChromiumContext(profile, {
-    // SOPHORA_SOAK_JS_FLAGS: more V8 flags, for diagnosis only (e.g. earlier tier-up, to see
-    // whether compiled code levels off once every hot function is optimised)
-    args: ['--enable-precise-memory-info', `--js-flags=--expose-gc ${process.env.SOPHORA_SOAK_JS_FLAGS ?? ''}`.trim()],
+    // jsFlags (INTERPRETER_ONLY for the control run) and SOPHORA_SOAK_JS_FLAGS: more V8 flags,
+    // for diagnosis only (e.g. earlier tier-up, or a code log)
+    args: [
+      '--enable-precise-memory-info',
+      `--js-flags=--expose-gc ${opts.jsFlags ?? ''} ${process.env.SOPHORA_SOAK_JS_FLAGS ?? ''}`.replace(/ +/g, ' ').trim(),
+    ],
   })
   const page = ctx.pages()[0] ?? (await ctx.newPage())
   const cdp = await ctx.newCDPSession(page)
@@ -336,13 +347,13 @@ export async function openSoakStation(opts: { only?: string[]; keepHeapIds?: boo
  * HeapSnapshot.parts. The JS heap with both (usedJSHeapSize) stays in each reading and in the verdict.
  */
 export async function runSoakBench(
-  opts: { visits?: number; every?: number; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
+  opts: { visits?: number; every?: number; jsFlags?: string; log?: (s: string) => void; onPoint?: (points: SoakPoint[]) => void } = {},
 ): Promise<SoakBench> {
   const visits = opts.visits ?? 200
   const every = opts.every ?? 50
   const log = opts.log ?? ((s: string) => console.log(s))
   const loadStart = loadavg().map((x) => round(x))
-  const station = await openSoakStation()
+  const station = await openSoakStation({ jsFlags: opts.jsFlags })
   const { ids, page, visit, read } = station
   const points: SoakPoint[] = []
   const t0 = Date.now()
@@ -394,6 +405,7 @@ export async function runSoakBench(
   const minutes = round((Date.now() - t0) / 60_000)
   return {
     visits,
+    ...(opts.jsFlags ? { jsFlags: opts.jsFlags } : {}),
     exhibits: ids,
     idleSeconds: IDLE_S,
     minutes,
