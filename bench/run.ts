@@ -91,7 +91,18 @@ function startupSection(b: StartupBench): string[] {
   ]
 }
 
-function soakSection(s: SoakBench): string[] {
+/** The soak set beside its control run (V8's compilers off): how much of the JS heap's growth is machine code. */
+function jitLine(s: SoakBench, control: SoakBench): string {
+  const ends = (b: SoakBench) => [b.points.find((p) => p.reading === 'warm')!, b.points.at(-1)!] as const
+  const [w, e] = ends(s)
+  const [cw, ce] = ends(control)
+  const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${Math.round(((b - a) / a) * 1000) / 10} %`
+  const steps = s.points.filter((p) => p.reading !== 'cold').map((p) => p.codeMB)
+  const perStep = steps.slice(1).map((x, i) => `+${Math.round((x - steps[i]!) * 100) / 100}`)
+  return `Against the control run (V8's compilers off, ${control.visits} visits, below): there the JS heap went ${cw.heapMB} → ${ce.heapMB} MB (${pct(cw.heapMB, ce.heapMB)}) and compiled code ${cw.codeMB} → ${ce.codeMB} MB, so the page itself keeps nothing more as the day goes on; here the JS heap went ${w.heapMB} → ${e.heapMB} MB (${pct(w.heapMB, e.heapMB)}), of which compiled code ${w.codeMB} → ${e.codeMB} MB (${perStep.join(', ')} MB per reading): machine code V8 makes for more functions as they get warm (Sparkplug, Maglev, TurboFan), which a page cannot turn off.`
+}
+
+function soakSection(s: SoakBench, control?: SoakBench): string[] {
   const v = s.verdict
   const sign = (x: number) => `${x >= 0 ? '+' : ''}${x}`
   const idb = s.indexedDbAfterReopen
@@ -118,6 +129,7 @@ function soakSection(s: SoakBench): string[] {
     '',
     `Verdict: **${v.flat ? 'flat ✅' : 'growing ❌'}** — ${v.stationHeapChangePct !== undefined ? `station heap ${sign(v.stationHeapChangePct)} % (budget ±10 %; compiled code and DevTools' log left out), JS heap with both ${sign(v.heapChangePct)} %` : `heap ${sign(v.heapChangePct)} % (budget ±10 %)`}${v.heapWithoutCodeChangePct !== undefined ? `, without compiled code only ${sign(v.heapWithoutCodeChangePct)} %` : ''}, geometries ${sign(v.geometriesDelta)}, textures ${sign(v.texturesDelta)}, DOM nodes ${sign(v.domNodesDelta)} against the warm reading.`,
     '',
+    ...(control ? [jitLine(s, control), ''] : []),
     ...(idb
       ? [
           `IndexedDB on disk: ${idb.beforeClose.total} KB at the end (LevelDB's write-ahead log ${idb.beforeClose.log} KB), ${idb.reopened.total} KB with the profile reopened in a fresh browser (the log is reused, not compacted, on open)${roll ? `; writing and deleting small records in the same origin, the log grew to ${roll.peakLogKB} KB and ${roll.rolledOver ? `was rolled into tables after ${roll.writtenMB} MB written (log ${roll.after.log} KB, tables ${roll.after.ldb} KB)` : `had not rolled over after ${roll.writtenMB} MB`}` : ''}.`,
@@ -252,8 +264,8 @@ async function main() {
   const startup = read<StartupBench>('bench/results/startup.json')
   if (startup) md.push(...startupSection(startup))
   const soak = read<SoakBench>('bench/results/soak.json')
-  if (soak) md.push(...soakSection(soak))
   const control = read<SoakBench>('bench/results/soak-interpreter.json')
+  if (soak) md.push(...soakSection(soak, control))
   if (control) md.push(...soakSection(control))
   const srv = read<Record<string, unknown>>('bench/results/server.json')
   if (srv) md.push('## Stats server', '', '```json', JSON.stringify(srv, null, 2), '```', '')
