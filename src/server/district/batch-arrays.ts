@@ -2,7 +2,7 @@ import type { EventColumns } from './event-columns.ts'
 
 /**
  * A batch's columns as PostgreSQL array literals, the parameters of the insert statement
- * (store.ts: `unnest($2::uuid[], …)`). Written here rather than by the driver, which
+ * (ingest-statement.ts: `unnest($2::uuid[], …)`). Written here rather than by the driver, which
  * escapes every element by regular expression: uuids, numbers, days and booleans need no
  * quoting; text is always quoted (an unquoted NULL would be a null), and only `"` and `\`
  * are escaped inside quotes (PostgreSQL's array input rules).

@@ -7,7 +7,7 @@ import type { Span } from './dashboard-range.ts'
  * (p, d) of one student with p < a and d > b, the students not seen in [a, b]. The pair tables hold counts per
  * month and day, no passports, so a range reads at most about (months before a × months
  * after b) + 31 × months + a few hundred rows per center and exhibit, however many students
- * there are. Kept in the same statement as visitor_history (store.ts, privacy.ts), so the
+ * there are. Kept in the same statement as visitor_history (ingest-statement.ts, privacy.ts), so the
  * tables always hold the pairs of its rows.
  */
 
@@ -33,7 +33,7 @@ export function pairUpserts(deltas: string, name: string): string {
 }
 
 /**
- * For the insert statement (store.ts), after `ins`: the batch's student-days that are new
+ * For the insert statement (ingest-statement.ts), after `ins`: the batch's student-days that are new
  * to the student's visitor_history row, read as it was before this statement (all CTEs
  * share its snapshot; store.ts makes sure no other batch of the center committed since).
  * A new day x, with old days O and new days B: its neighbours in O (prev_o, next_o:
