@@ -98,7 +98,10 @@ function jitLine(s: SoakBench, control: SoakBench): string {
   const [cw, ce] = ends(control)
   const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${Math.round(((b - a) / a) * 1000) / 10} %`
   const steps = s.points.filter((p) => p.reading !== 'cold').map((p) => p.codeMB)
-  const perStep = steps.slice(1).map((x, i) => `+${Math.round((x - steps[i]!) * 100) / 100}`)
+  const perStep = steps.slice(1).map((x, i) => {
+    const d = Math.round((x - steps[i]!) * 100) / 100
+    return `${d >= 0 ? '+' : ''}${d}`
+  })
   return `Against the control run (V8's compilers off, ${control.visits} visits, below): there the JS heap went ${cw.heapMB} → ${ce.heapMB} MB (${pct(cw.heapMB, ce.heapMB)}) and compiled code ${cw.codeMB} → ${ce.codeMB} MB, so the page itself keeps nothing more as the day goes on; here the JS heap went ${w.heapMB} → ${e.heapMB} MB (${pct(w.heapMB, e.heapMB)}), of which compiled code ${w.codeMB} → ${e.codeMB} MB (${perStep.join(', ')} MB per reading): machine code V8 makes for more functions as they get warm (Sparkplug, Maglev, TurboFan), which a page cannot turn off.`
 }
 
